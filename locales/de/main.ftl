@@ -1,0 +1,262 @@
+# Passerelle — deutsche Oberflächentexte. Die Schlüssel müssen in de, fr und en identisch sein.
+
+## Layout
+skip-to-content = Zum Hauptinhalt springen
+skip-to-search = Zur Suche springen
+nav-label = Hauptnavigation
+nav-organisations = Organisationen
+nav-people = Personen
+nav-cities = Städte
+nav-countries = Länder
+nav-account = Mein Konto
+nav-invite = Einladen
+nav-users = Konten
+nav-login = Anmelden
+nav-logout = Abmelden
+search-label = Verzeichnis durchsuchen
+search-placeholder = Organisationen suchen …
+search-button = Suchen
+lang-switch-label = Sprache
+locale-name-de = Deutsch
+locale-name-fr = Français
+locale-name-en = English
+breadcrumb-label = Navigationspfad
+footer-text = Passerelle — der Arbeitsbereich des QuattroPole-Netzwerks zu Migration, Partizipation und Bürgerschaft.
+footer-api = Offene API
+pagination-label = Seiten
+pagination-prev = Vorherige Seite
+pagination-next = Nächste Seite
+pagination-page = Seite { $page }
+select-choose = — Bitte auswählen —
+select-none = — Keine Angabe —
+form-required-note = Mit * markierte Felder sind Pflichtfelder.
+form-errors-title = Bitte korrigieren Sie Folgendes:
+
+## Home
+home-title = Verzeichnis des Netzwerks
+home-intro = Stadtverwaltungen und Vereine aus Luxemburg, Metz, Saarbrücken und Trier teilen, was sich bei Integration und Partizipation bewährt hat, besuchen sich gegenseitig und lernen voneinander.
+home-cities = Städte des Netzwerks
+home-all-organisations = Alle { $count } Organisationen
+
+## Counts
+count-organisations = { $count ->
+    [one] eine Organisation
+   *[other] { $count } Organisationen
+}
+count-people = { $count ->
+    [one] eine Person
+   *[other] { $count } Personen
+}
+count-cities = { $count ->
+    [one] eine Stadt
+   *[other] { $count } Städte
+}
+
+## Organisations
+organisations-title = Organisationen
+organisations-new = Neue Organisation
+organisation-edit-title = { $name } bearbeiten
+organisation-about = Über die Organisation
+organisation-no-description = Noch keine Beschreibung.
+organisation-people = Personen
+organisation-no-people = Noch keine Personen eingetragen.
+organisation-manage = Verwalten
+organisation-translations = Sprachfassungen der Beschreibung
+lang-notice-untranslated = Original auf { $original } — noch keine deutsche Übersetzung.
+translate-title = Beschreibung von { $name } übersetzen
+translate-original = Original ({ $lang })
+filters-title = Filter
+filters-apply = Filter anwenden
+filter-any = Alle
+filter-q = Name enthält
+filter-city = Stadt
+filter-country = Land
+filter-kind = Art
+filter-circle = Kreis
+filter-language = Sprache
+filter-theme = Thema
+hint-slug = Teil der Webadresse: Kleinbuchstaben, Ziffern und Bindestriche. Wenn Sie das Feld leer lassen, wird es aus dem Namen gebildet.
+hint-markdown = Markdown: *kursiv*, **fett**, Listen mit „-“, Links als [Text](https://…).
+country-organisations = Organisationen in diesem Land
+city-own-name = Name in der Landessprache
+city-coordinates = Koordinaten
+
+## Kinds, circles, statuses, roles
+kind-city_administration = Stadtverwaltung
+kind-advisory_council = Ausländerbeirat
+kind-association = Verein
+kind-housing_cooperative = Wohnungsgenossenschaft
+kind-school = Schule oder Bildungseinrichtung
+kind-other = Sonstige
+circle-inner = Innerer Kreis (Rathäuser)
+circle-extended = Erweiterter Kreis
+status-original = Original
+status-human = von einer Person übersetzt
+status-machine = maschinelle Übersetzung
+status-outdated = veraltet (das Original wurde geändert)
+role-admin = Administration
+role-coordinator = Koordination
+role-editor = Redaktion
+role-member = Mitglied
+
+## People
+people-title = Personen
+people-new = Person hinzufügen
+people-search-label = Personen suchen
+person-edit-title = { $name } bearbeiten
+person-no-email = Keine E-Mail-Adresse angegeben.
+person-email-members-only = Nur für angemeldete Mitglieder sichtbar.
+
+## Actions and notices
+action-edit = Bearbeiten
+action-save = Speichern
+action-delete = Löschen
+action-translate = Übersetzen
+notice-saved = Ihre Änderungen wurden gespeichert.
+notice-created = Angelegt.
+notice-deleted = Gelöscht.
+notice-signed-in = Sie sind angemeldet.
+notice-signed-out = Sie sind abgemeldet.
+notice-password-changed = Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet.
+notice-translated = Die Übersetzung wurde gespeichert.
+notice-token-revoked = Der Token wurde widerrufen.
+notice-welcome = Willkommen bei Passerelle! Ihr Konto ist eingerichtet.
+
+## Accounts
+login-title = Anmelden
+login-button = Anmelden
+login-invitation-only = Konten werden auf Einladung der Koordination des Netzwerks angelegt.
+account-title = Mein Konto
+account-password-title = Passwort ändern
+account-password-button = Passwort ändern
+account-tokens-title = API-Token
+account-tokens-intro = Mit persönlichen Token können Programme die API in Ihrem Namen nutzen: Senden Sie dazu „Authorization: Bearer <token>“.
+account-tokens-caption = Ihre API-Token
+account-token-created = Ihr neuer Token. Kopieren Sie ihn jetzt: Er wird nicht noch einmal angezeigt.
+account-token-last-used = Verwendet
+account-token-used = ja
+account-token-never = nie
+account-token-actions = Aktionen
+account-token-create = Token erstellen
+account-token-revoke = { $name } widerrufen
+invite-title = Jemanden einladen
+invite-intro = Der Einladungslink ist 7 Tage gültig und kann einmal verwendet werden.
+invite-button = Einladung erstellen
+invite-created = Einladung für { $email } erstellt. Geben Sie diesen Link weiter:
+invite-sent = Einladung an { $email } gesendet. Der Link, falls er benötigt wird:
+accept-title = Einladung annehmen
+accept-intro = Sie sind mit der Rolle „{ $role }“ zu Passerelle eingeladen. Wählen Sie ein Passwort, um Ihr Konto anzulegen.
+accept-button = Mein Konto anlegen
+users-title = Konten
+users-caption = Alle Konten mit ihrer Rolle
+users-change-role = Rolle und Organisation
+users-role-of = Rolle von { $email }
+users-organisation-of = Organisation von { $email }
+
+## Field labels
+field-name = Name
+field-slug = Adresskürzel
+field-kind = Art
+field-city = Stadt
+field-country = Land
+field-website = Website
+field-languages = Sprachen
+field-themes = Themen
+field-lang = Sprache der Beschreibung
+field-description = Beschreibung
+field-translation = Übersetzung
+field-role = Funktion oder Titel
+field-organisation = Organisation
+field-email = E-Mail-Adresse
+field-password = Passwort
+field-password_confirm = Passwort wiederholen
+field-current_password = Aktuelles Passwort
+field-token-name = Name des Tokens
+field-code = Ländercode
+field-name_de = Deutscher Name
+field-name_fr = Französischer Name
+field-name_en = Englischer Name
+field-lat = Breitengrad
+field-lon = Längengrad
+
+## Field errors (each names the field)
+error-required = { $field }: Dieses Feld ist ein Pflichtfeld.
+error-too-long = { $field }: höchstens { $max } Zeichen.
+error-too-short = { $field }: mindestens { $min } Zeichen.
+error-slug = { $field }: Verwenden Sie nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, nicht am Anfang oder am Ende.
+error-email = { $field }: Geben Sie eine E-Mail-Adresse wie name@example.org ein.
+error-url = { $field }: Geben Sie eine Webadresse ein, die mit https:// oder http:// beginnt.
+error-choice = { $field }: Wählen Sie einen der angebotenen Werte.
+error-language = { $field }: „{ $value }“ ist kein uns bekannter Sprachcode.
+error-country-code = { $field }: Verwenden Sie den zweistelligen ISO-Code, z. B. LU, FR oder DE.
+error-control-char = { $field }: enthält unsichtbare Steuerzeichen.
+error-number = { $field }: Geben Sie eine Zahl ein.
+error-range = { $field }: muss zwischen -{ $max } und { $max } liegen.
+error-password-mismatch = { $field }: Die beiden Passwörter stimmen nicht überein.
+error-password-wrong = { $field }: Das ist nicht Ihr aktuelles Passwort.
+error-editor-needs-organisation = { $field }: Ein Konto mit der Rolle Redaktion braucht die Organisation, die es bearbeitet.
+error-taken = { $field }: wird bereits von einem anderen Eintrag verwendet.
+error-unknown-city = { $field }: Diese Stadt gibt es im Verzeichnis nicht.
+error-unknown-country = { $field }: Dieses Land gibt es im Verzeichnis nicht.
+error-unknown-organisation = { $field }: Diese Organisation gibt es im Verzeichnis nicht.
+error-unknown-theme = { $field }: „{ $value }“ ist kein Thema der Themenliste.
+error-login-failed = { $field }: E-Mail-Adresse oder Passwort ist falsch.
+error-login-rate-limited = { $field }: Zu viele fehlgeschlagene Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal.
+error-account-exists = { $field }: Es gibt bereits ein Konto mit dieser Adresse.
+error-own-role = { $field }: Sie können sich Ihre eigene Administrationsrolle nicht selbst entziehen.
+error-translation-original = { $field }: Das ist die Originalsprache. Bearbeiten Sie stattdessen die Organisation.
+error-api-json-required = Senden Sie den Inhalt als JSON mit „Content-Type: application/json“.
+error-api-json-malformed = Der Inhalt ist kein gültiges JSON: { $detail }
+error-api-json-shape = Das JSON hat nicht die erwartete Struktur: { $detail }
+
+## Error pages
+error-back-home = Zurück zur Startseite
+error-page-not-found-title = Seite nicht gefunden
+error-page-not-found = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben oder gelöscht.
+error-page-invalid-title = Ungültige Eingabe
+error-page-invalid = Die Anfrage enthielt ungültige Werte.
+error-page-forbidden-title = Nicht erlaubt
+error-page-forbidden = Mit Ihrem Konto ist diese Aktion nicht erlaubt.
+error-page-unauthorized-title = Bitte melden Sie sich an
+error-page-unauthorized = Diese Seite ist nur für angemeldete Mitglieder.
+error-page-too-many-requests-title = Zu viele Versuche
+error-page-too-many-requests = Zu viele Versuche. Bitte warten Sie eine Minute.
+error-page-internal-title = Etwas ist schiefgelaufen
+error-page-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später noch einmal.
+error-page-csrf-title = Formular abgelaufen
+error-page-csrf = Das Formular konnte nicht angenommen werden, weil sein Sicherheitstoken fehlt oder abgelaufen ist. Gehen Sie zurück, laden Sie die Seite neu und senden Sie das Formular noch einmal.
+
+## Languages
+language-de = Deutsch
+language-fr = Französisch
+language-en = Englisch
+language-lb = Luxemburgisch
+language-pt = Portugiesisch
+language-it = Italienisch
+language-es = Spanisch
+language-nl = Niederländisch
+language-pl = Polnisch
+language-ro = Rumänisch
+language-ru = Russisch
+language-tr = Türkisch
+language-ar = Arabisch
+language-fa = Persisch
+language-uk = Ukrainisch
+language-sq = Albanisch
+language-sr = Serbisch
+language-hr = Kroatisch
+language-bs = Bosnisch
+language-ku = Kurdisch
+language-ti = Tigrinya
+language-so = Somali
+
+## E-mail
+mail-invitation-subject = Ihre Einladung zu Passerelle
+mail-invitation-body = Guten Tag,
+
+    Sie wurden zu Passerelle eingeladen, dem Arbeitsbereich des QuattroPole-Netzwerks zu Migration, Partizipation und Bürgerschaft.
+
+    Öffnen Sie diesen Link innerhalb von 7 Tagen, um Ihr Passwort festzulegen:
+    { $link }
+
+    Falls Sie diese Einladung nicht erwartet haben, können Sie diese Nachricht einfach ignorieren.

@@ -1,0 +1,262 @@
+# Passerelle — English interface messages. Keys must be identical in de, fr and en.
+
+## Layout
+skip-to-content = Skip to main content
+skip-to-search = Skip to search
+nav-label = Main navigation
+nav-organisations = Organisations
+nav-people = People
+nav-cities = Cities
+nav-countries = Countries
+nav-account = My account
+nav-invite = Invite
+nav-users = Accounts
+nav-login = Sign in
+nav-logout = Sign out
+search-label = Search the directory
+search-placeholder = Search organisations…
+search-button = Search
+lang-switch-label = Language
+locale-name-de = Deutsch
+locale-name-fr = Français
+locale-name-en = English
+breadcrumb-label = Breadcrumb
+footer-text = Passerelle — the workspace of the QuattroPole network on migration, participation and citizenship.
+footer-api = Open API
+pagination-label = Pages
+pagination-prev = Previous page
+pagination-next = Next page
+pagination-page = Page { $page }
+select-choose = — Please choose —
+select-none = — None —
+form-required-note = Fields marked with * are required.
+form-errors-title = Please correct the following:
+
+## Home
+home-title = Network directory
+home-intro = City administrations and associations of Luxembourg, Metz, Saarbrücken and Trier share what works in integration and participation, visit each other and learn from each other.
+home-cities = Cities of the network
+home-all-organisations = All { $count } organisations
+
+## Counts
+count-organisations = { $count ->
+    [one] one organisation
+   *[other] { $count } organisations
+}
+count-people = { $count ->
+    [one] one person
+   *[other] { $count } people
+}
+count-cities = { $count ->
+    [one] one city
+   *[other] { $count } cities
+}
+
+## Organisations
+organisations-title = Organisations
+organisations-new = New organisation
+organisation-edit-title = Edit { $name }
+organisation-about = About
+organisation-no-description = No description yet.
+organisation-people = People
+organisation-no-people = No people listed yet.
+organisation-manage = Manage
+organisation-translations = Language versions of the description
+lang-notice-untranslated = Original in { $original } — no translation into English yet.
+translate-title = Translate the description of { $name }
+translate-original = Original ({ $lang })
+filters-title = Filter
+filters-apply = Apply filters
+filter-any = Any
+filter-q = Name contains
+filter-city = City
+filter-country = Country
+filter-kind = Kind
+filter-circle = Circle
+filter-language = Language
+filter-theme = Theme
+hint-slug = Part of the web address: lowercase letters, digits and hyphens. Left empty, it is made from the name.
+hint-markdown = Markdown: *italic*, **bold**, lists with “-”, links as [text](https://…).
+country-organisations = Organisations in this country
+city-own-name = Local name
+city-coordinates = Coordinates
+
+## Kinds, circles, statuses, roles
+kind-city_administration = City administration
+kind-advisory_council = Advisory council
+kind-association = Association
+kind-housing_cooperative = Housing cooperative
+kind-school = School or training centre
+kind-other = Other
+circle-inner = Inner circle (city halls)
+circle-extended = Extended circle
+status-original = original
+status-human = translated by a person
+status-machine = machine translation
+status-outdated = outdated (the original has changed)
+role-admin = Administrator
+role-coordinator = Coordinator
+role-editor = Editor
+role-member = Member
+
+## People
+people-title = People
+people-new = Add a person
+people-search-label = Search people
+person-edit-title = Edit { $name }
+person-no-email = No e-mail address given.
+person-email-members-only = Visible to signed-in members only.
+
+## Actions and notices
+action-edit = Edit
+action-save = Save
+action-delete = Delete
+action-translate = Translate
+notice-saved = Your changes have been saved.
+notice-created = Created.
+notice-deleted = Deleted.
+notice-signed-in = You are signed in.
+notice-signed-out = You are signed out.
+notice-password-changed = Your password has been changed. Other sessions have been signed out.
+notice-translated = The translation has been saved.
+notice-token-revoked = The token has been revoked.
+notice-welcome = Welcome to Passerelle! Your account is ready.
+
+## Accounts
+login-title = Sign in
+login-button = Sign in
+login-invitation-only = Accounts are created by invitation from the network's coordinators.
+account-title = My account
+account-password-title = Change password
+account-password-button = Change password
+account-tokens-title = API tokens
+account-tokens-intro = Personal tokens let programs use the API in your name: send “Authorization: Bearer <token>”.
+account-tokens-caption = Your API tokens
+account-token-created = Your new token. Copy it now: it will not be shown again.
+account-token-last-used = Used
+account-token-used = yes
+account-token-never = never
+account-token-actions = Actions
+account-token-create = Create token
+account-token-revoke = Revoke { $name }
+invite-title = Invite someone
+invite-intro = The invitation link is valid for 7 days and can be used once.
+invite-button = Create invitation
+invite-created = Invitation for { $email } created. Pass on this link:
+invite-sent = Invitation sent to { $email }. The link, in case it is needed:
+accept-title = Accept your invitation
+accept-intro = You are invited to Passerelle as { $role }. Choose a password to create your account.
+accept-button = Create my account
+users-title = Accounts
+users-caption = All accounts with their role
+users-change-role = Role and organisation
+users-role-of = Role of { $email }
+users-organisation-of = Organisation of { $email }
+
+## Field labels
+field-name = Name
+field-slug = Web address name
+field-kind = Kind
+field-city = City
+field-country = Country
+field-website = Website
+field-languages = Languages
+field-themes = Themes
+field-lang = Language of the description
+field-description = Description
+field-translation = Translation
+field-role = Role or title
+field-organisation = Organisation
+field-email = E-mail address
+field-password = Password
+field-password_confirm = Repeat the password
+field-current_password = Current password
+field-token-name = Token name
+field-code = Country code
+field-name_de = German name
+field-name_fr = French name
+field-name_en = English name
+field-lat = Latitude
+field-lon = Longitude
+
+## Field errors (each names the field)
+error-required = { $field }: this field is required.
+error-too-long = { $field }: at most { $max } characters.
+error-too-short = { $field }: at least { $min } characters.
+error-slug = { $field }: use only lowercase letters, digits and single hyphens, not at the start or end.
+error-email = { $field }: enter an e-mail address like name@example.org.
+error-url = { $field }: enter a web address starting with https:// or http://.
+error-choice = { $field }: choose one of the offered values.
+error-language = { $field }: “{ $value }” is not a language code we know.
+error-country-code = { $field }: use the two-letter ISO code, e.g. LU, FR or DE.
+error-control-char = { $field }: contains invisible control characters.
+error-number = { $field }: enter a number.
+error-range = { $field }: must be between -{ $max } and { $max }.
+error-password-mismatch = { $field }: the two passwords are not the same.
+error-password-wrong = { $field }: this is not your current password.
+error-editor-needs-organisation = { $field }: an editor needs the organisation they edit.
+error-taken = { $field }: already used by another entry.
+error-unknown-city = { $field }: no such city in the directory.
+error-unknown-country = { $field }: no such country in the directory.
+error-unknown-organisation = { $field }: no such organisation in the directory.
+error-unknown-theme = { $field }: “{ $value }” is not a theme of the taxonomy.
+error-login-failed = { $field }: e-mail address or password is wrong.
+error-login-rate-limited = { $field }: too many failed attempts. Please wait a minute and try again.
+error-account-exists = { $field }: an account with this address already exists.
+error-own-role = { $field }: you cannot take away your own administrator role.
+error-translation-original = { $field }: this is the original language; edit the organisation instead.
+error-api-json-required = Send the body as JSON with “Content-Type: application/json”.
+error-api-json-malformed = The body is not valid JSON: { $detail }
+error-api-json-shape = The JSON does not have the expected shape: { $detail }
+
+## Error pages
+error-back-home = Back to the start page
+error-page-not-found-title = Page not found
+error-page-not-found = There is no page at this address. It may have been moved or deleted.
+error-page-invalid-title = Invalid input
+error-page-invalid = The request contained invalid values.
+error-page-forbidden-title = Not allowed
+error-page-forbidden = Your account may not do this.
+error-page-unauthorized-title = Please sign in
+error-page-unauthorized = This page is for signed-in members.
+error-page-too-many-requests-title = Too many attempts
+error-page-too-many-requests = Too many attempts. Please wait a minute.
+error-page-internal-title = Something went wrong
+error-page-internal = Something went wrong on our side. Please try again later.
+error-page-csrf-title = Form expired
+error-page-csrf = The form could not be accepted because its security token is missing or expired. Go back, reload the page and send it again.
+
+## Languages
+language-de = German
+language-fr = French
+language-en = English
+language-lb = Luxembourgish
+language-pt = Portuguese
+language-it = Italian
+language-es = Spanish
+language-nl = Dutch
+language-pl = Polish
+language-ro = Romanian
+language-ru = Russian
+language-tr = Turkish
+language-ar = Arabic
+language-fa = Persian
+language-uk = Ukrainian
+language-sq = Albanian
+language-sr = Serbian
+language-hr = Croatian
+language-bs = Bosnian
+language-ku = Kurdish
+language-ti = Tigrinya
+language-so = Somali
+
+## E-mail
+mail-invitation-subject = Your invitation to Passerelle
+mail-invitation-body = Hello,
+
+    you have been invited to Passerelle, the workspace of the QuattroPole network on migration, participation and citizenship.
+
+    Open this link within 7 days to choose your password:
+    { $link }
+
+    If you did not expect this invitation, you can ignore this message.

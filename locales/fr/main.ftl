@@ -1,0 +1,262 @@
+# Passerelle — textes de l’interface en français. Les clés doivent être identiques dans de, fr et en.
+
+## Layout
+skip-to-content = Aller au contenu principal
+skip-to-search = Aller à la recherche
+nav-label = Navigation principale
+nav-organisations = Organisations
+nav-people = Personnes
+nav-cities = Villes
+nav-countries = Pays
+nav-account = Mon compte
+nav-invite = Inviter
+nav-users = Comptes
+nav-login = Se connecter
+nav-logout = Se déconnecter
+search-label = Rechercher dans l’annuaire
+search-placeholder = Rechercher des organisations…
+search-button = Rechercher
+lang-switch-label = Langue
+locale-name-de = Deutsch
+locale-name-fr = Français
+locale-name-en = English
+breadcrumb-label = Fil d’Ariane
+footer-text = Passerelle — l’espace de travail du réseau QuattroPole consacré à la migration, à la participation et à la citoyenneté.
+footer-api = API ouverte
+pagination-label = Pages
+pagination-prev = Page précédente
+pagination-next = Page suivante
+pagination-page = Page { $page }
+select-choose = — Veuillez choisir —
+select-none = — Aucun —
+form-required-note = Les champs marqués d’un * sont obligatoires.
+form-errors-title = Veuillez corriger les points suivants :
+
+## Home
+home-title = Annuaire du réseau
+home-intro = Les administrations municipales et les associations de Luxembourg, Metz, Sarrebruck et Trèves partagent ce qui fonctionne en matière d’intégration et de participation, se rendent visite et apprennent les unes des autres.
+home-cities = Villes du réseau
+home-all-organisations = Toutes les organisations ({ $count })
+
+## Counts
+count-organisations = { $count ->
+    [one] une organisation
+   *[other] { $count } organisations
+}
+count-people = { $count ->
+    [one] une personne
+   *[other] { $count } personnes
+}
+count-cities = { $count ->
+    [one] une ville
+   *[other] { $count } villes
+}
+
+## Organisations
+organisations-title = Organisations
+organisations-new = Nouvelle organisation
+organisation-edit-title = Modifier { $name }
+organisation-about = À propos
+organisation-no-description = Pas encore de description.
+organisation-people = Personnes
+organisation-no-people = Aucune personne n’est encore inscrite.
+organisation-manage = Gérer
+organisation-translations = Versions linguistiques de la description
+lang-notice-untranslated = Original en { $original } — pas encore de traduction française.
+translate-title = Traduire la description de { $name }
+translate-original = Original ({ $lang })
+filters-title = Filtrer
+filters-apply = Appliquer les filtres
+filter-any = Tous
+filter-q = Le nom contient
+filter-city = Ville
+filter-country = Pays
+filter-kind = Type
+filter-circle = Cercle
+filter-language = Langue
+filter-theme = Thème
+hint-slug = Partie de l’adresse web : lettres minuscules, chiffres et traits d’union. Si vous laissez ce champ vide, il est créé à partir du nom.
+hint-markdown = Markdown : *italique*, **gras**, listes avec « - », liens sous la forme [texte](https://…).
+country-organisations = Organisations dans ce pays
+city-own-name = Nom local
+city-coordinates = Coordonnées
+
+## Kinds, circles, statuses, roles
+kind-city_administration = Administration municipale
+kind-advisory_council = Conseil consultatif des étrangers
+kind-association = Association
+kind-housing_cooperative = Coopérative d’habitation
+kind-school = École ou centre de formation
+kind-other = Autre
+circle-inner = Cercle restreint (hôtels de ville)
+circle-extended = Cercle élargi
+status-original = original
+status-human = traduit par une personne
+status-machine = traduction automatique
+status-outdated = obsolète (l’original a été modifié)
+role-admin = Administration
+role-coordinator = Coordination
+role-editor = Rédaction
+role-member = Membre
+
+## People
+people-title = Personnes
+people-new = Ajouter une personne
+people-search-label = Rechercher des personnes
+person-edit-title = Modifier { $name }
+person-no-email = Aucune adresse e-mail indiquée.
+person-email-members-only = Visible uniquement par les membres, après connexion.
+
+## Actions and notices
+action-edit = Modifier
+action-save = Enregistrer
+action-delete = Supprimer
+action-translate = Traduire
+notice-saved = Vos modifications ont été enregistrées.
+notice-created = Création effectuée.
+notice-deleted = Suppression effectuée.
+notice-signed-in = Vous êtes connecté à votre compte.
+notice-signed-out = Vous êtes déconnecté de votre compte.
+notice-password-changed = Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées.
+notice-translated = La traduction a été enregistrée.
+notice-token-revoked = Le jeton a été révoqué.
+notice-welcome = Bienvenue sur Passerelle ! Votre compte est prêt.
+
+## Accounts
+login-title = Se connecter
+login-button = Se connecter
+login-invitation-only = Les comptes sont créés sur invitation de l’équipe de coordination du réseau.
+account-title = Mon compte
+account-password-title = Modifier le mot de passe
+account-password-button = Modifier le mot de passe
+account-tokens-title = Jetons d’API
+account-tokens-intro = Les jetons personnels permettent à des programmes d’utiliser l’API en votre nom : envoyez « Authorization: Bearer <token> ».
+account-tokens-caption = Vos jetons d’API
+account-token-created = Votre nouveau jeton. Copiez-le maintenant : il ne sera plus affiché.
+account-token-last-used = Utilisé
+account-token-used = oui
+account-token-never = jamais
+account-token-actions = Actions
+account-token-create = Créer un jeton
+account-token-revoke = Révoquer { $name }
+invite-title = Inviter une personne
+invite-intro = Le lien d’invitation est valable 7 jours et ne peut être utilisé qu’une seule fois.
+invite-button = Créer l’invitation
+invite-created = Invitation pour { $email } créée. Transmettez ce lien :
+invite-sent = Invitation envoyée à { $email }. Le lien, si nécessaire :
+accept-title = Accepter votre invitation
+accept-intro = Vous avez reçu une invitation à rejoindre Passerelle avec le rôle « { $role } ». Choisissez un mot de passe pour créer votre compte.
+accept-button = Créer mon compte
+users-title = Comptes
+users-caption = Tous les comptes avec leur rôle
+users-change-role = Rôle et organisation
+users-role-of = Rôle de { $email }
+users-organisation-of = Organisation de { $email }
+
+## Field labels
+field-name = Nom
+field-slug = Identifiant d’adresse
+field-kind = Type
+field-city = Ville
+field-country = Pays
+field-website = Site web
+field-languages = Langues
+field-themes = Thèmes
+field-lang = Langue de la description
+field-description = Description
+field-translation = Traduction
+field-role = Fonction ou titre
+field-organisation = Organisation
+field-email = Adresse e-mail
+field-password = Mot de passe
+field-password_confirm = Répétez le mot de passe
+field-current_password = Mot de passe actuel
+field-token-name = Nom du jeton
+field-code = Code pays
+field-name_de = Nom allemand
+field-name_fr = Nom français
+field-name_en = Nom anglais
+field-lat = Latitude
+field-lon = Longitude
+
+## Field errors (each names the field)
+error-required = { $field } : ce champ est obligatoire.
+error-too-long = { $field } : { $max } caractères au maximum.
+error-too-short = { $field } : au moins { $min } caractères.
+error-slug = { $field } : utilisez uniquement des lettres minuscules, des chiffres et des traits d’union simples, ni au début ni à la fin.
+error-email = { $field } : saisissez une adresse e-mail comme nom@example.org.
+error-url = { $field } : saisissez une adresse web commençant par https:// ou http://.
+error-choice = { $field } : choisissez l’une des valeurs proposées.
+error-language = { $field } : « { $value } » n’est pas un code de langue connu.
+error-country-code = { $field } : utilisez le code ISO à deux lettres, par exemple LU, FR ou DE.
+error-control-char = { $field } : contient des caractères de contrôle invisibles.
+error-number = { $field } : saisissez un nombre.
+error-range = { $field } : doit être compris entre -{ $max } et { $max }.
+error-password-mismatch = { $field } : les deux mots de passe ne sont pas identiques.
+error-password-wrong = { $field } : ce n’est pas votre mot de passe actuel.
+error-editor-needs-organisation = { $field } : un compte avec le rôle Rédaction doit être rattaché à l’organisation qu’il modifie.
+error-taken = { $field } : déjà utilisé par une autre entrée.
+error-unknown-city = { $field } : cette ville ne figure pas dans l’annuaire.
+error-unknown-country = { $field } : ce pays ne figure pas dans l’annuaire.
+error-unknown-organisation = { $field } : cette organisation ne figure pas dans l’annuaire.
+error-unknown-theme = { $field } : « { $value } » ne fait pas partie de la liste des thèmes.
+error-login-failed = { $field } : l’adresse e-mail ou le mot de passe est incorrect.
+error-login-rate-limited = { $field } : trop de tentatives échouées. Veuillez patienter une minute, puis réessayer.
+error-account-exists = { $field } : un compte existe déjà avec cette adresse.
+error-own-role = { $field } : vous ne pouvez pas vous retirer à vous-même le rôle d’administration.
+error-translation-original = { $field } : il s’agit de la langue d’origine ; modifiez plutôt l’organisation.
+error-api-json-required = Envoyez le corps de la requête en JSON avec « Content-Type: application/json ».
+error-api-json-malformed = Le corps de la requête n’est pas un JSON valide : { $detail }
+error-api-json-shape = Le JSON n’a pas la structure attendue : { $detail }
+
+## Error pages
+error-back-home = Retour à la page d’accueil
+error-page-not-found-title = Page introuvable
+error-page-not-found = Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée ou supprimée.
+error-page-invalid-title = Saisie non valide
+error-page-invalid = La requête contenait des valeurs non valides.
+error-page-forbidden-title = Action non autorisée
+error-page-forbidden = Votre compte n’a pas l’autorisation d’effectuer cette action.
+error-page-unauthorized-title = Veuillez vous connecter
+error-page-unauthorized = Cette page est réservée aux membres. Veuillez vous connecter pour y accéder.
+error-page-too-many-requests-title = Trop de tentatives
+error-page-too-many-requests = Trop de tentatives. Veuillez patienter une minute.
+error-page-internal-title = Une erreur s’est produite
+error-page-internal = Une erreur s’est produite de notre côté. Veuillez réessayer plus tard.
+error-page-csrf-title = Formulaire expiré
+error-page-csrf = Le formulaire n’a pas pu être accepté, car son jeton de sécurité est absent ou a expiré. Revenez en arrière, rechargez la page et envoyez à nouveau le formulaire.
+
+## Languages
+language-de = allemand
+language-fr = français
+language-en = anglais
+language-lb = luxembourgeois
+language-pt = portugais
+language-it = italien
+language-es = espagnol
+language-nl = néerlandais
+language-pl = polonais
+language-ro = roumain
+language-ru = russe
+language-tr = turc
+language-ar = arabe
+language-fa = persan
+language-uk = ukrainien
+language-sq = albanais
+language-sr = serbe
+language-hr = croate
+language-bs = bosnien
+language-ku = kurde
+language-ti = tigrigna
+language-so = somali
+
+## E-mail
+mail-invitation-subject = Votre invitation à Passerelle
+mail-invitation-body = Bonjour,
+
+    Vous avez reçu une invitation à rejoindre Passerelle, l’espace de travail du réseau QuattroPole consacré à la migration, à la participation et à la citoyenneté.
+
+    Ouvrez ce lien dans un délai de 7 jours pour choisir votre mot de passe :
+    { $link }
+
+    Si vous n’attendiez pas cette invitation, vous pouvez simplement ignorer ce message.

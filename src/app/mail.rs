@@ -1,0 +1,49 @@
+//! E-mail over SMTP with lettre: invitations now, workflow notices later. Messages are written in
+//! the recipient's language from the Fluent files.
+
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::domain::Locale;
+use crate::i18n;
+
+/// Sends mail through the configured SMTP server.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl Mailer {
+    /// A mailer for `smtp://host:port` (plain, for a local relay) or `smtps://user:pass@host` URLs.
+    pub fn new(url: &str, from: &str) -> anyhow::Result<Mailer> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build();
+        Ok(Mailer {
+            transport,
+            from: from.parse()?,
+        })
+    }
+
+    /// Sends an invitation link.
+    pub async fn send_invitation(
+        &self,
+        to: &str,
+        link: &str,
+        locale: Locale,
+    ) -> anyhow::Result<()> {
+        let subject = i18n::t(locale, "mail-invitation-subject");
+        let body = i18n::t_args(locale, "mail-invitation-body", &[("link", link.to_owned())]);
+        self.send(to, &subject, body).await
+    }
+
+    async fn send(&self, to: &str, subject: &str, body: String) -> anyhow::Result<()> {
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to.parse()?)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)?;
+        self.transport.send(message).await?;
+        Ok(())
+    }
+}

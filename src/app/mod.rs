@@ -1,0 +1,145 @@
+//! The use cases: one method on [`App`] per thing a user does. HTML pages, the JSON API and the
+//! command line all call these methods; none of them touches SQL. Every method that acts for
+//! someone takes the [`Actor`] and asks [`can`](crate::domain::can) before it reads or writes.
+
+mod accounts;
+mod demo;
+mod directory;
+mod mail;
+mod secrets;
+
+pub use accounts::{
+    CreatedToken, CurrentUser, Invitation, InvitationCreated, LoginLimiter, NewAccount,
+    SESSION_DAYS,
+};
+pub use demo::{DEMO_ACCOUNTS, DemoReport};
+pub use directory::{Localized, Organisation, Page, Person, page_size};
+pub use mail::Mailer;
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::domain::{Actor, FieldErrors, Role};
+use crate::storage::{SessionUser, StorageError, Store};
+
+/// What a use case can fail with. No axum in here: the CLI prints it, the web renders it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The thing asked for does not exist (or the asker may not know it does).
+    #[error("not found")]
+    NotFound,
+    /// Bad input: every field error at once.
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// Signed in, but not allowed.
+    #[error("forbidden")]
+    Forbidden,
+    /// Needs signing in.
+    #[error("sign-in required")]
+    Unauthorized,
+    /// Too many failed tries; wait a minute.
+    #[error("too many requests")]
+    TooManyRequests,
+    /// Something failed that the user cannot fix; logged once by the web layer.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<StorageError> for Error {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::NotFound => Error::NotFound,
+            StorageError::Conflict(m) => {
+                Error::Internal(anyhow::anyhow!("unexpected conflict: {m}"))
+            }
+            StorageError::Other(e) => Error::Internal(e),
+        }
+    }
+}
+
+/// Results of use cases.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The application: store, configuration, mailer, login limiter and the form-token secret.
+/// Cheap to clone; it is also the web layer's state.
+#[derive(Clone)]
+pub struct App {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    config: Config,
+    mailer: Option<Mailer>,
+    limiter: LoginLimiter,
+    csrf_secret: Vec<u8>,
+}
+
+impl App {
+    /// Connects to the configured database, applies migrations and loads the secrets.
+    pub async fn new(config: Config) -> anyhow::Result<App> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        let store = Store::connect(&config.database_url()).await?;
+        store.migrate().await?;
+        let csrf_secret = hex::decode(
+            store
+                .setting_or_insert("csrf_secret", &secrets::random_hex(32))
+                .await?,
+        )?;
+        let mailer = config
+            .smtp_url
+            .as_deref()
+            .map(|url| Mailer::new(url, &config.smtp_from))
+            .transpose()?;
+        Ok(App {
+            inner: Arc::new(Inner {
+                store,
+                config,
+                mailer,
+                limiter: LoginLimiter::default(),
+                csrf_secret,
+            }),
+        })
+    }
+
+    /// The store (for the use-case modules).
+    fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Whether e-mail can be sent.
+    pub fn can_mail(&self) -> bool {
+        self.inner.mailer.is_some()
+    }
+}
+
+/// A fresh random key of 32 hex characters (for the form-token cookie).
+pub fn random_key() -> String {
+    secrets::random_hex(16)
+}
+
+/// Turns a session or token row into an actor.
+fn actor_of(user: SessionUser) -> Actor {
+    let role = Role::try_from(user.role.as_str()).unwrap_or(Role::Member);
+    Actor::User {
+        id: user.id,
+        role,
+        organisation_id: user.organisation_id,
+    }
+}
+
+/// Fails with `Unauthorized` for the public and `Forbidden` for members who may not.
+fn require(actor: &Actor, action: crate::domain::Action) -> Result<()> {
+    if crate::domain::can(actor, action) {
+        Ok(())
+    } else if *actor == Actor::Anonymous {
+        Err(Error::Unauthorized)
+    } else {
+        Err(Error::Forbidden)
+    }
+}

@@ -1,0 +1,162 @@
+//! The `passerelle` command line: serve, migrate, load the demo network, add accounts.
+//! Each command builds an [`App`] and calls its methods, like the web layer does.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{App, NewAccount};
+use crate::config::{Config, Settings};
+
+/// Passerelle: the workspace of a cross-border network of cities and associations working with immigrants.
+#[derive(Debug, Parser)]
+#[command(name = "passerelle", version, about)]
+struct Cli {
+    /// Configuration file (flags and environment win over it).
+    #[arg(
+        long,
+        env = "PASSERELLE_CONFIG",
+        default_value = "passerelle.toml",
+        global = true
+    )]
+    config: PathBuf,
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (pages and JSON API).
+    Serve {
+        /// Load the demo network (the four QuattroPole cities) and print the demo accounts.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load the demo network into the database (existing entries are kept).
+    DemoData {
+        /// Also generate this many organisations, for measurements.
+        #[arg(long, default_value_t = 0)]
+        generate_organisations: usize,
+    },
+    /// Administration of accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Add an account and print its one-time password (or, with --invite, an invitation link).
+    AddUser {
+        /// E-mail address.
+        #[arg(long)]
+        email: String,
+        /// Role: admin, coordinator, editor or member.
+        #[arg(long)]
+        role: String,
+        /// Organisation slug (required for editors).
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Print an invitation link instead of creating the account with a password.
+        #[arg(long)]
+        invite: bool,
+    },
+}
+
+/// Parses the command line and runs the command.
+pub fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PASSERELLE_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let config = Config::resolve(cli.settings, Some(&cli.config))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(execute(cli.command, config))
+}
+
+async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
+    let app = App::new(config).await?;
+    match command {
+        Command::Serve { demo } => {
+            if demo {
+                let report = app.load_demo().await?;
+                tracing::info!(?report, "demo network loaded");
+            }
+            let listener = tokio::net::TcpListener::bind(app.config().bind).await?;
+            let addr = listener.local_addr()?;
+            println!("Passerelle is running on http://{addr}/");
+            if demo {
+                println!("Demo accounts (e-mail / password / role):");
+                for (email, password, role, org) in crate::app::DEMO_ACCOUNTS {
+                    println!(
+                        "  {email:40} {password:24} {}{}",
+                        role.as_str(),
+                        org.map(|o| format!(" of {o}")).unwrap_or_default()
+                    );
+                }
+            }
+            crate::web::serve(app, listener).await
+        }
+        Command::Migrate => {
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::DemoData {
+            generate_organisations,
+        } => {
+            let report = app.load_demo().await?;
+            println!(
+                "Demo network loaded: {} organisations, {} people, {} accounts added.",
+                report.organisations, report.people, report.accounts
+            );
+            if generate_organisations > 0 {
+                let n = app.generate_organisations(generate_organisations).await?;
+                println!("Generated {n} organisations.");
+            }
+            Ok(())
+        }
+        Command::Admin {
+            command:
+                AdminCommand::AddUser {
+                    email,
+                    role,
+                    organisation,
+                    invite,
+                },
+        } => {
+            match app
+                .add_user(&email, &role, organisation.as_deref(), invite)
+                .await
+            {
+                Ok(NewAccount::Password(p)) => println!(
+                    "Account {email} created. One-time password: {p}\nChange it after signing in."
+                ),
+                Ok(NewAccount::Invitation(link)) => {
+                    println!("Invitation for {email} (valid 7 days): {link}")
+                }
+                Err(crate::app::Error::Invalid(errors)) => {
+                    for (field, e) in errors.iter() {
+                        eprintln!(
+                            "{}",
+                            crate::i18n::field_error(crate::domain::Locale::En, field, e)
+                        );
+                    }
+                    anyhow::bail!("the account was not created");
+                }
+                Err(e) => return Err(e.into()),
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Configuration: command-line flags > environment (`PASSERELLE_*`, `DATABASE_URL`) > an optional
+//! `passerelle.toml` > defaults. The CLI gathers the first two with clap; this module adds the
+//! file and the defaults.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Settings that flags and the environment can give (all optional: `None` means "not given").
+#[derive(Debug, Clone, Default, clap::Args, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long, env = "PASSERELLE_BIND", global = true)]
+    pub bind: Option<SocketAddr>,
+    /// Directory for the SQLite database and other data [default: ./passerelle-data].
+    #[arg(long, env = "PASSERELLE_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Database URL: postgres://… for PostgreSQL [default: SQLite in the data directory].
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Public address of the site, used in links sent by e-mail [default: http://<bind>].
+    #[arg(long, env = "PASSERELLE_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+    /// SMTP server for e-mail, e.g. smtp://127.0.0.1:2525 [default: no e-mail].
+    #[arg(long, env = "PASSERELLE_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// Sender address of e-mail [default: Passerelle <noreply@passerelle.invalid>].
+    #[arg(long, env = "PASSERELLE_SMTP_FROM", global = true)]
+    pub smtp_from: Option<String>,
+    /// Largest request body in bytes [default: 2 MiB].
+    #[arg(long, env = "PASSERELLE_MAX_BODY_BYTES", global = true)]
+    pub max_body_bytes: Option<usize>,
+}
+
+impl Settings {
+    /// Fills what `self` lacks from `other`.
+    fn or(self, other: Settings) -> Settings {
+        Settings {
+            bind: self.bind.or(other.bind),
+            data_dir: self.data_dir.or(other.data_dir),
+            database_url: self.database_url.or(other.database_url),
+            base_url: self.base_url.or(other.base_url),
+            smtp_url: self.smtp_url.or(other.smtp_url),
+            smtp_from: self.smtp_from.or(other.smtp_from),
+            max_body_bytes: self.max_body_bytes.or(other.max_body_bytes),
+        }
+    }
+}
+
+/// The settings in force.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on.
+    pub bind: SocketAddr,
+    /// Data directory.
+    pub data_dir: PathBuf,
+    /// Database URL, when not the embedded SQLite file.
+    pub database_url: Option<String>,
+    /// Public address of the site, without a trailing slash.
+    pub base_url: String,
+    /// SMTP server URL.
+    pub smtp_url: Option<String>,
+    /// Sender address.
+    pub smtp_from: String,
+    /// Largest request body in bytes.
+    pub max_body_bytes: usize,
+    /// Whether cookies carry `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+impl Config {
+    /// Resolves `given` (flags and environment) over the file `file` (if it exists) over defaults.
+    pub fn resolve(given: Settings, file: Option<&Path>) -> anyhow::Result<Config> {
+        let from_file = match file {
+            Some(path) if path.exists() => {
+                let text = std::fs::read_to_string(path)?;
+                toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            }
+            _ => Settings::default(),
+        };
+        let s = given.or(from_file);
+        let bind = s
+            .bind
+            .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
+        let base_url = s
+            .base_url
+            .unwrap_or_else(|| format!("http://{bind}"))
+            .trim_end_matches('/')
+            .to_owned();
+        Ok(Config {
+            bind,
+            data_dir: s
+                .data_dir
+                .unwrap_or_else(|| PathBuf::from("passerelle-data")),
+            database_url: s.database_url.filter(|u| !u.is_empty()),
+            secure_cookies: base_url.starts_with("https://"),
+            base_url,
+            smtp_url: s.smtp_url.filter(|u| !u.is_empty()),
+            smtp_from: s
+                .smtp_from
+                .unwrap_or_else(|| "Passerelle <noreply@passerelle.invalid>".to_owned()),
+            max_body_bytes: s.max_body_bytes.unwrap_or(2 * 1024 * 1024),
+        })
+    }
+
+    /// A configuration for tests and tools: everything default but the data directory.
+    pub fn for_data_dir(data_dir: &Path) -> Config {
+        let given = Settings {
+            data_dir: Some(data_dir.to_owned()),
+            ..Default::default()
+        };
+        Config::resolve(given, None).expect("defaults are valid")
+    }
+
+    /// The database URL in force: the given one, or the SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| {
+            format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("passerelle.db").display()
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_win_over_the_file_and_the_file_over_defaults() {
+        let dir = std::env::temp_dir().join(format!("passerelle-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("passerelle.toml");
+        std::fs::write(
+            &file,
+            "bind = \"127.0.0.1:9000\"\nsmtp_from = \"QP <qp@example.org>\"\n",
+        )
+        .expect("write");
+        let given = Settings {
+            bind: Some("127.0.0.1:9100".parse().expect("addr")),
+            ..Default::default()
+        };
+        let config = Config::resolve(given, Some(&file)).expect("config");
+        assert_eq!(config.bind.port(), 9100);
+        assert_eq!(config.smtp_from, "QP <qp@example.org>");
+        assert_eq!(config.max_body_bytes, 2 * 1024 * 1024);
+        assert_eq!(config.base_url, "http://127.0.0.1:9100");
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn an_unknown_key_in_the_file_is_an_error() {
+        let dir =
+            std::env::temp_dir().join(format!("passerelle-config-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("passerelle.toml");
+        std::fs::write(&file, "bnid = \"x\"\n").expect("write");
+        assert!(Config::resolve(Settings::default(), Some(&file)).is_err());
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

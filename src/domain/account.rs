@@ -1,0 +1,239 @@
+//! Accounts: roles, who is acting, and the rules for passwords and invitations.
+
+use serde::{Deserialize, Serialize};
+
+use super::errors::{FieldError, FieldErrors};
+use super::values::{Email, Slug};
+
+/// What an account may do, from most to least powerful. The public has no account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Everything, including managing roles.
+    Admin,
+    /// Edits every directory entry and invites people.
+    Coordinator,
+    /// Edits one organisation and its people.
+    Editor,
+    /// Reads what members read.
+    Member,
+}
+
+impl Role {
+    /// Every role, most powerful first.
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Editor, Role::Member];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::Editor => "editor",
+            Role::Member => "member",
+        }
+    }
+}
+
+impl TryFrom<&str> for Role {
+    type Error = FieldError;
+    fn try_from(s: &str) -> Result<Self, FieldError> {
+        match s.trim() {
+            "" => Err(FieldError::new("error-required")),
+            s => Role::ALL
+                .into_iter()
+                .find(|r| r.as_str() == s)
+                .ok_or_else(|| FieldError::new("error-choice")),
+        }
+    }
+}
+
+/// Who is asking: the public, or a signed-in account with its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// Nobody signed in.
+    Anonymous,
+    /// The operator at the command line: trusted with everything, recorded as nobody.
+    System,
+    /// A signed-in account.
+    User {
+        /// The account's id.
+        id: i64,
+        /// Its role.
+        role: Role,
+        /// The organisation an editor edits.
+        organisation_id: Option<i64>,
+    },
+}
+
+impl Actor {
+    /// The account id, if signed in.
+    pub fn user_id(&self) -> Option<i64> {
+        match self {
+            Actor::Anonymous | Actor::System => None,
+            Actor::User { id, .. } => Some(*id),
+        }
+    }
+
+    /// The role, if signed in.
+    pub fn role(&self) -> Option<Role> {
+        match self {
+            Actor::Anonymous => None,
+            Actor::System => Some(Role::Admin),
+            Actor::User { role, .. } => Some(*role),
+        }
+    }
+}
+
+/// A password a person chose: 10 to 256 characters, typed the same twice.
+#[derive(Clone)]
+pub struct NewPassword(String);
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(…)")
+    }
+}
+
+impl NewPassword {
+    /// The shortest password accepted.
+    pub const MIN: usize = 10;
+    /// The longest password accepted.
+    pub const MAX: usize = 256;
+
+    /// Checks a password and its confirmation, recording errors under `password` and `password_confirm`.
+    pub fn parse(password: &str, confirm: &str, errors: &mut FieldErrors) -> Option<NewPassword> {
+        let n = password.chars().count();
+        if password.is_empty() {
+            errors.add("password", FieldError::new("error-required"));
+            None
+        } else if n < Self::MIN {
+            errors.add(
+                "password",
+                FieldError::with("error-too-short", "min", Self::MIN),
+            );
+            None
+        } else if n > Self::MAX {
+            errors.add(
+                "password",
+                FieldError::with("error-too-long", "max", Self::MAX),
+            );
+            None
+        } else if password != confirm {
+            errors.add(
+                "password_confirm",
+                FieldError::new("error-password-mismatch"),
+            );
+            None
+        } else {
+            Some(NewPassword(password.to_owned()))
+        }
+    }
+
+    /// The password, for hashing.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An invitation as typed into the form.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct InvitationForm {
+    /// The invitee's address.
+    pub email: String,
+    /// The role to grant.
+    pub role: String,
+    /// The organisation an editor will edit (its slug), or empty.
+    pub organisation: String,
+}
+
+/// A checked invitation.
+#[derive(Debug, Clone)]
+pub struct NewInvitation {
+    /// The invitee's address.
+    pub email: Email,
+    /// The role to grant.
+    pub role: Role,
+    /// The organisation the invitee belongs to or edits.
+    pub organisation: Option<Slug>,
+}
+
+impl TryFrom<&InvitationForm> for NewInvitation {
+    type Error = FieldErrors;
+    fn try_from(f: &InvitationForm) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let email = errors.check("email", Email::try_from(f.email.clone()));
+        let role = errors.check("role", Role::try_from(f.role.as_str()));
+        let organisation = match f.organisation.trim() {
+            "" => None,
+            s => errors.check("organisation", Slug::try_from(s)),
+        };
+        if role == Some(Role::Editor)
+            && organisation.is_none()
+            && errors.get("organisation").is_none()
+        {
+            errors.add(
+                "organisation",
+                FieldError::new("error-editor-needs-organisation"),
+            );
+        }
+        match (email, role) {
+            (Some(email), Some(role)) if errors.is_empty() => Ok(NewInvitation {
+                email,
+                role,
+                organisation,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_password_names_the_minimum() {
+        let mut errors = FieldErrors::new();
+        assert!(NewPassword::parse("short", "short", &mut errors).is_none());
+        assert_eq!(
+            errors.get("password"),
+            Some(&FieldError::with("error-too-short", "min", 10))
+        );
+    }
+
+    #[test]
+    fn a_mistyped_confirmation_is_reported_on_the_confirmation() {
+        let mut errors = FieldErrors::new();
+        assert!(NewPassword::parse("long enough 1", "long enough 2", &mut errors).is_none());
+        assert_eq!(
+            errors.get("password_confirm").map(|e| e.key),
+            Some("error-password-mismatch")
+        );
+    }
+
+    #[test]
+    fn an_editor_invitation_needs_an_organisation() {
+        let form = InvitationForm {
+            email: "a@b.example".into(),
+            role: "editor".into(),
+            organisation: String::new(),
+        };
+        let errors = NewInvitation::try_from(&form).unwrap_err();
+        assert_eq!(
+            errors.get("organisation").map(|e| e.key),
+            Some("error-editor-needs-organisation")
+        );
+    }
+
+    #[test]
+    fn an_invitation_reports_every_bad_field_at_once() {
+        let form = InvitationForm {
+            email: "nope".into(),
+            role: "king".into(),
+            organisation: "Bad Slug".into(),
+        };
+        let errors = NewInvitation::try_from(&form).unwrap_err();
+        assert_eq!(errors.iter().count(), 3);
+    }
+}

@@ -1,0 +1,302 @@
+//! Storage: the only module that runs SQL. One implementation over portable SQL that runs on
+//! SQLite (the embedded default) and PostgreSQL, through sqlx's `Any` driver.
+//!
+//! Queries use `$n` placeholders (SQLite accepts them too) and only types both databases share:
+//! integers, floats and text; times are Unix seconds. DDL lives per backend under `migrations/`.
+//! Every write runs in a [`WriteTx`] that appends to the `changes` log before it commits.
+//! Storage never decides visibility or permissions; `app` does.
+
+mod accounts;
+mod directory;
+
+pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
+pub use directory::{
+    CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PersonRow, ThemeRow,
+};
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{Any, AnyPool, Executor, Transaction};
+
+/// What can go wrong in storage.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The row does not exist.
+    #[error("not found")]
+    NotFound,
+    /// A unique key is taken (the constraint's name says which).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Anything else: connection, migration, bad data in the database.
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for StorageError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => StorageError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                StorageError::Conflict(db.message().to_owned())
+            }
+            _ => StorageError::Other(e.into()),
+        }
+    }
+}
+
+/// Storage results.
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+
+/// Which database is behind the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// The database: a connection pool and the backend it talks to.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Current time in Unix seconds.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://…` or `postgres://…`). SQLite files are created when missing and
+    /// run in WAL mode with foreign keys on and a busy timeout.
+    pub async fn connect(url: &str) -> Result<Store> {
+        install_default_drivers();
+        let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            return Err(StorageError::Other(anyhow::anyhow!(
+                "unsupported database URL (use sqlite:// or postgres://)"
+            )));
+        };
+        let options = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 10 })
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        for pragma in [
+                            "PRAGMA journal_mode = WAL",
+                            "PRAGMA synchronous = NORMAL",
+                            "PRAGMA foreign_keys = ON",
+                            "PRAGMA busy_timeout = 5000",
+                        ] {
+                            conn.execute(pragma).await?;
+                        }
+                    }
+                    Ok(())
+                })
+            });
+        let pool = options.connect(url).await?;
+        Ok(Store { pool, backend })
+    }
+
+    /// The backend behind this store.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies every pending migration of this backend.
+    pub async fn migrate(&self) -> Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&self.pool)
+            .await
+            .map_err(|e| StorageError::Other(e.into()))
+    }
+
+    /// Starts a write transaction. Writers are serialized so that change numbers commit in order:
+    /// SQLite takes its write lock at `BEGIN IMMEDIATE`, PostgreSQL an advisory transaction lock.
+    pub async fn write(&self) -> Result<WriteTx> {
+        let mut tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(7041)")
+                .execute(&mut *tx)
+                .await?;
+        }
+        Ok(WriteTx { tx })
+    }
+
+    /// The pool, for reads.
+    fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// A setting's value.
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        let row: Option<(String,)> = sqlx::query_as("SELECT value FROM settings WHERE key = $1")
+            .bind(key)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|r| r.0))
+    }
+
+    /// Stores a setting unless it is already set, and returns the value now stored.
+    pub async fn setting_or_insert(&self, key: &str, value: &str) -> Result<String> {
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(value)
+        .execute(self.pool())
+        .await?;
+        self.setting(key).await?.ok_or(StorageError::NotFound)
+    }
+
+    /// The highest change number so far (0 when none).
+    pub async fn last_change(&self) -> Result<i64> {
+        let row: (Option<i64>,) = sqlx::query_as("SELECT MAX(seq) FROM changes")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(row.0.unwrap_or(0))
+    }
+
+    /// Changes after `seq`, oldest first, at most `limit`.
+    pub async fn changes_since(&self, seq: i64, limit: i64) -> Result<Vec<ChangeRow>> {
+        Ok(sqlx::query_as(
+            "SELECT seq, at, entity, entity_key, kind, actor_id FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(seq)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+}
+
+/// One entry of the change log.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ChangeRow {
+    /// Monotonic sequence number.
+    pub seq: i64,
+    /// When, in Unix seconds.
+    pub at: i64,
+    /// Which table (`organisation`, `person`, `city`, …).
+    pub entity: String,
+    /// The entity's id or key.
+    pub entity_key: String,
+    /// `create`, `update` or `delete`.
+    pub kind: String,
+    /// Who did it.
+    pub actor_id: Option<i64>,
+}
+
+/// An open write transaction. Dropping it without `commit` rolls everything back.
+pub struct WriteTx {
+    tx: Transaction<'static, Any>,
+}
+
+impl WriteTx {
+    /// Appends an entry to the change log.
+    pub async fn record(
+        &mut self,
+        entity: &str,
+        key: &str,
+        kind: &str,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO changes (at, entity, entity_key, kind, actor_id) VALUES ($1, $2, $3, $4, $5)")
+            .bind(now())
+            .bind(entity)
+            .bind(key)
+            .bind(kind)
+            .bind(actor)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Commits everything written in this transaction.
+    pub async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The lookup key of a name: folded with German umlaut spellings and, when different, plainly
+/// ("Café Bär" → "cafe baer cafe bar"), so that "bär", "baer" and "bar" all find it.
+pub fn name_key(s: &str) -> String {
+    let (german, plain) = (fold_german(s), fold(s));
+    if german == plain {
+        plain
+    } else {
+        format!("{german} {plain}")
+    }
+}
+
+/// Folds text for case- and accent-insensitive lookups: "Café Bär" → "cafe bar".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase());
+        }
+    }
+    out
+}
+
+fn fold_german(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'ä' | 'Ä' => out.push_str("ae"),
+            'ö' | 'Ö' => out.push_str("oe"),
+            'ü' | 'Ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase()),
+        }
+    }
+    out
+}
+
+/// A `LIKE` pattern that finds `needle` anywhere, with `%`, `_` and `\` escaped (use `ESCAPE '\'`).
+pub fn contains_pattern(needle: &str) -> String {
+    let mut p = String::from("%");
+    for c in fold(needle).chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// Joins list codes for storage: `["de","fr"]` → `"de,fr"`.
+pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(|s| s.as_ref())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Splits a stored list.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

@@ -1,0 +1,128 @@
+//! The JSON API under `/api/v1/`: the directory, authenticated by the session cookie or a
+//! personal token (`Authorization: Bearer psl_…`), described by the OpenAPI document at
+//! `/api/v1/openapi.json`. Errors are JSON `{"error": {"code", "message", "fields"}}` in the
+//! language of `Accept-Language`.
+
+mod directory;
+mod openapi;
+
+use axum::Router;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum_extra::extract::cookie::CookieJar;
+use serde::de::DeserializeOwned;
+
+use crate::app::{App, Error};
+use crate::domain::{Actor, Locale};
+
+use super::{ApiError, SESSION_COOKIE};
+
+pub use openapi::ApiDoc;
+
+/// The API routes.
+pub fn router() -> Router<App> {
+    Router::new()
+        .merge(directory::router())
+        .route("/openapi.json", get(openapi::document))
+}
+
+/// Who calls the API and in which language errors should come back.
+pub struct ApiCtx {
+    /// The caller.
+    pub actor: Actor,
+    /// Language of error messages.
+    pub locale: Locale,
+}
+
+impl ApiCtx {
+    /// Wraps an error for this caller.
+    pub fn err(&self, error: Error) -> ApiError {
+        ApiError {
+            locale: self.locale,
+            error,
+        }
+    }
+}
+
+impl FromRequestParts<App> for ApiCtx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Response> {
+        let accept = parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let locale = Locale::negotiate(accept);
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        let user = if let Some(token) = bearer {
+            match app.api_token_user(token).await {
+                Ok(Some(u)) => Some(u),
+                Ok(None) => {
+                    return Err(ApiError {
+                        locale,
+                        error: Error::Unauthorized,
+                    }
+                    .into_response());
+                }
+                Err(e) => return Err(ApiError { locale, error: e }.into_response()),
+            }
+        } else if let Some(c) = CookieJar::from_headers(&parts.headers).get(SESSION_COOKIE) {
+            app.session(c.value())
+                .await
+                .map_err(|e| ApiError { locale, error: e }.into_response())?
+        } else {
+            None
+        };
+        Ok(ApiCtx {
+            actor: user.map(|u| u.actor).unwrap_or(Actor::Anonymous),
+            locale,
+        })
+    }
+}
+
+/// A JSON body: 415 without a JSON content type, 400 for malformed JSON, 422 for a wrong shape.
+/// Requiring the JSON type also keeps plain cross-site forms from posting with a session cookie.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<App> for ApiJson<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, app: &App) -> Result<Self, Response> {
+        let accept = req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let locale = Locale::negotiate(accept);
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        if !is_json {
+            let body = serde_json::json!({"error": {"code": "unsupported_media_type",
+                "message": crate::i18n::t(locale, "error-api-json-required"), "fields": {}}});
+            return Err((StatusCode::UNSUPPORTED_MEDIA_TYPE, axum::Json(body)).into_response());
+        }
+        let bytes = axum::body::Bytes::from_request(req, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        serde_json::from_slice(&bytes).map(ApiJson).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => {
+                let body = serde_json::json!({"error": {"code": "invalid",
+                    "message": crate::i18n::t_args(locale, "error-api-json-shape", &[("detail", e.to_string())]), "fields": {}}});
+                (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response()
+            }
+            _ => ApiError::bad_request(crate::i18n::t_args(locale, "error-api-json-malformed", &[("detail", e.to_string())])),
+        })
+    }
+}

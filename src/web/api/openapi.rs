@@ -1,0 +1,27 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations by utoipa.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+use super::directory::*;
+use crate::domain::directory::{CityForm, OrganisationForm, PersonForm, TranslationForm};
+
+/// The API description.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Passerelle API", description = "The directory of a cross-border network of cities and associations \
+        working with immigrants. Authenticate with the session cookie or `Authorization: Bearer <personal token>`; \
+        errors are `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
+    paths(list_organisations, get_organisation, create_organisation, update_organisation, delete_organisation,
+        put_translation, list_people, get_person, create_person, update_person, delete_person, list_cities, get_city,
+        create_city, list_countries, get_country),
+    components(schemas(OrganisationForm, PersonForm, CityForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
+        TextJson, PersonJson, CityJson, CountryJson)),
+    tags((name = "directory", description = "Countries, cities, organisations and people"))
+)]
+pub struct ApiDoc;
+
+/// `GET /api/v1/openapi.json`.
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,551 @@
+//! Sign-in and sign-out, the account page (password, API tokens), invitations and the admins'
+//! role management.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use crate::app::{App, Error};
+use crate::domain::account::InvitationForm;
+use crate::domain::{Action, FieldErrors, Role};
+use crate::storage::{ApiTokenRow, UserRow};
+use crate::web::context::session_cookie;
+
+use super::{Choice, Errors, HtmlResult, OrPage, done, notice};
+use crate::web::{CsrfForm, Ctx};
+
+/// Routes of the account pages.
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/account", get(account))
+        .route("/account/password", post(change_password))
+        .route("/account/tokens", post(create_token))
+        .route("/account/tokens/{id}/delete", post(revoke_token))
+        .route("/invitations/new", get(invite_form))
+        .route("/invitations", post(invite))
+        .route("/invitations/{token}", get(accept_form).post(accept))
+        .route("/admin/users", get(users))
+        .route("/admin/users/{id}", post(set_role))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    email: String,
+    next: String,
+    errors: Errors,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LoginQuery {
+    next: String,
+    done: Option<String>,
+}
+
+/// Only local paths are followed after sign-in, never another site.
+fn safe_next(next: &str) -> Option<&str> {
+    (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\')).then_some(next)
+}
+
+async fn login_form(ctx: Ctx, Query(q): Query<LoginQuery>) -> LoginPage {
+    LoginPage {
+        notice: notice(&ctx, q.done.as_deref()),
+        email: String::new(),
+        next: q.next,
+        errors: Errors::default(),
+        ctx,
+    }
+}
+
+async fn login(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> HtmlResult<Response> {
+    let page = |ctx: Ctx, errors: &FieldErrors, status: StatusCode| {
+        let errors = ctx.errors(errors);
+        (
+            status,
+            LoginPage {
+                email: form.email.clone(),
+                next: form.next.clone(),
+                errors,
+                notice: None,
+                ctx,
+            },
+        )
+            .into_response()
+    };
+    match app.login(&form.email, &form.password, &ctx.client).await {
+        Ok((token, _)) => {
+            let target = safe_next(&form.next)
+                .map(str::to_owned)
+                .unwrap_or_else(|| ctx.href("/?done=signed-in"));
+            let cookie = session_cookie(&app, Some(token)).to_string();
+            Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response())
+        }
+        Err(Error::Invalid(errors)) => Ok(page(ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY)),
+        Err(Error::TooManyRequests) => {
+            let errors = FieldErrors::one(
+                "email",
+                crate::domain::FieldError::new("error-login-rate-limited"),
+            );
+            Ok(page(ctx, &errors, StatusCode::TOO_MANY_REQUESTS))
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn logout(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> HtmlResult<Response> {
+    if let Some(token) = &ctx.session {
+        app.logout(token).await.or_page(&ctx)?;
+    }
+    let cookie = session_cookie(&app, None).to_string();
+    Ok((
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to(&ctx.href("/login?done=signed-out")),
+    )
+        .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/account.html")]
+struct AccountPage {
+    ctx: Ctx,
+    email: String,
+    role: String,
+    tokens: Vec<ApiTokenRow>,
+    new_token: Option<String>,
+    errors: Errors,
+    token_errors: Errors,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+async fn account_page(
+    ctx: Ctx,
+    app: &App,
+    new_token: Option<String>,
+    errors: &FieldErrors,
+    token_errors: &FieldErrors,
+    done: Option<&str>,
+) -> HtmlResult<Response> {
+    let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
+    let tokens = app.api_tokens(&user.actor).await.or_page(&ctx)?;
+    let status = if errors.is_empty() && token_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let role = user
+        .actor
+        .role()
+        .map(|r| ctx.t(&format!("role-{}", r.as_str())))
+        .unwrap_or_default();
+    let page = AccountPage {
+        email: user.email.clone(),
+        role,
+        tokens,
+        new_token,
+        errors: ctx.errors(errors),
+        token_errors: ctx.errors(token_errors),
+        notice: notice(&ctx, done),
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn account(
+    ctx: Ctx,
+    State(app): State<App>,
+    Query(q): Query<DoneQuery>,
+) -> HtmlResult<Response> {
+    account_page(
+        ctx,
+        &app,
+        None,
+        &FieldErrors::new(),
+        &FieldErrors::new(),
+        q.done.as_deref(),
+    )
+    .await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PasswordForm {
+    current_password: String,
+    password: String,
+    password_confirm: String,
+}
+
+async fn change_password(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> HtmlResult<Response> {
+    let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
+    match app
+        .change_password(
+            &user,
+            ctx.session.as_deref(),
+            &form.current_password,
+            &form.password,
+            &form.password_confirm,
+        )
+        .await
+    {
+        Ok(()) => Ok(done(&ctx, "/account", "password")),
+        Err(Error::Invalid(errors)) => {
+            account_page(ctx, &app, None, &errors, &FieldErrors::new(), None).await
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct TokenForm {
+    name: String,
+}
+
+async fn create_token(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> HtmlResult<Response> {
+    match app.create_api_token(&ctx.actor(), &form.name).await {
+        Ok(created) => {
+            account_page(
+                ctx,
+                &app,
+                Some(created.token),
+                &FieldErrors::new(),
+                &FieldErrors::new(),
+                None,
+            )
+            .await
+        }
+        Err(Error::Invalid(errors)) => {
+            account_page(ctx, &app, None, &FieldErrors::new(), &errors, None).await
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+async fn revoke_token(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> HtmlResult<Response> {
+    app.revoke_api_token(&ctx.actor(), id).await.or_page(&ctx)?;
+    Ok(done(&ctx, "/account", "revoked"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/invite.html")]
+struct InvitePage {
+    ctx: Ctx,
+    form: InvitationForm,
+    roles: Vec<Choice>,
+    organisations: Vec<Choice>,
+    errors: Errors,
+    link: Option<String>,
+    emailed: bool,
+    invited: String,
+}
+
+async fn invite_page(
+    ctx: Ctx,
+    app: &App,
+    form: InvitationForm,
+    errors: &FieldErrors,
+    created: Option<crate::app::InvitationCreated>,
+) -> HtmlResult<Response> {
+    let actor = ctx.actor();
+    if !crate::domain::can(&actor, Action::Invite { role: Role::Member }) {
+        return Err(if ctx.signed_in() {
+            Error::Forbidden
+        } else {
+            Error::Unauthorized
+        })
+        .or_page(&ctx);
+    }
+    let roles = Role::ALL
+        .iter()
+        .filter(|r| crate::domain::can(&actor, Action::Invite { role: **r }))
+        .map(|r| Choice {
+            value: r.as_str().to_owned(),
+            label: ctx.t(&format!("role-{}", r.as_str())),
+            selected: form.role == r.as_str(),
+        })
+        .collect();
+    let orgs = app
+        .organisations(&Default::default(), Some(200), None)
+        .await
+        .or_page(&ctx)?;
+    let organisations = orgs
+        .items
+        .iter()
+        .map(|o| Choice {
+            value: o.slug.clone(),
+            label: o.name.clone(),
+            selected: o.slug == form.organisation,
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = InvitePage {
+        roles,
+        organisations,
+        errors: ctx.errors(errors),
+        emailed: created.as_ref().is_some_and(|c| c.emailed),
+        invited: created
+            .as_ref()
+            .map(|c| c.email.clone())
+            .unwrap_or_default(),
+        link: created.map(|c| c.link),
+        form,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn invite_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let form = InvitationForm {
+        role: "member".into(),
+        ..Default::default()
+    };
+    invite_page(ctx, &app, form, &FieldErrors::new(), None).await
+}
+
+async fn invite(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<InvitationForm>,
+) -> HtmlResult<Response> {
+    match app.invite(&ctx.actor(), &form, ctx.locale).await {
+        Ok(created) => {
+            let fresh = InvitationForm {
+                role: "member".into(),
+                ..Default::default()
+            };
+            invite_page(ctx, &app, fresh, &FieldErrors::new(), Some(created)).await
+        }
+        Err(Error::Invalid(errors)) => invite_page(ctx, &app, form, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/accept.html")]
+struct AcceptPage {
+    ctx: Ctx,
+    email: String,
+    role: String,
+    organisation: Option<String>,
+    errors: Errors,
+}
+
+async fn accept_page(
+    ctx: Ctx,
+    app: &App,
+    token: &str,
+    errors: &FieldErrors,
+) -> HtmlResult<Response> {
+    let inv = app.invitation(token).await.or_page(&ctx)?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = AcceptPage {
+        email: inv.email,
+        role: ctx.t(&format!("role-{}", inv.role.as_str())),
+        organisation: inv.organisation,
+        errors: ctx.errors(errors),
+        ctx,
+    };
+    // The token is in the URL: keep it out of Referer headers.
+    Ok((status, [(header::REFERRER_POLICY, "no-referrer")], page).into_response())
+}
+
+async fn accept_form(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(token): Path<String>,
+) -> HtmlResult<Response> {
+    accept_page(ctx, &app, &token, &FieldErrors::new()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct AcceptForm {
+    password: String,
+    password_confirm: String,
+}
+
+async fn accept(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(token): Path<String>,
+    CsrfForm(form): CsrfForm<AcceptForm>,
+) -> HtmlResult<Response> {
+    match app
+        .accept_invitation(&token, &form.password, &form.password_confirm)
+        .await
+    {
+        Ok(session) => {
+            let cookie = session_cookie(&app, Some(session)).to_string();
+            Ok((
+                [(header::SET_COOKIE, cookie)],
+                Redirect::to(&ctx.href("/account?done=welcome")),
+            )
+                .into_response())
+        }
+        Err(Error::Invalid(errors)) => accept_page(ctx, &app, &token, &errors).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+struct UserItem {
+    row: UserRow,
+    roles: Vec<Choice>,
+    error: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/users.html")]
+struct UsersPage {
+    ctx: Ctx,
+    users: Vec<UserItem>,
+    organisations: Vec<Choice>,
+    notice: Option<String>,
+}
+
+async fn users_page(
+    ctx: Ctx,
+    app: &App,
+    failed: Option<(i64, FieldErrors)>,
+    done: Option<&str>,
+) -> HtmlResult<Response> {
+    let rows = app.users(&ctx.actor()).await.or_page(&ctx)?;
+    let orgs = app
+        .organisations(&Default::default(), Some(200), None)
+        .await
+        .or_page(&ctx)?;
+    let organisations = orgs
+        .items
+        .iter()
+        .map(|o| Choice {
+            value: o.slug.clone(),
+            label: o.name.clone(),
+            selected: false,
+        })
+        .collect();
+    let users = rows
+        .into_iter()
+        .map(|row| {
+            let roles = Role::ALL
+                .iter()
+                .map(|r| Choice {
+                    value: r.as_str().to_owned(),
+                    label: ctx.t(&format!("role-{}", r.as_str())),
+                    selected: row.role == r.as_str(),
+                })
+                .collect();
+            let error = failed
+                .as_ref()
+                .filter(|(id, _)| *id == row.id)
+                .map(|(_, e)| {
+                    ctx.errors(e)
+                        .list()
+                        .iter()
+                        .map(|(_, m)| m.clone())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+            UserItem { row, roles, error }
+        })
+        .collect();
+    let status = if failed.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        UsersPage {
+            users,
+            organisations,
+            notice: notice(&ctx, done),
+            ctx,
+        },
+    )
+        .into_response())
+}
+
+async fn users(
+    ctx: Ctx,
+    State(app): State<App>,
+    Query(q): Query<DoneQuery>,
+) -> HtmlResult<Response> {
+    users_page(ctx, &app, None, q.done.as_deref()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RoleForm {
+    role: String,
+    organisation: String,
+}
+
+async fn set_role(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> HtmlResult<Response> {
+    match app
+        .set_role(&ctx.actor(), id, &form.role, &form.organisation)
+        .await
+    {
+        Ok(()) => Ok(done(&ctx, "/admin/users", "saved")),
+        Err(Error::Invalid(errors)) => users_page(ctx, &app, Some((id, errors)), None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}

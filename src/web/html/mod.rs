@@ -1,0 +1,328 @@
+//! HTML pages, one module per resource. Every page struct carries the [`Ctx`] and is rendered by
+//! an askama template under `templates/`; every string comes from the Fluent files.
+
+mod accounts;
+mod organisations;
+mod people;
+mod places;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+
+use crate::app::{App, Error};
+use crate::domain::{FieldErrors, LanguageCode, Locale};
+use crate::i18n;
+use crate::storage::{CityRow, CountryRow, ThemeRow};
+
+use super::{Ctx, HtmlError};
+
+/// The pages of one language (nested under `/de`, `/fr` and `/en`).
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/", get(home))
+        .merge(organisations::router())
+        .merge(people::router())
+        .merge(places::router())
+        .merge(accounts::router())
+}
+
+/// Results of page handlers.
+pub type HtmlResult<T> = Result<T, HtmlError>;
+
+/// Adds the locale to use-case errors.
+pub trait OrPage<T> {
+    /// Wraps the error for rendering as a page.
+    fn or_page(self, ctx: &Ctx) -> HtmlResult<T>;
+}
+
+impl<T> OrPage<T> for Result<T, Error> {
+    fn or_page(self, ctx: &Ctx) -> HtmlResult<T> {
+        self.map_err(|e| HtmlError::new(ctx.locale, e))
+    }
+}
+
+/// Field errors as sentences, looked up by field name in templates.
+#[derive(Debug, Clone, Default)]
+pub struct Errors(Vec<(String, String)>);
+
+impl Errors {
+    /// Localizes every field error.
+    pub fn new(locale: Locale, errors: &FieldErrors) -> Self {
+        Errors(
+            errors
+                .iter()
+                .map(|(f, e)| (f.to_string(), i18n::field_error(locale, f, e)))
+                .collect(),
+        )
+    }
+
+    /// The first message of a field.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// Whether a field has an error.
+    pub fn has(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+
+    /// Every (field, message), for the error summary.
+    pub fn list(&self) -> &[(String, String)] {
+        &self.0
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One option of a select or checkbox group.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Submitted value.
+    pub value: String,
+    /// Shown label.
+    pub label: String,
+    /// Whether it is selected.
+    pub selected: bool,
+}
+
+/// The name of a country in the reader's language.
+pub fn country_name(c: &CountryRow, locale: Locale) -> &str {
+    match locale {
+        Locale::De => &c.name_de,
+        Locale::Fr => &c.name_fr,
+        Locale::En => &c.name_en,
+    }
+}
+
+/// The name of a city in the reader's language, or its own name.
+pub fn city_name(c: &CityRow, locale: Locale) -> &str {
+    let localized = match locale {
+        Locale::De => c.name_de.as_deref(),
+        Locale::Fr => c.name_fr.as_deref(),
+        Locale::En => c.name_en.as_deref(),
+    };
+    localized.unwrap_or(&c.name)
+}
+
+/// A theme's label in the reader's language.
+pub fn theme_label(t: &ThemeRow, locale: Locale) -> &str {
+    match locale {
+        Locale::De => &t.label_de,
+        Locale::Fr => &t.label_fr,
+        Locale::En => &t.label_en,
+    }
+}
+
+/// Theme choices with `selected` ticked.
+pub fn theme_choices(themes: &[ThemeRow], locale: Locale, selected: &[String]) -> Vec<Choice> {
+    themes
+        .iter()
+        .map(|t| Choice {
+            value: t.key.clone(),
+            label: theme_label(t, locale).to_owned(),
+            selected: selected.contains(&t.key),
+        })
+        .collect()
+}
+
+/// Labels of stored theme keys.
+pub fn theme_labels(themes: &[ThemeRow], locale: Locale, keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .map(|k| {
+            themes
+                .iter()
+                .find(|t| &t.key == k)
+                .map(|t| theme_label(t, locale).to_owned())
+                .unwrap_or_else(|| k.clone())
+        })
+        .collect()
+}
+
+/// Language choices (all known languages) with `selected` ticked.
+pub fn language_choices(locale: Locale, selected: &[String]) -> Vec<Choice> {
+    LanguageCode::all()
+        .map(|l| Choice {
+            value: l.code().to_owned(),
+            label: i18n::t(locale, &format!("language-{}", l.code())),
+            selected: selected.iter().any(|s| s == l.code()),
+        })
+        .collect()
+}
+
+/// Labels of stored language codes.
+pub fn language_labels(locale: Locale, codes: &[String]) -> Vec<String> {
+    codes
+        .iter()
+        .map(|c| i18n::t(locale, &format!("language-{c}")))
+        .collect()
+}
+
+/// Renders markdown safely: no raw HTML, scripts, event handlers or `javascript:` links survive.
+pub fn markdown(text: &str) -> String {
+    let parser =
+        pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser);
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .clean(&html)
+        .to_string()
+}
+
+/// Pagination links for a list page.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    /// Link to the previous page.
+    pub prev: Option<String>,
+    /// Link to the next page.
+    pub next: Option<String>,
+    /// Current page number (1-based).
+    pub page: i64,
+    /// Number of pages.
+    pub pages: i64,
+}
+
+impl Pager {
+    /// Builds links from a base query (without `page`).
+    pub fn new(base: &str, query: &str, total: i64, limit: i64, page: i64) -> Pager {
+        let pages = ((total + limit - 1) / limit).max(1);
+        let link = |p: i64| {
+            let sep = if query.is_empty() { "" } else { "&" };
+            format!("{base}?{query}{sep}page={p}")
+        };
+        Pager {
+            prev: (page > 1).then(|| link(page - 1)),
+            next: (page < pages).then(|| link(page + 1)),
+            page,
+            pages,
+        }
+    }
+}
+
+/// A 303 redirect after a successful form, with a `done` notice key for the next page.
+pub fn done(ctx: &Ctx, path: &str, notice: &str) -> Response {
+    Redirect::to(&format!("{}?done={notice}", ctx.href(path))).into_response()
+}
+
+/// The notice keys that a `?done=` parameter may show.
+pub fn notice(ctx: &Ctx, done: Option<&str>) -> Option<String> {
+    let key = match done? {
+        "saved" => "notice-saved",
+        "created" => "notice-created",
+        "deleted" => "notice-deleted",
+        "signed-in" => "notice-signed-in",
+        "signed-out" => "notice-signed-out",
+        "password" => "notice-password-changed",
+        "translated" => "notice-translated",
+        "revoked" => "notice-token-revoked",
+        "welcome" => "notice-welcome",
+        _ => return None,
+    };
+    Some(ctx.t(key))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    ctx: Ctx,
+    cities: Vec<(String, String, i64)>,
+    organisations: i64,
+}
+
+pub async fn home(
+    ctx: Ctx,
+    axum::extract::State(app): axum::extract::State<App>,
+) -> HtmlResult<HomePage> {
+    let cities = app.cities(None).await.or_page(&ctx)?;
+    let organisations = app
+        .organisations(&Default::default(), Some(1), None)
+        .await
+        .or_page(&ctx)?
+        .total;
+    let cities = cities
+        .iter()
+        .map(|c| {
+            (
+                c.slug.clone(),
+                city_name(c, ctx.locale).to_owned(),
+                c.organisations,
+            )
+        })
+        .collect();
+    Ok(HomePage {
+        ctx,
+        cities,
+        organisations,
+    })
+}
+
+/// The localized 404 page for any unknown address.
+pub async fn not_found(uri: axum::http::Uri) -> Response {
+    let locale = uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(Locale::from_code)
+        .unwrap_or(Locale::En);
+    if uri.path().starts_with("/api/") {
+        return super::ApiError {
+            locale,
+            error: Error::NotFound,
+        }
+        .into_response();
+    }
+    HtmlError::new(locale, Error::NotFound).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_markdown_loses_its_scripts() {
+        let cases = [
+            "<script>alert(1)</script>",
+            "[x](javascript:alert(1))",
+            "[y](JaVaScRiPt:alert(1) \"t\")",
+            "<img src=x onerror=alert(1)>",
+            "<a href=\"#\" onclick=\"alert(1)\">x</a>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+        ];
+        for case in cases {
+            let html = markdown(case).to_lowercase();
+            for bad in [
+                "<script",
+                "href=\"javascript:",
+                "onerror",
+                "onclick",
+                "<iframe",
+            ] {
+                assert!(!html.contains(bad), "{case} rendered as {html}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_pager_links_neighbours() {
+        let p = Pager::new("/de/organisations", "city=metz", 120, 50, 2);
+        assert_eq!(
+            p.prev.as_deref(),
+            Some("/de/organisations?city=metz&page=1")
+        );
+        assert_eq!(
+            p.next.as_deref(),
+            Some("/de/organisations?city=metz&page=3")
+        );
+        assert_eq!(p.pages, 3);
+    }
+}

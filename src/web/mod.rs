@@ -1,0 +1,130 @@
+//! The web layer: axum routers for the HTML pages (`/de/…`, `/fr/…`, `/en/…`) and the JSON API
+//! (`/api/v1/…`), and the middleware every response passes: security headers, a body limit,
+//! compression and the form-token cookie. Handlers are thin: they call one `App` method.
+
+pub mod api;
+mod context;
+mod error;
+pub mod html;
+
+pub use context::{CsrfForm, Ctx, SESSION_COOKIE};
+pub use error::{ApiError, HtmlError};
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::app::App;
+use crate::domain::Locale;
+
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; \
+     frame-ancestors 'none'; base-uri 'none'; connect-src 'self'";
+
+/// The whole application as one router.
+pub fn router(app: App) -> Router {
+    let max_body = app.config().max_body_bytes;
+    let mut router = Router::new()
+        .route("/", get(root))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/static/style.css", get(style))
+        .nest("/api/v1", api::router());
+    for locale in Locale::ALL {
+        // A nested "/" answers "/de" only; the home page lives at "/de/" too.
+        router = router
+            .route(&format!("/{}/", locale.code()), get(html::home))
+            .nest(&format!("/{}", locale.code()), html::router());
+    }
+    router
+        .fallback(html::not_found)
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            context::csrf_cookie,
+        ))
+        .layer(middleware::from_fn(log_errors))
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .with_state(app)
+}
+
+/// Serves the router on `listener` until Ctrl-C or SIGTERM.
+pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+/// `/` sends the browser to its best language.
+async fn root(headers: axum::http::HeaderMap) -> Redirect {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    Redirect::to(&format!("/{}/", Locale::negotiate(accept).code()))
+}
+
+async fn style(State(_): State<App>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/style.css"),
+    )
+        .into_response()
+}
+
+/// Logs server errors once, here, whatever produced them.
+async fn log_errors(req: Request, next: Next) -> Response {
+    let (method, path) = (req.method().clone(), req.uri().path().to_owned());
+    let response = next.run(req).await;
+    if response.status() == StatusCode::INTERNAL_SERVER_ERROR {
+        let detail = response
+            .extensions()
+            .get::<error::InternalDetail>()
+            .map(|d| d.0.as_str())
+            .unwrap_or("");
+        tracing::error!(%method, %path, detail, "internal error");
+    }
+    response
+}

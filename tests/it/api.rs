@@ -1,0 +1,194 @@
+//! The JSON API: listing with filters and pages, authentication by cookie or personal token,
+//! permissions, field errors as 422 JSON, malformed JSON as 400, and the OpenAPI document.
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::*;
+
+async fn token_for(t: &TestApp, who: (&str, &str)) -> String {
+    let mut c = t.signed_in(who.0, who.1).await;
+    c.get("/en/account").await;
+    let r = c
+        .post_form("/en/account/tokens", &[("name", "script")])
+        .await;
+    r.assert(StatusCode::OK);
+    r.body
+        .split("class=\"token\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .expect("token shown once")
+        .to_owned()
+}
+
+fn bearer(t: &TestApp, token: &str) -> Client {
+    let mut c = t.client();
+    c.headers
+        .push(("authorization".into(), format!("Bearer {token}")));
+    c
+}
+
+fn org(name: &str) -> serde_json::Value {
+    json!({"name": name, "kind": "association", "city": "saarbruecken", "lang": "de",
+           "languages": ["de", "tr"], "themes": ["language"], "description": "Sprachcafé im Stadtteil."})
+}
+
+both! {
+    async fn organisations_are_listed_with_filters_and_pages(db) {
+        let t = TestApp::demo(db).await;
+        let mut c = t.client();
+        let all = c.get("/api/v1/organisations?limit=5").await.assert(StatusCode::OK).json();
+        assert_eq!(all["items"].as_array().map(Vec::len), Some(5));
+        let total = all["total"].as_i64().expect("total");
+        assert!(total >= 12, "{total}");
+        let next = c.get("/api/v1/organisations?limit=5&offset=5").await.json();
+        assert_ne!(all["items"][0]["slug"], next["items"][0]["slug"]);
+        let metz = c.get("/api/v1/organisations?city=metz&circle=extended").await.json();
+        let slugs: Vec<&str> = metz["items"].as_array().expect("items").iter().filter_map(|o| o["slug"].as_str()).collect();
+        assert!(slugs.contains(&"association-dounia") && !slugs.contains(&"ville-de-metz"), "{slugs:?}");
+        let one = c.get("/api/v1/organisations/association-dounia").await.assert(StatusCode::OK).json();
+        assert_eq!(one["circle"], "extended");
+        assert_eq!(one["descriptions"].as_array().map(Vec::len), Some(3));
+        c.get("/api/v1/organisations/nope").await.assert(StatusCode::NOT_FOUND).json();
+        c.get("/api/v1/cities").await.assert(StatusCode::OK);
+        let lu = c.get("/api/v1/countries/lu").await.assert(StatusCode::OK).json();
+        assert_eq!(lu["names"]["de"], "Luxemburg");
+    }
+
+    async fn the_public_api_never_shows_email_addresses(db) {
+        let t = TestApp::demo(db).await;
+        let public = t.client().get("/api/v1/people?limit=200").await.assert(StatusCode::OK).body.clone();
+        assert!(!public.contains("@"), "an address leaked: {public}");
+        let org = t.client().get("/api/v1/organisations/auslaenderbeirat-trier").await.body.clone();
+        assert!(!org.contains(".example"), "{org}");
+        let token = token_for(&t, MEMBER).await;
+        let member = bearer(&t, &token).get("/api/v1/people/vorsitz-auslaenderbeirat-trier").await.json();
+        assert_eq!(member["email"], "vorsitz@auslaenderbeirat-trier.example");
+    }
+
+    async fn writes_need_the_right_role(db) {
+        let t = TestApp::demo(db).await;
+        t.client().json(Method::POST, "/api/v1/organisations", &org("Sprachcafé Malstatt")).await.assert(StatusCode::UNAUTHORIZED).json();
+        let member = token_for(&t, MEMBER).await;
+        let r = bearer(&t, &member).json(Method::POST, "/api/v1/organisations", &org("Sprachcafé Malstatt")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(r.json()["error"]["code"], "forbidden");
+        let coord = token_for(&t, COORDINATOR).await;
+        let mut c = bearer(&t, &coord);
+        let created = c.json(Method::POST, "/api/v1/organisations", &org("Sprachcafé Malstatt")).await.assert(StatusCode::CREATED).json();
+        assert_eq!(created["slug"], "sprachcafe-malstatt");
+        let mut changed = org("Sprachcafé Malstatt e.V.");
+        changed["slug"] = json!("sprachcafe-malstatt");
+        let updated = c.json(Method::PUT, "/api/v1/organisations/sprachcafe-malstatt", &changed).await.assert(StatusCode::OK).json();
+        assert_eq!(updated["name"], "Sprachcafé Malstatt e.V.");
+        let editor = token_for(&t, EDITOR).await;
+        bearer(&t, &editor).json(Method::PUT, "/api/v1/organisations/sprachcafe-malstatt", &changed).await.assert(StatusCode::FORBIDDEN);
+        bearer(&t, &editor).json(Method::DELETE, "/api/v1/organisations/sprachcafe-malstatt", &json!({})).await.assert(StatusCode::FORBIDDEN);
+        c.json(Method::DELETE, "/api/v1/organisations/sprachcafe-malstatt", &json!({})).await.assert(StatusCode::NO_CONTENT);
+        c.get("/api/v1/organisations/sprachcafe-malstatt").await.assert(StatusCode::NOT_FOUND);
+    }
+
+    async fn bad_input_gets_field_errors_in_the_callers_language(db) {
+        let t = TestApp::demo(db).await;
+        let coord = token_for(&t, COORDINATOR).await;
+        let mut c = bearer(&t, &coord);
+        c.headers.push(("accept-language".into(), "fr".into()));
+        let before = c.get("/api/v1/organisations?limit=1").await.json()["total"].clone();
+        let cases = [
+            (json!({}), vec!["name", "kind", "city", "lang"]),
+            (json!({"name": "x", "kind": "club", "city": "trier", "lang": "de"}), vec!["kind"]),
+            (json!({"name": "x", "kind": "other", "city": "atlantis", "lang": "de"}), vec!["city"]),
+            (json!({"name": "x", "kind": "other", "city": "trier", "lang": "de", "website": "ftp://x"}), vec!["website"]),
+            (json!({"name": "x", "kind": "other", "city": "trier", "lang": "de", "themes": ["cooking"]}), vec!["themes"]),
+            (json!({"name": "x", "kind": "other", "city": "trier", "lang": "de", "languages": ["klingon"]}), vec!["languages"]),
+            (json!({"name": "Association Dounia", "kind": "other", "city": "trier", "lang": "de"}), vec!["slug"]),
+        ];
+        for (body, fields) in cases {
+            let r = c.json(Method::POST, "/api/v1/organisations", &body).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", r.body);
+            let json = r.json();
+            assert_eq!(json["error"]["code"], "invalid");
+            for f in fields {
+                let msg = json["error"]["fields"][f].as_str().unwrap_or_else(|| panic!("{body}: no error for {f}: {json}"));
+                assert!(msg.contains(&passerelle::i18n::t(passerelle::domain::Locale::Fr, &format!("field-{f}"))), "{msg}");
+            }
+        }
+        let after = c.get("/api/v1/organisations?limit=1").await.json()["total"].clone();
+        assert_eq!(before, after, "nothing was written");
+    }
+
+    async fn malformed_requests_get_json_errors_not_500(db) {
+        let t = TestApp::demo(db).await;
+        let coord = token_for(&t, COORDINATOR).await;
+        let mut c = bearer(&t, &coord);
+        let r = c.raw(Method::POST, "/api/v1/organisations", "application/json", b"{\"name\": ").await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert_eq!(r.json()["error"]["code"], "bad_request");
+        let r = c.raw(Method::POST, "/api/v1/organisations", "application/json", b"{\"name\": 5}").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = c.raw(Method::POST, "/api/v1/organisations", "text/plain", b"name=x").await;
+        assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        r.json();
+        let r = c.get("/api/v1/nothing-here").await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        r.json();
+        let r = bearer(&t, "psl_not_a_token").get("/api/v1/organisations").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        r.json();
+    }
+
+    async fn a_revoked_token_stops_working(db) {
+        let t = TestApp::demo(db).await;
+        let mut c = t.signed_in(MEMBER.0, MEMBER.1).await;
+        c.get("/en/account").await;
+        let r = c.post_form("/en/account/tokens", &[("name", "laptop")]).await;
+        let token = r.body.split("class=\"token\">").nth(1).and_then(|s| s.split('<').next()).expect("token").to_owned();
+        assert!(token.starts_with("psl_"));
+        bearer(&t, &token).get("/api/v1/people/vorsitz-auslaenderbeirat-trier").await.assert(StatusCode::OK).contains("@");
+        let page = c.get("/en/account").await;
+        page.contains("laptop").lacks(&token);
+        let id = page.body.split("/en/account/tokens/").nth(1).and_then(|s| s.split('/').next()).expect("revoke form").to_owned();
+        c.post_form(&format!("/en/account/tokens/{id}/delete"), &[]).await.assert(StatusCode::SEE_OTHER);
+        bearer(&t, &token).get("/api/v1/people").await.assert(StatusCode::UNAUTHORIZED);
+    }
+
+    async fn people_and_cities_through_the_api(db) {
+        let t = TestApp::demo(db).await;
+        let editor = token_for(&t, EDITOR).await;
+        let mut c = bearer(&t, &editor);
+        let p = json!({"name": "Médiation, Association Dounia", "organisation": "association-dounia", "languages": ["fr", "ar"], "email": "mediation@dounia.example"});
+        let created = c.json(Method::POST, "/api/v1/people", &p).await.assert(StatusCode::CREATED).json();
+        assert_eq!(created["slug"], "mediation-association-dounia");
+        let elsewhere = json!({"name": "X", "organisation": "stadt-trier"});
+        c.json(Method::POST, "/api/v1/people", &elsewhere).await.assert(StatusCode::FORBIDDEN);
+        c.json(Method::POST, "/api/v1/cities", &json!({"name": "Esch-sur-Alzette", "country": "LU"})).await.assert(StatusCode::FORBIDDEN);
+        let coord = token_for(&t, COORDINATOR).await;
+        let mut k = bearer(&t, &coord);
+        let city = k.json(Method::POST, "/api/v1/cities", &json!({"name": "Esch-sur-Alzette", "country": "lu", "lat": "49.4958", "lon": "5.9806"})).await.assert(StatusCode::CREATED).json();
+        assert_eq!(city["slug"], "esch-sur-alzette");
+        k.json(Method::POST, "/api/v1/cities", &json!({"name": "Atlantis", "country": "ZZ"})).await.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        c.json(Method::DELETE, "/api/v1/people/mediation-association-dounia", &json!({})).await.assert(StatusCode::NO_CONTENT);
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_directory() {
+    let t = TestApp::new(Db::Sqlite).await;
+    let doc = t
+        .client()
+        .get("/api/v1/openapi.json")
+        .await
+        .assert(StatusCode::OK)
+        .json();
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+    for path in [
+        "/api/v1/organisations",
+        "/api/v1/organisations/{slug}",
+        "/api/v1/people",
+        "/api/v1/cities",
+        "/api/v1/countries",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} missing");
+    }
+    assert!(doc["components"]["schemas"]["OrganisationForm"].is_object());
+}

@@ -1,0 +1,101 @@
+//! The `passerelle` binary's commands, run as a user would run them.
+
+use std::process::Command;
+
+fn passerelle(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .args(args)
+        .env("PASSERELLE_DATA_DIR", dir)
+        .env_remove("DATABASE_URL")
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn migrate_demo_data_and_add_user() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = passerelle(dir.path(), &["migrate"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = passerelle(dir.path(), &["demo-data"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("13 organisations"),
+        "{text}"
+    );
+    let out = passerelle(dir.path(), &["demo-data"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("0 organisations"),
+        "loading twice adds nothing"
+    );
+    let out = passerelle(
+        dir.path(),
+        &[
+            "admin",
+            "add-user",
+            "--email",
+            "zib@saarbruecken.example",
+            "--role",
+            "editor",
+            "--organisation",
+            "zib-saarbruecken",
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("One-time password: "),
+        "{text}"
+    );
+    let out = passerelle(
+        dir.path(),
+        &[
+            "admin",
+            "add-user",
+            "--email",
+            "neu@trier.example",
+            "--role",
+            "member",
+            "--invite",
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("http://127.0.0.1:8080/en/invitations/"),
+        "{text}"
+    );
+    let out = passerelle(
+        dir.path(),
+        &[
+            "admin",
+            "add-user",
+            "--email",
+            "not-an-address",
+            "--role",
+            "king",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("E-mail address") && err.contains("Role"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_command_has_help() {
+    let dir = tempfile::tempdir().expect("dir");
+    for args in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["demo-data", "--help"],
+        &["admin", "add-user", "--help"],
+    ] {
+        let out = passerelle(dir.path(), args);
+        assert!(out.status.success() && !out.stdout.is_empty(), "{args:?}");
+    }
+}

@@ -1,0 +1,13 @@
+//! The one integration-test binary. Most suites run twice, on SQLite and on PostgreSQL
+//! (`TEST_DATABASE_URL`, started by `scripts/test`), through the `both!` macro in `helpers`.
+
+#[macro_use]
+mod helpers;
+
+mod accounts;
+mod api;
+mod browser;
+mod cli;
+mod directory;
+mod smtp;
+mod storage;
