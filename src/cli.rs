@@ -85,15 +85,29 @@ pub fn run() -> anyhow::Result<()> {
     runtime.block_on(execute(cli.command, config))
 }
 
-async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
+async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
+    // Bind before building the app, so that a port chosen by the system (`--bind 127.0.0.1:0`)
+    // is the one invitation links carry when no base URL was given.
+    let listener = match command {
+        Command::Serve { .. } => {
+            let listener = tokio::net::TcpListener::bind(config.bind).await?;
+            let addr = listener.local_addr()?;
+            if config.base_url == format!("http://{}", config.bind) {
+                config.base_url = format!("http://{addr}");
+            }
+            config.bind = addr;
+            Some(listener)
+        }
+        _ => None,
+    };
     let app = App::new(config).await?;
     match command {
         Command::Serve { demo } => {
+            let listener = listener.ok_or_else(|| anyhow::anyhow!("no listener"))?;
             if demo {
                 let report = app.load_demo().await?;
                 tracing::info!(?report, "demo network loaded");
             }
-            let listener = tokio::net::TcpListener::bind(app.config().bind).await?;
             let addr = listener.local_addr()?;
             println!("Passerelle is running on http://{addr}/");
             if demo {

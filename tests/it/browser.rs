@@ -1,1 +1,413 @@
-//! Browser tests (placeholder replaced below).
+//! Browser tests: a real `passerelle serve --demo` on a free port, driven through Debian's
+//! chromium by chromedriver, with axe-core checking accessibility in German, French and English.
+//! `scripts/test` installs chromium, chromedriver and axe-core; without them these tests fail.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::helpers::{COORDINATOR, EDITOR};
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+/// Kills a child and its process group on drop (chromedriver's chromium included).
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let pid = self.0.id();
+        Command::new("kill")
+            .args(["-KILL", "--", &format!("-{pid}")])
+            .status()
+            .ok();
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
+fn spawn_group(cmd: &mut Command) -> Killed {
+    use std::os::unix::process::CommandExt;
+    Killed(
+        cmd.process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}")),
+    )
+}
+
+/// A demo server, chromedriver and a chromium session.
+struct Browser {
+    client: Client,
+    base: String,
+    axe: String,
+    _server: Killed,
+    _driver: Killed,
+    _dir: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn start() -> Browser {
+        let axe_path = std::env::var("AXE_CORE_JS").unwrap_or_else(|_| {
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/.tools/node_modules/axe-core/axe.min.js"
+            )
+            .to_owned()
+        });
+        let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|e| {
+            panic!("axe-core is missing at {axe_path} ({e}): run scripts/test, which installs it")
+        });
+        let dir = tempfile::tempdir().expect("dir");
+        let mut server = spawn_group(
+            Command::new(env!("CARGO_BIN_EXE_passerelle"))
+                .args(["serve", "--demo", "--bind", "127.0.0.1:0"])
+                .env("PASSERELLE_DATA_DIR", dir.path())
+                .env_remove("DATABASE_URL")
+                .current_dir(dir.path())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null()),
+        );
+        let stdout = server.0.stdout.take().expect("stdout");
+        // Read the address, then keep draining stdout so the server never writes to a closed pipe.
+        let mut lines = BufReader::new(stdout).lines();
+        let mut base = String::new();
+        for line in lines.by_ref().map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("Passerelle is running on ") {
+                base = rest.trim_end_matches('/').to_owned();
+                break;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+        assert!(!base.is_empty(), "the server did not start");
+        let driver_bin =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned());
+        let port = free_port();
+        let driver = spawn_group(
+            Command::new(&driver_bin)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        );
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver ({driver_bin}) did not start: install chromium-driver (scripts/test does)"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let profile = dir.path().join("chromium-profile");
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+        let caps = json!({"goog:chromeOptions": {"binary": chromium, "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage", "--window-size=1200,900", format!("--user-data-dir={}", profile.display()),
+        ]}});
+        let caps = caps
+            .as_object()
+            .expect("object")
+            .clone()
+            .into_iter()
+            .collect();
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a chromium session");
+        Browser {
+            client,
+            base,
+            axe,
+            _server: server,
+            _driver: driver,
+            _dir: dir,
+        }
+    }
+
+    async fn goto(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("navigate");
+    }
+
+    async fn path(&self) -> String {
+        let url = self.client.current_url().await.expect("url");
+        format!(
+            "{}{}",
+            url.path(),
+            url.query().map(|q| format!("?{q}")).unwrap_or_default()
+        )
+    }
+
+    async fn fill(&self, id: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"));
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    async fn submit(&self, form: &str) {
+        self.client
+            .find(Locator::Css(&format!("{form} button[type=submit]")))
+            .await
+            .expect("submit button")
+            .click()
+            .await
+            .expect("click");
+    }
+
+    async fn text(&self) -> String {
+        self.client
+            .find(Locator::Css("main"))
+            .await
+            .expect("main")
+            .text()
+            .await
+            .expect("text")
+    }
+
+    async fn sign_in(&self, who: (&str, &str)) {
+        self.goto("/en/login").await;
+        self.fill("email", who.0).await;
+        self.fill("password", who.1).await;
+        self.submit("form.stack").await;
+        assert!(
+            self.path().await.ends_with("done=signed-in"),
+            "signed in, at {}",
+            self.path().await
+        );
+    }
+
+    /// Runs axe-core on the current page; returns "rule: target" lines of every violation.
+    async fn axe(&self) -> Vec<String> {
+        self.client
+            .execute(&format!("{}\nreturn true;", self.axe), vec![])
+            .await
+            .expect("inject axe");
+        let result = self
+            .client
+            .execute(
+                "return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)",
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        result
+            .as_array()
+            .expect("violations")
+            .iter()
+            .flat_map(|v| {
+                let id = v["id"].as_str().unwrap_or("?").to_owned();
+                v["nodes"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |n| format!("{id}: {}", n["target"]))
+            })
+            .collect()
+    }
+
+    async fn close(self) {
+        self.client.clone().close().await.ok();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
+    let b = Browser::start().await;
+    let mut problems = Vec::new();
+    let public = [
+        "/",
+        "/organisations",
+        "/organisations/association-dounia",
+        "/organisations/wohnungsgenossenschaft-am-beutelweg",
+        "/people",
+        "/people/vorsitz-auslaenderbeirat-trier",
+        "/cities/trier",
+        "/countries",
+        "/login",
+        "/nowhere",
+    ];
+    for locale in ["de", "fr", "en"] {
+        for path in public {
+            b.goto(&format!("/{locale}{path}")).await;
+            problems.extend(
+                b.axe()
+                    .await
+                    .into_iter()
+                    .map(|p| format!("/{locale}{path} {p}")),
+            );
+        }
+    }
+    b.sign_in(COORDINATOR).await;
+    let members = [
+        "/organisations/association-dounia/edit",
+        "/organisations/association-dounia/translate",
+        "/organisations/new",
+        "/people/new",
+        "/account",
+        "/invitations/new",
+    ];
+    for locale in ["de", "fr", "en"] {
+        for path in members {
+            b.goto(&format!("/{locale}{path}")).await;
+            problems.extend(
+                b.axe()
+                    .await
+                    .into_iter()
+                    .map(|p| format!("/{locale}{path} {p}")),
+            );
+        }
+        // A form with errors, as it comes back.
+        b.goto(&format!("/{locale}/organisations/new")).await;
+        b.submit("form.stack").await;
+        problems.extend(
+            b.axe()
+                .await
+                .into_iter()
+                .map(|p| format!("/{locale} form with errors: {p}")),
+        );
+    }
+    b.close().await;
+    assert!(
+        problems.is_empty(),
+        "axe-core found:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_signs_in_switches_language_invites_and_edits() {
+    let b = Browser::start().await;
+    b.sign_in(COORDINATOR).await;
+
+    // The language switcher keeps the page.
+    b.goto("/de/organisations/association-dounia").await;
+    b.client
+        .find(Locator::Css(".lang-switch a[lang=fr]"))
+        .await
+        .expect("switcher")
+        .click()
+        .await
+        .expect("click");
+    assert_eq!(b.path().await, "/fr/organisations/association-dounia");
+    assert!(
+        b.text()
+            .await
+            .contains("Dounia est une association messine")
+    );
+
+    // Invite a member.
+    b.goto("/en/invitations/new").await;
+    b.fill("email", "new.member@metz.example").await;
+    b.submit("form.stack").await;
+    let link = b
+        .client
+        .find(Locator::Css(".token"))
+        .await
+        .expect("invitation link")
+        .text()
+        .await
+        .expect("text");
+    assert!(link.contains("/en/invitations/"), "{link}");
+
+    // Edit an organisation: a bad website comes back with the message and everything typed kept.
+    b.goto("/en/organisations/cafe-baer-trier-west/edit").await;
+    b.fill("name", "Café Bär Trier-West").await;
+    b.fill("website", "not a web address").await;
+    b.submit("form.stack").await;
+    let page = b.text().await;
+    assert!(page.contains("Website: enter a web address"), "{page}");
+    let name = b
+        .client
+        .find(Locator::Id("name"))
+        .await
+        .expect("name")
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(name.as_deref(), Some("Café Bär Trier-West"));
+    let focus_target = b
+        .client
+        .find(Locator::Css(".error-summary a[href='#website']"))
+        .await;
+    assert!(focus_target.is_ok(), "the summary links to the field");
+    b.fill("website", "https://www.trier.de").await;
+    b.submit("form.stack").await;
+    assert_eq!(
+        b.path().await,
+        "/en/organisations/cafe-baer-trier-west?done=saved"
+    );
+    assert!(b.text().await.contains("Café Bär Trier-West"));
+
+    // The invitee accepts in a fresh session and can sign in.
+    b.goto("/en/account").await;
+    b.client
+        .find(Locator::Css(".account button"))
+        .await
+        .expect("sign out")
+        .click()
+        .await
+        .expect("click");
+    let path = link
+        .split_once("/en/")
+        .map(|(_, p)| format!("/en/{p}"))
+        .expect("path");
+    b.goto(&path).await;
+    b.fill("password", "a long new password").await;
+    b.fill("password_confirm", "a long new password").await;
+    b.submit("form.stack").await;
+    assert_eq!(b.path().await, "/en/account?done=welcome");
+    assert!(b.text().await.contains("new.member@metz.example"));
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn skip_links_and_keyboard_reach_the_content() {
+    let b = Browser::start().await;
+    b.sign_in(EDITOR).await;
+    b.goto("/fr/organisations").await;
+    // The first Tab lands on the skip link, which moves focus to the main content.
+    b.client.active_element().await.expect("body");
+    let body = b.client.find(Locator::Css("body")).await.expect("body");
+    body.send_keys("\u{E004}").await.expect("tab");
+    let focused = b.client.active_element().await.expect("focus");
+    assert_eq!(
+        focused.attr("href").await.expect("href").as_deref(),
+        Some("#main")
+    );
+    focused.send_keys("\u{E007}").await.expect("enter");
+    let after = b
+        .client
+        .active_element()
+        .await
+        .expect("focus")
+        .attr("id")
+        .await
+        .expect("id");
+    assert_eq!(after.as_deref(), Some("main"));
+    let lang = b
+        .client
+        .find(Locator::Css("html"))
+        .await
+        .expect("html")
+        .attr("lang")
+        .await
+        .expect("lang");
+    assert_eq!(lang.as_deref(), Some("fr"));
+    b.close().await;
+}
