@@ -159,14 +159,43 @@ impl Browser {
         field.send_keys(text).await.expect("type");
     }
 
+    /// Clicks a form's submit button and waits until the next page has loaded.
     async fn submit(&self, form: &str) {
+        self.click(&format!("{form} button[type=submit]")).await;
+    }
+
+    /// Clicks what `css` finds and waits until the next page has loaded.
+    async fn click(&self, css: &str) {
         self.client
-            .find(Locator::Css(&format!("{form} button[type=submit]")))
+            .execute("window.__before_submit = true; return true;", vec![])
             .await
-            .expect("submit button")
-            .click()
+            .expect("mark page");
+        let target = self
+            .client
+            .find(Locator::Css(css))
             .await
-            .expect("click");
+            .unwrap_or_else(|e| panic!("nothing at {css}: {e}"));
+        target.click().await.expect("click");
+        self.wait_for_new_page().await;
+    }
+
+    /// Waits until the marked page has been replaced by a fully loaded one.
+    async fn wait_for_new_page(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let done = self
+                .client
+                .execute("return window.__before_submit === undefined && document.readyState === 'complete';", vec![])
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if done {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the next page did not load");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     async fn text(&self) -> String {
@@ -282,6 +311,16 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
                 .map(|p| format!("/{locale} form with errors: {p}")),
         );
     }
+    // The checker itself works: an image without a text alternative is reported.
+    b.client
+        .execute("document.querySelector('main').appendChild(document.createElement('img')); return true;", vec![])
+        .await
+        .expect("spoil the page");
+    let spoiled = b.axe().await;
+    assert!(
+        spoiled.iter().any(|p| p.starts_with("image-alt")),
+        "axe-core did not report a missing alt: {spoiled:?}"
+    );
     b.close().await;
     assert!(
         problems.is_empty(),
@@ -297,13 +336,7 @@ async fn a_coordinator_signs_in_switches_language_invites_and_edits() {
 
     // The language switcher keeps the page.
     b.goto("/de/organisations/association-dounia").await;
-    b.client
-        .find(Locator::Css(".lang-switch a[lang=fr]"))
-        .await
-        .expect("switcher")
-        .click()
-        .await
-        .expect("click");
+    b.click(".lang-switch a[lang=fr]").await;
     assert_eq!(b.path().await, "/fr/organisations/association-dounia");
     assert!(
         b.text()
@@ -356,13 +389,7 @@ async fn a_coordinator_signs_in_switches_language_invites_and_edits() {
 
     // The invitee accepts in a fresh session and can sign in.
     b.goto("/en/account").await;
-    b.client
-        .find(Locator::Css(".account button"))
-        .await
-        .expect("sign out")
-        .click()
-        .await
-        .expect("click");
+    b.submit(".account").await;
     let path = link
         .split_once("/en/")
         .map(|(_, p)| format!("/en/{p}"))
