@@ -79,6 +79,11 @@ hint-slug = Teil der Webadresse: Kleinbuchstaben, Ziffern und Bindestriche. Wenn
 hint-markdown = Markdown: *kursiv*, **fett**, Listen mit „-“, Links als [Text](https://…).
 country-organisations = Organisationen in diesem Land
 city-own-name = Name in der Landessprache
+action-add = Hinzufügen
+city-new = Neue Stadt
+city-edit-title = { $name } bearbeiten
+country-new = Neues Land
+country-edit-title = Land { $code } bearbeiten
 city-coordinates = Koordinaten
 
 ## Kinds, circles, statuses, roles
@@ -102,7 +107,6 @@ role-member = Mitglied
 ## People
 people-title = Personen
 people-new = Person hinzufügen
-people-search-label = Personen suchen
 person-edit-title = { $name } bearbeiten
 person-no-email = Keine E-Mail-Adresse angegeben.
 person-email-members-only = Nur für angemeldete Mitglieder sichtbar.

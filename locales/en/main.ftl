@@ -79,6 +79,11 @@ hint-slug = Part of the web address: lowercase letters, digits and hyphens. Left
 hint-markdown = Markdown: *italic*, **bold**, lists with “-”, links as [text](https://…).
 country-organisations = Organisations in this country
 city-own-name = Local name
+action-add = Add
+city-new = New city
+city-edit-title = Edit { $name }
+country-new = New country
+country-edit-title = Edit country { $code }
 city-coordinates = Coordinates
 
 ## Kinds, circles, statuses, roles
@@ -102,7 +107,6 @@ role-member = Member
 ## People
 people-title = People
 people-new = Add a person
-people-search-label = Search people
 person-edit-title = Edit { $name }
 person-no-email = No e-mail address given.
 person-email-members-only = Visible to signed-in members only.

@@ -79,6 +79,11 @@ hint-slug = Partie de l’adresse web : lettres minuscules, chiffres et traits 
 hint-markdown = Markdown : *italique*, **gras**, listes avec « - », liens sous la forme [texte](https://…).
 country-organisations = Organisations dans ce pays
 city-own-name = Nom local
+action-add = Ajouter
+city-new = Nouvelle ville
+city-edit-title = Modifier { $name }
+country-new = Nouveau pays
+country-edit-title = Modifier le pays { $code }
 city-coordinates = Coordonnées
 
 ## Kinds, circles, statuses, roles
@@ -102,7 +107,6 @@ role-member = Membre
 ## People
 people-title = Personnes
 people-new = Ajouter une personne
-people-search-label = Rechercher des personnes
 person-edit-title = Modifier { $name }
 person-no-email = Aucune adresse e-mail indiquée.
 person-email-members-only = Visible uniquement par les membres, après connexion.

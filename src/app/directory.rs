@@ -2,14 +2,14 @@
 //! people. Visibility is decided here: e-mail addresses reach members only.
 
 use crate::domain::directory::{
-    CityForm, DESCRIPTION_MAX, NewCity, NewOrganisation, NewPerson, OrganisationForm, PersonForm,
-    TranslationForm,
+    CityForm, CountryForm, DESCRIPTION_MAX, NewCity, NewCountry, NewOrganisation, NewPerson,
+    OrganisationForm, PersonForm, TranslationForm,
 };
-use crate::domain::values::{optional_text, required_text};
-use crate::domain::{Action, Actor, ContentLang, CountryCode, FieldError, FieldErrors, Slug, can};
+use crate::domain::values::optional_text;
+use crate::domain::{Action, Actor, ContentLang, FieldError, FieldErrors, Slug, can};
 use crate::storage::{
-    CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PersonRow, StorageError,
-    ThemeRow, WriteTx, split_list,
+    CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
+    StorageError, ThemeRow, WriteTx, split_list,
 };
 
 use super::{App, Error, Result, require};
@@ -172,27 +172,68 @@ impl App {
         Ok(city.slug)
     }
 
-    /// Adds or renames a country (coordinators and admins).
-    pub async fn put_country(&self, actor: &Actor, code: &str, names: [&str; 3]) -> Result<()> {
+    /// Adds a country or renames one (coordinators and admins).
+    pub async fn put_country(&self, actor: &Actor, form: &CountryForm) -> Result<String> {
         require(actor, Action::EditPlaces)?;
-        let mut e = FieldErrors::new();
-        let code = e.check("code", CountryCode::try_from(code.to_owned()));
-        let de = e.check("name_de", required_text(names[0], 100));
-        let fr = e.check("name_fr", required_text(names[1], 100));
-        let en = e.check("name_en", required_text(names[2], 100));
-        let (Some(code), Some(name_de), Some(name_fr), Some(name_en)) = (code, de, fr, en) else {
-            return Err(Error::Invalid(e));
-        };
+        let c = NewCountry::try_from(form).map_err(Error::Invalid)?;
         let row = CountryRow {
-            code: code.as_str().to_owned(),
-            name_de,
-            name_fr,
-            name_en,
+            code: c.code.as_str().to_owned(),
+            name_de: c.name_de,
+            name_fr: c.name_fr,
+            name_en: c.name_en,
         };
         let mut tx = self.store().write().await?;
         tx.upsert_country(&row, actor.user_id()).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(row.code)
+    }
+
+    /// The form of an existing country, for coordinators and admins.
+    pub async fn country_form(&self, actor: &Actor, code: &str) -> Result<CountryForm> {
+        require(actor, Action::EditPlaces)?;
+        let c = self.store().country(&code.to_ascii_uppercase()).await?;
+        Ok(CountryForm {
+            code: c.code,
+            name_de: c.name_de,
+            name_fr: c.name_fr,
+            name_en: c.name_en,
+        })
+    }
+
+    /// The form of an existing city, for coordinators and admins.
+    pub async fn city_form(&self, actor: &Actor, slug: &str) -> Result<CityForm> {
+        require(actor, Action::EditPlaces)?;
+        let c = self.store().city(slug).await?;
+        Ok(CityForm {
+            slug: c.slug,
+            country: c.country,
+            name: c.name,
+            name_de: c.name_de.unwrap_or_default(),
+            name_fr: c.name_fr.unwrap_or_default(),
+            name_en: c.name_en.unwrap_or_default(),
+            lat: c.lat.map(|v| v.to_string()).unwrap_or_default(),
+            lon: c.lon.map(|v| v.to_string()).unwrap_or_default(),
+        })
+    }
+
+    /// Changes a city (coordinators and admins).
+    #[tracing::instrument(skip_all, fields(slug))]
+    pub async fn update_city(&self, actor: &Actor, slug: &str, form: &CityForm) -> Result<Slug> {
+        require(actor, Action::EditPlaces)?;
+        let existing = self.store().city(slug).await?;
+        let city = NewCity::try_from(form).map_err(Error::Invalid)?;
+        if self.store().country(city.country.as_str()).await.is_err() {
+            return Err(Error::Invalid(FieldErrors::one(
+                "country",
+                FieldError::new("error-unknown-country"),
+            )));
+        }
+        let mut tx = self.store().write().await?;
+        tx.update_city(existing.id, &city, actor.user_id())
+            .await
+            .map_err(taken("slug"))?;
+        tx.commit().await?;
+        Ok(city.slug)
     }
 
     /// A page of organisations matching the filter, by name.
@@ -223,7 +264,11 @@ impl App {
         let texts = self.store().organisation_texts(row.id).await?;
         let city = self.store().city(&row.city_slug).await?;
         let country = self.store().country(&city.country).await?;
-        let (people, _) = self.store().people(Some(row.id), None, 500, 0).await?;
+        let filter = PeopleFilter {
+            organisation: Some(row.slug.clone()),
+            ..Default::default()
+        };
+        let (people, _) = self.store().people(&filter, 500, 0).await?;
         let people = people.into_iter().map(|p| hide_contact(actor, p)).collect();
         Ok(Organisation {
             description: choose_text(&texts, lang, &row.original_lang),
@@ -405,12 +450,12 @@ impl App {
     pub async fn people(
         &self,
         actor: &Actor,
-        q: Option<&str>,
+        filter: &PeopleFilter,
         limit: Option<i64>,
         offset: Option<i64>,
     ) -> Result<Page<PersonRow>> {
         let (limit, offset) = (page_size(limit), offset.unwrap_or(0).max(0));
-        let (items, total) = self.store().people(None, q, limit, offset).await?;
+        let (items, total) = self.store().people(filter, limit, offset).await?;
         let items = items.into_iter().map(|p| hide_contact(actor, p)).collect();
         Ok(Page {
             items,

@@ -410,6 +410,53 @@ impl TryFrom<&CityForm> for NewCity {
     }
 }
 
+/// A country as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct CountryForm {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// German name.
+    pub name_de: String,
+    /// French name.
+    pub name_fr: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// A checked country.
+#[derive(Debug, Clone)]
+pub struct NewCountry {
+    /// Code.
+    pub code: CountryCode,
+    /// German name.
+    pub name_de: String,
+    /// French name.
+    pub name_fr: String,
+    /// English name.
+    pub name_en: String,
+}
+
+impl TryFrom<&CountryForm> for NewCountry {
+    type Error = FieldErrors;
+    fn try_from(f: &CountryForm) -> Result<Self, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let code = e.check("code", CountryCode::try_from(f.code.clone()));
+        let de = e.check("name_de", required_text(&f.name_de, NAME_MAX));
+        let fr = e.check("name_fr", required_text(&f.name_fr, NAME_MAX));
+        let en = e.check("name_en", required_text(&f.name_en, NAME_MAX));
+        match (code, de, fr, en) {
+            (Some(code), Some(name_de), Some(name_fr), Some(name_en)) => Ok(NewCountry {
+                code,
+                name_de,
+                name_fr,
+                name_en,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -159,6 +159,22 @@ fn list_pattern(code: &Option<String>) -> Option<String> {
     code.as_ref().map(|c| format!("%,{c},%"))
 }
 
+/// Filters of the people list; `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleFilter {
+    /// The organisation's slug.
+    pub organisation: Option<String>,
+    /// The organisation's city slug.
+    pub city: Option<String>,
+    /// A language the person speaks.
+    pub language: Option<String>,
+    /// Part of the name, any case or accents.
+    pub q: Option<String>,
+}
+
+const PEOPLE_WHERE: &str = "WHERE ($1 IS NULL OR o.slug = $1) AND ($2 IS NULL OR p.name_key LIKE $2 ESCAPE '\\') \
+     AND ($3 IS NULL OR c.slug = $3) AND ($4 IS NULL OR (',' || p.languages || ',') LIKE $4)";
+
 const PERSON_SELECT: &str = "SELECT p.id, p.slug, p.name, p.role_title, p.organisation_id, o.slug AS organisation_slug, \
      o.name AS organisation_name, c.slug AS city_slug, p.languages, p.themes, p.email \
      FROM people p JOIN organisations o ON o.id = p.organisation_id JOIN cities c ON c.id = o.city_id";
@@ -290,29 +306,35 @@ impl Store {
         .await?)
     }
 
-    /// People, optionally of one organisation, by name; and how many in all.
+    /// People matching `filter`, by name; and how many match in all.
     pub async fn people(
         &self,
-        organisation_id: Option<i64>,
-        q: Option<&str>,
+        filter: &PeopleFilter,
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<PersonRow>, i64)> {
-        let q = q.map(contains_pattern);
-        let filter = "WHERE ($1 IS NULL OR p.organisation_id = $1) AND ($2 IS NULL OR p.name_key LIKE $2 ESCAPE '\\')";
-        let sql = format!("{PERSON_SELECT} {filter} ORDER BY p.name_key, p.id LIMIT $3 OFFSET $4");
-        let rows = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(organisation_id)
+        let q = filter.q.as_deref().map(contains_pattern);
+        let language = list_pattern(&filter.language);
+        let count = format!(
+            "SELECT COUNT(*) FROM people p JOIN organisations o ON o.id = p.organisation_id JOIN cities c ON c.id = o.city_id {PEOPLE_WHERE}"
+        );
+        let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count))
+            .bind(&filter.organisation)
             .bind(&q)
+            .bind(&filter.city)
+            .bind(&language)
+            .fetch_one(self.pool())
+            .await?;
+        let sql =
+            format!("{PERSON_SELECT} {PEOPLE_WHERE} ORDER BY p.name_key, p.id LIMIT $5 OFFSET $6");
+        let rows = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(&filter.organisation)
+            .bind(&q)
+            .bind(&filter.city)
+            .bind(&language)
             .bind(limit)
             .bind(offset)
             .fetch_all(self.pool())
-            .await?;
-        let count = format!("SELECT COUNT(*) FROM people p {filter}");
-        let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count))
-            .bind(organisation_id)
-            .bind(&q)
-            .fetch_one(self.pool())
             .await?;
         Ok((rows, total))
     }
@@ -341,6 +363,31 @@ impl WriteTx {
         .execute(&mut *self.tx)
         .await?;
         self.record("country", &row.code, "update", actor).await
+    }
+
+    /// Changes a city.
+    pub async fn update_city(&mut self, id: i64, c: &NewCity, actor: Option<i64>) -> Result<()> {
+        let n = sqlx::query(
+            "UPDATE cities SET slug = $2, country = $3, name = $4, name_de = $5, name_fr = $6, name_en = $7, lat = $8, \
+             lon = $9, updated_at = $10 WHERE id = $1",
+        )
+        .bind(id)
+        .bind(c.slug.as_str())
+        .bind(c.country.as_str())
+        .bind(&c.name)
+        .bind(&c.name_de)
+        .bind(&c.name_fr)
+        .bind(&c.name_en)
+        .bind(c.lat)
+        .bind(c.lon)
+        .bind(now())
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        self.record("city", &id.to_string(), "update", actor).await
     }
 
     /// Adds a city and returns its id.

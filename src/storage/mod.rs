@@ -11,7 +11,8 @@ mod directory;
 
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
 pub use directory::{
-    CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PersonRow, ThemeRow,
+    CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
+    ThemeRow,
 };
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

@@ -168,6 +168,13 @@ both! {
         assert_eq!(city["slug"], "esch-sur-alzette");
         k.json(Method::POST, "/api/v1/cities", &json!({"name": "Atlantis", "country": "ZZ"})).await.assert(StatusCode::UNPROCESSABLE_ENTITY);
         c.json(Method::DELETE, "/api/v1/people/mediation-association-dounia", &json!({})).await.assert(StatusCode::NO_CONTENT);
+        let renamed = k.json(Method::PUT, "/api/v1/cities/esch-sur-alzette", &json!({"name": "Esch-sur-Alzette", "country": "LU", "name_de": "Esch an der Alzette"})).await.assert(StatusCode::OK).json();
+        assert_eq!(renamed["names"]["de"], "Esch an der Alzette");
+        let be = k.json(Method::PUT, "/api/v1/countries/be", &json!({"name_de": "Belgien", "name_fr": "Belgique", "name_en": "Belgium"})).await.assert(StatusCode::OK).json();
+        assert_eq!(be["code"], "BE");
+        c.json(Method::PUT, "/api/v1/countries/be", &json!({"name_de": "x", "name_fr": "x", "name_en": "x"})).await.assert(StatusCode::FORBIDDEN);
+        let people = t.client().get("/api/v1/people?city=metz&language=ar").await.json();
+        assert!(people["items"].as_array().is_some_and(|a| a.iter().all(|p| p["organisation"] == "association-dounia")), "{people}");
     }
 }
 

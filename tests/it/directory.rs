@@ -179,4 +179,37 @@ both! {
         let r = coord.get("/en/organisations/hostile-test").await;
         r.lacks("<script>alert").lacks("href=\"javascript:").lacks("onerror");
     }
+
+    async fn people_are_filtered_by_city_language_and_organisation(db) {
+        let t = TestApp::demo(db).await;
+        let mut c = t.client();
+        c.get("/en/people?city=metz").await.assert(StatusCode::OK).contains("Dounia").lacks("Café Bär");
+        c.get("/en/people?organisation=cafe-baer-trier-west").await.contains("Café Bär").lacks("Dounia");
+        let r = c.get("/en/people?language=pt").await;
+        r.assert(StatusCode::OK).contains("Ausländerbeirat Trier");
+    }
+
+    async fn coordinators_add_and_rename_cities_and_countries(db) {
+        let t = TestApp::demo(db).await;
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        editor.get("/en/cities/new").await.assert(StatusCode::FORBIDDEN);
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/en/cities").await.contains("/en/cities/new");
+        coord.get("/en/cities/new").await.assert(StatusCode::OK);
+        let r = coord.post_form("/en/cities", &[("name", "Esch-sur-Alzette"), ("country", "LU"), ("lat", "95"), ("name_de", "Esch an der Alzette")]).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("value=\"Esch an der Alzette\"").contains("Latitude: must be between");
+        let r = coord.post_form("/en/cities", &[("name", "Esch-sur-Alzette"), ("country", "LU"), ("lat", "49.4958"), ("lon", "5.9806"), ("name_de", "Esch an der Alzette")]).await;
+        r.assert(StatusCode::SEE_OTHER);
+        coord.get("/de/cities/esch-sur-alzette").await.contains("Esch an der Alzette").contains("Esch-sur-Alzette");
+        coord.get("/en/cities/esch-sur-alzette/edit").await.assert(StatusCode::OK).contains("value=\"49.4958\"");
+        coord.post_form("/en/cities/esch-sur-alzette", &[("name", "Esch-sur-Alzette"), ("slug", "esch"), ("country", "LU")]).await.assert(StatusCode::SEE_OTHER);
+        coord.get("/en/cities/esch").await.assert(StatusCode::OK);
+        coord.get("/en/countries/new").await.assert(StatusCode::OK);
+        coord.post_form("/en/countries", &[("code", "nl"), ("name_de", "Niederlande"), ("name_fr", "Pays-Bas"), ("name_en", "")]).await.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("English name: this field is required");
+        coord.post_form("/en/countries", &[("code", "nl"), ("name_de", "Niederlande"), ("name_fr", "Pays-Bas"), ("name_en", "Netherlands")]).await.assert(StatusCode::SEE_OTHER);
+        coord.get("/fr/countries/NL").await.assert(StatusCode::OK).contains("Pays-Bas");
+        coord.get("/en/countries/NL/edit").await;
+        coord.post_form("/en/countries/NL", &[("code", "XX"), ("name_de", "Holland"), ("name_fr", "Pays-Bas"), ("name_en", "Netherlands")]).await.assert(StatusCode::SEE_OTHER);
+        coord.get("/de/countries/NL").await.contains("Holland");
+    }
 }

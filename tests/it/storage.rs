@@ -4,7 +4,7 @@
 use passerelle::domain::directory::{
     CityForm, NewCity, NewOrganisation, NewPerson, OrganisationForm, PersonForm,
 };
-use passerelle::storage::{CountryRow, OrgFilter, StorageError, Store};
+use passerelle::storage::{CountryRow, OrgFilter, PeopleFilter, StorageError, Store};
 
 use crate::helpers::*;
 
@@ -108,11 +108,11 @@ both! {
         let person = NewPerson::try_from(&PersonForm { name: "Accueil".into(), organisation: "dounia".into(), ..Default::default() }).expect("person");
         tx.insert_person(&person, id, None).await.expect("person");
         tx.commit().await.expect("commit");
-        assert_eq!(store.people(Some(id), None, 10, 0).await.expect("people").1, 1);
+        assert_eq!(store.people(&PeopleFilter { organisation: Some("dounia".into()), ..Default::default() }, 10, 0).await.expect("people").1, 1);
         let mut tx = store.write().await.expect("tx");
         tx.delete_organisation(id, None).await.expect("delete");
         tx.commit().await.expect("commit");
-        assert_eq!(store.people(None, None, 10, 0).await.expect("people").1, 0);
+        assert_eq!(store.people(&PeopleFilter::default(), 10, 0).await.expect("people").1, 0);
         assert!(store.organisation_texts(id).await.expect("texts").is_empty());
         assert!(matches!(store.organisation("dounia").await, Err(StorageError::NotFound)));
     }

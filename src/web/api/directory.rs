@@ -10,8 +10,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::app::{App, Organisation};
 use crate::domain::Circle;
-use crate::domain::directory::{CityForm, OrgKind, OrganisationForm, PersonForm, TranslationForm};
-use crate::storage::{CityRow, CountryRow, OrgFilter, OrganisationRow, PersonRow, split_list};
+use crate::domain::directory::{
+    CityForm, CountryForm, OrgKind, OrganisationForm, PersonForm, TranslationForm,
+};
+use crate::storage::{
+    CityRow, CountryRow, OrgFilter, OrganisationRow, PeopleFilter, PersonRow, split_list,
+};
 
 use super::{ApiCtx, ApiJson};
 use crate::web::ApiError;
@@ -39,9 +43,9 @@ pub fn router() -> Router<App> {
             get(get_person).put(update_person).delete(delete_person),
         )
         .route("/cities", get(list_cities).post(create_city))
-        .route("/cities/{slug}", get(get_city))
+        .route("/cities/{slug}", get(get_city).put(update_city))
         .route("/countries", get(list_countries))
-        .route("/countries/{code}", get(get_country))
+        .route("/countries/{code}", get(get_country).put(put_country))
 }
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -391,6 +395,12 @@ async fn delete_organisation(
 pub struct PeopleQuery {
     /// Part of the name.
     q: Option<String>,
+    /// Organisation slug.
+    organisation: Option<String>,
+    /// City slug of the organisation.
+    city: Option<String>,
+    /// A language the person speaks.
+    language: Option<String>,
     /// Page size, 1–200.
     limit: Option<i64>,
     /// Items to skip.
@@ -404,13 +414,14 @@ async fn list_people(
     State(app): State<App>,
     Query(q): Query<PeopleQuery>,
 ) -> ApiResult<Json<PageJson<PersonJson>>> {
+    let filter = PeopleFilter {
+        organisation: q.organisation,
+        city: q.city,
+        language: q.language,
+        q: q.q.filter(|s| !s.trim().is_empty()),
+    };
     let page = app
-        .people(
-            &api.actor,
-            q.q.as_deref().filter(|s| !s.trim().is_empty()),
-            q.limit,
-            q.offset,
-        )
+        .people(&api.actor, &filter, q.limit, q.offset)
         .await
         .map_err(|e| api.err(e))?;
     Ok(Json(PageJson {
@@ -519,6 +530,41 @@ async fn create_city(
         .map_err(|e| api.err(e))?;
     let (city, _, _) = app.city(slug.as_str()).await.map_err(|e| api.err(e))?;
     Ok((StatusCode::CREATED, Json(city_json(&city))).into_response())
+}
+
+/// Changes a city (coordinators and admins).
+#[utoipa::path(put, path = "/api/v1/cities/{slug}", tag = "directory", request_body = CityForm,
+    responses((status = 200, body = CityJson), (status = 422, description = "Field errors"), (status = 404)))]
+async fn update_city(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    ApiJson(form): ApiJson<CityForm>,
+) -> ApiResult<Json<CityJson>> {
+    let slug = app
+        .update_city(&api.actor, &slug, &form)
+        .await
+        .map_err(|e| api.err(e))?;
+    let (city, _, _) = app.city(slug.as_str()).await.map_err(|e| api.err(e))?;
+    Ok(Json(city_json(&city)))
+}
+
+/// Adds or renames a country (coordinators and admins); the code comes from the path.
+#[utoipa::path(put, path = "/api/v1/countries/{code}", tag = "directory", request_body = CountryForm,
+    responses((status = 200, body = CountryJson), (status = 422, description = "Field errors")))]
+async fn put_country(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(code): Path<String>,
+    ApiJson(form): ApiJson<CountryForm>,
+) -> ApiResult<Json<CountryJson>> {
+    let form = CountryForm { code, ..form };
+    let code = app
+        .put_country(&api.actor, &form)
+        .await
+        .map_err(|e| api.err(e))?;
+    let (country, _) = app.country(&code).await.map_err(|e| api.err(e))?;
+    Ok(Json(country_json(&country)))
 }
 
 /// Lists countries.

@@ -4,7 +4,9 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::directory::*;
-use crate::domain::directory::{CityForm, OrganisationForm, PersonForm, TranslationForm};
+use crate::domain::directory::{
+    CityForm, CountryForm, OrganisationForm, PersonForm, TranslationForm,
+};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -14,8 +16,8 @@ use crate::domain::directory::{CityForm, OrganisationForm, PersonForm, Translati
         errors are `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     paths(list_organisations, get_organisation, create_organisation, update_organisation, delete_organisation,
         put_translation, list_people, get_person, create_person, update_person, delete_person, list_cities, get_city,
-        create_city, list_countries, get_country),
-    components(schemas(OrganisationForm, PersonForm, CityForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
+        create_city, update_city, list_countries, get_country, put_country),
+    components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson)),
     tags((name = "directory", description = "Countries, cities, organisations and people"))
 )]

@@ -11,12 +11,12 @@ use serde::Deserialize;
 use crate::app::{App, Error};
 use crate::domain::FieldErrors;
 use crate::domain::directory::PersonForm;
-use crate::storage::{PersonRow, split_list};
+use crate::storage::{PeopleFilter, PersonRow, split_list};
 
 use super::organisations::urlencode;
 use super::{
-    Choice, Errors, HtmlResult, OrPage, Pager, done, language_choices, language_labels, notice,
-    theme_choices, theme_labels,
+    Choice, Errors, HtmlResult, OrPage, Pager, city_name, done, language_choices, language_labels,
+    notice, theme_choices, theme_labels,
 };
 use crate::web::{CsrfForm, Ctx};
 
@@ -36,6 +36,8 @@ struct ListQuery {
     q: String,
     page: Option<i64>,
     organisation: String,
+    city: String,
+    language: String,
     done: Option<String>,
 }
 
@@ -46,6 +48,9 @@ struct ListPage {
     items: Vec<PersonRow>,
     total: i64,
     q: String,
+    organisation: String,
+    cities: Vec<Choice>,
+    languages: Vec<Choice>,
     pager: Pager,
     notice: Option<String>,
 }
@@ -57,20 +62,45 @@ async fn list(
 ) -> HtmlResult<ListPage> {
     let page = q.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(None);
-    let search = Some(q.q.trim()).filter(|s| !s.is_empty());
+    let nonempty = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let filter = PeopleFilter {
+        organisation: nonempty(&q.organisation),
+        city: nonempty(&q.city),
+        language: nonempty(&q.language),
+        q: nonempty(&q.q),
+    };
     let result = app
-        .people(&ctx.actor(), search, Some(limit), Some((page - 1) * limit))
+        .people(&ctx.actor(), &filter, Some(limit), Some((page - 1) * limit))
         .await
         .or_page(&ctx)?;
-    let query = if q.q.is_empty() {
-        String::new()
-    } else {
-        format!("q={}", urlencode(&q.q))
-    };
+    let cities = app.cities(None).await.or_page(&ctx)?;
+    let query = [
+        ("q", &q.q),
+        ("organisation", &q.organisation),
+        ("city", &q.city),
+        ("language", &q.language),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}={}", urlencode(v)))
+    .collect::<Vec<_>>()
+    .join("&");
+    let mut languages = language_choices(ctx.locale, std::slice::from_ref(&q.language));
+    languages.sort_by(|a, b| a.label.cmp(&b.label));
     Ok(ListPage {
         pager: Pager::new(&ctx.href("/people"), &query, result.total, limit, page),
         items: result.items,
         total: result.total,
+        cities: cities
+            .iter()
+            .map(|c| Choice {
+                value: c.slug.clone(),
+                label: city_name(c, ctx.locale).to_owned(),
+                selected: c.slug == q.city,
+            })
+            .collect(),
+        languages,
+        organisation: q.organisation.clone(),
         q: q.q,
         notice: notice(&ctx, q.done.as_deref()),
         ctx,

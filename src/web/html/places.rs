@@ -4,20 +4,29 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::app::App;
+use crate::app::{App, Error};
+use crate::domain::directory::{CityForm, CountryForm};
+use crate::domain::{Action, FieldErrors};
 
-use super::{HtmlResult, OrPage, city_name, country_name};
+use super::{Choice, Errors, HtmlResult, OrPage, city_name, country_name, done};
+use crate::web::CsrfForm;
 use crate::web::Ctx;
 
 /// Routes of the place pages.
 pub fn router() -> Router<App> {
     Router::new()
-        .route("/countries", get(countries))
-        .route("/countries/{code}", get(country))
-        .route("/cities", get(cities))
-        .route("/cities/{slug}", get(city))
+        .route("/countries", get(countries).post(create_country))
+        .route("/countries/new", get(new_country))
+        .route("/countries/{code}", get(country).post(update_country))
+        .route("/countries/{code}/edit", get(edit_country))
+        .route("/cities", get(cities).post(create_city))
+        .route("/cities/new", get(new_city))
+        .route("/cities/{slug}", get(city).post(update_city))
+        .route("/cities/{slug}/edit", get(edit_city))
 }
 
 /// A place in a list: link target, name, and a count or country.
@@ -33,6 +42,7 @@ struct ListPage {
     ctx: Ctx,
     title: String,
     items: Vec<PlaceItem>,
+    new_href: Option<String>,
 }
 
 async fn countries(ctx: Ctx, State(app): State<App>) -> HtmlResult<ListPage> {
@@ -57,6 +67,9 @@ async fn countries(ctx: Ctx, State(app): State<App>) -> HtmlResult<ListPage> {
     Ok(ListPage {
         title: ctx.t("nav-countries"),
         items,
+        new_href: ctx
+            .can(Action::EditPlaces)
+            .then(|| ctx.href("/countries/new")),
         ctx,
     })
 }
@@ -74,6 +87,7 @@ async fn cities(ctx: Ctx, State(app): State<App>) -> HtmlResult<ListPage> {
     Ok(ListPage {
         title: ctx.t("nav-cities"),
         items,
+        new_href: ctx.can(Action::EditPlaces).then(|| ctx.href("/cities/new")),
         ctx,
     })
 }
@@ -82,6 +96,7 @@ async fn cities(ctx: Ctx, State(app): State<App>) -> HtmlResult<ListPage> {
 #[template(path = "places/country.html")]
 struct CountryPage {
     ctx: Ctx,
+    can_edit: bool,
     name: String,
     code: String,
     cities: Vec<PlaceItem>,
@@ -102,6 +117,7 @@ async fn country(
         })
         .collect();
     Ok(CountryPage {
+        can_edit: ctx.can(Action::EditPlaces),
         name: country_name(&country, ctx.locale).to_owned(),
         code: country.code.clone(),
         cities,
@@ -113,6 +129,8 @@ async fn country(
 #[template(path = "places/city.html")]
 struct CityPage {
     ctx: Ctx,
+    can_edit: bool,
+    city_slug: String,
     name: String,
     own_name: String,
     country_code: String,
@@ -132,6 +150,8 @@ async fn city(ctx: Ctx, State(app): State<App>, Path(slug): Path<String>) -> Htm
         })
         .collect();
     Ok(CityPage {
+        can_edit: ctx.can(Action::EditPlaces),
+        city_slug: city.slug.clone(),
         name: city_name(&city, ctx.locale).to_owned(),
         own_name: city.name.clone(),
         country_code: country.code.clone(),
@@ -143,4 +163,181 @@ async fn city(ctx: Ctx, State(app): State<App>, Path(slug): Path<String>) -> Htm
         organisations,
         ctx,
     })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "places/city_form.html")]
+struct CityFormPage {
+    ctx: Ctx,
+    form: CityForm,
+    errors: Errors,
+    action: String,
+    is_new: bool,
+    countries: Vec<Choice>,
+}
+
+async fn city_page(
+    ctx: Ctx,
+    app: &App,
+    form: CityForm,
+    errors: &FieldErrors,
+    slug: Option<&str>,
+) -> HtmlResult<Response> {
+    if !ctx.can(Action::EditPlaces) {
+        return Err(if ctx.signed_in() {
+            Error::Forbidden
+        } else {
+            Error::Unauthorized
+        })
+        .or_page(&ctx);
+    }
+    let countries = app.countries().await.or_page(&ctx)?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = CityFormPage {
+        errors: ctx.errors(errors),
+        action: match slug {
+            Some(s) => ctx.link("/cities/", s, ""),
+            None => ctx.href("/cities"),
+        },
+        is_new: slug.is_none(),
+        countries: countries
+            .iter()
+            .map(|c| Choice {
+                value: c.code.clone(),
+                label: country_name(c, ctx.locale).to_owned(),
+                selected: c.code == form.country,
+            })
+            .collect(),
+        form,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn new_city(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    city_page(ctx, &app, CityForm::default(), &FieldErrors::new(), None).await
+}
+
+async fn create_city(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<CityForm>,
+) -> HtmlResult<Response> {
+    match app.create_city(&ctx.actor(), &form).await {
+        Ok(slug) => Ok(done(&ctx, &format!("/cities/{slug}"), "created")),
+        Err(Error::Invalid(errors)) => city_page(ctx, &app, form, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+async fn edit_city(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> HtmlResult<Response> {
+    let form = app.city_form(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    city_page(ctx, &app, form, &FieldErrors::new(), Some(&slug)).await
+}
+
+async fn update_city(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<CityForm>,
+) -> HtmlResult<Response> {
+    match app.update_city(&ctx.actor(), &slug, &form).await {
+        Ok(new_slug) => Ok(done(&ctx, &format!("/cities/{new_slug}"), "saved")),
+        Err(Error::Invalid(errors)) => city_page(ctx, &app, form, &errors, Some(&slug)).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "places/country_form.html")]
+struct CountryFormPage {
+    ctx: Ctx,
+    form: CountryForm,
+    errors: Errors,
+    action: String,
+    is_new: bool,
+}
+
+fn country_page(
+    ctx: Ctx,
+    form: CountryForm,
+    errors: &FieldErrors,
+    code: Option<&str>,
+) -> HtmlResult<Response> {
+    if !ctx.can(Action::EditPlaces) {
+        return Err(if ctx.signed_in() {
+            Error::Forbidden
+        } else {
+            Error::Unauthorized
+        })
+        .or_page(&ctx);
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = CountryFormPage {
+        errors: ctx.errors(errors),
+        action: match code {
+            Some(c) => ctx.link("/countries/", c, ""),
+            None => ctx.href("/countries"),
+        },
+        is_new: code.is_none(),
+        form,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn new_country(ctx: Ctx) -> HtmlResult<Response> {
+    country_page(ctx, CountryForm::default(), &FieldErrors::new(), None)
+}
+
+async fn create_country(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<CountryForm>,
+) -> HtmlResult<Response> {
+    match app.put_country(&ctx.actor(), &form).await {
+        Ok(code) => Ok(done(&ctx, &format!("/countries/{code}"), "saved")),
+        Err(Error::Invalid(errors)) => country_page(ctx, form, &errors, None),
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+async fn edit_country(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(code): Path<String>,
+) -> HtmlResult<Response> {
+    let form = app.country_form(&ctx.actor(), &code).await.or_page(&ctx)?;
+    country_page(ctx, form, &FieldErrors::new(), Some(&code))
+}
+
+/// The code in the address wins over the form: a country is renamed, never re-coded.
+async fn update_country(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(code): Path<String>,
+    CsrfForm(form): CsrfForm<CountryForm>,
+) -> HtmlResult<Response> {
+    app.country_form(&ctx.actor(), &code).await.or_page(&ctx)?;
+    let form = CountryForm {
+        code: code.to_ascii_uppercase(),
+        ..form
+    };
+    match app.put_country(&ctx.actor(), &form).await {
+        Ok(code) => Ok(done(&ctx, &format!("/countries/{code}"), "saved")),
+        Err(Error::Invalid(errors)) => country_page(ctx, form, &errors, Some(&code)),
+        Err(e) => Err(e).or_page(&ctx),
+    }
 }
