@@ -5,6 +5,8 @@ use crate::domain::directory::{
     CityForm, CountryForm, DESCRIPTION_MAX, NewCity, NewCountry, NewOrganisation, NewPerson,
     OrganisationForm, PersonForm, TranslationForm,
 };
+use std::sync::Arc;
+
 use crate::domain::values::optional_text;
 use crate::domain::{Action, Actor, ContentLang, FieldError, FieldErrors, Slug, can};
 use crate::storage::{
@@ -13,6 +15,14 @@ use crate::storage::{
 };
 
 use super::{App, Error, Result, require};
+
+/// Cities, countries and themes as of one generation of the change log.
+pub(super) struct Reference {
+    generation: i64,
+    cities: Vec<CityRow>,
+    countries: Vec<CountryRow>,
+    themes: Vec<ThemeRow>,
+}
 
 /// A page of a longer list.
 #[derive(Debug, Clone)]
@@ -121,12 +131,39 @@ pub fn page_size(limit: Option<i64>) -> i64 {
 impl App {
     /// The theme taxonomy.
     pub async fn themes(&self) -> Result<Vec<ThemeRow>> {
-        Ok(self.store().themes().await?)
+        Ok(self.reference().await?.themes.clone())
     }
 
     /// Every country.
     pub async fn countries(&self) -> Result<Vec<CountryRow>> {
-        Ok(self.store().countries().await?)
+        Ok(self.reference().await?.countries.clone())
+    }
+
+    /// The small tables every page needs (cities, countries, themes), read once per generation.
+    async fn reference(&self) -> Result<Arc<Reference>> {
+        let generation = self.generation();
+        if let Some(r) = self
+            .inner
+            .reference
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            && r.generation == generation
+        {
+            return Ok(r.clone());
+        }
+        let fresh = Arc::new(Reference {
+            generation,
+            cities: self.store().cities(None).await?,
+            countries: self.store().countries().await?,
+            themes: self.store().themes().await?,
+        });
+        *self
+            .inner
+            .reference
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = Some(fresh.clone());
+        Ok(fresh)
     }
 
     /// A country and its cities.
@@ -138,7 +175,12 @@ impl App {
 
     /// Every city, optionally of one country.
     pub async fn cities(&self, country: Option<&str>) -> Result<Vec<CityRow>> {
-        Ok(self.store().cities(country).await?)
+        let all = &self.reference().await?.cities;
+        Ok(all
+            .iter()
+            .filter(|c| country.is_none_or(|code| c.country == code))
+            .cloned()
+            .collect())
     }
 
     /// A city, its country and its organisations.

@@ -73,6 +73,7 @@ struct Inner {
     mailer: Option<Mailer>,
     limiter: LoginLimiter,
     csrf_secret: Vec<u8>,
+    reference: std::sync::RwLock<Option<Arc<directory::Reference>>>,
 }
 
 impl App {
@@ -81,6 +82,7 @@ impl App {
         std::fs::create_dir_all(&config.data_dir)?;
         let store = Store::connect(&config.database_url()).await?;
         store.migrate().await?;
+        store.catch_up().await?;
         let csrf_secret = hex::decode(
             store
                 .setting_or_insert("csrf_secret", &secrets::random_hex(32))
@@ -98,6 +100,7 @@ impl App {
                 mailer,
                 limiter: LoginLimiter::default(),
                 csrf_secret,
+                reference: std::sync::RwLock::new(None),
             }),
         })
     }
@@ -110,6 +113,17 @@ impl App {
     /// The configuration.
     pub fn config(&self) -> &Config {
         &self.inner.config
+    }
+
+    /// The newest change this process knows of; pages and reference data cached at one
+    /// generation are valid until it moves.
+    pub fn generation(&self) -> i64 {
+        self.store().generation()
+    }
+
+    /// Looks for changes made by other processes (called periodically by the server).
+    pub async fn catch_up(&self) -> Result<i64> {
+        Ok(self.store().catch_up().await?)
     }
 
     /// Whether e-mail can be sent.

@@ -15,6 +15,9 @@ pub use directory::{
     ThemeRow,
 };
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
@@ -61,6 +64,7 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    seen: Arc<AtomicI64>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -103,7 +107,25 @@ impl Store {
                 })
             });
         let pool = options.connect(url).await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            seen: Arc::new(AtomicI64::new(0)),
+        })
+    }
+
+    /// The newest change this process knows of: raised by its own commits and by [`Store::catch_up`].
+    /// Caches of derived data stay valid while it does not move.
+    pub fn generation(&self) -> i64 {
+        self.seen.load(Ordering::Acquire)
+    }
+
+    /// Raises [`Store::generation`] to the newest change in the database, so that writes by other
+    /// processes (another server, the command line) invalidate this one's caches too.
+    pub async fn catch_up(&self) -> Result<i64> {
+        let last = self.last_change().await?;
+        self.seen.fetch_max(last, Ordering::AcqRel);
+        Ok(self.generation())
     }
 
     /// The backend behind this store.
@@ -135,7 +157,11 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        Ok(WriteTx { tx })
+        Ok(WriteTx {
+            tx,
+            last_seq: 0,
+            seen: self.seen.clone(),
+        })
     }
 
     /// The pool, for reads.
@@ -204,6 +230,8 @@ pub struct ChangeRow {
 /// An open write transaction. Dropping it without `commit` rolls everything back.
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
+    last_seq: i64,
+    seen: Arc<AtomicI64>,
 }
 
 impl WriteTx {
@@ -215,20 +243,24 @@ impl WriteTx {
         kind: &str,
         actor: Option<i64>,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO changes (at, entity, entity_key, kind, actor_id) VALUES ($1, $2, $3, $4, $5)")
-            .bind(now())
-            .bind(entity)
-            .bind(key)
-            .bind(kind)
-            .bind(actor)
-            .execute(&mut *self.tx)
-            .await?;
+        let (seq,): (i64,) = sqlx::query_as(
+            "INSERT INTO changes (at, entity, entity_key, kind, actor_id) VALUES ($1, $2, $3, $4, $5) RETURNING seq",
+        )
+        .bind(now())
+        .bind(entity)
+        .bind(key)
+        .bind(kind)
+        .bind(actor)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        self.last_seq = seq;
         Ok(())
     }
 
     /// Commits everything written in this transaction.
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        self.seen.fetch_max(self.last_seq, Ordering::AcqRel);
         Ok(())
     }
 }

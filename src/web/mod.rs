@@ -3,6 +3,7 @@
 //! compression and the form-token cookie. Handlers are thin: they call one `App` method.
 
 pub mod api;
+mod cache;
 mod context;
 mod error;
 pub mod html;
@@ -43,6 +44,10 @@ pub fn router(app: App) -> Router {
     router
         .fallback(html::not_found)
         .layer(middleware::from_fn_with_state(
+            cache::PageCache::new(app.clone()),
+            cache::layer,
+        ))
+        .layer(middleware::from_fn_with_state(
             app.clone(),
             context::csrf_cookie,
         ))
@@ -71,6 +76,18 @@ pub fn router(app: App) -> Router {
 
 /// Serves the router on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    // Follow changes written by other processes (other servers, the command line) so that
+    // cached pages and reference data are refreshed within a second.
+    let follower = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+        loop {
+            tick.tick().await;
+            if let Err(e) = follower.catch_up().await {
+                tracing::warn!(error = %e, "reading the change log failed");
+            }
+        }
+    });
     let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown())

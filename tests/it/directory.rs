@@ -212,4 +212,33 @@ both! {
         coord.post_form("/en/countries/NL", &[("code", "XX"), ("name_de", "Holland"), ("name_fr", "Pays-Bas"), ("name_en", "Netherlands")]).await.assert(StatusCode::SEE_OTHER);
         coord.get("/de/countries/NL").await.contains("Holland");
     }
+
+    async fn cached_pages_follow_every_change_and_never_cross_sessions(db) {
+        let t = TestApp::demo(db).await;
+        let mut public = t.client();
+        public.get("/en/organisations/association-dounia").await;
+        public.get("/en/organisations/association-dounia").await.lacks("Dounia Metz-Borny");
+        public.get("/en/people/vorsitz-auslaenderbeirat-trier").await.lacks(".example");
+        // A member reading the same address gets their own page, with e-mail addresses.
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/en/people/vorsitz-auslaenderbeirat-trier").await.contains("vorsitz@auslaenderbeirat-trier.example");
+        public.get("/en/people/vorsitz-auslaenderbeirat-trier").await.lacks(".example");
+        // A change through this server is visible at once.
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/en/organisations/association-dounia/edit").await;
+        coord.post_form("/en/organisations/association-dounia", &[
+            ("name", "Association Dounia Metz-Borny"), ("slug", "association-dounia"), ("kind", "association"), ("city", "metz"), ("lang", "fr"),
+        ]).await.assert(StatusCode::SEE_OTHER);
+        public.get("/en/organisations/association-dounia").await.contains("Dounia Metz-Borny");
+        public.get("/en/organisations?city=metz").await.contains("Dounia Metz-Borny");
+        // A change written by another process is picked up when the server catches up; until
+        // then the kept page is served (which shows that pages are kept at all).
+        public.get("/en/cities").await.lacks("Thionville");
+        let other = passerelle::app::App::new(t.app.config().clone()).await.expect("second process");
+        let form = passerelle::domain::directory::CityForm { name: "Thionville".into(), country: "FR".into(), ..Default::default() };
+        other.create_city(&passerelle::domain::Actor::System, &form).await.expect("city");
+        public.get("/en/cities").await.lacks("Thionville");
+        t.app.catch_up().await.expect("catch up");
+        public.get("/en/cities").await.contains("Thionville");
+    }
 }
