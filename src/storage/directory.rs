@@ -2,7 +2,9 @@
 
 use crate::domain::directory::{NewCity, NewOrganisation, NewPerson};
 
-use super::{Result, StorageError, Store, WriteTx, contains_pattern, join_list, name_key, now};
+use super::{
+    Conditions, Result, StorageError, Store, WriteTx, contains_pattern, join_list, name_key, now,
+};
 
 /// A country.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -148,13 +150,6 @@ pub struct OrgFilter {
 const ORG_COLUMNS: &str = "o.id, o.slug, o.name, o.kind, o.city_id, c.slug AS city_slug, c.country, o.website, \
      o.languages, o.themes, o.original_lang, o.created_at, o.updated_at";
 
-// Every filter is a placeholder that is NULL when unused, so the SQL text stays static.
-const ORG_WHERE: &str = "FROM organisations o JOIN cities c ON c.id = o.city_id \
-     WHERE ($1 IS NULL OR c.slug = $1) AND ($2 IS NULL OR c.country = $2) AND ($3 IS NULL OR o.kind = $3) \
-     AND ($4 IS NULL OR (o.kind = 'city_administration') = ($4 = 1)) \
-     AND ($5 IS NULL OR (',' || o.languages || ',') LIKE $5) AND ($6 IS NULL OR (',' || o.themes || ',') LIKE $6) \
-     AND ($7 IS NULL OR o.name_key LIKE $7 ESCAPE '\\')";
-
 fn list_pattern(code: &Option<String>) -> Option<String> {
     code.as_ref().map(|c| format!("%,{c},%"))
 }
@@ -171,9 +166,6 @@ pub struct PeopleFilter {
     /// Part of the name, any case or accents.
     pub q: Option<String>,
 }
-
-const PEOPLE_WHERE: &str = "WHERE ($1 IS NULL OR o.slug = $1) AND ($2 IS NULL OR p.name_key LIKE $2 ESCAPE '\\') \
-     AND ($3 IS NULL OR c.slug = $3) AND ($4 IS NULL OR (',' || p.languages || ',') LIKE $4)";
 
 const PERSON_SELECT: &str = "SELECT p.id, p.slug, p.name, p.role_title, p.organisation_id, o.slug AS organisation_slug, \
      o.name AS organisation_name, c.slug AS city_slug, p.languages, p.themes, p.email \
@@ -239,35 +231,51 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<OrganisationRow>, i64)> {
-        let inner = filter.inner_circle.map(i64::from);
-        let (language, theme) = (list_pattern(&filter.language), list_pattern(&filter.theme));
-        let q = filter.q.as_deref().map(contains_pattern);
+        let mut w = Conditions::default();
+        w.when("c.slug = ?", filter.city.clone())
+            .when("c.country = ?", filter.country.clone())
+            .when("o.kind = ?", filter.kind.clone())
+            .when(
+                "(',' || o.languages || ',') LIKE ?",
+                list_pattern(&filter.language),
+            )
+            .when(
+                "(',' || o.themes || ',') LIKE ?",
+                list_pattern(&filter.theme),
+            )
+            .when(
+                "o.name_key LIKE ? ESCAPE '\\'",
+                filter.q.as_deref().map(contains_pattern),
+            );
+        match filter.inner_circle {
+            Some(true) => w.always("o.kind = 'city_administration'"),
+            Some(false) => w.always("o.kind <> 'city_administration'"),
+            None => &mut w,
+        };
+        let (where_sql, next) = (w.sql(), w.next());
         let list_sql = format!(
-            "SELECT {ORG_COLUMNS} {ORG_WHERE} ORDER BY o.name_key, o.id LIMIT $8 OFFSET $9"
+            "SELECT {ORG_COLUMNS} FROM organisations o JOIN cities c ON c.id = o.city_id {where_sql} \
+             ORDER BY o.name_key, o.id LIMIT ${next} OFFSET ${}",
+            next + 1
         );
-        let rows = sqlx::query_as(sqlx::AssertSqlSafe(list_sql))
-            .bind(&filter.city)
-            .bind(&filter.country)
-            .bind(&filter.kind)
-            .bind(inner)
-            .bind(&language)
-            .bind(&theme)
-            .bind(&q)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(self.pool())
-            .await?;
-        let count_sql = format!("SELECT COUNT(*) {ORG_WHERE}");
-        let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count_sql))
-            .bind(&filter.city)
-            .bind(&filter.country)
-            .bind(&filter.kind)
-            .bind(inner)
-            .bind(&language)
-            .bind(&theme)
-            .bind(&q)
-            .fetch_one(self.pool())
-            .await?;
+        let mut list = sqlx::query_as(sqlx::AssertSqlSafe(list_sql));
+        for arg in w.args() {
+            list = list.bind(arg);
+        }
+        let rows = list.bind(limit).bind(offset).fetch_all(self.pool()).await?;
+        // Without a place filter the count needs no join and reads one index.
+        let join = if filter.city.is_some() || filter.country.is_some() {
+            "JOIN cities c ON c.id = o.city_id"
+        } else {
+            ""
+        };
+        let mut count = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM organisations o {join} {where_sql}"
+        )));
+        for arg in w.args() {
+            count = count.bind(arg);
+        }
+        let (total,): (i64,) = count.fetch_one(self.pool()).await?;
         Ok((rows, total))
     }
 
@@ -313,29 +321,35 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<PersonRow>, i64)> {
-        let q = filter.q.as_deref().map(contains_pattern);
-        let language = list_pattern(&filter.language);
-        let count = format!(
-            "SELECT COUNT(*) FROM people p JOIN organisations o ON o.id = p.organisation_id JOIN cities c ON c.id = o.city_id {PEOPLE_WHERE}"
+        let mut w = Conditions::default();
+        w.when("o.slug = ?", filter.organisation.clone())
+            .when(
+                "p.name_key LIKE ? ESCAPE '\\'",
+                filter.q.as_deref().map(contains_pattern),
+            )
+            .when("c.slug = ?", filter.city.clone())
+            .when(
+                "(',' || p.languages || ',') LIKE ?",
+                list_pattern(&filter.language),
+            );
+        let (where_sql, next) = (w.sql(), w.next());
+        let mut count = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM people p JOIN organisations o ON o.id = p.organisation_id \
+             JOIN cities c ON c.id = o.city_id {where_sql}"
+        )));
+        for arg in w.args() {
+            count = count.bind(arg);
+        }
+        let (total,): (i64,) = count.fetch_one(self.pool()).await?;
+        let sql = format!(
+            "{PERSON_SELECT} {where_sql} ORDER BY p.name_key, p.id LIMIT ${next} OFFSET ${}",
+            next + 1
         );
-        let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count))
-            .bind(&filter.organisation)
-            .bind(&q)
-            .bind(&filter.city)
-            .bind(&language)
-            .fetch_one(self.pool())
-            .await?;
-        let sql =
-            format!("{PERSON_SELECT} {PEOPLE_WHERE} ORDER BY p.name_key, p.id LIMIT $5 OFFSET $6");
-        let rows = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(&filter.organisation)
-            .bind(&q)
-            .bind(&filter.city)
-            .bind(&language)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(self.pool())
-            .await?;
+        let mut list = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+        for arg in w.args() {
+            list = list.bind(arg);
+        }
+        let rows = list.bind(limit).bind(offset).fetch_all(self.pool()).await?;
         Ok((rows, total))
     }
 

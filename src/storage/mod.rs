@@ -317,6 +317,51 @@ pub fn contains_pattern(needle: &str) -> String {
     p
 }
 
+/// A `WHERE` clause made of the active filters only, so that the database can use its indexes.
+/// Values never enter the SQL text: each becomes the next numbered placeholder.
+#[derive(Debug, Default)]
+pub(crate) struct Conditions {
+    clauses: Vec<String>,
+    args: Vec<String>,
+}
+
+impl Conditions {
+    /// Adds `clause` (with `?` for the value) when there is a value.
+    pub(crate) fn when(&mut self, clause: &str, value: Option<String>) -> &mut Self {
+        if let Some(v) = value {
+            self.args.push(v);
+            self.clauses
+                .push(clause.replace('?', &format!("${}", self.args.len())));
+        }
+        self
+    }
+
+    /// Adds a clause without a value.
+    pub(crate) fn always(&mut self, clause: &str) -> &mut Self {
+        self.clauses.push(clause.to_owned());
+        self
+    }
+
+    /// `WHERE a AND b …`, or nothing.
+    pub(crate) fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+
+    /// The number of the next placeholder.
+    pub(crate) fn next(&self) -> usize {
+        self.args.len() + 1
+    }
+
+    /// The values, in placeholder order.
+    pub(crate) fn args(&self) -> &[String] {
+        &self.args
+    }
+}
+
 /// Joins list codes for storage: `["de","fr"]` → `"de,fr"`.
 pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
     items
