@@ -64,6 +64,7 @@ organisation-manage = Verwalten
 organisation-translations = Sprachfassungen der Beschreibung
 lang-notice-untranslated = Original auf { $original } — noch keine deutsche Übersetzung.
 translate-title = Beschreibung von { $name } übersetzen
+translate-choose = Übersetzung in
 translate-original = Original ({ $lang })
 filters-title = Filter
 filters-apply = Filter anwenden

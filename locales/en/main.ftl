@@ -64,6 +64,7 @@ organisation-manage = Manage
 organisation-translations = Language versions of the description
 lang-notice-untranslated = Original in { $original } — no translation into English yet.
 translate-title = Translate the description of { $name }
+translate-choose = Translate into
 translate-original = Original ({ $lang })
 filters-title = Filter
 filters-apply = Apply filters

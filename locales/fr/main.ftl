@@ -64,6 +64,7 @@ organisation-manage = Gérer
 organisation-translations = Versions linguistiques de la description
 lang-notice-untranslated = Original en { $original } — pas encore de traduction française.
 translate-title = Traduire la description de { $name }
+translate-choose = Traduire en
 translate-original = Original ({ $lang })
 filters-title = Filtrer
 filters-apply = Appliquer les filtres

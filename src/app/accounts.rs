@@ -13,7 +13,7 @@ use crate::domain::{
 use crate::storage::{ApiTokenRow, StorageError, UserRow, now};
 
 use super::secrets::{hash_password, random_hex, sign, token_hash, verify, verify_password};
-use super::{App, Error, Result, actor_of, require};
+use super::{App, Error, Result, actor_of, authorize};
 
 /// How long a session lasts.
 pub const SESSION_DAYS: i64 = 14;
@@ -201,6 +201,11 @@ impl App {
         Ok((token, current))
     }
 
+    /// Removes sessions that have expired; returns how many.
+    pub async fn purge_sessions(&self) -> Result<u64> {
+        Ok(self.store().purge_sessions().await?)
+    }
+
     /// Signs out: the session ends.
     pub async fn logout(&self, session_token: &str) -> Result<()> {
         let mut tx = self.store().write().await?;
@@ -220,9 +225,9 @@ impl App {
         let parsed = NewInvitation::try_from(form);
         // The role decides who may invite; check it before reporting field details.
         if let Ok(role) = Role::try_from(form.role.as_str()) {
-            require(actor, Action::Invite { role })?;
+            authorize(actor, Action::Invite { role })?;
         } else {
-            require(actor, Action::Invite { role: Role::Member })?;
+            authorize(actor, Action::Invite { role: Role::Member })?;
         }
         let inv = parsed.map_err(Error::Invalid)?;
         let organisation_id = self
@@ -358,7 +363,7 @@ impl App {
         new: &str,
         confirm: &str,
     ) -> Result<()> {
-        require(&user.actor, Action::ManageOwnAccount)?;
+        authorize(&user.actor, Action::ManageOwnAccount)?;
         let id = user.actor.user_id().ok_or(Error::Unauthorized)?;
         let row = self.store().user(id).await?;
         let mut errors = FieldErrors::new();
@@ -388,7 +393,7 @@ impl App {
 
     /// One's own API tokens.
     pub async fn api_tokens(&self, actor: &Actor) -> Result<Vec<ApiTokenRow>> {
-        require(actor, Action::ManageOwnAccount)?;
+        authorize(actor, Action::ManageOwnAccount)?;
         Ok(self
             .store()
             .api_tokens(actor.user_id().ok_or(Error::Unauthorized)?)
@@ -397,7 +402,7 @@ impl App {
 
     /// Creates a personal API token; its secret is returned once and stored only as a hash.
     pub async fn create_api_token(&self, actor: &Actor, name: &str) -> Result<CreatedToken> {
-        require(actor, Action::ManageOwnAccount)?;
+        authorize(actor, Action::ManageOwnAccount)?;
         let user_id = actor.user_id().ok_or(Error::Unauthorized)?;
         let name =
             required_text(name, 80).map_err(|e| Error::Invalid(FieldErrors::one("name", e)))?;
@@ -412,7 +417,7 @@ impl App {
 
     /// Revokes one of one's own API tokens.
     pub async fn revoke_api_token(&self, actor: &Actor, id: i64) -> Result<()> {
-        require(actor, Action::ManageOwnAccount)?;
+        authorize(actor, Action::ManageOwnAccount)?;
         let mut tx = self.store().write().await?;
         tx.delete_api_token(actor.user_id().ok_or(Error::Unauthorized)?, id)
             .await?;
@@ -422,7 +427,7 @@ impl App {
 
     /// Every account (admins only).
     pub async fn users(&self, actor: &Actor) -> Result<Vec<UserRow>> {
-        require(actor, Action::ManageAccounts)?;
+        authorize(actor, Action::ManageAccounts)?;
         Ok(self.store().users().await?)
     }
 
@@ -436,7 +441,7 @@ impl App {
         role: &str,
         organisation: &str,
     ) -> Result<()> {
-        require(actor, Action::ManageAccounts)?;
+        authorize(actor, Action::ManageAccounts)?;
         let mut errors = FieldErrors::new();
         let role = errors.check("role", Role::try_from(role));
         let organisation = match organisation.trim() {

@@ -14,7 +14,7 @@ use crate::storage::{
     StorageError, ThemeRow, WriteTx, split_list,
 };
 
-use super::{App, Error, Result, require};
+use super::{App, Error, Result, authorize};
 
 /// Cities, countries and themes as of one generation of the change log.
 pub(super) struct Reference {
@@ -198,7 +198,7 @@ impl App {
     /// Adds a city (coordinators and admins).
     #[tracing::instrument(skip_all)]
     pub async fn create_city(&self, actor: &Actor, form: &CityForm) -> Result<Slug> {
-        require(actor, Action::EditPlaces)?;
+        authorize(actor, Action::EditPlaces)?;
         let city = NewCity::try_from(form).map_err(Error::Invalid)?;
         if self.store().country(city.country.as_str()).await.is_err() {
             return Err(Error::Invalid(FieldErrors::one(
@@ -216,7 +216,7 @@ impl App {
 
     /// Adds a country or renames one (coordinators and admins).
     pub async fn put_country(&self, actor: &Actor, form: &CountryForm) -> Result<String> {
-        require(actor, Action::EditPlaces)?;
+        authorize(actor, Action::EditPlaces)?;
         let c = NewCountry::try_from(form).map_err(Error::Invalid)?;
         let row = CountryRow {
             code: c.code.as_str().to_owned(),
@@ -232,7 +232,7 @@ impl App {
 
     /// The form of an existing country, for coordinators and admins.
     pub async fn country_form(&self, actor: &Actor, code: &str) -> Result<CountryForm> {
-        require(actor, Action::EditPlaces)?;
+        authorize(actor, Action::EditPlaces)?;
         let c = self.store().country(&code.to_ascii_uppercase()).await?;
         Ok(CountryForm {
             code: c.code,
@@ -244,7 +244,7 @@ impl App {
 
     /// The form of an existing city, for coordinators and admins.
     pub async fn city_form(&self, actor: &Actor, slug: &str) -> Result<CityForm> {
-        require(actor, Action::EditPlaces)?;
+        authorize(actor, Action::EditPlaces)?;
         let c = self.store().city(slug).await?;
         Ok(CityForm {
             slug: c.slug,
@@ -261,7 +261,7 @@ impl App {
     /// Changes a city (coordinators and admins).
     #[tracing::instrument(skip_all, fields(slug))]
     pub async fn update_city(&self, actor: &Actor, slug: &str, form: &CityForm) -> Result<Slug> {
-        require(actor, Action::EditPlaces)?;
+        authorize(actor, Action::EditPlaces)?;
         let existing = self.store().city(slug).await?;
         let city = NewCity::try_from(form).map_err(Error::Invalid)?;
         if self.store().country(city.country.as_str()).await.is_err() {
@@ -332,7 +332,7 @@ impl App {
     /// The form of an existing organisation, filled in, for someone who may edit it.
     pub async fn organisation_form(&self, actor: &Actor, slug: &str) -> Result<OrganisationForm> {
         let row = self.store().organisation(slug).await?;
-        require(
+        authorize(
             actor,
             Action::EditOrganisation {
                 organisation_id: row.id,
@@ -401,7 +401,7 @@ impl App {
         actor: &Actor,
         form: &OrganisationForm,
     ) -> Result<Slug> {
-        require(actor, Action::CreateOrganisation)?;
+        authorize(actor, Action::CreateOrganisation)?;
         let mut tx = self.store().write().await?;
         let (org, city_id) = self.check_organisation(&mut tx, form).await?;
         tx.insert_organisation(&org, city_id, actor.user_id())
@@ -421,7 +421,7 @@ impl App {
         form: &OrganisationForm,
     ) -> Result<Slug> {
         let existing = self.store().organisation(slug).await?;
-        require(
+        authorize(
             actor,
             Action::EditOrganisation {
                 organisation_id: existing.id,
@@ -444,7 +444,7 @@ impl App {
         form: &TranslationForm,
     ) -> Result<()> {
         let existing = self.store().organisation(slug).await?;
-        require(
+        authorize(
             actor,
             Action::EditOrganisation {
                 organisation_id: existing.id,
@@ -480,7 +480,7 @@ impl App {
 
     /// Removes an organisation with its people (coordinators and admins).
     pub async fn delete_organisation(&self, actor: &Actor, slug: &str) -> Result<()> {
-        require(actor, Action::DeleteOrganisation)?;
+        authorize(actor, Action::DeleteOrganisation)?;
         let existing = self.store().organisation(slug).await?;
         let mut tx = self.store().write().await?;
         tx.delete_organisation(existing.id, actor.user_id()).await?;
@@ -525,7 +525,7 @@ impl App {
     /// The form of an existing person, filled in, for someone who may edit them.
     pub async fn person_form(&self, actor: &Actor, slug: &str) -> Result<PersonForm> {
         let row = self.store().person(slug).await?;
-        require(
+        authorize(
             actor,
             Action::EditPeople {
                 organisation_id: row.organisation_id,
@@ -566,7 +566,7 @@ impl App {
             Err(_) => None,
         };
         if let Some(id) = org_id {
-            require(
+            authorize(
                 actor,
                 Action::EditPeople {
                     organisation_id: id,
@@ -615,7 +615,7 @@ impl App {
         form: &PersonForm,
     ) -> Result<Slug> {
         let existing = self.store().person(slug).await?;
-        require(
+        authorize(
             actor,
             Action::EditPeople {
                 organisation_id: existing.organisation_id,
@@ -633,7 +633,7 @@ impl App {
     /// Removes a person.
     pub async fn delete_person(&self, actor: &Actor, slug: &str) -> Result<()> {
         let existing = self.store().person(slug).await?;
-        require(
+        authorize(
             actor,
             Action::EditPeople {
                 organisation_id: existing.organisation_id,

@@ -148,7 +148,7 @@ fn actor_of(user: SessionUser) -> Actor {
 }
 
 /// Fails with `Unauthorized` for the public and `Forbidden` for members who may not.
-fn require(actor: &Actor, action: crate::domain::Action) -> Result<()> {
+pub fn authorize(actor: &Actor, action: crate::domain::Action) -> Result<()> {
     if crate::domain::can(actor, action) {
         Ok(())
     } else if *actor == Actor::Anonymous {

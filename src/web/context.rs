@@ -224,6 +224,11 @@ impl Ctx {
         self.user.is_some()
     }
 
+    /// Refuses (401 for the public, 403 for members) unless the actor may do `action`.
+    pub fn require(&self, action: crate::domain::Action) -> Result<(), HtmlError> {
+        crate::app::authorize(&self.actor(), action).map_err(|e| HtmlError::new(self.locale, e))
+    }
+
     /// Whether the actor may do `action`.
     pub fn can(&self, action: crate::domain::Action) -> bool {
         crate::domain::can(&self.actor(), action)

@@ -81,10 +81,15 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
     let follower = app.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
-        loop {
+        for n in 0u64.. {
             tick.tick().await;
             if let Err(e) = follower.catch_up().await {
                 tracing::warn!(error = %e, "reading the change log failed");
+            }
+            if n % 3600 == 0
+                && let Err(e) = follower.purge_sessions().await
+            {
+                tracing::warn!(error = %e, "removing expired sessions failed");
             }
         }
     });

@@ -250,6 +250,19 @@ impl Browser {
             .collect()
     }
 
+    /// Runs axe-core on each page of one language, adding what it finds to `problems`.
+    async fn check_pages(&self, locale: &str, paths: &[&str], problems: &mut Vec<String>) {
+        for path in paths {
+            self.goto(&format!("/{locale}{path}")).await;
+            problems.extend(
+                self.axe()
+                    .await
+                    .into_iter()
+                    .map(|p| format!("/{locale}{path} {p}")),
+            );
+        }
+    }
+
     async fn close(self) {
         self.client.clone().close().await.ok();
     }
@@ -272,15 +285,7 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/nowhere",
     ];
     for locale in ["de", "fr", "en"] {
-        for path in public {
-            b.goto(&format!("/{locale}{path}")).await;
-            problems.extend(
-                b.axe()
-                    .await
-                    .into_iter()
-                    .map(|p| format!("/{locale}{path} {p}")),
-            );
-        }
+        b.check_pages(locale, &public, &mut problems).await;
     }
     b.sign_in(ADMIN).await;
     let members = [
@@ -296,15 +301,7 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/invitations/new",
     ];
     for locale in ["de", "fr", "en"] {
-        for path in members {
-            b.goto(&format!("/{locale}{path}")).await;
-            problems.extend(
-                b.axe()
-                    .await
-                    .into_iter()
-                    .map(|p| format!("/{locale}{path} {p}")),
-            );
-        }
+        b.check_pages(locale, &members, &mut problems).await;
         // A form with errors, as it comes back.
         b.goto(&format!("/{locale}/organisations/new")).await;
         b.submit("form.stack").await;

@@ -294,14 +294,7 @@ async fn invite_page(
     created: Option<crate::app::InvitationCreated>,
 ) -> HtmlResult<Response> {
     let actor = ctx.actor();
-    if !crate::domain::can(&actor, Action::Invite { role: Role::Member }) {
-        return Err(if ctx.signed_in() {
-            Error::Forbidden
-        } else {
-            Error::Unauthorized
-        })
-        .or_page(&ctx);
-    }
+    ctx.require(Action::Invite { role: Role::Member })?;
     let roles = Role::ALL
         .iter()
         .filter(|r| crate::domain::can(&actor, Action::Invite { role: **r }))
@@ -324,11 +317,7 @@ async fn invite_page(
             selected: o.slug == form.organisation,
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(errors);
     let page = InvitePage {
         roles,
         organisations,
@@ -388,11 +377,7 @@ async fn accept_page(
     errors: &FieldErrors,
 ) -> HtmlResult<Response> {
     let inv = app.invitation(token).await.or_page(&ctx)?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(errors);
     let page = AcceptPage {
         email: inv.email,
         role: ctx.t(&format!("role-{}", inv.role.as_str())),

@@ -208,6 +208,15 @@ impl Pager {
     }
 }
 
+/// 200 for a fresh form, 422 for one that comes back with errors.
+pub fn form_status(errors: &FieldErrors) -> axum::http::StatusCode {
+    if errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// A 303 redirect after a successful form, with a `done` notice key for the next page.
 pub fn done(ctx: &Ctx, path: &str, notice: &str) -> Response {
     Redirect::to(&format!("{}?done={notice}", ctx.href(path))).into_response()

@@ -208,6 +208,7 @@ struct ShowPage {
     ctx: Ctx,
     slug: String,
     name: String,
+    original_lang: String,
     kind: String,
     circle: String,
     city_slug: String,
@@ -261,6 +262,7 @@ async fn show(
     Ok(ShowPage {
         slug: org.row.slug.clone(),
         name: org.row.name.clone(),
+        original_lang: org.row.original_lang.clone(),
         kind: ctx.t(&format!("kind-{}", kind.as_str())),
         circle: ctx.t(&format!("circle-{}", kind.circle().as_str())),
         city_slug: org.city.slug.clone(),
@@ -322,11 +324,7 @@ async fn form_page(
 ) -> Result<Response, Error> {
     let cities = app.cities(None).await?;
     let themes = app.themes().await?;
-    let status = if errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(errors);
     let page = FormPage {
         errors: ctx.errors(errors),
         action: match slug {
@@ -351,14 +349,7 @@ async fn form_page(
 }
 
 async fn new_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
-    if !ctx.can(Action::CreateOrganisation) {
-        let e = if ctx.signed_in() {
-            Error::Forbidden
-        } else {
-            Error::Unauthorized
-        };
-        return Err(e).or_page(&ctx);
-    }
+    ctx.require(Action::CreateOrganisation)?;
     let form = OrganisationForm {
         lang: ctx.lang().to_owned(),
         ..Default::default()
@@ -453,13 +444,12 @@ async fn translate_page(
     errors: &FieldErrors,
 ) -> Result<Response, Error> {
     let org = app.organisation(&ctx.actor(), slug, &form.lang).await?;
-    if !org.can_edit {
-        return Err(if ctx.signed_in() {
-            Error::Forbidden
-        } else {
-            Error::Unauthorized
-        });
-    }
+    crate::app::authorize(
+        &ctx.actor(),
+        Action::EditOrganisation {
+            organisation_id: org.row.id,
+        },
+    )?;
     let original = org
         .texts
         .iter()
@@ -488,11 +478,7 @@ async fn translate_page(
             selected: l.code() == form.lang,
         })
         .collect();
-    let status = if errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(errors);
     let page = TranslatePage {
         slug: org.row.slug.clone(),
         name: org.row.name.clone(),

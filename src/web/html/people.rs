@@ -175,11 +175,7 @@ async fn form_page(
             selected: o.slug == form.organisation,
         })
         .collect();
-    let status = if errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(errors);
     let page = FormPage {
         errors: ctx.errors(errors),
         action: match slug {

@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
@@ -183,20 +182,9 @@ async fn city_page(
     errors: &FieldErrors,
     slug: Option<&str>,
 ) -> HtmlResult<Response> {
-    if !ctx.can(Action::EditPlaces) {
-        return Err(if ctx.signed_in() {
-            Error::Forbidden
-        } else {
-            Error::Unauthorized
-        })
-        .or_page(&ctx);
-    }
+    ctx.require(Action::EditPlaces)?;
     let countries = app.countries().await.or_page(&ctx)?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(errors);
     let page = CityFormPage {
         errors: ctx.errors(errors),
         action: match slug {
@@ -272,19 +260,8 @@ fn country_page(
     errors: &FieldErrors,
     code: Option<&str>,
 ) -> HtmlResult<Response> {
-    if !ctx.can(Action::EditPlaces) {
-        return Err(if ctx.signed_in() {
-            Error::Forbidden
-        } else {
-            Error::Unauthorized
-        })
-        .or_page(&ctx);
-    }
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    ctx.require(Action::EditPlaces)?;
+    let status = super::form_status(errors);
     let page = CountryFormPage {
         errors: ctx.errors(errors),
         action: match code {
