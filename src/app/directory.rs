@@ -195,17 +195,24 @@ impl App {
         Ok((city, country, orgs))
     }
 
+    /// Checks a city form, including that its country is in the directory.
+    async fn check_city(&self, form: &CityForm) -> Result<NewCity> {
+        let city = NewCity::try_from(form).map_err(Error::Invalid)?;
+        match self.store().country(city.country.as_str()).await {
+            Ok(_) => Ok(city),
+            Err(StorageError::NotFound) => Err(Error::Invalid(FieldErrors::one(
+                "country",
+                FieldError::new("error-unknown-country"),
+            ))),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Adds a city (coordinators and admins).
     #[tracing::instrument(skip_all)]
     pub async fn create_city(&self, actor: &Actor, form: &CityForm) -> Result<Slug> {
         authorize(actor, Action::EditPlaces)?;
-        let city = NewCity::try_from(form).map_err(Error::Invalid)?;
-        if self.store().country(city.country.as_str()).await.is_err() {
-            return Err(Error::Invalid(FieldErrors::one(
-                "country",
-                FieldError::new("error-unknown-country"),
-            )));
-        }
+        let city = self.check_city(form).await?;
         let mut tx = self.store().write().await?;
         tx.insert_city(&city, actor.user_id())
             .await
@@ -263,13 +270,7 @@ impl App {
     pub async fn update_city(&self, actor: &Actor, slug: &str, form: &CityForm) -> Result<Slug> {
         authorize(actor, Action::EditPlaces)?;
         let existing = self.store().city(slug).await?;
-        let city = NewCity::try_from(form).map_err(Error::Invalid)?;
-        if self.store().country(city.country.as_str()).await.is_err() {
-            return Err(Error::Invalid(FieldErrors::one(
-                "country",
-                FieldError::new("error-unknown-country"),
-            )));
-        }
+        let city = self.check_city(form).await?;
         let mut tx = self.store().write().await?;
         tx.update_city(existing.id, &city, actor.user_id())
             .await
