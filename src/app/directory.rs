@@ -195,6 +195,32 @@ impl App {
         Ok((city, country, orgs))
     }
 
+    /// Removes a city without organisations (coordinators and admins).
+    pub async fn delete_city(&self, actor: &Actor, slug: &str) -> Result<()> {
+        authorize(actor, Action::EditPlaces)?;
+        let city = self.store().city(slug).await?;
+        if city.organisations > 0 {
+            return Err(Error::Conflict("error-city-has-organisations"));
+        }
+        let mut tx = self.store().write().await?;
+        tx.delete_city(city.id, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes a country without cities (coordinators and admins).
+    pub async fn delete_country(&self, actor: &Actor, code: &str) -> Result<()> {
+        authorize(actor, Action::EditPlaces)?;
+        let (country, cities) = self.country(code).await?;
+        if !cities.is_empty() {
+            return Err(Error::Conflict("error-country-has-cities"));
+        }
+        let mut tx = self.store().write().await?;
+        tx.delete_country(&country.code, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Checks a city form, including that its country is in the directory.
     async fn check_city(&self, form: &CityForm) -> Result<NewCity> {
         let city = NewCity::try_from(form).map_err(Error::Invalid)?;

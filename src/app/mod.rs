@@ -37,6 +37,9 @@ pub enum Error {
     /// Needs signing in.
     #[error("sign-in required")]
     Unauthorized,
+    /// The request conflicts with what is stored (the message key says how).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
     /// Too many failed tries; wait a minute.
     #[error("too many requests")]
     TooManyRequests,

@@ -404,6 +404,32 @@ impl WriteTx {
         self.record("city", &id.to_string(), "update", actor).await
     }
 
+    /// Removes a city (the database refuses while organisations are in it).
+    pub async fn delete_city(&mut self, id: i64, actor: Option<i64>) -> Result<()> {
+        let n = sqlx::query("DELETE FROM cities WHERE id = $1")
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        self.record("city", &id.to_string(), "delete", actor).await
+    }
+
+    /// Removes a country (the database refuses while cities are in it).
+    pub async fn delete_country(&mut self, code: &str, actor: Option<i64>) -> Result<()> {
+        let n = sqlx::query("DELETE FROM countries WHERE code = $1")
+            .bind(code)
+            .execute(&mut *self.tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StorageError::NotFound);
+        }
+        self.record("country", code, "delete", actor).await
+    }
+
     /// Adds a city and returns its id.
     pub async fn insert_city(&mut self, c: &NewCity, actor: Option<i64>) -> Result<i64> {
         let (id,): (i64,) = sqlx::query_as(

@@ -23,6 +23,7 @@ fn status_and_code(e: &Error) -> (StatusCode, &'static str) {
         Error::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
         Error::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
         Error::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+        Error::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
         Error::TooManyRequests => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
         Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
     }
@@ -87,9 +88,13 @@ impl IntoResponse for HtmlError {
             rest: "/".into(),
             client: String::new(),
         };
+        let message = match self.error {
+            Error::Conflict(why) => i18n::t(self.locale, why),
+            _ => i18n::t(self.locale, &key),
+        };
         let page = ErrorPage {
             title: i18n::t(self.locale, &format!("{key}-title")),
-            message: i18n::t(self.locale, &key),
+            message,
             show_login: matches!(self.error, Error::Unauthorized),
             ctx,
         };
@@ -118,10 +123,13 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = status_and_code(&self.error);
-        let message = i18n::t(
-            self.locale,
-            &format!("error-page-{}", code.replace('_', "-")),
-        );
+        let message = match self.error {
+            Error::Conflict(why) => i18n::t(self.locale, why),
+            _ => i18n::t(
+                self.locale,
+                &format!("error-page-{}", code.replace('_', "-")),
+            ),
+        };
         let mut fields = serde_json::Map::new();
         if let Error::Invalid(errors) = &self.error {
             for (field, e) in errors.iter() {

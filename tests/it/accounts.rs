@@ -143,6 +143,38 @@ both! {
         let big = "x".repeat(10_000);
         c.post_form("/en/login", &[("email", big.as_str())]).await.assert(StatusCode::PAYLOAD_TOO_LARGE);
     }
+
+    async fn an_expired_invitation_cannot_be_used(db) {
+        let t = TestApp::demo(db).await;
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/en/invitations/new").await;
+        let r = coord.post_form("/en/invitations", &[("email", "late@trier.example"), ("role", "member")]).await;
+        let link = r.body.split("class=\"token\">").nth(1).and_then(|s| s.split('<').next()).expect("link").to_owned();
+        let path = link.trim_start_matches("http://127.0.0.1:8080").to_owned();
+        // Eight days pass.
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&t.app.config().database_url()).await.expect("database");
+        sqlx::query("UPDATE invitations SET expires_at = expires_at - 691200").execute(&pool).await.expect("age");
+        pool.close().await;
+        let mut invitee = t.client();
+        invitee.get(&path).await.assert(StatusCode::NOT_FOUND);
+        invitee.get("/en/login").await;
+        invitee.post_form(&path, &[("password", "a long password"), ("password_confirm", "a long password")]).await.assert(StatusCode::NOT_FOUND);
+    }
+
+    async fn cookies_are_secure_behind_https(db) {
+        let t = TestApp::with_config(db, |c| {
+            c.base_url = "https://passerelle.example".into();
+            c.secure_cookies = true;
+        }).await;
+        t.app.load_demo().await.expect("demo");
+        let mut c = t.client();
+        let r = c.get("/en/login").await;
+        assert!(r.header("set-cookie").contains("Secure"), "{}", r.header("set-cookie"));
+        let r = c.post_form("/en/login", &[("email", MEMBER.0), ("password", MEMBER.1)]).await;
+        let cookie = r.header("set-cookie");
+        assert!(cookie.contains("Secure") && cookie.contains("HttpOnly"), "{cookie}");
+    }
 }
 
 #[tokio::test]

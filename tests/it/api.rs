@@ -177,6 +177,24 @@ both! {
         let speaks_arabic = |p: &serde_json::Value| p["languages"].as_array().is_some_and(|l| l.contains(&json!("ar")));
         assert!(people["items"].as_array().is_some_and(|a| !a.is_empty() && a.iter().all(speaks_arabic)), "{people}");
     }
+
+    async fn a_place_still_in_use_cannot_be_deleted(db) {
+        let t = TestApp::demo(db).await;
+        let coord = token_for(&t, COORDINATOR).await;
+        let mut c = bearer(&t, &coord);
+        c.headers.push(("accept-language".into(), "de".into()));
+        let r = c.json(Method::DELETE, "/api/v1/cities/metz", &json!({})).await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        let body = r.json();
+        assert_eq!(body["error"]["code"], "conflict");
+        assert!(body["error"]["message"].as_str().is_some_and(|m| m.contains("Organisationen")), "{body}");
+        c.json(Method::DELETE, "/api/v1/countries/fr", &json!({})).await.assert(StatusCode::CONFLICT);
+        c.json(Method::POST, "/api/v1/cities", &json!({"name": "Arlon", "country": "BE"})).await.assert(StatusCode::CREATED);
+        c.json(Method::DELETE, "/api/v1/countries/be", &json!({})).await.assert(StatusCode::CONFLICT);
+        c.json(Method::DELETE, "/api/v1/cities/arlon", &json!({})).await.assert(StatusCode::NO_CONTENT);
+        c.json(Method::DELETE, "/api/v1/countries/be", &json!({})).await.assert(StatusCode::NO_CONTENT);
+        c.get("/api/v1/countries/be").await.assert(StatusCode::NOT_FOUND);
+    }
 }
 
 #[tokio::test]

@@ -43,9 +43,15 @@ pub fn router() -> Router<App> {
             get(get_person).put(update_person).delete(delete_person),
         )
         .route("/cities", get(list_cities).post(create_city))
-        .route("/cities/{slug}", get(get_city).put(update_city))
+        .route(
+            "/cities/{slug}",
+            get(get_city).put(update_city).delete(delete_city),
+        )
         .route("/countries", get(list_countries))
-        .route("/countries/{code}", get(get_country).put(put_country))
+        .route(
+            "/countries/{code}",
+            get(get_country).put(put_country).delete(delete_country),
+        )
 }
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -565,6 +571,32 @@ async fn put_country(
         .map_err(|e| api.err(e))?;
     let (country, _) = app.country(&code).await.map_err(|e| api.err(e))?;
     Ok(Json(country_json(&country)))
+}
+
+/// Deletes a city without organisations (coordinators and admins); 409 while it has some.
+#[utoipa::path(delete, path = "/api/v1/cities/{slug}", tag = "directory", responses((status = 204), (status = 404), (status = 409)))]
+async fn delete_city(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> ApiResult<StatusCode> {
+    app.delete_city(&api.actor, &slug)
+        .await
+        .map_err(|e| api.err(e))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Deletes a country without cities (coordinators and admins); 409 while it has some.
+#[utoipa::path(delete, path = "/api/v1/countries/{code}", tag = "directory", responses((status = 204), (status = 404), (status = 409)))]
+async fn delete_country(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(code): Path<String>,
+) -> ApiResult<StatusCode> {
+    app.delete_country(&api.actor, &code)
+        .await
+        .map_err(|e| api.err(e))?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Lists countries.

@@ -16,7 +16,7 @@ use crate::domain::directory::{
         errors are `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     paths(list_organisations, get_organisation, create_organisation, update_organisation, delete_organisation,
         put_translation, list_people, get_person, create_person, update_person, delete_person, list_cities, get_city,
-        create_city, update_city, list_countries, get_country, put_country),
+        create_city, update_city, delete_city, list_countries, get_country, put_country, delete_country),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson)),
     tags((name = "directory", description = "Countries, cities, organisations and people"))

@@ -22,10 +22,15 @@ pub fn router() -> Router<App> {
         .route("/countries/new", get(new_country))
         .route("/countries/{code}", get(country).post(update_country))
         .route("/countries/{code}/edit", get(edit_country))
+        .route(
+            "/countries/{code}/delete",
+            axum::routing::post(delete_country),
+        )
         .route("/cities", get(cities).post(create_city))
         .route("/cities/new", get(new_city))
         .route("/cities/{slug}", get(city).post(update_city))
         .route("/cities/{slug}/edit", get(edit_city))
+        .route("/cities/{slug}/delete", axum::routing::post(delete_city))
 }
 
 /// A place in a list: link target, name, and a count or country.
@@ -317,4 +322,29 @@ async fn update_country(
         Err(Error::Invalid(errors)) => country_page(ctx, form, &errors, Some(&code)),
         Err(e) => Err(e).or_page(&ctx),
     }
+}
+
+#[derive(serde::Deserialize)]
+struct Empty {}
+
+async fn delete_city(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> HtmlResult<Response> {
+    app.delete_city(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    Ok(done(&ctx, "/cities", "deleted"))
+}
+
+async fn delete_country(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(code): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> HtmlResult<Response> {
+    app.delete_country(&ctx.actor(), &code)
+        .await
+        .or_page(&ctx)?;
+    Ok(done(&ctx, "/countries", "deleted"))
 }
