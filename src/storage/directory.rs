@@ -559,7 +559,7 @@ impl WriteTx {
         if text_changed {
             sqlx::query(
                 "UPDATE organisation_texts SET status = 'outdated' WHERE organisation_id = $1 AND lang <> $2 \
-                 AND status IN ('human', 'machine')",
+                 AND status IN ('human', 'machine', 'original')",
             )
             .bind(id)
             .bind(o.lang.code())

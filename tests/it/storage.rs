@@ -140,4 +140,22 @@ both! {
         assert_eq!(store.setting_or_insert("k", "one").await.expect("set"), "one");
         assert_eq!(store.setting_or_insert("k", "two").await.expect("set"), "one");
     }
+
+    async fn a_new_original_language_leaves_one_original(db) {
+        let (store, _dir) = store(db).await;
+        let city = seed(&store).await;
+        let mut tx = store.write().await.expect("tx");
+        let id = tx.insert_organisation(&org("Dounia"), city, None).await.expect("org");
+        tx.put_organisation_text(id, "en", "Text", "human", None).await.expect("translation");
+        tx.commit().await.expect("commit");
+        let mut german = org("Dounia");
+        german.lang = passerelle::domain::ContentLang::De;
+        german.description = "Deutscher Text".into();
+        let mut tx = store.write().await.expect("tx");
+        tx.update_organisation(id, &german, city, None).await.expect("update");
+        tx.commit().await.expect("commit");
+        let texts = store.organisation_texts(id).await.expect("texts");
+        let status: Vec<(&str, &str)> = texts.iter().map(|t| (t.lang.as_str(), t.status.as_str())).collect();
+        assert_eq!(status, [("de", "original"), ("en", "outdated"), ("fr", "outdated")]);
+    }
 }
