@@ -3,6 +3,22 @@
 //! Handlers and `app` never compare roles themselves; they name the action and ask here.
 
 use super::account::{Actor, Role};
+use super::practice::{PracticeStatus, Transition};
+
+/// What the permission rule needs to know about one practice and the person asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PracticeFacts {
+    /// Where the practice stands.
+    pub status: PracticeStatus,
+    /// The asker belongs to one of its owner organisations.
+    pub own_organisation: bool,
+    /// Whether the asker's organisation is in the practice's city; `None` when the asker has none.
+    pub same_city: Option<bool>,
+    /// The asker is its reviewer.
+    pub reviewer: bool,
+    /// Its reviewer has recommended publication.
+    pub recommended: bool,
+}
 
 /// Everything someone may try to do in the directory and with accounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +48,21 @@ pub enum Action {
         /// The role the invitation grants.
         role: Role,
     },
+    /// Read a practice.
+    ViewPractice(PracticeFacts),
+    /// Write a new practice for an organisation.
+    CreatePractice {
+        /// The owner organisation.
+        organisation_id: i64,
+    },
+    /// Change a practice's record.
+    EditPractice(PracticeFacts),
+    /// Take a submitted practice for review oneself (only from another city).
+    TakeReview(PracticeFacts),
+    /// Assign a submitted practice to a reviewer (who must be allowed to take it).
+    AssignReview(PracticeFacts),
+    /// Move a practice along the workflow.
+    Step(Transition, PracticeFacts),
     /// Change other accounts' roles and see the list of accounts.
     ManageAccounts,
     /// Change one's own password and API tokens.
@@ -42,7 +73,13 @@ pub enum Action {
 pub fn can(actor: &Actor, action: Action) -> bool {
     use Action::*;
     let (role, own_org) = match actor {
-        Actor::Anonymous => return matches!(action, ViewDirectory),
+        Actor::Anonymous => {
+            return match action {
+                ViewDirectory => true,
+                ViewPractice(f) => f.status.is_public(),
+                _ => false,
+            };
+        }
         Actor::System => return true,
         Actor::User {
             role,
@@ -65,6 +102,35 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             role: Role::Coordinator | Role::Admin,
         }
         | ManageAccounts => role == Role::Admin,
+        CreatePractice { organisation_id } => edits(organisation_id),
+        ViewPractice(f) => f.status.is_public() || staff || f.own_organisation || f.reviewer,
+        EditPractice(f) => {
+            let author = role == Role::Editor && f.own_organisation;
+            let open = matches!(
+                f.status,
+                PracticeStatus::Draft
+                    | PracticeStatus::ChangesRequested
+                    | PracticeStatus::Published
+            );
+            (staff && f.status != PracticeStatus::Archived) || (author && open)
+        }
+        TakeReview(f) => {
+            f.status == PracticeStatus::Submitted
+                && f.same_city == Some(false)
+                && !f.own_organisation
+        }
+        AssignReview(f) => staff && f.status == PracticeStatus::Submitted,
+        Step(t, f) => {
+            let author = staff || (role == Role::Editor && f.own_organisation);
+            let allowed = match t {
+                Transition::Submit | Transition::Archive => author,
+                Transition::StartReview => false,
+                Transition::RequestChanges | Transition::Recommend => f.reviewer,
+                Transition::Publish => staff && f.recommended,
+                Transition::Republish => staff,
+            };
+            allowed && f.status.after(t).is_some()
+        }
     }
 }
 
@@ -112,6 +178,81 @@ mod tests {
             (Invite { role: Role::Admin },              [false, false, false, false, true]),
             (ManageAccounts,                            [false, false, false, false, true]),
             (ManageOwnAccount,                          [false, true,  true,  true,  true]),
+        ];
+        for (action, expected) in table {
+            for (actor, want) in actors.iter().zip(expected) {
+                assert_eq!(can(actor, *action), *want, "{actor:?} doing {action:?}");
+            }
+        }
+    }
+
+    fn facts(status: PracticeStatus) -> PracticeFacts {
+        PracticeFacts {
+            status,
+            own_organisation: false,
+            same_city: Some(false),
+            reviewer: false,
+            recommended: false,
+        }
+    }
+
+    /// Practice actions for: anonymous, member, editor, coordinator, admin, seen from another city.
+    #[test]
+    fn practice_actions_for_every_role() {
+        use Action::*;
+        use PracticeStatus::*;
+        let actors = [
+            Actor::Anonymous,
+            user(Role::Member),
+            user(Role::Editor),
+            user(Role::Coordinator),
+            user(Role::Admin),
+        ];
+        let own = |s| PracticeFacts {
+            own_organisation: true,
+            same_city: Some(true),
+            ..facts(s)
+        };
+        let reviewing = PracticeFacts {
+            reviewer: true,
+            ..facts(InReview)
+        };
+        let recommended = PracticeFacts {
+            recommended: true,
+            ..facts(InReview)
+        };
+        #[rustfmt::skip]
+        let table: &[(Action, [bool; 5])] = &[
+            //                                                  anon   member editor coord  admin
+            (ViewPractice(facts(Published)),                    [true,  true,  true,  true,  true]),
+            (ViewPractice(facts(Archived)),                     [true,  true,  true,  true,  true]),
+            (ViewPractice(facts(Draft)),                        [false, false, false, true,  true]),
+            (ViewPractice(own(Draft)),                          [false, true,  true,  true,  true]),
+            (ViewPractice(reviewing),                           [false, true,  true,  true,  true]),
+            (CreatePractice { organisation_id: OWN },           [false, false, true,  true,  true]),
+            (CreatePractice { organisation_id: OTHER },         [false, false, false, true,  true]),
+            (EditPractice(own(Draft)),                          [false, false, true,  true,  true]),
+            (EditPractice(own(Submitted)),                      [false, false, false, true,  true]),
+            (EditPractice(own(Published)),                      [false, false, true,  true,  true]),
+            (EditPractice(own(Archived)),                       [false, false, false, false, false]),
+            (EditPractice(facts(Draft)),                        [false, false, false, true,  true]),
+            (Step(Transition::Submit, own(Draft)),              [false, false, true,  true,  true]),
+            (Step(Transition::Submit, own(Published)),          [false, false, false, false, false]),
+            (Step(Transition::Submit, facts(Draft)),            [false, false, false, true,  true]),
+            (TakeReview(facts(Submitted)),                      [false, true,  true,  true,  true]),
+            (TakeReview(own(Submitted)),                        [false, false, false, false, false]),
+            (TakeReview(PracticeFacts { same_city: Some(true), ..facts(Submitted) }), [false, false, false, false, false]),
+            (TakeReview(PracticeFacts { same_city: None, ..facts(Submitted) }),       [false, false, false, false, false]),
+            (TakeReview(facts(Draft)),                          [false, false, false, false, false]),
+            (AssignReview(facts(Submitted)),                    [false, false, false, true,  true]),
+            (Step(Transition::Recommend, reviewing),            [false, true,  true,  true,  true]),
+            (Step(Transition::RequestChanges, reviewing),       [false, true,  true,  true,  true]),
+            (Step(Transition::RequestChanges, facts(InReview)), [false, false, false, false, false]),
+            (Step(Transition::Publish, facts(InReview)),        [false, false, false, false, false]),
+            (Step(Transition::Publish, recommended),            [false, false, false, true,  true]),
+            (Step(Transition::Archive, own(Published)),         [false, false, true,  true,  true]),
+            (Step(Transition::Republish, facts(Archived)),      [false, false, false, true,  true]),
+            (Step(Transition::StartReview, facts(Submitted)),   [false, false, false, false, false]),
         ];
         for (action, expected) in table {
             for (actor, want) in actors.iter().zip(expected) {
