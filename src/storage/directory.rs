@@ -3,7 +3,8 @@
 use crate::domain::directory::{NewCity, NewOrganisation, NewPerson};
 
 use super::{
-    Conditions, Result, StorageError, Store, WriteTx, contains_pattern, join_list, name_key, now,
+    Conditions, Result, StorageError, Store, WriteTx, bind_all, contains_pattern, join_list,
+    name_key, now,
 };
 
 /// A country.
@@ -258,10 +259,7 @@ impl Store {
              ORDER BY o.name_key, o.id LIMIT ${next} OFFSET ${}",
             next + 1
         );
-        let mut list = sqlx::query_as(sqlx::AssertSqlSafe(list_sql));
-        for arg in w.args() {
-            list = list.bind(arg);
-        }
+        let list = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(list_sql)), w);
         let rows = list.bind(limit).bind(offset).fetch_all(self.pool()).await?;
         // Without a place filter the count needs no join and reads one index.
         let join = if filter.city.is_some() || filter.country.is_some() {
@@ -269,12 +267,12 @@ impl Store {
         } else {
             ""
         };
-        let mut count = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM organisations o {join} {where_sql}"
-        )));
-        for arg in w.args() {
-            count = count.bind(arg);
-        }
+        let count = bind_all!(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM organisations o {join} {where_sql}"
+            ))),
+            w
+        );
         let (total,): (i64,) = count.fetch_one(self.pool()).await?;
         Ok((rows, total))
     }
@@ -333,22 +331,19 @@ impl Store {
                 list_pattern(&filter.language),
             );
         let (where_sql, next) = (w.sql(), w.next());
-        let mut count = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM people p JOIN organisations o ON o.id = p.organisation_id \
+        let count = bind_all!(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM people p JOIN organisations o ON o.id = p.organisation_id \
              JOIN cities c ON c.id = o.city_id {where_sql}"
-        )));
-        for arg in w.args() {
-            count = count.bind(arg);
-        }
+            ))),
+            w
+        );
         let (total,): (i64,) = count.fetch_one(self.pool()).await?;
         let sql = format!(
             "{PERSON_SELECT} {where_sql} ORDER BY p.name_key, p.id LIMIT ${next} OFFSET ${}",
             next + 1
         );
-        let mut list = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-        for arg in w.args() {
-            list = list.bind(arg);
-        }
+        let list = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w);
         let rows = list.bind(limit).bind(offset).fetch_all(self.pool()).await?;
         Ok((rows, total))
     }

@@ -8,11 +8,16 @@
 
 mod accounts;
 mod directory;
+mod practices;
 
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
 pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
     ThemeRow,
+};
+pub use practices::{
+    EventRow, LinkRow, Opinion, PracticeFilter, PracticeRow, PracticeScope, PracticeTextRow,
+    ReviewUpdate, RevisionRow,
 };
 
 use std::sync::Arc;
@@ -317,21 +322,29 @@ pub fn contains_pattern(needle: &str) -> String {
     p
 }
 
+/// A value bound to a placeholder of a [`Conditions`] clause.
+#[derive(Debug, Clone)]
+pub(crate) enum Value {
+    /// Text.
+    Text(String),
+    /// An integer.
+    Int(i64),
+}
+
 /// A `WHERE` clause made of the active filters only, so that the database can use its indexes.
 /// Values never enter the SQL text: each becomes the next numbered placeholder.
 #[derive(Debug, Default)]
 pub(crate) struct Conditions {
     clauses: Vec<String>,
-    args: Vec<String>,
+    args: Vec<Value>,
 }
 
 impl Conditions {
     /// Adds `clause` (with `?` for the value) when there is a value.
     pub(crate) fn when(&mut self, clause: &str, value: Option<String>) -> &mut Self {
         if let Some(v) = value {
-            self.args.push(v);
-            self.clauses
-                .push(clause.replace('?', &format!("${}", self.args.len())));
+            let placeholder = self.value(Value::Text(v));
+            self.clauses.push(clause.replace('?', &placeholder));
         }
         self
     }
@@ -340,6 +353,12 @@ impl Conditions {
     pub(crate) fn always(&mut self, clause: &str) -> &mut Self {
         self.clauses.push(clause.to_owned());
         self
+    }
+
+    /// Takes the next placeholder for `value`, to be used in a clause or elsewhere in the query.
+    pub(crate) fn value(&mut self, value: Value) -> String {
+        self.args.push(value);
+        format!("${}", self.args.len())
     }
 
     /// `WHERE a AND b …`, or nothing.
@@ -357,10 +376,25 @@ impl Conditions {
     }
 
     /// The values, in placeholder order.
-    pub(crate) fn args(&self) -> &[String] {
+    pub(crate) fn args(&self) -> &[Value] {
         &self.args
     }
 }
+
+/// Binds every value of a [`Conditions`] to a query, in placeholder order.
+macro_rules! bind_all {
+    ($query:expr, $conditions:expr) => {{
+        let mut q = $query;
+        for arg in $conditions.args() {
+            q = match arg {
+                $crate::storage::Value::Text(s) => q.bind(s.clone()),
+                $crate::storage::Value::Int(i) => q.bind(*i),
+            };
+        }
+        q
+    }};
+}
+pub(crate) use bind_all;
 
 /// Joins list codes for storage: `["de","fr"]` → `"de,fr"`.
 pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {

@@ -1,0 +1,610 @@
+//! Practice queries: the record, owners and contacts, texts per language and field, revisions
+//! (optimistic locking by version) and the workflow history. Visibility is given by `app` as a
+//! [`PracticeScope`]; storage only turns it into SQL.
+
+use crate::domain::practice::{NewPractice, PracticeStatus, TEXT_FIELDS};
+
+use super::{Conditions, Result, StorageError, Store, Value, WriteTx, bind_all, join_list, now};
+
+/// A practice with its city and its title in the reader's language (or the original).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PracticeRow {
+    /// Id.
+    pub id: i64,
+    /// URL name.
+    pub slug: String,
+    /// External identifier.
+    #[sqlx(rename = "ref")]
+    pub reference: Option<String>,
+    /// City id.
+    pub city_id: i64,
+    /// City slug.
+    pub city_slug: String,
+    /// Country code.
+    pub country: String,
+    /// Language of the original texts.
+    pub original_lang: String,
+    /// Workflow status (stored name).
+    pub status: String,
+    /// Start (YYYY[-MM[-DD]]).
+    pub period_start: Option<String>,
+    /// End.
+    pub period_end: Option<String>,
+    /// 1 when ongoing.
+    pub ongoing: i64,
+    /// Stored theme list.
+    pub themes: String,
+    /// Target groups as a JSON array.
+    pub target_groups: String,
+    /// Links as a JSON array.
+    pub links: String,
+    /// Source.
+    pub source: Option<String>,
+    /// Version, raised by every save.
+    pub version: i64,
+    /// The reviewer's account id.
+    pub reviewer_id: Option<i64>,
+    /// The reviewer's opinion.
+    pub review_opinion: Option<String>,
+    /// 1 when the reviewer recommends publication.
+    pub recommended: i64,
+    /// 1 when the opinion is published with the practice.
+    pub opinion_public: i64,
+    /// Created.
+    pub created_at: i64,
+    /// Last change.
+    pub updated_at: i64,
+    /// First publication.
+    pub published_at: Option<i64>,
+    /// Title in the reader's language, or the original title.
+    pub title: String,
+    /// The language of `title`.
+    pub title_lang: String,
+}
+
+/// One text of a practice.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PracticeTextRow {
+    /// Language.
+    pub lang: String,
+    /// Field name (one of `TEXT_FIELDS`).
+    pub field: String,
+    /// Markdown.
+    pub body: String,
+    /// `original`, `human`, `machine` or `outdated`.
+    pub status: String,
+    /// The practice version the text was written from.
+    pub based_on: i64,
+}
+
+/// A linked organisation or person: id, slug and name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LinkRow {
+    /// Id.
+    pub id: i64,
+    /// URL name.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+}
+
+/// A saved revision.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RevisionRow {
+    /// The version it recorded.
+    pub version: i64,
+    /// Who saved it.
+    pub user_id: Option<i64>,
+    /// When.
+    pub at: i64,
+    /// The record as JSON.
+    pub snapshot: String,
+}
+
+/// A workflow step that happened.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventRow {
+    /// When.
+    pub at: i64,
+    /// Who.
+    pub user_id: Option<i64>,
+    /// Which step.
+    pub step: String,
+    /// Status before.
+    pub from_status: String,
+    /// Status after.
+    pub to_status: String,
+    /// The note (a review opinion).
+    pub note: Option<String>,
+}
+
+/// Which practices a reader may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PracticeScope {
+    /// Every practice (coordinators, admins).
+    All,
+    /// Published and archived ones.
+    Public,
+    /// Public ones, those of the member's organisation and those they review.
+    Member {
+        /// The member's account.
+        user_id: i64,
+        /// The member's organisation.
+        organisation_id: Option<i64>,
+    },
+}
+
+/// Filters of the practice list; `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct PracticeFilter {
+    /// City slug.
+    pub city: Option<String>,
+    /// Country code.
+    pub country: Option<String>,
+    /// Theme key.
+    pub theme: Option<String>,
+    /// Original language.
+    pub lang: Option<String>,
+    /// Status (stored name).
+    pub status: Option<String>,
+    /// Owner organisation slug.
+    pub organisation: Option<String>,
+}
+
+const PUBLIC: &str = "p.status IN ('published', 'archived')";
+
+fn select(reader: &str) -> String {
+    format!(
+        "SELECT p.id, p.slug, p.ref, p.city_id, c.slug AS city_slug, c.country, p.original_lang, p.status, \
+         p.period_start, p.period_end, p.ongoing, p.themes, p.target_groups, p.links, p.source, p.version, \
+         p.reviewer_id, p.review_opinion, p.recommended, p.opinion_public, p.created_at, p.updated_at, p.published_at, \
+         COALESCE(tr.body, tor.body, '') AS title, CASE WHEN tr.body IS NULL THEN p.original_lang ELSE {reader} END AS title_lang \
+         FROM practices p JOIN cities c ON c.id = p.city_id \
+         LEFT JOIN practice_texts tr ON tr.practice_id = p.id AND tr.field = 'title' AND tr.lang = {reader} \
+         LEFT JOIN practice_texts tor ON tor.practice_id = p.id AND tor.field = 'title' AND tor.lang = p.original_lang"
+    )
+}
+
+impl Store {
+    /// A page of practices in `scope` matching `filter`, newest first; and how many in all.
+    pub async fn practices(
+        &self,
+        scope: PracticeScope,
+        filter: &PracticeFilter,
+        reader: &str,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<PracticeRow>, i64)> {
+        let mut w = Conditions::default();
+        match scope {
+            PracticeScope::All => {}
+            PracticeScope::Public => {
+                w.always(PUBLIC);
+            }
+            PracticeScope::Member {
+                user_id,
+                organisation_id,
+            } => {
+                let user = w.value(Value::Int(user_id));
+                let org = w.value(Value::Int(organisation_id.unwrap_or(-1)));
+                w.always(&format!(
+                    "({PUBLIC} OR p.reviewer_id = {user} OR EXISTS (SELECT 1 FROM practice_organisations po \
+                     WHERE po.practice_id = p.id AND po.organisation_id = {org}))"
+                ));
+            }
+        }
+        w.when("c.slug = ?", filter.city.clone())
+            .when("c.country = ?", filter.country.clone())
+            .when("(',' || p.themes || ',') LIKE ?", filter.theme.as_ref().map(|t| format!("%,{t},%")))
+            .when("p.original_lang = ?", filter.lang.clone())
+            .when("p.status = ?", filter.status.clone())
+            .when(
+                "EXISTS (SELECT 1 FROM practice_organisations po2 JOIN organisations o2 ON o2.id = po2.organisation_id \
+                 WHERE po2.practice_id = p.id AND o2.slug = ?)",
+                filter.organisation.clone(),
+            );
+        let where_sql = w.sql();
+        let count_sql = format!(
+            "SELECT COUNT(*) FROM practices p JOIN cities c ON c.id = p.city_id {where_sql}"
+        );
+        let (total,): (i64,) = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(count_sql)), w)
+            .fetch_one(self.pool())
+            .await?;
+        let reader_param = w.value(Value::Text(reader.to_owned()));
+        let limit_param = w.value(Value::Int(limit));
+        let offset_param = w.value(Value::Int(offset));
+        let sql = format!(
+            "{} {where_sql} ORDER BY COALESCE(p.published_at, p.updated_at) DESC, p.id DESC LIMIT {limit_param} OFFSET {offset_param}",
+            select(&reader_param)
+        );
+        let rows = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
+            .fetch_all(self.pool())
+            .await?;
+        Ok((rows, total))
+    }
+
+    /// One practice by slug, titled for `reader`.
+    pub async fn practice(&self, slug: &str, reader: &str) -> Result<PracticeRow> {
+        let sql = format!("{} WHERE p.slug = $2", select("$1"));
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(reader)
+            .bind(slug)
+            .fetch_one(self.pool())
+            .await?)
+    }
+
+    /// Every text of a practice.
+    pub async fn practice_texts(&self, id: i64) -> Result<Vec<PracticeTextRow>> {
+        Ok(sqlx::query_as(
+            "SELECT lang, field, body, status, based_on FROM practice_texts WHERE practice_id = $1 ORDER BY lang, field",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The owner organisations.
+    pub async fn practice_owners(&self, id: i64) -> Result<Vec<LinkRow>> {
+        Ok(sqlx::query_as(
+            "SELECT o.id, o.slug, o.name FROM practice_organisations po JOIN organisations o ON o.id = po.organisation_id \
+             WHERE po.practice_id = $1 ORDER BY o.name_key",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The contact people.
+    pub async fn practice_contacts(&self, id: i64) -> Result<Vec<LinkRow>> {
+        Ok(sqlx::query_as(
+            "SELECT pe.id, pe.slug, pe.name FROM practice_contacts pc JOIN people pe ON pe.id = pc.person_id \
+             WHERE pc.practice_id = $1 ORDER BY pe.name_key",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Every revision, newest first.
+    pub async fn practice_revisions(&self, id: i64) -> Result<Vec<RevisionRow>> {
+        Ok(sqlx::query_as(
+            "SELECT version, user_id, at, snapshot FROM practice_revisions WHERE practice_id = $1 ORDER BY version DESC",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The workflow history, oldest first.
+    pub async fn practice_events(&self, id: i64) -> Result<Vec<EventRow>> {
+        Ok(sqlx::query_as(
+            "SELECT at, user_id, step, from_status, to_status, note FROM practice_events WHERE practice_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+}
+
+fn json_list<S: serde::Serialize>(items: &[S]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned())
+}
+
+impl WriteTx {
+    /// Adds a practice at version 1 with its original texts and first revision; returns its id.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the record, its links and who saves it"
+    )]
+    pub async fn insert_practice(
+        &mut self,
+        p: &NewPractice,
+        status: PracticeStatus,
+        city_id: i64,
+        owners: &[i64],
+        contacts: &[i64],
+        snapshot: &str,
+        actor: Option<i64>,
+    ) -> Result<i64> {
+        let published = (status == PracticeStatus::Published).then(now);
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO practices (slug, ref, city_id, original_lang, status, period_start, period_end, ongoing, themes, \
+             target_groups, links, source, version, recommended, opinion_public, created_by, created_at, updated_at, \
+             published_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, 0, 0, $13, $14, $14, $15) RETURNING id",
+        )
+        .bind(p.slug.as_str())
+        .bind(&p.reference)
+        .bind(city_id)
+        .bind(p.lang.code())
+        .bind(status.as_str())
+        .bind(p.period.start.map(|d| d.to_string()))
+        .bind(p.period.end.map(|d| d.to_string()))
+        .bind(i64::from(p.period.ongoing))
+        .bind(join_list(&p.themes.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
+        .bind(json_list(&p.target_groups))
+        .bind(json_list(&p.links.iter().map(|l| l.as_str()).collect::<Vec<_>>()))
+        .bind(&p.source)
+        .bind(actor)
+        .bind(now())
+        .bind(published)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        self.link_practice(id, owners, contacts).await?;
+        self.write_original_texts(id, p, 1).await?;
+        self.insert_revision(id, 1, snapshot, actor).await?;
+        self.record("practice", &id.to_string(), "create", actor)
+            .await?;
+        Ok(id)
+    }
+
+    /// Saves a new version of a practice, if `expected_version` is still current; otherwise
+    /// `Conflict("version")` and nothing is written. Translations of changed fields become outdated.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the record, its links, the version and who saves it"
+    )]
+    pub async fn update_practice(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        p: &NewPractice,
+        city_id: i64,
+        owners: &[i64],
+        contacts: &[i64],
+        snapshot: &str,
+        actor: Option<i64>,
+    ) -> Result<i64> {
+        let version = expected_version + 1;
+        let n = sqlx::query(
+            "UPDATE practices SET slug = $3, ref = $4, city_id = $5, original_lang = $6, period_start = $7, period_end = $8, \
+             ongoing = $9, themes = $10, target_groups = $11, links = $12, source = $13, version = $14, updated_at = $15 \
+             WHERE id = $1 AND version = $2",
+        )
+        .bind(id)
+        .bind(expected_version)
+        .bind(p.slug.as_str())
+        .bind(&p.reference)
+        .bind(city_id)
+        .bind(p.lang.code())
+        .bind(p.period.start.map(|d| d.to_string()))
+        .bind(p.period.end.map(|d| d.to_string()))
+        .bind(i64::from(p.period.ongoing))
+        .bind(join_list(&p.themes.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
+        .bind(json_list(&p.target_groups))
+        .bind(json_list(&p.links.iter().map(|l| l.as_str()).collect::<Vec<_>>()))
+        .bind(&p.source)
+        .bind(version)
+        .bind(now())
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM practices WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+            return Err(if exists.is_some() {
+                StorageError::Conflict("version".into())
+            } else {
+                StorageError::NotFound
+            });
+        }
+        sqlx::query("DELETE FROM practice_organisations WHERE practice_id = $1")
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query("DELETE FROM practice_contacts WHERE practice_id = $1")
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        self.link_practice(id, owners, contacts).await?;
+        self.write_original_texts(id, p, version).await?;
+        self.insert_revision(id, version, snapshot, actor).await?;
+        self.record("practice", &id.to_string(), "update", actor)
+            .await?;
+        Ok(version)
+    }
+
+    async fn link_practice(&mut self, id: i64, owners: &[i64], contacts: &[i64]) -> Result<()> {
+        for o in owners {
+            sqlx::query(
+                "INSERT INTO practice_organisations (practice_id, organisation_id) VALUES ($1, $2)",
+            )
+            .bind(id)
+            .bind(*o)
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        for c in contacts {
+            sqlx::query("INSERT INTO practice_contacts (practice_id, person_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(*c)
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Writes the original texts; a field whose original changed makes its translations outdated.
+    async fn write_original_texts(&mut self, id: i64, p: &NewPractice, version: i64) -> Result<()> {
+        let lang = p.lang.code();
+        // Texts of another language that were the original before a change of language are
+        // translations from now on, and no longer match.
+        sqlx::query(
+            "UPDATE practice_texts SET status = 'outdated' WHERE practice_id = $1 AND lang <> $2 AND status = 'original'",
+        )
+        .bind(id)
+        .bind(lang)
+        .execute(&mut *self.tx)
+        .await?;
+        for (field, body) in TEXT_FIELDS.iter().zip(p.texts.iter()) {
+            let old: Option<(String, String)> = sqlx::query_as(
+                "SELECT body, status FROM practice_texts WHERE practice_id = $1 AND lang = $2 AND field = $3",
+            )
+            .bind(id)
+            .bind(lang)
+            .bind(*field)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+            let changed = old
+                .as_ref()
+                .is_none_or(|(b, s)| b != body || s != "original");
+            if !changed {
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO practice_texts (practice_id, lang, field, body, status, based_on, updated_at) \
+                 VALUES ($1, $2, $3, $4, 'original', $5, $6) ON CONFLICT (practice_id, lang, field) \
+                 DO UPDATE SET body = $4, status = 'original', based_on = $5, updated_at = $6",
+            )
+            .bind(id)
+            .bind(lang)
+            .bind(*field)
+            .bind(body)
+            .bind(version)
+            .bind(now())
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query(
+                "UPDATE practice_texts SET status = 'outdated' WHERE practice_id = $1 AND field = $2 AND lang <> $3 \
+                 AND status IN ('human', 'machine')",
+            )
+            .bind(id)
+            .bind(*field)
+            .bind(lang)
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn insert_revision(
+        &mut self,
+        id: i64,
+        version: i64,
+        snapshot: &str,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO practice_revisions (practice_id, version, user_id, at, snapshot) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(version)
+            .bind(actor)
+            .bind(now())
+            .bind(snapshot)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Writes a translation of one field, made from `based_on` (the practice version).
+    pub async fn put_practice_translation(
+        &mut self,
+        id: i64,
+        lang: &str,
+        field: &str,
+        body: &str,
+        status: &str,
+        based_on: i64,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO practice_texts (practice_id, lang, field, body, status, based_on, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (practice_id, lang, field) \
+             DO UPDATE SET body = $4, status = $5, based_on = $6, updated_at = $7",
+        )
+        .bind(id)
+        .bind(lang)
+        .bind(field)
+        .bind(body)
+        .bind(status)
+        .bind(based_on)
+        .bind(now())
+        .execute(&mut *self.tx)
+        .await?;
+        self.record("practice", &id.to_string(), "update", actor)
+            .await
+    }
+
+    /// Moves a practice from `from` to `to` if it is still in `from`, noting the step; the reviewer
+    /// and opinion columns are set as given. `Conflict("status")` when someone moved it first.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one workflow step with everything it records"
+    )]
+    pub async fn practice_step(
+        &mut self,
+        id: i64,
+        step: &str,
+        from: PracticeStatus,
+        to: PracticeStatus,
+        review: ReviewUpdate<'_>,
+        note: Option<&str>,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        let published = if to == PracticeStatus::Published {
+            Some(now())
+        } else {
+            None
+        };
+        let n = sqlx::query(
+            "UPDATE practices SET status = $3, updated_at = $4, published_at = COALESCE(published_at, $5), \
+             reviewer_id = CASE WHEN $6 = 1 THEN $7 ELSE reviewer_id END, \
+             review_opinion = CASE WHEN $8 = 1 THEN $9 ELSE review_opinion END, \
+             recommended = CASE WHEN $8 = 1 THEN $10 ELSE recommended END, \
+             opinion_public = CASE WHEN $8 = 1 THEN $11 ELSE opinion_public END \
+             WHERE id = $1 AND status = $2",
+        )
+        .bind(id)
+        .bind(from.as_str())
+        .bind(to.as_str())
+        .bind(now())
+        .bind(published)
+        .bind(i64::from(review.reviewer.is_some()))
+        .bind(review.reviewer.flatten())
+        .bind(i64::from(review.opinion.is_some()))
+        .bind(review.opinion.map(|o| o.text))
+        .bind(review.opinion.map(|o| i64::from(o.recommended)).unwrap_or(0))
+        .bind(review.opinion.map(|o| i64::from(o.public)).unwrap_or(0))
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StorageError::Conflict("status".into()));
+        }
+        sqlx::query(
+            "INSERT INTO practice_events (practice_id, at, user_id, step, from_status, to_status, note) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id)
+        .bind(now())
+        .bind(actor)
+        .bind(step)
+        .bind(from.as_str())
+        .bind(to.as_str())
+        .bind(note)
+        .execute(&mut *self.tx)
+        .await?;
+        self.record("practice", &id.to_string(), "update", actor)
+            .await
+    }
+}
+
+/// What a workflow step changes about the review: `None` leaves it as it is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReviewUpdate<'a> {
+    /// Set the reviewer (`Some(None)` clears it).
+    pub reviewer: Option<Option<i64>>,
+    /// Set the opinion.
+    pub opinion: Option<Opinion<'a>>,
+}
+
+/// A reviewer's opinion.
+#[derive(Debug, Clone, Copy)]
+pub struct Opinion<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Whether it recommends publication.
+    pub recommended: bool,
+    /// Whether it may be published with the practice.
+    pub public: bool,
+}
