@@ -17,7 +17,7 @@ pub use directory::{
 };
 pub use practices::{
     EventRow, LinkRow, Opinion, PracticeFilter, PracticeRow, PracticeScope, PracticeTextRow,
-    ReviewUpdate, RevisionRow,
+    PracticeWrite, ReviewUpdate, RevisionRow, Step,
 };
 
 use std::sync::Arc;

@@ -500,13 +500,16 @@ impl WriteTx {
     pub async fn put_practice_translation(
         &mut self,
         id: i64,
-        lang: &str,
-        field: &str,
-        body: &str,
-        status: &str,
-        based_on: i64,
+        t: &PracticeTextRow,
         actor: Option<i64>,
     ) -> Result<()> {
+        let PracticeTextRow {
+            lang,
+            field,
+            body,
+            status,
+            based_on,
+        } = t;
         sqlx::query(
             "INSERT INTO practice_texts (practice_id, lang, field, body, status, based_on, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (practice_id, lang, field) \
@@ -587,6 +590,36 @@ impl WriteTx {
         self.record("practice", &id.to_string(), "update", actor)
             .await
     }
+}
+
+/// A practice as it is written: the checked record, the ids it links to, and its JSON snapshot.
+#[derive(Debug, Clone, Copy)]
+pub struct PracticeWrite<'a> {
+    /// The record.
+    pub practice: &'a NewPractice,
+    /// Its city.
+    pub city_id: i64,
+    /// Owner organisations.
+    pub owners: &'a [i64],
+    /// Contact people.
+    pub contacts: &'a [i64],
+    /// The revision snapshot (JSON).
+    pub snapshot: &'a str,
+}
+
+/// One workflow step as it is written.
+#[derive(Debug, Clone, Copy)]
+pub struct Step<'a> {
+    /// The transition's name.
+    pub name: &'a str,
+    /// The status it must still be in.
+    pub from: PracticeStatus,
+    /// The status after.
+    pub to: PracticeStatus,
+    /// What changes about the review.
+    pub review: ReviewUpdate<'a>,
+    /// A note for the history (the opinion).
+    pub note: Option<&'a str>,
 }
 
 /// What a workflow step changes about the review: `None` leaves it as it is.
