@@ -6,6 +6,7 @@ mod accounts;
 mod demo;
 mod directory;
 mod mail;
+mod practices;
 mod secrets;
 
 pub use accounts::{
@@ -15,6 +16,7 @@ pub use accounts::{
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};
 pub use mail::Mailer;
+pub use practices::{OpinionForm, Practice};
 
 use std::sync::Arc;
 

@@ -103,7 +103,12 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         }
         | ManageAccounts => role == Role::Admin,
         CreatePractice { organisation_id } => edits(organisation_id),
-        ViewPractice(f) => f.status.is_public() || staff || f.own_organisation || f.reviewer,
+        ViewPractice(f) => {
+            // Members from other cities read submitted practices to decide whether to review them.
+            let open_for_review =
+                f.status == PracticeStatus::Submitted && f.same_city == Some(false);
+            f.status.is_public() || staff || f.own_organisation || f.reviewer || open_for_review
+        }
         EditPractice(f) => {
             let author = role == Role::Editor && f.own_organisation;
             let open = matches!(
@@ -227,6 +232,8 @@ mod tests {
             (ViewPractice(facts(Published)),                    [true,  true,  true,  true,  true]),
             (ViewPractice(facts(Archived)),                     [true,  true,  true,  true,  true]),
             (ViewPractice(facts(Draft)),                        [false, false, false, true,  true]),
+            (ViewPractice(facts(Submitted)),                    [false, true,  true,  true,  true]),
+            (ViewPractice(PracticeFacts { same_city: Some(true), ..facts(Submitted) }), [false, false, false, true, true]),
             (ViewPractice(own(Draft)),                          [false, true,  true,  true,  true]),
             (ViewPractice(reviewing),                           [false, true,  true,  true,  true]),
             (CreatePractice { organisation_id: OWN },           [false, false, true,  true,  true]),

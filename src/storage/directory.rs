@@ -465,6 +465,15 @@ impl WriteTx {
         Ok(row.0)
     }
 
+    /// The id of a person by slug, inside this transaction.
+    pub async fn person_id(&mut self, slug: &str) -> Result<i64> {
+        let row: (i64,) = sqlx::query_as("SELECT id FROM people WHERE slug = $1")
+            .bind(slug)
+            .fetch_one(&mut *self.tx)
+            .await?;
+        Ok(row.0)
+    }
+
     /// Which of `keys` are not in the theme taxonomy.
     pub async fn unknown_themes(&mut self, keys: &[String]) -> Result<Vec<String>> {
         let mut unknown = Vec::new();

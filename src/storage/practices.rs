@@ -131,6 +131,8 @@ pub enum PracticeScope {
         user_id: i64,
         /// The member's organisation.
         organisation_id: Option<i64>,
+        /// The city of that organisation: submitted practices of other cities are open for review.
+        city_id: Option<i64>,
     },
 }
 
@@ -184,12 +186,14 @@ impl Store {
             PracticeScope::Member {
                 user_id,
                 organisation_id,
+                city_id,
             } => {
                 let user = w.value(Value::Int(user_id));
                 let org = w.value(Value::Int(organisation_id.unwrap_or(-1)));
+                let city = w.value(Value::Int(city_id.unwrap_or(-1)));
                 w.always(&format!(
-                    "({PUBLIC} OR p.reviewer_id = {user} OR EXISTS (SELECT 1 FROM practice_organisations po \
-                     WHERE po.practice_id = p.id AND po.organisation_id = {org}))"
+                    "({PUBLIC} OR p.reviewer_id = {user} OR (p.status = 'submitted' AND {city} <> -1 AND p.city_id <> {city}) \
+                     OR EXISTS (SELECT 1 FROM practice_organisations po WHERE po.practice_id = p.id AND po.organisation_id = {org}))"
                 ));
             }
         }
@@ -292,20 +296,19 @@ fn json_list<S: serde::Serialize>(items: &[S]) -> String {
 
 impl WriteTx {
     /// Adds a practice at version 1 with its original texts and first revision; returns its id.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the record, its links and who saves it"
-    )]
     pub async fn insert_practice(
         &mut self,
-        p: &NewPractice,
+        w: &PracticeWrite<'_>,
         status: PracticeStatus,
-        city_id: i64,
-        owners: &[i64],
-        contacts: &[i64],
-        snapshot: &str,
         actor: Option<i64>,
     ) -> Result<i64> {
+        let PracticeWrite {
+            practice: p,
+            city_id,
+            owners,
+            contacts,
+            snapshot,
+        } = *w;
         let published = (status == PracticeStatus::Published).then(now);
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO practices (slug, ref, city_id, original_lang, status, period_start, period_end, ongoing, themes, \
@@ -339,21 +342,20 @@ impl WriteTx {
 
     /// Saves a new version of a practice, if `expected_version` is still current; otherwise
     /// `Conflict("version")` and nothing is written. Translations of changed fields become outdated.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the record, its links, the version and who saves it"
-    )]
     pub async fn update_practice(
         &mut self,
         id: i64,
         expected_version: i64,
-        p: &NewPractice,
-        city_id: i64,
-        owners: &[i64],
-        contacts: &[i64],
-        snapshot: &str,
+        w: &PracticeWrite<'_>,
         actor: Option<i64>,
     ) -> Result<i64> {
+        let PracticeWrite {
+            practice: p,
+            city_id,
+            owners,
+            contacts,
+            snapshot,
+        } = *w;
         let version = expected_version + 1;
         let n = sqlx::query(
             "UPDATE practices SET slug = $3, ref = $4, city_id = $5, original_lang = $6, period_start = $7, period_end = $8, \
@@ -530,20 +532,19 @@ impl WriteTx {
 
     /// Moves a practice from `from` to `to` if it is still in `from`, noting the step; the reviewer
     /// and opinion columns are set as given. `Conflict("status")` when someone moved it first.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "one workflow step with everything it records"
-    )]
     pub async fn practice_step(
         &mut self,
         id: i64,
-        step: &str,
-        from: PracticeStatus,
-        to: PracticeStatus,
-        review: ReviewUpdate<'_>,
-        note: Option<&str>,
+        step: &Step<'_>,
         actor: Option<i64>,
     ) -> Result<()> {
+        let Step {
+            name: step,
+            from,
+            to,
+            review,
+            note,
+        } = *step;
         let published = if to == PracticeStatus::Published {
             Some(now())
         } else {

@@ -9,5 +9,6 @@ mod api;
 mod browser;
 mod cli;
 mod directory;
+mod practices;
 mod smtp;
 mod storage;

@@ -1,0 +1,575 @@
+//! Practice use cases: the catalogue as each reader may see it, writing with revisions and
+//! optimistic locking, and the review workflow (a reviewer from another city, a coordinator
+//! publishes). The permission rule decides; this module gathers the facts it needs.
+
+use crate::domain::permission::PracticeFacts;
+use crate::domain::practice::{NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS, Transition};
+use crate::domain::values::required_text;
+use crate::domain::{Action, Actor, FieldError, FieldErrors, Role, Slug, can};
+use crate::storage::{
+    EventRow, LinkRow, Opinion, PracticeFilter, PracticeRow, PracticeScope, PracticeTextRow,
+    PracticeWrite, ReviewUpdate, RevisionRow, Step, StorageError, WriteTx, split_list,
+};
+
+use super::directory::{Localized, Page, page_size};
+use super::{App, Error, Result, authorize};
+
+/// A practice as one reader sees it.
+#[derive(Debug, Clone)]
+pub struct Practice {
+    /// The record (title in the reader's language when translated).
+    pub row: PracticeRow,
+    /// The eight text fields chosen for the reader, in `TEXT_FIELDS` order (`None` when empty).
+    pub texts: Vec<(&'static str, Option<Localized>)>,
+    /// Every stored text.
+    pub all_texts: Vec<PracticeTextRow>,
+    /// Owner organisations.
+    pub owners: Vec<LinkRow>,
+    /// Contact people (members only).
+    pub contacts: Vec<LinkRow>,
+    /// The workflow history.
+    pub events: Vec<EventRow>,
+    /// The facts the permission rule saw.
+    pub facts: PracticeFacts,
+    /// The steps this reader may take now.
+    pub steps: Vec<Transition>,
+    /// Whether the reader may edit it.
+    pub can_edit: bool,
+    /// Whether the reader may take it for review.
+    pub can_take_review: bool,
+    /// Whether the reader may assign a reviewer.
+    pub can_assign_review: bool,
+    /// Whether the reader may see the review opinion.
+    pub show_opinion: bool,
+}
+
+/// A reviewer's opinion as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct OpinionForm {
+    /// The opinion (Markdown).
+    pub opinion: String,
+    /// Whether it may be published with the practice ("true", "on").
+    pub public: String,
+}
+
+fn truthy(s: &str) -> bool {
+    matches!(s.trim(), "true" | "on" | "1" | "yes")
+}
+
+/// Chooses, field by field, the reader's language when translated, otherwise the original.
+fn choose(
+    texts: &[PracticeTextRow],
+    reader: &str,
+    original: &str,
+) -> Vec<(&'static str, Option<Localized>)> {
+    TEXT_FIELDS
+        .iter()
+        .map(|field| {
+            let pick = |lang: &str| {
+                texts
+                    .iter()
+                    .find(|t| t.field == *field && t.lang == lang && !t.body.trim().is_empty())
+            };
+            let chosen = pick(reader)
+                .map(|t| (t, false))
+                .or_else(|| pick(original).map(|t| (t, reader != original)));
+            let localized = chosen.map(|(t, fallback)| Localized {
+                text: t.body.clone(),
+                lang: t.lang.clone(),
+                status: t.status.clone(),
+                fallback,
+            });
+            (*field, localized)
+        })
+        .collect()
+}
+
+impl App {
+    /// The organisation's city of an account, if it has an organisation.
+    async fn city_of(&self, actor: &Actor) -> Result<Option<i64>> {
+        match actor {
+            Actor::User {
+                organisation_id: Some(org),
+                ..
+            } => Ok(Some(self.store().organisation_by_id(*org).await?.city_id)),
+            _ => Ok(None),
+        }
+    }
+
+    /// What the permission rule needs to know about `row` and `actor`.
+    async fn facts(
+        &self,
+        actor: &Actor,
+        row: &PracticeRow,
+        owners: &[LinkRow],
+    ) -> Result<PracticeFacts> {
+        let org = match actor {
+            Actor::User {
+                organisation_id, ..
+            } => *organisation_id,
+            _ => None,
+        };
+        Ok(PracticeFacts {
+            status: PracticeStatus::parse(&row.status)
+                .ok_or_else(|| anyhow::anyhow!("stored status {} is unknown", row.status))?,
+            own_organisation: org.is_some_and(|o| owners.iter().any(|w| w.id == o)),
+            same_city: self.city_of(actor).await?.map(|c| c == row.city_id),
+            reviewer: actor.user_id().is_some() && row.reviewer_id == actor.user_id(),
+            recommended: row.recommended == 1,
+        })
+    }
+
+    /// A page of the practices `actor` may see, newest first.
+    pub async fn practices(
+        &self,
+        actor: &Actor,
+        filter: &PracticeFilter,
+        reader: &str,
+        limit: Option<i64>,
+        offset: Option<i64>,
+    ) -> Result<Page<PracticeRow>> {
+        let scope = match actor {
+            Actor::Anonymous => PracticeScope::Public,
+            Actor::System => PracticeScope::All,
+            Actor::User {
+                id,
+                role,
+                organisation_id,
+            } => match role {
+                Role::Admin | Role::Coordinator => PracticeScope::All,
+                _ => PracticeScope::Member {
+                    user_id: *id,
+                    organisation_id: *organisation_id,
+                    city_id: self.city_of(actor).await?,
+                },
+            },
+        };
+        let (limit, offset) = (page_size(limit), offset.unwrap_or(0).max(0));
+        let (items, total) = self
+            .store()
+            .practices(scope, filter, reader, limit, offset)
+            .await?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    }
+
+    /// A practice for a reader of `reader`'s language; `NotFound` for those who may not see it.
+    pub async fn practice(&self, actor: &Actor, slug: &str, reader: &str) -> Result<Practice> {
+        let row = self.store().practice(slug, reader).await?;
+        let owners = self.store().practice_owners(row.id).await?;
+        let facts = self.facts(actor, &row, &owners).await?;
+        if !can(actor, Action::ViewPractice(facts)) {
+            return Err(Error::NotFound);
+        }
+        let all_texts = self.store().practice_texts(row.id).await?;
+        let contacts = if can(actor, Action::ViewContactDetails) {
+            self.store().practice_contacts(row.id).await?
+        } else {
+            Vec::new()
+        };
+        let steps = [
+            Transition::Submit,
+            Transition::RequestChanges,
+            Transition::Recommend,
+            Transition::Publish,
+            Transition::Archive,
+            Transition::Republish,
+        ]
+        .into_iter()
+        .filter(|t| can(actor, Action::Step(*t, facts)))
+        .collect();
+        Ok(Practice {
+            texts: choose(&all_texts, reader, &row.original_lang),
+            events: self.store().practice_events(row.id).await?,
+            can_edit: can(actor, Action::EditPractice(facts)),
+            can_take_review: actor.user_id().is_some() && can(actor, Action::TakeReview(facts)),
+            can_assign_review: can(actor, Action::AssignReview(facts)),
+            show_opinion: row.review_opinion.is_some()
+                && ((row.opinion_public == 1 && facts.status == PracticeStatus::Published)
+                    || facts.own_organisation
+                    || facts.reviewer
+                    || can(
+                        actor,
+                        Action::AssignReview(PracticeFacts {
+                            status: PracticeStatus::Submitted,
+                            ..facts
+                        }),
+                    )),
+            steps,
+            facts,
+            owners,
+            contacts,
+            all_texts,
+            row,
+        })
+    }
+
+    /// The form of a practice, filled in from its original texts, and its version.
+    pub async fn practice_form(&self, actor: &Actor, slug: &str) -> Result<(PracticeForm, i64)> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(p.facts))?;
+        Ok((
+            form_of(
+                &p.row,
+                &p.all_texts,
+                &p.owners,
+                &self.store().practice_contacts(p.row.id).await?,
+            ),
+            p.row.version,
+        ))
+    }
+
+    /// The revisions of a practice (for those who may edit it).
+    pub async fn practice_revisions(&self, actor: &Actor, slug: &str) -> Result<Vec<RevisionRow>> {
+        let p = self.practice(actor, slug, "").await?;
+        if !p.can_edit && !p.facts.reviewer {
+            authorize(actor, Action::EditPractice(p.facts))?;
+        }
+        Ok(self.store().practice_revisions(p.row.id).await?)
+    }
+
+    /// Checks a form and resolves what it refers to inside `tx`.
+    async fn check_practice(
+        &self,
+        tx: &mut WriteTx,
+        form: &PracticeForm,
+    ) -> Result<(NewPractice, i64, Vec<i64>, Vec<i64>)> {
+        let parsed = NewPractice::try_from(form);
+        let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+        let Ok(p) = parsed else {
+            return Err(Error::Invalid(errors));
+        };
+        let city_id = match tx.city_id(p.city.as_str()).await {
+            Ok(id) => Some(id),
+            Err(StorageError::NotFound) => {
+                errors.add("city", FieldError::new("error-unknown-city"));
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut owners = Vec::new();
+        for o in &p.organisations {
+            match tx.organisation_id(o.as_str()).await {
+                Ok(id) => owners.push(id),
+                Err(StorageError::NotFound) => errors.add(
+                    "organisations",
+                    FieldError::with("error-unknown-value", "value", o),
+                ),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut contacts = Vec::new();
+        for c in &p.contacts {
+            match tx.person_id(c.as_str()).await {
+                Ok(id) => contacts.push(id),
+                Err(StorageError::NotFound) => errors.add(
+                    "contacts",
+                    FieldError::with("error-unknown-value", "value", c),
+                ),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let keys: Vec<String> = p.themes.iter().map(|t| t.as_str().to_owned()).collect();
+        for unknown in tx.unknown_themes(&keys).await? {
+            errors.add(
+                "themes",
+                FieldError::with("error-unknown-theme", "value", unknown),
+            );
+        }
+        match city_id {
+            Some(city_id) if errors.is_empty() => Ok((p, city_id, owners, contacts)),
+            _ => Err(Error::Invalid(errors)),
+        }
+    }
+
+    /// Writes a new practice as a draft for one of the actor's organisations.
+    #[tracing::instrument(skip_all)]
+    pub async fn create_practice(&self, actor: &Actor, form: &PracticeForm) -> Result<Slug> {
+        self.create_practice_as(actor, form, PracticeStatus::Draft)
+            .await
+    }
+
+    /// Writes a new practice in `status` (drafts from the pages; imports and demo data may publish).
+    pub(super) async fn create_practice_as(
+        &self,
+        actor: &Actor,
+        form: &PracticeForm,
+        status: PracticeStatus,
+    ) -> Result<Slug> {
+        if actor.role().is_none() {
+            return Err(Error::Unauthorized);
+        }
+        let mut tx = self.store().write().await?;
+        let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
+        if !owners.iter().any(|o| {
+            can(
+                actor,
+                Action::CreatePractice {
+                    organisation_id: *o,
+                },
+            )
+        }) {
+            return Err(Error::Invalid(FieldErrors::one(
+                "organisations",
+                FieldError::new("error-not-your-organisation"),
+            )));
+        }
+        let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
+        let write = PracticeWrite {
+            practice: &p,
+            city_id,
+            owners: &owners,
+            contacts: &contacts,
+            snapshot: &snapshot,
+        };
+        tx.insert_practice(&write, status, actor.user_id())
+            .await
+            .map_err(taken_slug_or_ref)?;
+        tx.commit().await?;
+        Ok(p.slug)
+    }
+
+    /// Saves a practice if nobody saved it since `version`; otherwise `Conflict("error-practice-changed")`
+    /// and nothing is written, so the editor can merge.
+    #[tracing::instrument(skip_all, fields(slug))]
+    pub async fn update_practice(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        form: &PracticeForm,
+        version: i64,
+    ) -> Result<Slug> {
+        let current = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(current.facts))?;
+        let mut tx = self.store().write().await?;
+        let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
+        let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
+        let write = PracticeWrite {
+            practice: &p,
+            city_id,
+            owners: &owners,
+            contacts: &contacts,
+            snapshot: &snapshot,
+        };
+        match tx
+            .update_practice(current.row.id, version, &write, actor.user_id())
+            .await
+        {
+            Ok(_) => {}
+            Err(StorageError::Conflict(what)) if what == "version" => {
+                return Err(Error::Conflict("error-practice-changed"));
+            }
+            Err(e) => return Err(taken_slug_or_ref(e)),
+        }
+        tx.commit().await?;
+        Ok(p.slug)
+    }
+
+    /// Takes a submitted practice for review (members from another city only).
+    #[tracing::instrument(skip_all, fields(slug))]
+    pub async fn take_review(&self, actor: &Actor, slug: &str) -> Result<()> {
+        let p = self.practice(actor, slug, "").await?;
+        let user = actor.user_id().ok_or(Error::Unauthorized)?;
+        authorize(actor, Action::TakeReview(p.facts))?;
+        self.step(
+            actor,
+            &p.row,
+            Transition::StartReview,
+            ReviewUpdate {
+                reviewer: Some(Some(user)),
+                opinion: None,
+            },
+            None,
+        )
+        .await
+    }
+
+    /// Assigns a reviewer (coordinators), who must be allowed to take the review themselves.
+    #[tracing::instrument(skip_all, fields(slug))]
+    pub async fn assign_review(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        reviewer_email: &str,
+    ) -> Result<()> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::AssignReview(p.facts))?;
+        let reviewer = match self
+            .store()
+            .user_by_email(&reviewer_email.trim().to_lowercase())
+            .await
+        {
+            Ok(u) => u,
+            Err(StorageError::NotFound) => {
+                return Err(Error::Invalid(FieldErrors::one(
+                    "reviewer",
+                    FieldError::new("error-unknown-account"),
+                )));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let reviewer_actor = super::actor_of(crate::storage::SessionUser {
+            id: reviewer.id,
+            email: reviewer.email.clone(),
+            role: reviewer.role.clone(),
+            organisation_id: reviewer.organisation_id,
+        });
+        let their_facts = self.facts(&reviewer_actor, &p.row, &p.owners).await?;
+        if !can(&reviewer_actor, Action::TakeReview(their_facts)) {
+            return Err(Error::Invalid(FieldErrors::one(
+                "reviewer",
+                FieldError::new("error-reviewer-same-city"),
+            )));
+        }
+        self.step(
+            actor,
+            &p.row,
+            Transition::StartReview,
+            ReviewUpdate {
+                reviewer: Some(Some(reviewer.id)),
+                opinion: None,
+            },
+            None,
+        )
+        .await
+    }
+
+    /// Moves a practice along the workflow. Requesting changes and recommending publication
+    /// need an opinion; submitting again clears the last review.
+    #[tracing::instrument(skip_all, fields(slug, step = t.as_str()))]
+    pub async fn practice_step(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        t: Transition,
+        opinion: &OpinionForm,
+    ) -> Result<()> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::Step(t, p.facts))?;
+        let text = match t {
+            Transition::RequestChanges | Transition::Recommend => Some(
+                required_text(&opinion.opinion, 20_000)
+                    .map_err(|e| Error::Invalid(FieldErrors::one("opinion", e)))?,
+            ),
+            _ => None,
+        };
+        let review = match (t, &text) {
+            (Transition::Submit, _) => ReviewUpdate {
+                reviewer: Some(None),
+                opinion: Some(Opinion {
+                    text: "",
+                    recommended: false,
+                    public: false,
+                }),
+            },
+            (_, Some(text)) => ReviewUpdate {
+                reviewer: None,
+                opinion: Some(Opinion {
+                    text,
+                    recommended: t == Transition::Recommend,
+                    public: truthy(&opinion.public),
+                }),
+            },
+            _ => ReviewUpdate::default(),
+        };
+        self.step(actor, &p.row, t, review, text.as_deref()).await
+    }
+
+    async fn step(
+        &self,
+        actor: &Actor,
+        row: &PracticeRow,
+        t: Transition,
+        review: ReviewUpdate<'_>,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let from =
+            PracticeStatus::parse(&row.status).ok_or_else(|| anyhow::anyhow!("unknown status"))?;
+        let to = from
+            .after(t)
+            .ok_or(Error::Conflict("error-step-not-possible"))?;
+        let mut tx = self.store().write().await?;
+        match tx
+            .practice_step(
+                row.id,
+                &Step {
+                    name: t.as_str(),
+                    from,
+                    to,
+                    review,
+                    note,
+                },
+                actor.user_id(),
+            )
+            .await
+        {
+            Ok(()) => {}
+            Err(StorageError::Conflict(_)) => {
+                return Err(Error::Conflict("error-step-not-possible"));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn taken_slug_or_ref(e: StorageError) -> Error {
+    match e {
+        StorageError::Conflict(m) if m.contains("ref") => {
+            Error::Invalid(FieldErrors::one("ref", FieldError::new("error-taken")))
+        }
+        StorageError::Conflict(_) => {
+            Error::Invalid(FieldErrors::one("slug", FieldError::new("error-taken")))
+        }
+        e => e.into(),
+    }
+}
+
+/// The form of a stored practice, from its original texts.
+fn form_of(
+    row: &PracticeRow,
+    texts: &[PracticeTextRow],
+    owners: &[LinkRow],
+    contacts: &[LinkRow],
+) -> PracticeForm {
+    let text = |field: &str| {
+        texts
+            .iter()
+            .find(|t| t.field == field && t.lang == row.original_lang)
+            .map(|t| t.body.clone())
+            .unwrap_or_default()
+    };
+    PracticeForm {
+        slug: row.slug.clone(),
+        reference: row.reference.clone().unwrap_or_default(),
+        lang: row.original_lang.clone(),
+        title: text("title"),
+        summary: text("summary"),
+        context: text("context"),
+        approach: text("approach"),
+        results: text("results"),
+        evaluation: text("evaluation"),
+        resources: text("resources"),
+        transferability: text("transferability"),
+        period_start: row.period_start.clone().unwrap_or_default(),
+        period_end: row.period_end.clone().unwrap_or_default(),
+        ongoing: if row.ongoing == 1 {
+            "true".into()
+        } else {
+            String::new()
+        },
+        city: row.city_slug.clone(),
+        organisations: owners.iter().map(|o| o.slug.clone()).collect(),
+        contacts: contacts.iter().map(|c| c.slug.clone()).collect(),
+        themes: split_list(&row.themes),
+        target_groups: serde_json::from_str(&row.target_groups).unwrap_or_default(),
+        links: serde_json::from_str(&row.links).unwrap_or_default(),
+        source: row.source.clone().unwrap_or_default(),
+    }
+}

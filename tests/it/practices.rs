@@ -1,0 +1,164 @@
+//! The practice catalogue's workflow, on both databases: an author in Metz, a reviewer in Trier,
+//! a coordinator who publishes; same-city reviews refused; two editors never overwrite each other.
+
+use passerelle::app::{App, Error, NewAccount, OpinionForm};
+use passerelle::domain::Actor;
+use passerelle::domain::practice::{PracticeForm, Transition};
+use passerelle::storage::PracticeFilter;
+
+use crate::helpers::*;
+
+async fn actor(app: &App, email: &str, password: &str) -> Actor {
+    app.login(email, password, "test")
+        .await
+        .expect("sign in")
+        .1
+        .actor
+}
+
+/// An account for `organisation`, signed in.
+async fn member_of(app: &App, email: &str, organisation: &str) -> Actor {
+    let NewAccount::Password(password) = app
+        .add_user(email, "member", Some(organisation), false)
+        .await
+        .expect("account")
+    else {
+        panic!("a password was expected")
+    };
+    actor(app, email, &password).await
+}
+
+fn form() -> PracticeForm {
+    PracticeForm {
+        title: "Rencontres interculturelles du quartier".into(),
+        summary: "Des habitants de toutes origines se retrouvent chaque mois. Ils préparent ensemble une fête de quartier.".into(),
+        lang: "fr".into(),
+        city: "metz".into(),
+        organisations: vec!["association-dounia".into()],
+        themes: vec!["participation".into(), "culture".into()],
+        target_groups: vec!["habitants".into()],
+        period_start: "2006".into(),
+        ongoing: "true".into(),
+        approach: "Un **repas** partagé.".into(),
+        ..Default::default()
+    }
+}
+
+fn opinion(text: &str) -> OpinionForm {
+    OpinionForm {
+        opinion: text.into(),
+        public: "true".into(),
+    }
+}
+
+both! {
+    async fn a_practice_goes_from_metz_through_review_in_trier_to_publication(db) {
+        let t = TestApp::demo(db).await;
+        let app = &t.app;
+        let author = actor(app, EDITOR.0, EDITOR.1).await;
+        let coordinator = actor(app, COORDINATOR.0, COORDINATOR.1).await;
+        let trier = member_of(app, "beirat@trier.example", "auslaenderbeirat-trier").await;
+        let metz = member_of(app, "mairie@metz.example", "ville-de-metz").await;
+
+        let slug = app.create_practice(&author, &form()).await.expect("draft");
+        assert!(matches!(app.practice(&Actor::Anonymous, slug.as_str(), "de").await, Err(Error::NotFound)), "drafts are not public");
+        assert!(matches!(app.practice(&trier, slug.as_str(), "de").await, Err(Error::NotFound)), "nor for other organisations");
+        let seen = app.practice(&author, slug.as_str(), "de").await.expect("the author sees it");
+        assert_eq!(seen.steps, [Transition::Submit]);
+        assert!(seen.texts[0].1.as_ref().is_some_and(|t| t.fallback && t.lang == "fr"), "German readers get the French original");
+
+        app.practice_step(&author, slug.as_str(), Transition::Submit, &OpinionForm::default()).await.expect("submit");
+        let for_metz = app.practice(&metz, slug.as_str(), "fr").await;
+        assert!(matches!(for_metz, Err(Error::NotFound)), "a submitted practice is not shown to everyone");
+        assert!(matches!(app.take_review(&metz, slug.as_str()).await, Err(Error::NotFound | Error::Forbidden)), "nobody reviews their own city");
+        assert!(matches!(app.take_review(&author, slug.as_str()).await, Err(Error::Forbidden)), "nor their own practice");
+        let open = |who: Actor| async move { app.practices(&who, &PracticeFilter::default(), "de", None, None).await.expect("list").total };
+        assert_eq!(open(trier.clone()).await, 1, "open for review in other cities");
+        assert_eq!(open(metz.clone()).await, 0, "not in its own city");
+        app.take_review(&trier, slug.as_str()).await.expect("a reviewer from Trier");
+        assert!(matches!(app.take_review(&trier, slug.as_str()).await, Err(Error::Forbidden)), "taken once");
+
+        let r = app.practice_step(&trier, slug.as_str(), Transition::RequestChanges, &opinion("")).await;
+        assert!(matches!(r, Err(Error::Invalid(ref e)) if e.get("opinion").is_some()), "an opinion is needed: {r:?}");
+        app.practice_step(&trier, slug.as_str(), Transition::RequestChanges, &opinion("Bitte Ergebnisse ergänzen.")).await.expect("changes");
+        let (mut f, version) = app.practice_form(&author, slug.as_str()).await.expect("form");
+        f.results = "Trente familles participent.".into();
+        app.update_practice(&author, slug.as_str(), &f, version).await.expect("revise");
+        app.practice_step(&author, slug.as_str(), Transition::Submit, &OpinionForm::default()).await.expect("resubmit");
+        app.take_review(&trier, slug.as_str()).await.expect("review again");
+        let r = app.practice_step(&coordinator, slug.as_str(), Transition::Publish, &OpinionForm::default()).await;
+        assert!(matches!(r, Err(Error::Forbidden)), "not before a recommendation: {r:?}");
+        app.practice_step(&trier, slug.as_str(), Transition::Recommend, &opinion("Sehr gut übertragbar.")).await.expect("recommend");
+        app.practice_step(&coordinator, slug.as_str(), Transition::Publish, &OpinionForm::default()).await.expect("publish");
+
+        let public = app.practice(&Actor::Anonymous, slug.as_str(), "fr").await.expect("public now");
+        assert!(public.show_opinion, "the public opinion is shown with the published practice");
+        assert_eq!(public.row.review_opinion.as_deref(), Some("Sehr gut übertragbar."));
+        assert!(public.contacts.is_empty());
+        let steps: Vec<&str> = public.events.iter().map(|e| e.step.as_str()).collect();
+        assert_eq!(steps, ["submit", "start_review", "request_changes", "submit", "start_review", "recommend", "publish"]);
+        let listed = app.practices(&Actor::Anonymous, &PracticeFilter { city: Some("metz".into()), ..Default::default() }, "de", None, None).await.expect("list");
+        assert!(listed.items.iter().any(|p| p.slug == slug.as_str()));
+    }
+
+    async fn two_editors_never_overwrite_each_other(db) {
+        let t = TestApp::demo(db).await;
+        let app = &t.app;
+        let author = actor(app, EDITOR.0, EDITOR.1).await;
+        let coordinator = actor(app, COORDINATOR.0, COORDINATOR.1).await;
+        let slug = app.create_practice(&author, &form()).await.expect("draft");
+        let (mut mine, v1) = app.practice_form(&author, slug.as_str()).await.expect("form");
+        let (mut theirs, v1b) = app.practice_form(&coordinator, slug.as_str()).await.expect("form");
+        assert_eq!(v1, v1b);
+        mine.context = "Version de l'autrice.".into();
+        theirs.context = "Version de la coordination.".into();
+        app.update_practice(&author, slug.as_str(), &mine, v1).await.expect("first save");
+        let second = app.update_practice(&coordinator, slug.as_str(), &theirs, v1).await;
+        assert!(matches!(second, Err(Error::Conflict("error-practice-changed"))), "{second:?}");
+        let (stored, v2) = app.practice_form(&author, slug.as_str()).await.expect("form");
+        assert_eq!((stored.context.as_str(), v2), ("Version de l'autrice.", v1 + 1), "the first save stands");
+        theirs.context = format!("{} {}", stored.context, "Complété par la coordination.");
+        app.update_practice(&coordinator, slug.as_str(), &theirs, v2).await.expect("merged save");
+        let revisions = app.practice_revisions(&author, slug.as_str()).await.expect("revisions");
+        assert_eq!(revisions.iter().map(|r| r.version).collect::<Vec<_>>(), [3, 2, 1]);
+    }
+
+    async fn a_reviewer_from_the_practices_own_city_cannot_be_assigned(db) {
+        let t = TestApp::demo(db).await;
+        let app = &t.app;
+        let author = actor(app, EDITOR.0, EDITOR.1).await;
+        let coordinator = actor(app, COORDINATOR.0, COORDINATOR.1).await;
+        member_of(app, "mairie@metz.example", "ville-de-metz").await;
+        let slug = app.create_practice(&author, &form()).await.expect("draft");
+        app.practice_step(&author, slug.as_str(), Transition::Submit, &OpinionForm::default()).await.expect("submit");
+        let r = app.assign_review(&coordinator, slug.as_str(), "mairie@metz.example").await;
+        assert!(matches!(r, Err(Error::Invalid(ref e)) if e.get("reviewer").is_some()), "{r:?}");
+        let r = app.assign_review(&coordinator, slug.as_str(), "nobody@nowhere.example").await;
+        assert!(matches!(r, Err(Error::Invalid(_))), "{r:?}");
+        app.assign_review(&coordinator, slug.as_str(), MEMBER.0).await.expect("a Saarbrücken member may review");
+        let seen = app.practice(&actor(app, MEMBER.0, MEMBER.1).await, slug.as_str(), "de").await.expect("the reviewer sees it");
+        assert!(seen.facts.reviewer);
+        assert_eq!(seen.steps, [Transition::RequestChanges, Transition::Recommend]);
+    }
+
+    async fn a_bad_practice_is_reported_whole_and_not_written(db) {
+        let t = TestApp::demo(db).await;
+        let app = &t.app;
+        let author = actor(app, EDITOR.0, EDITOR.1).await;
+        let mut bad = form();
+        bad.city = "atlantis".into();
+        bad.organisations = vec!["association-dounia".into(), "club-inconnu".into()];
+        bad.themes = vec!["cooking".into()];
+        bad.contacts = vec!["nobody".into()];
+        let Err(Error::Invalid(errors)) = app.create_practice(&author, &bad).await else { panic!("should be refused") };
+        for field in ["city", "organisations", "themes", "contacts"] {
+            assert!(errors.get(field).is_some(), "{field}: {errors:?}");
+        }
+        let mut foreign = form();
+        foreign.organisations = vec!["cafe-baer-trier-west".into()];
+        let Err(Error::Invalid(errors)) = app.create_practice(&author, &foreign).await else { panic!("not their organisation") };
+        assert!(errors.get("organisations").is_some());
+        let all = app.practices(&Actor::System, &PracticeFilter::default(), "fr", None, None).await.expect("list");
+        assert_eq!(all.total, 0, "nothing was written");
+    }
+}
