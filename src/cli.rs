@@ -131,8 +131,8 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         } => {
             let report = app.load_demo().await?;
             println!(
-                "Demo network loaded: {} organisations, {} people, {} accounts added.",
-                report.organisations, report.people, report.accounts
+                "Demo network loaded: {} organisations, {} people, {} accounts, {} practices added.",
+                report.organisations, report.people, report.accounts, report.practices
             );
             if generate_organisations > 0 {
                 let n = app.generate_organisations(generate_organisations).await?;

@@ -9,9 +9,102 @@ use crate::domain::directory::{
 use crate::domain::{Email, Role};
 use crate::storage::{CountryRow, StorageError};
 
-use super::{App, Result};
+use super::{App, Error, OpinionForm, Result};
+use crate::domain::Actor;
+use crate::domain::practice::{PracticeForm, PracticeStatus, TEXT_FIELDS, Transition};
+use crate::storage::PracticeTextRow;
 
 const NETWORK: &str = include_str!("../../demo/network.toml");
+const PRACTICES: &str = include_str!("../../demo/practices.toml");
+
+#[derive(Deserialize)]
+struct Catalogue {
+    practice: Vec<DemoPractice>,
+}
+
+#[derive(Deserialize)]
+struct DemoPractice {
+    slug: String,
+    #[serde(rename = "ref")]
+    reference: String,
+    lang: String,
+    city: String,
+    organisations: Vec<String>,
+    #[serde(default)]
+    contacts: Vec<String>,
+    #[serde(default)]
+    themes: Vec<String>,
+    #[serde(default)]
+    target_groups: Vec<String>,
+    #[serde(default)]
+    period_start: String,
+    #[serde(default)]
+    period_end: String,
+    #[serde(default)]
+    ongoing: bool,
+    status: String,
+    #[serde(default)]
+    links: Vec<String>,
+    #[serde(default)]
+    source: String,
+    title: String,
+    summary: String,
+    #[serde(default)]
+    context: String,
+    #[serde(default)]
+    approach: String,
+    #[serde(default)]
+    results: String,
+    #[serde(default)]
+    evaluation: String,
+    #[serde(default)]
+    resources: String,
+    #[serde(default)]
+    transferability: String,
+    #[serde(default)]
+    translation: Vec<DemoPracticeTranslation>,
+}
+
+#[derive(Deserialize)]
+struct DemoPracticeTranslation {
+    lang: String,
+    #[serde(default)]
+    outdated: bool,
+    #[serde(flatten)]
+    fields: std::collections::BTreeMap<String, toml::Value>,
+}
+
+impl DemoPractice {
+    fn form(&self) -> PracticeForm {
+        PracticeForm {
+            slug: self.slug.clone(),
+            reference: self.reference.clone(),
+            lang: self.lang.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            context: self.context.clone(),
+            approach: self.approach.clone(),
+            results: self.results.clone(),
+            evaluation: self.evaluation.clone(),
+            resources: self.resources.clone(),
+            transferability: self.transferability.clone(),
+            period_start: self.period_start.clone(),
+            period_end: self.period_end.clone(),
+            ongoing: if self.ongoing {
+                "true".into()
+            } else {
+                String::new()
+            },
+            city: self.city.clone(),
+            organisations: self.organisations.clone(),
+            contacts: self.contacts.clone(),
+            themes: self.themes.clone(),
+            target_groups: self.target_groups.clone(),
+            links: self.links.clone(),
+            source: self.source.clone(),
+        }
+    }
+}
 
 #[derive(Deserialize)]
 struct Network {
@@ -107,6 +200,8 @@ pub struct DemoReport {
     pub people: usize,
     /// Accounts added.
     pub accounts: usize,
+    /// Practices added.
+    pub practices: usize,
 }
 
 fn bad_demo(what: &str, errors: impl std::fmt::Debug) -> anyhow::Error {
@@ -150,12 +245,13 @@ impl App {
         }
         for form in &net.person {
             let person = NewPerson::try_from(form).map_err(|e| bad_demo(&form.slug, e))?;
-            let org_id = tx.organisation_id(person.organisation.as_str()).await?;
-            match tx.insert_person(&person, org_id, None).await {
-                Ok(_) => report.people += 1,
-                Err(StorageError::Conflict(_)) => {}
-                Err(e) => return Err(e.into()),
+            // Look first: on PostgreSQL a failed insert would abort the whole transaction.
+            if tx.person_id(person.slug.as_str()).await.is_ok() {
+                continue;
             }
+            let org_id = tx.organisation_id(person.organisation.as_str()).await?;
+            tx.insert_person(&person, org_id, None).await?;
+            report.people += 1;
         }
         tx.commit().await?;
         for (email, password, role, org) in DEMO_ACCOUNTS {
@@ -168,7 +264,106 @@ impl App {
                 report.accounts += 1;
             }
         }
+        report.practices = self.load_demo_practices().await?;
         Ok(report)
+    }
+
+    /// Loads the demo catalogue: each practice is written as a draft by the command line and then
+    /// taken through the real workflow to its demo status, so its history reads as it would.
+    async fn load_demo_practices(&self) -> Result<usize> {
+        let catalogue: Catalogue =
+            toml::from_str(PRACTICES).map_err(|e| anyhow::anyhow!("demo practices: {e}"))?;
+        let account = |email: &str| {
+            let email = email.to_owned();
+            async move {
+                let u = self.store().user_by_email(&email).await?;
+                Ok::<_, Error>(super::actor_of(crate::storage::SessionUser {
+                    id: u.id,
+                    email: u.email,
+                    role: u.role,
+                    organisation_id: u.organisation_id,
+                }))
+            }
+        };
+        let mut added = 0;
+        for d in &catalogue.practice {
+            if self.store().practice(&d.slug, "en").await.is_ok() {
+                continue;
+            }
+            let target =
+                PracticeStatus::parse(&d.status).ok_or_else(|| bad_demo(&d.slug, "status"))?;
+            let slug = self
+                .create_practice_as(&Actor::System, &d.form(), PracticeStatus::Draft)
+                .await
+                .map_err(|e| bad_demo(&d.slug, e))?;
+            let slug = slug.as_str();
+            // A reviewer from another city: Saarbrücken's member, or Dounia's editor for Saarbrücken's own practices.
+            let reviewer_email = if d.city == "saarbruecken" {
+                DEMO_ACCOUNTS[2].0
+            } else {
+                DEMO_ACCOUNTS[3].0
+            };
+            let reviewer = account(reviewer_email).await?;
+            let none = OpinionForm::default();
+            let opinion = |text: &str| OpinionForm {
+                opinion: text.to_owned(),
+                public: "true".into(),
+            };
+            use Transition::*;
+            let path: &[Transition] = match target {
+                PracticeStatus::Draft => &[],
+                PracticeStatus::Submitted => &[Submit],
+                PracticeStatus::InReview => &[Submit, StartReview],
+                PracticeStatus::ChangesRequested => &[Submit, StartReview, RequestChanges],
+                PracticeStatus::Published => &[Submit, StartReview, Recommend, Publish],
+                PracticeStatus::Archived => &[Submit, StartReview, Recommend, Publish, Archive],
+            };
+            for step in path {
+                match step {
+                    StartReview => {
+                        self.assign_review(&Actor::System, slug, reviewer_email)
+                            .await?
+                    }
+                    RequestChanges => {
+                        let text =
+                            "Please describe the results from the participants' point of view.";
+                        self.practice_step(&reviewer, slug, *step, &opinion(text))
+                            .await?
+                    }
+                    Recommend => {
+                        let text = "A clear, well-documented practice that other cities of the network can adapt.";
+                        self.practice_step(&reviewer, slug, *step, &opinion(text))
+                            .await?
+                    }
+                    _ => {
+                        self.practice_step(&Actor::System, slug, *step, &none)
+                            .await?
+                    }
+                }
+            }
+            let row = self.store().practice(slug, "en").await?;
+            let mut tx = self.store().write().await?;
+            for t in &d.translation {
+                let status = if t.outdated { "outdated" } else { "human" };
+                for (field, value) in &t.fields {
+                    if let (Some(body), true) =
+                        (value.as_str(), TEXT_FIELDS.contains(&field.as_str()))
+                    {
+                        let text = PracticeTextRow {
+                            lang: t.lang.clone(),
+                            field: field.clone(),
+                            body: body.trim().to_owned(),
+                            status: status.into(),
+                            based_on: row.version,
+                        };
+                        tx.put_practice_translation(row.id, &text, None).await?;
+                    }
+                }
+            }
+            tx.commit().await?;
+            added += 1;
+        }
+        Ok(added)
     }
 
     /// Adds `n` generated organisations (for benchmarks), spread over the demo cities.

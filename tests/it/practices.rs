@@ -72,9 +72,15 @@ both! {
         assert!(matches!(for_metz, Err(Error::NotFound)), "a submitted practice is not shown to everyone");
         assert!(matches!(app.take_review(&metz, slug.as_str()).await, Err(Error::NotFound | Error::Forbidden)), "nobody reviews their own city");
         assert!(matches!(app.take_review(&author, slug.as_str()).await, Err(Error::Forbidden)), "nor their own practice");
-        let open = |who: Actor| async move { app.practices(&who, &PracticeFilter::default(), "de", None, None).await.expect("list").total };
-        assert_eq!(open(trier.clone()).await, 1, "open for review in other cities");
-        assert_eq!(open(metz.clone()).await, 0, "not in its own city");
+        let listed = |who: Actor| {
+            let slug = slug.clone();
+            async move {
+                let mine = PracticeFilter { organisation: Some("association-dounia".into()), status: Some("submitted".into()), ..Default::default() };
+                app.practices(&who, &mine, "de", None, None).await.expect("list").items.iter().any(|p| p.slug == slug.as_str())
+            }
+        };
+        assert!(listed(trier.clone()).await, "open for review in other cities");
+        assert!(!listed(metz.clone()).await, "not in its own city");
         app.take_review(&trier, slug.as_str()).await.expect("a reviewer from Trier");
         assert!(matches!(app.take_review(&trier, slug.as_str()).await, Err(Error::Forbidden)), "taken once");
 
@@ -158,7 +164,27 @@ both! {
         foreign.organisations = vec!["cafe-baer-trier-west".into()];
         let Err(Error::Invalid(errors)) = app.create_practice(&author, &foreign).await else { panic!("not their organisation") };
         assert!(errors.get("organisations").is_some());
-        let all = app.practices(&Actor::System, &PracticeFilter::default(), "fr", None, None).await.expect("list");
-        assert_eq!(all.total, 0, "nothing was written");
+        let mine = PracticeFilter { organisation: Some("association-dounia".into()), ..Default::default() };
+        let all = app.practices(&Actor::System, &mine, "fr", None, None).await.expect("list");
+        assert_eq!(all.total, 1, "nothing was written besides the demo's own practice");
+    }
+
+    async fn the_demo_catalogue_has_every_status_and_a_real_history(db) {
+        let t = TestApp::demo(db).await;
+        let app = &t.app;
+        let all = app.practices(&Actor::System, &PracticeFilter::default(), "en", None, None).await.expect("list");
+        assert_eq!(all.total, 8);
+        let mut statuses: Vec<String> = all.items.iter().map(|p| p.status.clone()).collect();
+        statuses.sort();
+        statuses.dedup();
+        assert_eq!(statuses, ["changes_requested", "draft", "in_review", "published", "submitted"]);
+        let public = app.practices(&Actor::Anonymous, &PracticeFilter::default(), "en", None, None).await.expect("list");
+        assert_eq!(public.total, 4, "only the published ones are public");
+        let p = app.practice(&Actor::Anonymous, "vernetzte-stadtteilarbeit-trier-nord", "fr").await.expect("published");
+        assert!(p.texts[0].1.as_ref().is_some_and(|t| t.lang == "fr" && !t.fallback), "French readers get the translation");
+        assert_eq!(p.events.len(), 4);
+        let cafe = app.practice(&Actor::Anonymous, "cafe-baer-qualifizierung-trier-west", "fr").await.expect("published");
+        assert!(cafe.texts[0].1.as_ref().is_some_and(|t| t.status == "outdated"), "an outdated translation is marked");
+        assert!(t.app.load_demo().await.expect("again").practices == 0, "loading twice adds nothing");
     }
 }
