@@ -322,6 +322,12 @@ impl App {
         })
     }
 
+    /// An organisation's slug and its city's slug, by id.
+    pub async fn organisation_slug(&self, id: i64) -> Result<(String, String)> {
+        let o = self.store().organisation_by_id(id).await?;
+        Ok((o.slug, o.city_slug))
+    }
+
     /// An organisation's page for a reader of `lang`.
     pub async fn organisation(
         &self,

@@ -277,6 +277,9 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/organisations",
         "/organisations/association-dounia",
         "/organisations/wohnungsgenossenschaft-am-beutelweg",
+        "/practices",
+        "/practices/vernetzte-stadtteilarbeit-trier-nord",
+        "/practices/cafe-baer-qualifizierung-trier-west",
         "/people",
         "/people/vorsitz-auslaenderbeirat-trier",
         "/cities/trier",
@@ -299,6 +302,11 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/countries/new",
         "/admin/users",
         "/invitations/new",
+        "/practices/new",
+        "/practices/integrationskonzept-trier",
+        "/practices/rencontres-interculturelles-dounia-metz",
+        "/practices/vernetzte-stadtteilarbeit-trier-nord/edit",
+        "/practices/vernetzte-stadtteilarbeit-trier-nord/revisions",
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &members, &mut problems).await;

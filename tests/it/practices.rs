@@ -6,6 +6,10 @@ use passerelle::domain::Actor;
 use passerelle::domain::practice::{PracticeForm, Transition};
 use passerelle::storage::PracticeFilter;
 
+use axum::http::StatusCode;
+use passerelle::domain::Locale;
+use passerelle::i18n::t as msg;
+
 use crate::helpers::*;
 
 async fn actor(app: &App, email: &str, password: &str) -> Actor {
@@ -186,5 +190,70 @@ both! {
         let cafe = app.practice(&Actor::Anonymous, "cafe-baer-qualifizierung-trier-west", "fr").await.expect("published");
         assert!(cafe.texts[0].1.as_ref().is_some_and(|t| t.status == "outdated"), "an outdated translation is marked");
         assert!(t.app.load_demo().await.expect("again").practices == 0, "loading twice adds nothing");
+    }
+
+    async fn the_catalogue_pages_show_practices_in_the_readers_language(db) {
+        let t = TestApp::demo(db).await;
+        let mut c = t.client();
+        let list = c.get("/fr/practices").await;
+        list.assert(StatusCode::OK).contains("Travail de quartier en réseau").lacks("Accès à la langue");
+        c.get("/de/practices?city=metz").await.assert(StatusCode::OK).lacks("Stadtteilarbeit");
+        let page = c.get("/en/practices/vernetzte-stadtteilarbeit-trier-nord").await;
+        page.assert(StatusCode::OK).contains("<h1 lang=\"en\">").contains("Peer review").lacks("Review and publication");
+        c.get("/de/practices/conseil-communal-des-jeunes-ville-de-luxembourg").await.assert(StatusCode::OK).lacks("class=\"lang-notice\"");
+        c.get("/en/practices/cafe-baer-qualifizierung-trier-west").await.contains("Original in German").contains("<div class=\"prose lead\" lang=\"de\">");
+        c.get("/en/practices/integrationskonzept-trier").await.assert(StatusCode::NOT_FOUND);
+        c.get("/fr/practices/cafe-baer-qualifizierung-trier-west").await.contains(&msg(Locale::Fr, "lang-notice-outdated"));
+        c.get("/fr/practices/zugewanderte-in-stadtentwicklungsprojekte-einbinden").await.assert(StatusCode::NOT_FOUND);
+    }
+
+    async fn an_editor_writes_submits_and_sees_a_conflict_instead_of_losing_work(db) {
+        let t = TestApp::demo(db).await;
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        editor.get("/fr/practices/new").await.assert(StatusCode::OK).contains("value=\"association-dounia\"");
+        let bad = editor.post_form("/fr/practices", &[("lang", "fr"), ("title", "Cafés linguistiques"), ("summary", "Une seule phrase."),
+            ("city", "metz"), ("organisations", "association-dounia"), ("period_start", "2008-13")]).await;
+        bad.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("value=\"Cafés linguistiques\"").contains("href=\"#summary\"").contains("href=\"#period_start\"");
+        let ok = editor.post_form("/fr/practices", &[("lang", "fr"), ("title", "Cafés linguistiques"),
+            ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
+            ("city", "metz"), ("organisations", "association-dounia"), ("themes", "language"), ("target_groups", "adultes; nouveaux arrivants"),
+            ("links", "https://metz.fr\nhttps://www.quattropole.org"), ("ongoing", "true"), ("period_start", "2009")]).await;
+        ok.assert(StatusCode::SEE_OTHER);
+        let page = editor.get("/fr/practices/cafes-linguistiques").await;
+        page.assert(StatusCode::OK).contains("Brouillon").contains("nouveaux arrivants").contains("/step/submit");
+        t.client().get("/fr/practices/cafes-linguistiques").await.assert(StatusCode::NOT_FOUND);
+
+        // Two people open the same version; the second save shows both versions instead of overwriting.
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let form = editor.get("/fr/practices/cafes-linguistiques/edit").await;
+        form.assert(StatusCode::OK).contains("name=\"version\" value=\"1\"");
+        let editor_csrf = editor.csrf.clone();
+        coord.get("/fr/practices/cafes-linguistiques/edit").await;
+        let fields = |context: &'static str| vec![("version", "1"), ("lang", "fr"), ("title", "Cafés linguistiques"),
+            ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
+            ("city", "metz"), ("organisations", "association-dounia"), ("context", context)];
+        coord.post_form("/fr/practices/cafes-linguistiques", &fields("Contexte de la coordination.")).await.assert(StatusCode::SEE_OTHER);
+        editor.csrf = editor_csrf;
+        let conflict = editor.post_form("/fr/practices/cafes-linguistiques", &fields("Contexte de l’autrice.")).await;
+        conflict.assert(StatusCode::CONFLICT).contains("Contexte de la coordination.").contains("Contexte de l’autrice.")
+            .contains("name=\"version\" value=\"2\"");
+        let merged = editor.post_form("/fr/practices/cafes-linguistiques", &[("version", "2"), ("lang", "fr"), ("title", "Cafés linguistiques"),
+            ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
+            ("city", "metz"), ("organisations", "association-dounia"), ("context", "Contexte de la coordination. Contexte de l’autrice.")]).await;
+        merged.assert(StatusCode::SEE_OTHER);
+        editor.get("/fr/practices/cafes-linguistiques/revisions").await.assert(StatusCode::OK).contains("<td>3</td>").contains("Contexte et problème");
+
+        editor.get("/fr/practices/cafes-linguistiques").await;
+        editor.post_form("/fr/practices/cafes-linguistiques/step/submit", &[]).await.assert(StatusCode::SEE_OTHER);
+        editor.get("/fr/practices/cafes-linguistiques").await.contains("Soumise à relecture");
+        let mut reviewer = t.signed_in(MEMBER.0, MEMBER.1).await;
+        reviewer.get("/de/practices/cafes-linguistiques").await.assert(StatusCode::OK).contains("/review");
+        reviewer.post_form("/de/practices/cafes-linguistiques/review", &[]).await.assert(StatusCode::SEE_OTHER);
+        let r = reviewer.post_form("/de/practices/cafes-linguistiques/step/recommend", &[("opinion", "")]).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#opinion\"");
+        reviewer.post_form("/de/practices/cafes-linguistiques/step/recommend", &[("opinion", "Gut übertragbar."), ("public", "true")]).await.assert(StatusCode::SEE_OTHER);
+        coord.get("/en/practices/cafes-linguistiques").await.contains("/step/publish");
+        coord.post_form("/en/practices/cafes-linguistiques/step/publish", &[]).await.assert(StatusCode::SEE_OTHER);
+        t.client().get("/en/practices/cafes-linguistiques").await.assert(StatusCode::OK).contains("Gut übertragbar.");
     }
 }

@@ -5,6 +5,7 @@ mod accounts;
 mod organisations;
 mod people;
 mod places;
+mod practices;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -25,6 +26,7 @@ pub fn router() -> Router<App> {
         .route("/", get(home))
         .merge(organisations::router())
         .merge(people::router())
+        .merge(practices::router())
         .merge(places::router())
         .merge(accounts::router())
 }

@@ -1,0 +1,699 @@
+//! Practice pages: the catalogue with filters, a practice in the reader's language with its
+//! workflow panel, the form (with the conflict page when someone saved first), and revisions.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use crate::app::{App, Error, OpinionForm, Practice};
+use crate::domain::practice::{PracticeForm, PracticeStatus, Transition};
+use crate::domain::{Action, FieldErrors};
+use crate::storage::{PracticeFilter, RevisionRow, split_list};
+
+use super::organisations::urlencode;
+use super::{
+    Choice, Errors, HtmlResult, OrPage, Pager, city_name, country_name, done, form_status,
+    markdown, notice, theme_choices, theme_labels,
+};
+use crate::web::{CsrfForm, Ctx};
+
+/// Routes of the practice pages.
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/practices", get(list).post(create))
+        .route("/practices/new", get(new_form))
+        .route("/practices/{slug}", get(show).post(update))
+        .route("/practices/{slug}/edit", get(edit_form))
+        .route("/practices/{slug}/revisions", get(revisions))
+        .route("/practices/{slug}/review", post(take_review))
+        .route("/practices/{slug}/assign", post(assign_review))
+        .route("/practices/{slug}/step/{step}", post(step))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ListQuery {
+    city: String,
+    country: String,
+    theme: String,
+    lang: String,
+    status: String,
+    organisation: String,
+    page: Option<i64>,
+    done: Option<String>,
+}
+
+struct Item {
+    slug: String,
+    title: String,
+    title_lang: String,
+    city: String,
+    themes: Vec<String>,
+    status: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "practices/list.html")]
+struct ListPage {
+    ctx: Ctx,
+    items: Vec<Item>,
+    total: i64,
+    pager: Pager,
+    cities: Vec<Choice>,
+    countries: Vec<Choice>,
+    themes: Vec<Choice>,
+    langs: Vec<Choice>,
+    statuses: Vec<Choice>,
+    organisation: String,
+    can_create: bool,
+    notice: Option<String>,
+}
+
+fn nonempty(s: &str) -> Option<String> {
+    Some(s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+fn choices(items: impl Iterator<Item = (String, String)>, current: &str) -> Vec<Choice> {
+    items
+        .map(|(value, label)| Choice {
+            selected: value == current,
+            value,
+            label,
+        })
+        .collect()
+}
+
+async fn list(
+    ctx: Ctx,
+    State(app): State<App>,
+    Query(q): Query<ListQuery>,
+) -> HtmlResult<ListPage> {
+    let filter = PracticeFilter {
+        city: nonempty(&q.city),
+        country: nonempty(&q.country).map(|c| c.to_ascii_uppercase()),
+        theme: nonempty(&q.theme),
+        lang: nonempty(&q.lang),
+        status: nonempty(&q.status),
+        organisation: nonempty(&q.organisation),
+    };
+    let page = q.page.unwrap_or(1).max(1);
+    let limit = crate::app::page_size(None);
+    let result = app
+        .practices(
+            &ctx.actor(),
+            &filter,
+            ctx.lang(),
+            Some(limit),
+            Some((page - 1) * limit),
+        )
+        .await
+        .or_page(&ctx)?;
+    let cities = app.cities(None).await.or_page(&ctx)?;
+    let countries = app.countries().await.or_page(&ctx)?;
+    let themes = app.themes().await.or_page(&ctx)?;
+    let items = result
+        .items
+        .iter()
+        .map(|p| Item {
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+            title_lang: p.title_lang.clone(),
+            city: cities
+                .iter()
+                .find(|c| c.id == p.city_id)
+                .map(|c| city_name(c, ctx.locale).to_owned())
+                .unwrap_or_default(),
+            themes: theme_labels(&themes, ctx.locale, &split_list(&p.themes)),
+            status: (p.status != PracticeStatus::Published.as_str())
+                .then(|| ctx.tk("practice-status-", &p.status)),
+        })
+        .collect();
+    let query: String = [
+        ("city", &q.city),
+        ("country", &q.country),
+        ("theme", &q.theme),
+        ("lang", &q.lang),
+        ("status", &q.status),
+        ("organisation", &q.organisation),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}={}", urlencode(v)))
+    .collect::<Vec<_>>()
+    .join("&");
+    Ok(ListPage {
+        pager: Pager::new(&ctx.href("/practices"), &query, result.total, limit, page),
+        total: result.total,
+        items,
+        cities: choices(
+            cities
+                .iter()
+                .map(|c| (c.slug.clone(), city_name(c, ctx.locale).to_owned())),
+            &q.city,
+        ),
+        countries: choices(
+            countries
+                .iter()
+                .map(|c| (c.code.clone(), country_name(c, ctx.locale).to_owned())),
+            &q.country.to_ascii_uppercase(),
+        ),
+        themes: theme_choices(&themes, ctx.locale, std::slice::from_ref(&q.theme)),
+        langs: choices(
+            crate::domain::ContentLang::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), ctx.tk("language-", l.code()))),
+            &q.lang,
+        ),
+        statuses: if ctx.signed_in() {
+            choices(
+                PracticeStatus::ALL.iter().map(|s| {
+                    (
+                        s.as_str().to_owned(),
+                        ctx.tk("practice-status-", s.as_str()),
+                    )
+                }),
+                &q.status,
+            )
+        } else {
+            Vec::new()
+        },
+        organisation: q.organisation.clone(),
+        can_create: ctx.signed_in()
+            && matches!(
+                ctx.actor().role(),
+                Some(
+                    crate::domain::Role::Editor
+                        | crate::domain::Role::Coordinator
+                        | crate::domain::Role::Admin
+                )
+            ),
+        notice: notice(&ctx, q.done.as_deref()),
+        ctx,
+    })
+}
+
+/// One section of a practice as shown.
+struct Section {
+    field: &'static str,
+    html: String,
+    lang: String,
+    status: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "practices/show.html")]
+struct ShowPage {
+    ctx: Ctx,
+    p: Practice,
+    title: String,
+    title_lang: String,
+    summary: Option<Section>,
+    sections: Vec<Section>,
+    lang_notice: Option<String>,
+    city: String,
+    period: Option<String>,
+    themes: Vec<String>,
+    target_groups: Vec<String>,
+    links: Vec<String>,
+    status_label: String,
+    opinion_html: Option<String>,
+    steps: Vec<(String, String)>,
+    errors: Errors,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ShowQuery {
+    done: Option<String>,
+}
+
+async fn show_page(
+    ctx: Ctx,
+    app: &App,
+    slug: &str,
+    errors: &FieldErrors,
+    done: Option<&str>,
+) -> HtmlResult<Response> {
+    let p = app
+        .practice(&ctx.actor(), slug, ctx.lang())
+        .await
+        .or_page(&ctx)?;
+    let themes = app.themes().await.or_page(&ctx)?;
+    let cities = app.cities(None).await.or_page(&ctx)?;
+    let section = |(field, text): &(&'static str, Option<crate::app::Localized>)| {
+        text.as_ref().map(|t| Section {
+            field,
+            html: markdown(&t.text),
+            lang: t.lang.clone(),
+            status: t.status.clone(),
+        })
+    };
+    let title = p.texts[0]
+        .1
+        .as_ref()
+        .map(|t| (t.text.clone(), t.lang.clone()))
+        .unwrap_or_default();
+    let lang_notice = p.texts[1].1.as_ref().and_then(|t| {
+        let original = ctx.tk("language-", &t.lang);
+        if t.fallback {
+            Some(ctx.t1("lang-notice-untranslated", "original", &original))
+        } else if t.status == "machine" {
+            Some(ctx.t("lang-notice-machine"))
+        } else if t.status == "outdated" {
+            Some(ctx.t("lang-notice-outdated"))
+        } else {
+            None
+        }
+    });
+    let period = match (&p.row.period_start, &p.row.period_end, p.row.ongoing == 1) {
+        (Some(s), _, true) => Some(ctx.t1("practice-period-since", "start", s)),
+        (Some(s), Some(e), false) => Some(format!("{s} – {e}")),
+        (Some(s), None, false) => Some(s.clone()),
+        (None, Some(e), _) => Some(ctx.t1("practice-period-until", "end", e)),
+        (None, None, true) => Some(ctx.t("practice-period-ongoing")),
+        (None, None, false) => None,
+    };
+    let steps = p
+        .steps
+        .iter()
+        .map(|t| (t.as_str().to_owned(), ctx.tk("practice-step-", t.as_str())))
+        .collect();
+    let page = ShowPage {
+        title: title.0,
+        title_lang: title.1,
+        summary: section(&p.texts[1]),
+        sections: p.texts[2..].iter().filter_map(section).collect(),
+        lang_notice,
+        city: cities
+            .iter()
+            .find(|c| c.id == p.row.city_id)
+            .map(|c| city_name(c, ctx.locale).to_owned())
+            .unwrap_or_default(),
+        period,
+        themes: theme_labels(&themes, ctx.locale, &split_list(&p.row.themes)),
+        target_groups: serde_json::from_str(&p.row.target_groups).unwrap_or_default(),
+        links: serde_json::from_str(&p.row.links).unwrap_or_default(),
+        status_label: ctx.tk("practice-status-", &p.row.status),
+        opinion_html: p
+            .show_opinion
+            .then(|| markdown(p.row.review_opinion.as_deref().unwrap_or(""))),
+        steps,
+        errors: ctx.errors(errors),
+        notice: notice(&ctx, done),
+        p,
+        ctx,
+    };
+    Ok((form_status(errors), page).into_response())
+}
+
+async fn show(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> HtmlResult<Response> {
+    show_page(ctx, &app, &slug, &FieldErrors::new(), q.done.as_deref()).await
+}
+
+/// The form as typed: lists are comma-, semicolon- or line-separated text.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PracticeHtmlForm {
+    slug: String,
+    #[serde(rename = "ref")]
+    reference: String,
+    lang: String,
+    title: String,
+    summary: String,
+    context: String,
+    approach: String,
+    results: String,
+    evaluation: String,
+    resources: String,
+    transferability: String,
+    period_start: String,
+    period_end: String,
+    ongoing: String,
+    city: String,
+    organisations: String,
+    contacts: String,
+    themes: Vec<String>,
+    target_groups: String,
+    links: String,
+    source: String,
+    version: i64,
+}
+
+fn split(s: &str, sep: char) -> Vec<String> {
+    s.split(sep)
+        .map(|x| x.trim().to_owned())
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+impl PracticeHtmlForm {
+    fn into_form(self) -> (PracticeForm, i64) {
+        let form = PracticeForm {
+            slug: self.slug,
+            reference: self.reference,
+            lang: self.lang,
+            title: self.title,
+            summary: self.summary,
+            context: self.context,
+            approach: self.approach,
+            results: self.results,
+            evaluation: self.evaluation,
+            resources: self.resources,
+            transferability: self.transferability,
+            period_start: self.period_start,
+            period_end: self.period_end,
+            ongoing: self.ongoing,
+            city: self.city,
+            organisations: split(&self.organisations, ','),
+            contacts: split(&self.contacts, ','),
+            themes: self.themes,
+            target_groups: split(&self.target_groups, ';'),
+            links: split(&self.links, '\n'),
+            source: self.source,
+        };
+        (form, self.version)
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "practices/form.html")]
+struct FormPage {
+    ctx: Ctx,
+    form: PracticeForm,
+    version: i64,
+    errors: Errors,
+    action: String,
+    is_new: bool,
+    cities: Vec<Choice>,
+    langs: Vec<Choice>,
+    themes: Vec<Choice>,
+    /// When someone saved first: their version, shown beside this one.
+    stored: Option<PracticeForm>,
+}
+
+impl FormPage {
+    fn joined(&self, items: &[String], sep: &str) -> String {
+        items.join(sep)
+    }
+
+    /// The long Markdown fields with their values, in form order.
+    fn long_fields(&self) -> [(&'static str, &str); 6] {
+        let f = &self.form;
+        [
+            ("context", f.context.as_str()),
+            ("approach", f.approach.as_str()),
+            ("results", f.results.as_str()),
+            ("evaluation", f.evaluation.as_str()),
+            ("resources", f.resources.as_str()),
+            ("transferability", f.transferability.as_str()),
+        ]
+    }
+}
+
+async fn form_page(
+    ctx: Ctx,
+    app: &App,
+    form: PracticeForm,
+    version: i64,
+    errors: &FieldErrors,
+    slug: Option<&str>,
+    stored: Option<PracticeForm>,
+) -> Result<Response, Error> {
+    let cities = app.cities(None).await?;
+    let themes = app.themes().await?;
+    let status = if stored.is_some() {
+        axum::http::StatusCode::CONFLICT
+    } else {
+        form_status(errors)
+    };
+    let page = FormPage {
+        errors: ctx.errors(errors),
+        action: match slug {
+            Some(s) => ctx.link("/practices/", s, ""),
+            None => ctx.href("/practices"),
+        },
+        is_new: slug.is_none(),
+        cities: choices(
+            cities
+                .iter()
+                .map(|c| (c.slug.clone(), city_name(c, ctx.locale).to_owned())),
+            &form.city,
+        ),
+        langs: choices(
+            crate::domain::ContentLang::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), ctx.tk("language-", l.code()))),
+            &form.lang,
+        ),
+        themes: theme_choices(&themes, ctx.locale, &form.themes),
+        version,
+        stored,
+        form,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn new_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let org = match ctx.actor() {
+        crate::domain::Actor::User {
+            organisation_id, ..
+        } => organisation_id,
+        _ => None,
+    };
+    // Editors write for their organisation; coordinators and admins for any (-1: none of theirs).
+    ctx.require(Action::CreatePractice {
+        organisation_id: org.unwrap_or(-1),
+    })?;
+    let mut form = PracticeForm {
+        lang: ctx.lang().to_owned(),
+        ..Default::default()
+    };
+    if let Some(org) = org {
+        let (slug, city) = app.organisation_slug(org).await.or_page(&ctx)?;
+        form.organisations = vec![slug];
+        form.city = city;
+    }
+    form_page(ctx.clone(), &app, form, 0, &FieldErrors::new(), None, None)
+        .await
+        .or_page(&ctx)
+}
+
+async fn create(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(html): CsrfForm<PracticeHtmlForm>,
+) -> HtmlResult<Response> {
+    let (form, _) = html.into_form();
+    match app.create_practice(&ctx.actor(), &form).await {
+        Ok(slug) => Ok(done(&ctx, &format!("/practices/{slug}"), "created")),
+        Err(Error::Invalid(errors)) => form_page(ctx.clone(), &app, form, 0, &errors, None, None)
+            .await
+            .or_page(&ctx),
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+async fn edit_form(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> HtmlResult<Response> {
+    let (form, version) = app.practice_form(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    form_page(
+        ctx.clone(),
+        &app,
+        form,
+        version,
+        &FieldErrors::new(),
+        Some(&slug),
+        None,
+    )
+    .await
+    .or_page(&ctx)
+}
+
+async fn update(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(html): CsrfForm<PracticeHtmlForm>,
+) -> HtmlResult<Response> {
+    let (form, version) = html.into_form();
+    match app
+        .update_practice(&ctx.actor(), &slug, &form, version)
+        .await
+    {
+        Ok(new_slug) => Ok(done(&ctx, &format!("/practices/{new_slug}"), "saved")),
+        Err(Error::Invalid(errors)) => {
+            form_page(ctx.clone(), &app, form, version, &errors, Some(&slug), None)
+                .await
+                .or_page(&ctx)
+        }
+        Err(Error::Conflict("error-practice-changed")) => {
+            // Someone saved first: show both versions; saving again now merges onto theirs.
+            let (stored, current) = app.practice_form(&ctx.actor(), &slug).await.or_page(&ctx)?;
+            form_page(
+                ctx.clone(),
+                &app,
+                form,
+                current,
+                &FieldErrors::new(),
+                Some(&slug),
+                Some(stored),
+            )
+            .await
+            .or_page(&ctx)
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "practices/revisions.html")]
+struct RevisionsPage {
+    ctx: Ctx,
+    slug: String,
+    title: String,
+    revisions: Vec<(RevisionRow, String, Vec<String>)>,
+}
+
+async fn revisions(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> HtmlResult<RevisionsPage> {
+    let p = app
+        .practice(&ctx.actor(), &slug, ctx.lang())
+        .await
+        .or_page(&ctx)?;
+    let rows = app
+        .practice_revisions(&ctx.actor(), &slug)
+        .await
+        .or_page(&ctx)?;
+    // What each revision changed against the one before it, by field.
+    let forms: Vec<Option<PracticeForm>> = rows
+        .iter()
+        .map(|r| serde_json::from_str(&r.snapshot).ok())
+        .collect();
+    let revisions = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let changed = match (
+                forms.get(i).cloned().flatten(),
+                forms.get(i + 1).cloned().flatten(),
+            ) {
+                (Some(now), Some(before)) => changed_fields(&before, &now)
+                    .into_iter()
+                    .map(|f| ctx.tk("field-", f))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let when = time::OffsetDateTime::from_unix_timestamp(r.at)
+                .ok()
+                .and_then(|t| {
+                    t.format(&time::format_description::well_known::Rfc3339)
+                        .ok()
+                })
+                .unwrap_or_default();
+            (r.clone(), when, changed)
+        })
+        .collect();
+    Ok(RevisionsPage {
+        title: p.row.title.clone(),
+        slug,
+        revisions,
+        ctx,
+    })
+}
+
+/// The fields that differ between two saved forms.
+fn changed_fields(a: &PracticeForm, b: &PracticeForm) -> Vec<&'static str> {
+    let (ja, jb) = (
+        serde_json::to_value(a).unwrap_or_default(),
+        serde_json::to_value(b).unwrap_or_default(),
+    );
+    const FIELDS: [&str; 21] = [
+        "title",
+        "summary",
+        "context",
+        "approach",
+        "results",
+        "evaluation",
+        "resources",
+        "transferability",
+        "slug",
+        "ref",
+        "lang",
+        "period_start",
+        "period_end",
+        "ongoing",
+        "city",
+        "organisations",
+        "contacts",
+        "themes",
+        "target_groups",
+        "links",
+        "source",
+    ];
+    FIELDS.into_iter().filter(|f| ja[*f] != jb[*f]).collect()
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn take_review(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> HtmlResult<Response> {
+    app.take_review(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    Ok(done(&ctx, &format!("/practices/{slug}"), "saved"))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct AssignForm {
+    reviewer: String,
+}
+
+async fn assign_review(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<AssignForm>,
+) -> HtmlResult<Response> {
+    match app.assign_review(&ctx.actor(), &slug, &f.reviewer).await {
+        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "saved")),
+        Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+async fn step(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path((slug, step)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<OpinionForm>,
+) -> HtmlResult<Response> {
+    let t = Transition::parse(&step)
+        .ok_or(Error::NotFound)
+        .or_page(&ctx)?;
+    match app.practice_step(&ctx.actor(), &slug, t, &f).await {
+        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "saved")),
+        Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
