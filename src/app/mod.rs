@@ -16,7 +16,7 @@ pub use accounts::{
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};
 pub use mail::Mailer;
-pub use practices::{OpinionForm, Practice};
+pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
 
 use std::sync::Arc;
 

@@ -237,6 +237,15 @@ impl Store {
             .await?)
     }
 
+    /// The slug of the practice with an external reference.
+    pub async fn practice_slug_by_ref(&self, reference: &str) -> Result<String> {
+        let (slug,): (String,) = sqlx::query_as("SELECT slug FROM practices WHERE ref = $1")
+            .bind(reference)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(slug)
+    }
+
     /// Every text of a practice.
     pub async fn practice_texts(&self, id: i64) -> Result<Vec<PracticeTextRow>> {
         Ok(sqlx::query_as(

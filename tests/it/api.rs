@@ -195,6 +195,69 @@ both! {
         c.json(Method::DELETE, "/api/v1/countries/be", &json!({})).await.assert(StatusCode::NO_CONTENT);
         c.get("/api/v1/countries/be").await.assert(StatusCode::NOT_FOUND);
     }
+
+    async fn practices_through_the_api(db) {
+        let t = TestApp::demo(db).await;
+        let mut public = t.client();
+        let page = public.get("/api/v1/practices?limit=50").await.assert(StatusCode::OK).json();
+        assert_eq!(page["total"], 4, "only published practices are public");
+        let one = public.get("/api/v1/practices/ref/qp-2008-01").await.assert(StatusCode::OK).json();
+        assert_eq!(one["slug"], "vernetzte-stadtteilarbeit-trier-nord");
+        assert_eq!(one["texts"]["fr"]["title"]["status"], "human");
+        assert!(one.get("contacts").is_none(), "contacts are for members");
+        public.get("/api/v1/practices/integrationskonzept-trier").await.assert(StatusCode::NOT_FOUND);
+
+        let editor = token_for(&t, EDITOR).await;
+        let mut e = bearer(&t, &editor);
+        let body = json!({"title": "Sprachcafé", "summary": "Ehrenamtliche leiten Gesprächsrunden. Alle üben in ihrem Tempo.",
+            "lang": "de", "city": "metz", "organisations": ["association-dounia"], "ref": "api-1"});
+        let created = e.json(Method::POST, "/api/v1/practices", &body).await.assert(StatusCode::CREATED).json();
+        assert_eq!((created["status"].as_str(), created["version"].as_i64()), (Some("draft"), Some(1)));
+        let again = e.json(Method::POST, "/api/v1/practices", &json!({"title": "Sprachcafé 2", "summary": body["summary"], "lang": "de",
+            "city": "metz", "organisations": ["association-dounia"], "ref": "api-1"})).await;
+        assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(again.json()["error"]["fields"]["ref"].is_string());
+
+        let mut v1 = body.clone();
+        v1["version"] = json!(1);
+        v1["context"] = json!("Erste Fassung.");
+        e.json(Method::PUT, "/api/v1/practices/sprachcafe", &v1).await.assert(StatusCode::OK);
+        v1["context"] = json!("Konkurrierende Fassung.");
+        let conflict = e.json(Method::PUT, "/api/v1/practices/sprachcafe", &v1).await;
+        assert_eq!(conflict.status, StatusCode::CONFLICT);
+        let c = conflict.json();
+        assert_eq!(c["error"]["current_version"], 2);
+        assert_eq!(c["error"]["current"]["texts"]["de"]["context"]["text"], "Erste Fassung.");
+
+        let tr = json!({"lang": "fr", "fields": {"title": "Café des langues", "summary": "Des bénévoles animent. Chacun progresse."}});
+        let translated = e.json(Method::PUT, "/api/v1/practices/sprachcafe/translations", &tr).await.assert(StatusCode::OK).json();
+        assert_eq!(translated["texts"]["fr"]["title"]["status"], "human");
+        let bad = json!({"lang": "de", "fields": {"recipe": "x"}});
+        let r = e.json(Method::PUT, "/api/v1/practices/sprachcafe/translations", &bad).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let fields = r.json()["error"]["fields"].clone();
+        assert!(fields["lang"].is_string() && fields["fields"].is_string(), "{fields}");
+
+        e.json(Method::POST, "/api/v1/practices/sprachcafe/transitions", &json!({"step": "submit"})).await.assert(StatusCode::OK);
+        let r = e.json(Method::POST, "/api/v1/practices/sprachcafe/transitions", &json!({"step": "publish"})).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = e.json(Method::POST, "/api/v1/practices/sprachcafe/transitions", &json!({"step": "fly"})).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let coord = token_for(&t, COORDINATOR).await;
+        let mut k = bearer(&t, &coord);
+        let r = k.json(Method::POST, "/api/v1/practices/sprachcafe/transitions", &json!({"step": "assign_review", "reviewer": MEMBER.0})).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.json()["status"], "in_review");
+        let member = token_for(&t, MEMBER).await;
+        let mut m = bearer(&t, &member);
+        m.json(Method::POST, "/api/v1/practices/sprachcafe/transitions", &json!({"step": "recommend", "opinion": "Gut.", "public": "true"})).await.assert(StatusCode::OK);
+        let published = k.json(Method::POST, "/api/v1/practices/sprachcafe/transitions", &json!({"step": "publish"})).await.assert(StatusCode::OK).json();
+        assert_eq!(published["status"], "published");
+        let r = k.json(Method::POST, "/api/v1/practices/sprachcafe/transitions", &json!({"step": "publish"})).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "publishing twice is refused");
+        let fr = public.get("/api/v1/practices?reader=fr&city=metz").await.json();
+        assert!(fr["items"].as_array().is_some_and(|a| a.iter().any(|p| p["title"] == "Café des langues")), "{fr}");
+    }
 }
 
 #[tokio::test]

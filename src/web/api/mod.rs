@@ -3,8 +3,9 @@
 //! `/api/v1/openapi.json`. Errors are JSON `{"error": {"code", "message", "fields"}}` in the
 //! language of `Accept-Language`.
 
-mod directory;
+pub(crate) mod directory;
 mod openapi;
+mod practices;
 
 use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -26,6 +27,7 @@ pub use openapi::ApiDoc;
 pub fn router() -> Router<App> {
     Router::new()
         .merge(directory::router())
+        .merge(practices::router())
         .route("/openapi.json", get(openapi::document))
 }
 

@@ -4,9 +4,15 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::directory::*;
+use super::practices::{
+    self as practice_api, PracticeJson, PracticeSummaryJson, PracticeTextJson, PracticeUpdate,
+    TransitionRequest,
+};
+use crate::app::PracticeTranslationForm;
 use crate::domain::directory::{
     CityForm, CountryForm, OrganisationForm, PersonForm, TranslationForm,
 };
+use crate::domain::practice::PracticeForm;
 
 /// The API description.
 #[derive(OpenApi)]
@@ -16,10 +22,14 @@ use crate::domain::directory::{
         errors are `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     paths(list_organisations, get_organisation, create_organisation, update_organisation, delete_organisation,
         put_translation, list_people, get_person, create_person, update_person, delete_person, list_cities, get_city,
-        create_city, update_city, delete_city, list_countries, get_country, put_country, delete_country),
+        create_city, update_city, delete_city, list_countries, get_country, put_country, delete_country,
+        practice_api::list, practice_api::get_one, practice_api::get_by_ref, practice_api::create, practice_api::update,
+        practice_api::transition, practice_api::translate),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
-        TextJson, PersonJson, CityJson, CountryJson)),
-    tags((name = "directory", description = "Countries, cities, organisations and people"))
+        TextJson, PersonJson, CityJson, CountryJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
+        PracticeUpdate, TransitionRequest, PracticeTranslationForm)),
+    tags((name = "directory", description = "Countries, cities, organisations and people"),
+        (name = "practices", description = "The good-practice catalogue and its review workflow"))
 )]
 pub struct ApiDoc;
 
