@@ -35,6 +35,8 @@ pub struct Practice {
     pub steps: Vec<Transition>,
     /// Whether the reader may edit it.
     pub can_edit: bool,
+    /// Whether the reader may translate it.
+    pub can_translate: bool,
     /// Whether the reader may take it for review.
     pub can_take_review: bool,
     /// Whether the reader may assign a reviewer.
@@ -187,6 +189,7 @@ impl App {
             texts: choose(&all_texts, reader, &row.original_lang),
             events: self.store().practice_events(row.id).await?,
             can_edit: can(actor, Action::EditPractice(facts)),
+            can_translate: can(actor, Action::TranslatePractice(facts)),
             can_take_review: actor.user_id().is_some() && can(actor, Action::TakeReview(facts)),
             can_assign_review: can(actor, Action::AssignReview(facts)),
             show_opinion: row.review_opinion.is_some()
@@ -539,7 +542,7 @@ impl App {
         form: &PracticeTranslationForm,
     ) -> Result<()> {
         let p = self.practice(actor, slug, "").await?;
-        authorize(actor, Action::EditPractice(p.facts))?;
+        authorize(actor, Action::TranslatePractice(p.facts))?;
         let mut e = FieldErrors::new();
         let lang = e.check(
             "lang",

@@ -57,6 +57,8 @@ pub enum Action {
     },
     /// Change a practice's record.
     EditPractice(PracticeFacts),
+    /// Translate a practice's texts (any status but archived: translating leaves the original alone).
+    TranslatePractice(PracticeFacts),
     /// Take a submitted practice for review oneself (only from another city).
     TakeReview(PracticeFacts),
     /// Assign a submitted practice to a reviewer (who must be allowed to take it).
@@ -118,6 +120,10 @@ pub fn can(actor: &Actor, action: Action) -> bool {
                     | PracticeStatus::Published
             );
             (staff && f.status != PracticeStatus::Archived) || (author && open)
+        }
+        TranslatePractice(f) => {
+            f.status != PracticeStatus::Archived
+                && (staff || (role == Role::Editor && f.own_organisation))
         }
         TakeReview(f) => {
             f.status == PracticeStatus::Submitted
@@ -243,6 +249,9 @@ mod tests {
             (EditPractice(own(Published)),                      [false, false, true,  true,  true]),
             (EditPractice(own(Archived)),                       [false, false, false, false, false]),
             (EditPractice(facts(Draft)),                        [false, false, false, true,  true]),
+            (TranslatePractice(own(Submitted)),                 [false, false, true,  true,  true]),
+            (TranslatePractice(facts(Published)),               [false, false, false, true,  true]),
+            (TranslatePractice(own(Archived)),                  [false, false, false, false, false]),
             (Step(Transition::Submit, own(Draft)),              [false, false, true,  true,  true]),
             (Step(Transition::Submit, own(Published)),          [false, false, false, false, false]),
             (Step(Transition::Submit, facts(Draft)),            [false, false, false, true,  true]),

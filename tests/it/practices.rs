@@ -256,4 +256,21 @@ both! {
         coord.post_form("/en/practices/cafes-linguistiques/step/publish", &[]).await.assert(StatusCode::SEE_OTHER);
         t.client().get("/en/practices/cafes-linguistiques").await.assert(StatusCode::OK).contains("Gut übertragbar.");
     }
+
+    async fn a_translation_is_written_beside_the_original(db) {
+        let t = TestApp::demo(db).await;
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        let page = editor.get("/de/practices/rencontres-interculturelles-dounia-metz/translate").await;
+        page.assert(StatusCode::OK).contains("name=\"lang\" value=\"de\"").contains("<div class=\"prose\" lang=\"fr\">");
+        let r = editor.post_form("/de/practices/rencontres-interculturelles-dounia-metz/translate", &[("lang", "de"),
+            ("title", "x".repeat(200).as_str()), ("summary", "Nachbarn treffen sich. Sie feiern zusammen.")]).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("Nachbarn treffen sich.");
+        editor.post_form("/de/practices/rencontres-interculturelles-dounia-metz/translate", &[("lang", "de"),
+            ("title", "Interkulturelle Begegnungen"), ("summary", "Nachbarn treffen sich. Sie feiern zusammen.")]).await.assert(StatusCode::SEE_OTHER);
+        let page = editor.get("/de/practices/rencontres-interculturelles-dounia-metz").await;
+        page.contains("<h1 lang=\"de\">Interkulturelle Begegnungen</h1>");
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/de/practices/rencontres-interculturelles-dounia-metz/translate?lang=fr").await.assert(StatusCode::OK).contains("name=\"lang\" value=\"de\"");
+        t.signed_in(MEMBER.0, MEMBER.1).await.get("/de/practices/rencontres-interculturelles-dounia-metz/translate").await.assert(StatusCode::FORBIDDEN);
+    }
 }
