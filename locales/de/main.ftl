@@ -241,6 +241,7 @@ error-page-csrf = Das Formular konnte nicht angenommen werden, weil sein Sicherh
 nav-practices = Praxisbeispiele
 practices-title = Gute Praxis
 practices-intro = Was die Städte und Vereine des Netzwerks tun, wie es funktioniert und ob es gewirkt hat – in Ihrer Sprache, wo übersetzt.
+practices-feed = Atom-Feed neuer Praxisbeispiele
 practices-new = Neues Praxisbeispiel
 count-practices = { $count ->
     [one] ein Praxisbeispiel

@@ -241,6 +241,7 @@ error-page-csrf = The form could not be accepted because its security token is m
 nav-practices = Practices
 practices-title = Good practices
 practices-intro = What the cities and associations of the network do, how it works and whether it worked — in your language where translated.
+practices-feed = Atom feed of new practices
 practices-new = New practice
 count-practices = { $count ->
     [one] one practice

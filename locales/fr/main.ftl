@@ -241,6 +241,7 @@ error-page-csrf = Le formulaire n’a pas pu être accepté, car son jeton de s�
 nav-practices = Bonnes pratiques
 practices-title = Bonnes pratiques
 practices-intro = Ce que font les villes et les associations du réseau, comment cela fonctionne et si cela a marché – dans votre langue lorsqu’une traduction existe.
+practices-feed = Flux Atom des nouvelles pratiques
 practices-new = Nouvelle pratique
 count-practices = { $count ->
     [one] { $count } pratique

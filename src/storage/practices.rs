@@ -60,6 +60,10 @@ pub struct PracticeRow {
     pub title: String,
     /// The language of `title`.
     pub title_lang: String,
+    /// Summary in the reader's language, or the original summary.
+    pub summary: String,
+    /// The language of `summary`.
+    pub summary_lang: String,
 }
 
 /// One text of a practice.
@@ -160,10 +164,13 @@ fn select(reader: &str) -> String {
         "SELECT p.id, p.slug, p.ref, p.city_id, c.slug AS city_slug, c.country, p.original_lang, p.status, \
          p.period_start, p.period_end, p.ongoing, p.themes, p.target_groups, p.links, p.source, p.version, \
          p.reviewer_id, p.review_opinion, p.recommended, p.opinion_public, p.created_at, p.updated_at, p.published_at, \
-         COALESCE(tr.body, tor.body, '') AS title, CASE WHEN tr.body IS NULL THEN p.original_lang ELSE {reader} END AS title_lang \
+         COALESCE(tr.body, tor.body, '') AS title, CASE WHEN tr.body IS NULL THEN p.original_lang ELSE {reader} END AS title_lang, \
+         COALESCE(sr.body, sor.body, '') AS summary, CASE WHEN sr.body IS NULL THEN p.original_lang ELSE {reader} END AS summary_lang \
          FROM practices p JOIN cities c ON c.id = p.city_id \
          LEFT JOIN practice_texts tr ON tr.practice_id = p.id AND tr.field = 'title' AND tr.lang = {reader} \
-         LEFT JOIN practice_texts tor ON tor.practice_id = p.id AND tor.field = 'title' AND tor.lang = p.original_lang"
+         LEFT JOIN practice_texts tor ON tor.practice_id = p.id AND tor.field = 'title' AND tor.lang = p.original_lang \
+         LEFT JOIN practice_texts sr ON sr.practice_id = p.id AND sr.field = 'summary' AND sr.lang = {reader} \
+         LEFT JOIN practice_texts sor ON sor.practice_id = p.id AND sor.field = 'summary' AND sor.lang = p.original_lang"
     )
 }
 

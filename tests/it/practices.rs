@@ -273,4 +273,19 @@ both! {
         coord.get("/de/practices/rencontres-interculturelles-dounia-metz/translate?lang=fr").await.assert(StatusCode::OK).contains("name=\"lang\" value=\"de\"");
         t.signed_in(MEMBER.0, MEMBER.1).await.get("/de/practices/rencontres-interculturelles-dounia-metz/translate").await.assert(StatusCode::FORBIDDEN);
     }
+
+    async fn each_language_has_an_atom_feed_of_published_practices(db) {
+        let t = TestApp::demo(db).await;
+        let r = t.client().get("/fr/practices.atom").await;
+        r.assert(StatusCode::OK);
+        assert!(r.header("content-type").starts_with("application/atom+xml"));
+        let feed: atom_syndication::Feed = r.body.parse().expect("valid Atom");
+        assert_eq!(feed.entries().len(), 4);
+        assert_eq!(feed.lang(), Some("fr"));
+        let trier = feed.entries().iter().find(|e| e.id().ends_with("/fr/practices/vernetzte-stadtteilarbeit-trier-nord")).expect("entry");
+        assert!(trier.title().as_str().starts_with("Travail de quartier"), "{}", trier.title().as_str());
+        assert!(feed.entries().iter().all(|e| !e.id().contains("integrationskonzept")), "no practice in review");
+        let de: atom_syndication::Feed = t.client().get("/de/practices.atom").await.body.parse().expect("valid Atom");
+        assert!(de.entries().iter().any(|e| e.title().as_str().starts_with("Vernetzte Stadtteilarbeit")));
+    }
 }

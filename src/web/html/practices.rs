@@ -25,6 +25,7 @@ use crate::web::{CsrfForm, Ctx};
 pub fn router() -> Router<App> {
     Router::new()
         .route("/practices", get(list).post(create))
+        .route("/practices.atom", get(feed))
         .route("/practices/new", get(new_form))
         .route("/practices/{slug}", get(show).post(update))
         .route("/practices/{slug}/edit", get(edit_form))
@@ -55,6 +56,8 @@ struct Item {
     slug: String,
     title: String,
     title_lang: String,
+    summary: String,
+    summary_lang: String,
     city: String,
     themes: Vec<String>,
     status: Option<String>,
@@ -126,6 +129,8 @@ async fn list(
             slug: p.slug.clone(),
             title: p.title.clone(),
             title_lang: p.title_lang.clone(),
+            summary: p.summary.clone(),
+            summary_lang: p.summary_lang.clone(),
             city: cities
                 .iter()
                 .find(|c| c.id == p.city_id)
@@ -828,4 +833,100 @@ async fn translate(
         }
         Err(e) => Err(e).or_page(&ctx),
     }
+}
+
+/// The newest published practices as an Atom 1.0 feed, in the feed's language where translated.
+async fn feed(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
+    let filter = PracticeFilter {
+        status: Some(PracticeStatus::Published.as_str().to_owned()),
+        ..Default::default()
+    };
+    let page = app
+        .practices(
+            &crate::domain::Actor::Anonymous,
+            &filter,
+            ctx.lang(),
+            Some(50),
+            None,
+        )
+        .await
+        .or_page(&ctx)?;
+    let base = app.config().base_url.clone();
+    let date = |ts: i64| {
+        time::OffsetDateTime::from_unix_timestamp(ts)
+            .ok()
+            .and_then(|t| {
+                t.format(&time::format_description::well_known::Rfc3339)
+                    .ok()
+            })
+            .and_then(|s| FixedDateTime::parse_from_rfc3339(&s).ok())
+            .unwrap_or_default()
+    };
+    let entries: Vec<Entry> = page
+        .items
+        .iter()
+        .map(|p| {
+            let url = format!("{base}{}", ctx.link("/practices/", &p.slug, ""));
+            let mut summary = Text::plain(p.summary.clone());
+            summary.lang = Some(p.summary_lang.clone());
+            let mut title = Text::plain(p.title.clone());
+            title.lang = Some(p.title_lang.clone());
+            Entry {
+                id: url.clone(),
+                title,
+                updated: date(p.updated_at),
+                published: p.published_at.map(date),
+                summary: Some(summary),
+                links: vec![Link {
+                    href: url,
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Default::default()
+                }],
+                content: None::<Content>,
+                ..Default::default()
+            }
+        })
+        .collect();
+    let self_url = format!("{base}{}", ctx.href("/practices.atom"));
+    let feed = Feed {
+        id: self_url.clone(),
+        title: Text::plain(format!("{} · Passerelle", ctx.t("practices-title"))),
+        updated: page
+            .items
+            .iter()
+            .map(|p| date(p.updated_at))
+            .max()
+            .unwrap_or_else(|| date(0)),
+        authors: vec![Person {
+            name: "Passerelle".into(),
+            ..Default::default()
+        }],
+        links: vec![
+            Link {
+                href: self_url,
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            Link {
+                href: format!("{base}{}", ctx.href("/practices")),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
+        ],
+        lang: Some(ctx.lang().to_owned()),
+        entries,
+        ..Default::default()
+    };
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/atom+xml; charset=utf-8",
+        )],
+        feed.to_string(),
+    )
+        .into_response())
 }
