@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::{App, NewAccount};
+use crate::app::{App, Format, ImportOptions, NewAccount};
 use crate::config::{Config, Settings};
+use crate::domain::{Actor, Locale};
 
 /// Passerelle: the workspace of a cross-border network of cities and associations working with immigrants.
 #[derive(Debug, Parser)]
@@ -42,10 +43,51 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         generate_organisations: usize,
     },
+    /// Import records from a file (checked whole first; written only if every line is good).
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Export records to standard output or a file.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Administration of accounts.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Good practices from JSON Lines (.jsonl) or CSV (.csv); see the README for the fields.
+    Practices {
+        /// The file.
+        file: PathBuf,
+        /// Check the file and report, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Publish new practices at once instead of writing drafts.
+        #[arg(long)]
+        publish: bool,
+        /// jsonl or csv [default: from the file name].
+        #[arg(long)]
+        format: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// Every good practice, in a form `import practices` reads back.
+    Practices {
+        /// jsonl or csv.
+        #[arg(long, default_value = "jsonl")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -137,6 +179,75 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             if generate_organisations > 0 {
                 let n = app.generate_organisations(generate_organisations).await?;
                 println!("Generated {n} organisations.");
+            }
+            Ok(())
+        }
+        Command::Import {
+            what:
+                ImportCommand::Practices {
+                    file,
+                    dry_run,
+                    publish,
+                    format,
+                },
+        } => {
+            let format = Format::parse(format.as_deref().unwrap_or(&file.to_string_lossy()))
+                .ok_or_else(|| anyhow::anyhow!("say --format jsonl or --format csv"))?;
+            let text = std::fs::read_to_string(&file)?;
+            let bar = std::sync::OnceLock::<indicatif::ProgressBar>::new();
+            let progress = |done: usize, total: usize| {
+                // A progress bar only for files of a few thousand lines and more.
+                if total >= 4_000 {
+                    let bar = bar.get_or_init(|| indicatif::ProgressBar::new(total as u64));
+                    bar.set_position(done as u64);
+                }
+            };
+            let report = app
+                .import_practices(
+                    &Actor::System,
+                    &text,
+                    format,
+                    ImportOptions { dry_run, publish },
+                    &progress,
+                )
+                .await?;
+            if let Some(bar) = bar.get() {
+                bar.finish_and_clear();
+            }
+            for p in &report.problems {
+                eprintln!(
+                    "line {}: {}",
+                    p.line,
+                    crate::i18n::field_error(Locale::En, &p.field, &p.error)
+                );
+            }
+            if !report.problems.is_empty() {
+                anyhow::bail!(
+                    "{} problem(s) in {} record(s); nothing was written",
+                    report.problems.len(),
+                    report.records
+                );
+            }
+            let verb = if report.written {
+                "written"
+            } else {
+                "checked (dry run, nothing written)"
+            };
+            println!(
+                "{} records {verb}: {} new, {} updated, {} new cities.",
+                report.records, report.created, report.updated, report.cities_created
+            );
+            Ok(())
+        }
+        Command::Export {
+            what: ExportCommand::Practices { format, output },
+        } => {
+            let format = Format::parse(&format)
+                .ok_or_else(|| anyhow::anyhow!("--format is jsonl or csv"))?;
+            let text = app.export_practices(&Actor::System, format).await?;
+            match output {
+                Some(path) => std::fs::write(path, text)?,
+                None => print!("{text}"),
             }
             Ok(())
         }

@@ -216,6 +216,16 @@ error-api-json-required = Senden Sie den Inhalt als JSON mit „Content-Type: ap
 error-api-json-malformed = Der Inhalt ist kein gültiges JSON: { $detail }
 error-api-json-shape = Das JSON hat nicht die erwartete Struktur: { $detail }
 
+error-import-json = { $field }: Diese Zeile ist kein JSON-Objekt ({ $detail }).
+error-import-csv = { $field }: Diese Zeile lässt sich nicht lesen ({ $detail }).
+error-import-column = { $field }: Die Datei hat keine Spalte mit diesem Namen.
+error-import-city-country = { $field }: Diese Stadt liegt in { $value }, nicht im angegebenen Land.
+error-import-duplicate = { $field }: wie in Zeile { $line }.
+field-line = Zeile
+field-fields = Felder
+field-translations = Übersetzungen
+field-step = Schritt
+
 ## Error pages
 error-back-home = Zurück zur Startseite
 error-page-not-found-title = Seite nicht gefunden

@@ -216,6 +216,16 @@ error-api-json-required = Send the body as JSON with “Content-Type: applicatio
 error-api-json-malformed = The body is not valid JSON: { $detail }
 error-api-json-shape = The JSON does not have the expected shape: { $detail }
 
+error-import-json = { $field }: this line is not a JSON object ({ $detail }).
+error-import-csv = { $field }: this row cannot be read ({ $detail }).
+error-import-column = { $field }: the file has no column with this name.
+error-import-city-country = { $field }: this city is in { $value }, not in the given country.
+error-import-duplicate = { $field }: the same as on line { $line }.
+field-line = Line
+field-fields = Fields
+field-translations = Translations
+field-step = Step
+
 ## Error pages
 error-back-home = Back to the start page
 error-page-not-found-title = Page not found

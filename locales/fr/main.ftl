@@ -216,6 +216,16 @@ error-api-json-required = Envoyez le corps de la requête en JSON avec « Conte
 error-api-json-malformed = Le corps de la requête n’est pas un JSON valide : { $detail }
 error-api-json-shape = Le JSON n’a pas la structure attendue : { $detail }
 
+error-import-json = { $field } : cette ligne n’est pas un objet JSON ({ $detail }).
+error-import-csv = { $field } : cette ligne est illisible ({ $detail }).
+error-import-column = { $field } : le fichier n’a pas de colonne de ce nom.
+error-import-city-country = { $field } : cette ville se trouve en { $value }, pas dans le pays indiqué.
+error-import-duplicate = { $field } : identique à la ligne { $line }.
+field-line = Ligne
+field-fields = Champs
+field-translations = Traductions
+field-step = Étape
+
 ## Error pages
 error-back-home = Retour à la page d’accueil
 error-page-not-found-title = Page introuvable

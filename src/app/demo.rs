@@ -209,8 +209,15 @@ fn bad_demo(what: &str, errors: impl std::fmt::Debug) -> anyhow::Error {
 }
 
 impl App {
-    /// Loads the demo network into this database; what exists already (by slug) is kept.
+    /// Loads the demo network and its practices; what exists already (by slug) is kept.
     pub async fn load_demo(&self) -> Result<DemoReport> {
+        let mut report = self.load_demo_network().await?;
+        report.practices = self.load_demo_practices().await?;
+        Ok(report)
+    }
+
+    /// Loads the demo directory and accounts only.
+    pub async fn load_demo_network(&self) -> Result<DemoReport> {
         let net: Network =
             toml::from_str(NETWORK).map_err(|e| anyhow::anyhow!("demo data: {e}"))?;
         let mut report = DemoReport::default();
@@ -264,7 +271,6 @@ impl App {
                 report.accounts += 1;
             }
         }
-        report.practices = self.load_demo_practices().await?;
         Ok(report)
     }
 

@@ -8,6 +8,7 @@ mod directory;
 mod mail;
 mod practices;
 mod secrets;
+mod transfer;
 
 pub use accounts::{
     CreatedToken, CurrentUser, Invitation, InvitationCreated, LoginLimiter, NewAccount,
@@ -17,6 +18,7 @@ pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};
 pub use mail::Mailer;
 pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
+pub use transfer::{Format, ImportOptions, ImportProblem, ImportReport, PracticeRecord};
 
 use std::sync::Arc;
 

@@ -309,19 +309,31 @@ impl App {
         }
         let mut tx = self.store().write().await?;
         let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
-        if !owners.iter().any(|o| {
+        // Editors write for an organisation of theirs; coordinators and admins for any, or none.
+        let allowed = if owners.is_empty() {
             can(
                 actor,
                 Action::CreatePractice {
-                    organisation_id: *o,
+                    organisation_id: -1,
                 },
             )
-        }) {
+        } else {
+            owners.iter().any(|o| {
+                can(
+                    actor,
+                    Action::CreatePractice {
+                        organisation_id: *o,
+                    },
+                )
+            })
+        };
+        if !allowed {
             return Err(Error::Invalid(FieldErrors::one(
                 "organisations",
                 FieldError::new("error-not-your-organisation"),
             )));
         }
+
         let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
         let write = PracticeWrite {
             practice: &p,

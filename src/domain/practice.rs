@@ -400,10 +400,9 @@ impl TryFrom<&PracticeForm> for NewPractice {
             e.add("period_end", FieldError::new("error-period-ongoing"));
         }
         let city = e.check("city", Slug::try_from(f.city.trim()));
+        // Owners are optional here (an imported record may have none); who may write without
+        // an organisation of their own is for the permission rule.
         let organisations = slugs(&mut e, "organisations", &f.organisations);
-        if organisations.is_empty() && e.get("organisations").is_none() {
-            e.add("organisations", FieldError::new("error-required"));
-        }
         let contacts = slugs(&mut e, "contacts", &f.contacts);
         let themes = slugs(&mut e, "themes", &f.themes);
         let mut target_groups: Vec<String> = Vec::new();

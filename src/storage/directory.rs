@@ -288,6 +288,17 @@ impl Store {
             .await?)
     }
 
+    /// Every organisation's and person's slug with its id (for imports).
+    pub async fn directory_keys(&self) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>)> {
+        let orgs = sqlx::query_as("SELECT id, slug FROM organisations")
+            .fetch_all(self.pool())
+            .await?;
+        let people = sqlx::query_as("SELECT id, slug FROM people")
+            .fetch_all(self.pool())
+            .await?;
+        Ok((orgs, people))
+    }
+
     /// One organisation by id.
     pub async fn organisation_by_id(&self, id: i64) -> Result<OrganisationRow> {
         let sql = format!(

@@ -253,6 +253,67 @@ impl Store {
         Ok(slug)
     }
 
+    /// Every practice's id, slug, reference and version (for imports).
+    pub async fn practice_keys(&self) -> Result<Vec<(i64, String, Option<String>, i64)>> {
+        Ok(
+            sqlx::query_as("SELECT id, slug, ref, version FROM practices")
+                .fetch_all(self.pool())
+                .await?,
+        )
+    }
+
+    /// Every practice text, owner and contact, keyed by practice id (for exports).
+    pub async fn practice_links_all(
+        &self,
+    ) -> Result<(
+        Vec<(i64, PracticeTextRow)>,
+        Vec<(i64, String)>,
+        Vec<(i64, String)>,
+    )> {
+        #[derive(sqlx::FromRow)]
+        struct T {
+            practice_id: i64,
+            lang: String,
+            field: String,
+            body: String,
+            status: String,
+            based_on: i64,
+        }
+        let texts: Vec<T> = sqlx::query_as(
+            "SELECT practice_id, lang, field, body, status, based_on FROM practice_texts ORDER BY practice_id, lang, field",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let owners = sqlx::query_as(
+            "SELECT po.practice_id, o.slug FROM practice_organisations po JOIN organisations o ON o.id = po.organisation_id \
+             ORDER BY po.practice_id, o.slug",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let contacts = sqlx::query_as(
+            "SELECT pc.practice_id, pe.slug FROM practice_contacts pc JOIN people pe ON pe.id = pc.person_id \
+             ORDER BY pc.practice_id, pe.slug",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let texts = texts
+            .into_iter()
+            .map(|t| {
+                (
+                    t.practice_id,
+                    PracticeTextRow {
+                        lang: t.lang,
+                        field: t.field,
+                        body: t.body,
+                        status: t.status,
+                        based_on: t.based_on,
+                    },
+                )
+            })
+            .collect();
+        Ok((texts, owners, contacts))
+    }
+
     /// Every text of a practice.
     pub async fn practice_texts(&self, id: i64) -> Result<Vec<PracticeTextRow>> {
         Ok(sqlx::query_as(

@@ -99,3 +99,72 @@ fn every_command_has_help() {
         assert!(out.status.success() && !out.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn practices_are_imported_and_exported_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    assert!(passerelle(dir.path(), &["demo-data"]).status.success());
+    let good = dir.path().join("good.jsonl");
+    std::fs::write(&good, "{\"ref\":\"cli-1\",\"title\":\"Lesepaten\",\"summary\":\"Eins. Zwei.\",\"lang\":\"de\",\"city\":\"Trier\",\"country\":\"DE\"}\n")
+        .expect("write");
+    let out = passerelle(
+        dir.path(),
+        &[
+            "import",
+            "practices",
+            good.to_str().expect("path"),
+            "--dry-run",
+        ],
+    );
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("dry run"),
+        "{out:?}"
+    );
+    let out = passerelle(
+        dir.path(),
+        &[
+            "import",
+            "practices",
+            good.to_str().expect("path"),
+            "--publish",
+        ],
+    );
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("1 new"),
+        "{out:?}"
+    );
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "title,lang,city,country,summary\n,de,Trier,DE,Eins. Zwei.\nX,de,Trier,ZZ,Eins. Zwei.\n",
+    )
+    .expect("write");
+    let out = passerelle(
+        dir.path(),
+        &["import", "practices", bad.to_str().expect("path")],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("line 2: Title") && err.contains("line 3: Country"),
+        "{err}"
+    );
+    let csv = dir.path().join("all.csv");
+    let out = passerelle(
+        dir.path(),
+        &[
+            "export",
+            "practices",
+            "--format",
+            "csv",
+            "--output",
+            csv.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&csv).expect("exported");
+    assert!(
+        text.starts_with("ref,slug,status,lang,title,summary,")
+            && text.contains("cli-1,lesepaten,published"),
+        "{text}"
+    );
+}

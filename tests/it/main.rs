@@ -12,3 +12,4 @@ mod directory;
 mod practices;
 mod smtp;
 mod storage;
+mod transfer;

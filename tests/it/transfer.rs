@@ -1,0 +1,85 @@
+//! Import and export of practices, on both databases: a bad file is reported whole and nothing
+//! is written; a good one is written at once; importing again updates; an export reads back
+//! to the same data.
+
+use passerelle::app::{Format, ImportOptions};
+use passerelle::domain::Actor;
+use passerelle::storage::PracticeFilter;
+
+use crate::helpers::*;
+
+fn none(_: usize, _: usize) {}
+
+const GOOD: &str = r#"{"ref":"ext-1","title":"Sprachpatenschaften","summary":"Ehrenamtliche begleiten Neuankommende. Sie üben gemeinsam Deutsch.","lang":"de","city":"Trier","country":"DE","themes":["language"],"target_groups":["Neuankommende"]}
+{"ref":"ext-2","title":"Café des parents","summary":"Des parents se retrouvent à l'école. Ils échangent sur la scolarité.","lang":"fr","city":"Esch-sur-Alzette","country":"LU","description":"Le texte entier.","translations":{"de":{"title":"Elterncafé"}}}
+"#;
+
+async fn count(t: &TestApp) -> i64 {
+    t.app
+        .practices(&Actor::System, &PracticeFilter::default(), "en", None, None)
+        .await
+        .expect("list")
+        .total
+}
+
+both! {
+    async fn a_bad_file_is_reported_line_by_line_and_nothing_is_written(db) {
+        let t = TestApp::demo(db).await;
+        let before = count(&t).await;
+        let file = [
+            r#"{"ref":"a","title":"Gut","summary":"Eins. Zwei.","lang":"de","city":"Trier","country":"DE"}"#,
+            r#"{"ref":"b","title":"","summary":"Eins. Zwei.","lang":"de","city":"Trier","country":"DE"}"#,
+            r#"{"ref":"c","title":"Land","summary":"Eins. Zwei.","lang":"de","city":"Atlantis","country":"ZZ"}"#,
+            r#"not json"#,
+            r#"{"ref":"e","title":"Thema","summary":"Eins. Zwei.","lang":"de","city":"Metz","country":"FR","themes":["cooking"],"period_start":"2008-13"}"#,
+            r#"{"ref":"a","title":"Doppelt","summary":"Eins. Zwei.","lang":"xx","city":"Trier","country":"DE"}"#,
+        ].join("\n");
+        let report = t.app.import_practices(&Actor::System, &file, Format::JsonLines, ImportOptions::default(), &none).await.expect("report");
+        let found: Vec<(usize, &str, &str)> = report.problems.iter().map(|p| (p.line, p.field.as_str(), p.error.key)).collect();
+        for expected in [(2, "title", "error-required"), (3, "country", "error-unknown-country"), (4, "line", "error-import-json"),
+                         (5, "themes", "error-unknown-theme"), (5, "period_start", "error-date"), (6, "lang", "error-choice")] {
+            assert!(found.contains(&expected), "missing {expected:?} in {found:?}");
+        }
+        assert!(!report.written);
+        assert_eq!(count(&t).await, before, "nothing was written");
+        assert!(t.app.city("atlantis").await.is_err(), "no city was created");
+        let dry = t.app.import_practices(&Actor::System, GOOD, Format::JsonLines, ImportOptions { dry_run: true, publish: false }, &none).await.expect("dry run");
+        assert!(dry.problems.is_empty() && !dry.written && dry.created == 2 && dry.cities_created == 1, "{dry:?}");
+        assert_eq!(count(&t).await, before, "a dry run writes nothing");
+        let csv = "title,lang,summary\nx,de,y\n";
+        let r = t.app.import_practices(&Actor::System, csv, Format::Csv, ImportOptions::default(), &none).await.expect("report");
+        assert!(r.problems.iter().any(|p| p.field == "city" && p.error.key == "error-import-column"), "{:?}", r.problems);
+        let member = t.app.login(MEMBER.0, MEMBER.1, "t").await.expect("member").1.actor;
+        assert!(t.app.import_practices(&member, GOOD, Format::JsonLines, ImportOptions::default(), &none).await.is_err(), "coordinators only");
+    }
+
+    async fn a_good_file_is_written_and_importing_it_again_updates(db) {
+        let t = TestApp::demo(db).await;
+        let before = count(&t).await;
+        let report = t.app.import_practices(&Actor::System, GOOD, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+        assert!(report.written && report.created == 2 && report.cities_created == 1, "{report:?}");
+        assert_eq!(count(&t).await, before + 2);
+        let (city, _, _) = t.app.city("esch-sur-alzette").await.expect("a new city under Luxembourg");
+        assert_eq!(city.country, "LU");
+        let p = t.app.practice(&Actor::Anonymous, "cafe-des-parents", "de").await.expect("published");
+        assert_eq!(p.texts[0].1.as_ref().map(|t| t.text.as_str()), Some("Elterncafé"));
+        assert_eq!(p.texts[3].1.as_ref().map(|t| t.text.as_str()), Some("Le texte entier."), "description becomes the approach");
+        let again = t.app.import_practices(&Actor::System, GOOD, Format::JsonLines, ImportOptions::default(), &none).await.expect("again");
+        assert!(again.written && again.created == 0 && again.updated == 2, "{again:?}");
+        assert_eq!(count(&t).await, before + 2, "no duplicates");
+    }
+
+    async fn an_export_reads_back_to_the_same_data(db) {
+        let a = TestApp::demo(db).await;
+        for format in [Format::JsonLines, Format::Csv] {
+            let exported = a.app.export_practices(&Actor::Anonymous, format).await.expect("export");
+            assert_eq!(exported.lines().filter(|l| l.contains("vernetzte-stadtteilarbeit-trier-nord")).count(), 1);
+            let b = TestApp::new(db).await;
+            b.app.load_demo_network().await.expect("directory");
+            let report = b.app.import_practices(&Actor::System, &exported, format, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+            assert!(report.problems.is_empty(), "{:?}", report.problems);
+            let again = b.app.export_practices(&Actor::System, format).await.expect("export again");
+            assert_eq!(again, exported, "{format:?} round trip");
+        }
+    }
+}
