@@ -339,6 +339,29 @@ error-reviewer-same-city = { $field }: Begutachtende kommen aus einer anderen St
 error-practice-changed = Jemand hat dieses Praxisbeispiel inzwischen gespeichert.
 error-step-not-possible = Dieser Schritt ist nicht mehr möglich: Das Praxisbeispiel ist schon weiter.
 
+import-title = Praxisbeispiele importieren
+import-intro = Laden Sie eine JSON-Lines- oder CSV-Datei hoch. Die ganze Datei wird zuerst geprüft; ist eine Zeile fehlerhaft, wird nichts gespeichert und jedes Problem aufgelistet.
+import-file = Datei (.jsonl oder .csv)
+import-file-hint = Felder wie im README: mindestens title, lang, city, country und summary.
+import-dry-run = Nur prüfen, nichts speichern
+import-publish = Neue Praxisbeispiele sofort veröffentlichen
+import-button = Importieren
+import-written = Die Datei wurde importiert.
+import-checked = Die Datei ist in Ordnung (noch nichts gespeichert).
+import-counts-new = Neu: { $count }.
+import-counts-updated = Aktualisiert: { $count }.
+import-counts-cities = Neue Städte: { $count }.
+import-problems = { $count ->
+    [one] Ein Problem gefunden
+   *[other] { $count } Probleme gefunden
+}
+import-nothing-written = Es wurde nichts gespeichert. Korrigieren Sie die Datei und laden Sie sie erneut hoch.
+import-problems-caption = Probleme nach Zeile
+import-problem = Problem
+import-choose-file = Datei: Wählen Sie eine nicht leere .jsonl- oder .csv-Datei.
+import-not-utf8 = Datei: Die Datei muss UTF-8-Text sein.
+export-label = Alle Praxisbeispiele herunterladen, die Sie sehen können:
+
 ## Languages
 language-de = Deutsch
 language-fr = Französisch

@@ -339,6 +339,29 @@ error-reviewer-same-city = { $field }: reviewers come from another city and anot
 error-practice-changed = Someone saved this practice in the meantime.
 error-step-not-possible = This step is not possible any more: the practice has moved on.
 
+import-title = Import practices
+import-intro = Upload a JSON Lines or CSV file. The whole file is checked first; if any line is bad, nothing is written and every problem is listed.
+import-file = File (.jsonl or .csv)
+import-file-hint = Fields as in the README: title, lang, city, country and summary at least.
+import-dry-run = Only check, write nothing
+import-publish = Publish new practices at once
+import-button = Import
+import-written = The file was imported.
+import-checked = The file is fine (nothing written yet).
+import-counts-new = New: { $count }.
+import-counts-updated = Updated: { $count }.
+import-counts-cities = New cities: { $count }.
+import-problems = { $count ->
+    [one] One problem found
+   *[other] { $count } problems found
+}
+import-nothing-written = Nothing was written. Correct the file and upload it again.
+import-problems-caption = Problems by line
+import-problem = Problem
+import-choose-file = File: choose a .jsonl or .csv file that is not empty.
+import-not-utf8 = File: the file must be UTF-8 text.
+export-label = Download all practices you can see:
+
 ## Languages
 language-de = German
 language-fr = French

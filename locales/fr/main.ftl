@@ -339,6 +339,29 @@ error-reviewer-same-city = { $field } : la relecture est confiée à une personn
 error-practice-changed = Quelqu’un a enregistré cette pratique entre-temps.
 error-step-not-possible = Cette étape n’est plus possible : la pratique a déjà avancé.
 
+import-title = Importer des pratiques
+import-intro = Téléversez un fichier JSON Lines ou CSV. Le fichier entier est d’abord vérifié ; si une ligne est incorrecte, rien n’est enregistré et chaque problème est listé.
+import-file = Fichier (.jsonl ou .csv)
+import-file-hint = Champs comme dans le README : au moins title, lang, city, country et summary.
+import-dry-run = Vérifier seulement, ne rien enregistrer
+import-publish = Publier tout de suite les nouvelles pratiques
+import-button = Importer
+import-written = Le fichier a été importé.
+import-checked = Le fichier est correct (rien n’est encore enregistré).
+import-counts-new = Nouvelles : { $count }.
+import-counts-updated = Mises à jour : { $count }.
+import-counts-cities = Nouvelles villes : { $count }.
+import-problems = { $count ->
+    [one] { $count } problème trouvé
+   *[other] { $count } problèmes trouvés
+}
+import-nothing-written = Rien n’a été enregistré. Corrigez le fichier et téléversez-le à nouveau.
+import-problems-caption = Problèmes par ligne
+import-problem = Problème
+import-choose-file = Fichier : choisissez un fichier .jsonl ou .csv non vide.
+import-not-utf8 = Fichier : le fichier doit être du texte UTF-8.
+export-label = Télécharger toutes les pratiques que vous pouvez voir :
+
 ## Languages
 language-de = allemand
 language-fr = français

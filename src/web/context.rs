@@ -83,6 +83,8 @@ pub struct Ctx {
     pub rest: String,
     /// The client's address, for the sign-in limit.
     pub client: String,
+    /// The browser's form-token key (for forms read by hand, like uploads).
+    pub csrf_key: String,
 }
 
 fn locale_of(path: &str) -> Option<Locale> {
@@ -132,6 +134,7 @@ impl FromRequestParts<App> for Ctx {
             session: session.filter(|_| user.is_some()),
             user,
             csrf: app.csrf_token(&key),
+            csrf_key: key,
             rest: if rest.is_empty() {
                 "/".to_owned()
             } else {
@@ -152,6 +155,11 @@ pub fn client_address(parts: &Parts) -> String {
 }
 
 impl Ctx {
+    /// Whether a form token read by hand (from a multipart upload) belongs to this browser.
+    pub fn csrf_matches(&self, app: &App, token: &str) -> bool {
+        app.csrf_valid(&self.csrf_key, token)
+    }
+
     /// Who acts.
     pub fn actor(&self) -> Actor {
         self.user

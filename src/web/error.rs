@@ -87,6 +87,7 @@ impl IntoResponse for HtmlError {
             csrf: String::new(),
             rest: "/".into(),
             client: String::new(),
+            csrf_key: String::new(),
         };
         let message = match self.error {
             Error::Conflict(why) => i18n::t(self.locale, why),

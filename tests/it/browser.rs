@@ -308,6 +308,7 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/practices/vernetzte-stadtteilarbeit-trier-nord/edit",
         "/practices/vernetzte-stadtteilarbeit-trier-nord/revisions",
         "/practices/vernetzte-stadtteilarbeit-trier-nord/translate",
+        "/practices/import",
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &members, &mut problems).await;

@@ -281,6 +281,33 @@ impl Client {
         .await
     }
 
+    /// POSTs a multipart form (`(name, file name, content)`), with the last page's form token.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        parts: &[(&str, Option<&str>, &str)],
+    ) -> Resp {
+        let boundary = "passerelle-test-boundary";
+        let mut body = String::new();
+        let token = self.csrf.clone();
+        let all = std::iter::once(("_csrf", None, token.as_str())).chain(parts.iter().copied());
+        for (name, file, content) in all {
+            body.push_str(&format!("--{boundary}\r\n"));
+            match file {
+                Some(f) => body.push_str(&format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )),
+                None => body.push_str(&format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n")),
+            }
+            body.push_str(content);
+            body.push_str("\r\n");
+        }
+        body.push_str(&format!("--{boundary}--\r\n"));
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        self.send(Method::POST, path, Some(&content_type), body.into_bytes())
+            .await
+    }
+
     /// Sends JSON with a method.
     pub async fn json(&mut self, method: Method, path: &str, body: &serde_json::Value) -> Resp {
         self.send(

@@ -6,6 +6,8 @@ use passerelle::app::{Format, ImportOptions};
 use passerelle::domain::Actor;
 use passerelle::storage::PracticeFilter;
 
+use axum::http::StatusCode;
+
 use crate::helpers::*;
 
 fn none(_: usize, _: usize) {}
@@ -81,5 +83,30 @@ both! {
             let again = b.app.export_practices(&Actor::System, format).await.expect("export again");
             assert_eq!(again, exported, "{format:?} round trip");
         }
+    }
+
+    async fn coordinators_upload_files_and_everyone_downloads_exports(db) {
+        let t = TestApp::demo(db).await;
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/en/practices/import").await.assert(StatusCode::FORBIDDEN);
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/en/practices").await.contains("/en/practices/import");
+        coord.get("/en/practices/import").await.assert(StatusCode::OK);
+        let bad = "title,lang,city,country,summary\n,de,Trier,DE,Eins. Zwei.\nGut,de,Trier,ZZ,Eins. Zwei.\n";
+        let r = coord.post_multipart("/en/practices/import", &[("file", Some("bad.csv"), bad)]).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("<td>2</td><td>Title: this field is required.</td>").contains("<td>3</td>").contains("Nothing was written");
+        coord.get("/en/practices/import").await;
+        let r = coord.post_multipart("/en/practices/import", &[("file", Some("good.jsonl"), GOOD), ("dry_run", None, "true")]).await;
+        r.assert(StatusCode::OK).contains("nothing written yet");
+        coord.get("/en/practices/import").await;
+        let r = coord.post_multipart("/en/practices/import", &[("file", Some("good.jsonl"), GOOD), ("publish", None, "true")]).await;
+        r.assert(StatusCode::OK).contains("The file was imported.").contains("New: 2.");
+        t.client().get("/de/practices/cafe-des-parents").await.assert(StatusCode::OK).contains("Elterncafé");
+        coord.csrf = "forged".into();
+        coord.post_multipart("/en/practices/import", &[("file", Some("good.jsonl"), GOOD)]).await.assert(StatusCode::FORBIDDEN);
+        let csv = t.client().get("/fr/practices/export.csv").await;
+        csv.assert(StatusCode::OK).contains("ref,slug,status,lang,title");
+        assert!(csv.header("content-disposition").contains("practices.csv"));
+        assert!(!csv.body.contains("integrationskonzept-trier"), "the public export has published practices only");
     }
 }

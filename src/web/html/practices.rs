@@ -26,6 +26,9 @@ pub fn router() -> Router<App> {
     Router::new()
         .route("/practices", get(list).post(create))
         .route("/practices.atom", get(feed))
+        .route("/practices/import", get(import_form).post(import))
+        .route("/practices/export.jsonl", get(export_jsonl))
+        .route("/practices/export.csv", get(export_csv))
         .route("/practices/new", get(new_form))
         .route("/practices/{slug}", get(show).post(update))
         .route("/practices/{slug}/edit", get(edit_form))
@@ -77,6 +80,7 @@ struct ListPage {
     statuses: Vec<Choice>,
     organisation: String,
     can_create: bool,
+    can_import: bool,
     notice: Option<String>,
 }
 
@@ -200,6 +204,9 @@ async fn list(
                         | crate::domain::Role::Admin
                 )
             ),
+        can_import: ctx.can(Action::CreatePractice {
+            organisation_id: -1,
+        }),
         notice: notice(&ctx, q.done.as_deref()),
         ctx,
     })
@@ -929,4 +936,171 @@ async fn feed(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
         feed.to_string(),
     )
         .into_response())
+}
+
+/// One problem of an import, as shown.
+struct ProblemRow {
+    line: usize,
+    message: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "practices/import.html")]
+struct ImportPage {
+    ctx: Ctx,
+    report: Option<crate::app::ImportReport>,
+    problems: Vec<ProblemRow>,
+    file_error: Option<String>,
+}
+
+async fn import_form(ctx: Ctx) -> HtmlResult<Response> {
+    ctx.require(Action::CreatePractice {
+        organisation_id: -1,
+    })?;
+    Ok(ImportPage {
+        ctx,
+        report: None,
+        problems: Vec::new(),
+        file_error: None,
+    }
+    .into_response())
+}
+
+/// Reads the upload (file, dry run, publish), checks the form token, imports, shows the report.
+async fn import(
+    ctx: Ctx,
+    State(app): State<App>,
+    mut multipart: axum::extract::Multipart,
+) -> HtmlResult<Response> {
+    ctx.require(Action::CreatePractice {
+        organisation_id: -1,
+    })?;
+    let (mut token, mut name, mut text, mut dry_run, mut publish) =
+        (String::new(), String::new(), None, false, false);
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name().unwrap_or("") {
+            "_csrf" => token = field.text().await.unwrap_or_default(),
+            "dry_run" => dry_run = true,
+            "publish" => publish = true,
+            "file" => {
+                name = field.file_name().unwrap_or("").to_owned();
+                text = field
+                    .bytes()
+                    .await
+                    .ok()
+                    .map(|b| String::from_utf8(b.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    if !ctx.csrf_matches(&app, &token) {
+        return Err(crate::web::HtmlError::new(ctx.locale, Error::Forbidden).csrf());
+    }
+    let format = crate::app::Format::parse(&name);
+    let (text, format) = match (text, format) {
+        (Some(Ok(t)), Some(f)) if !t.trim().is_empty() => (t, f),
+        (Some(Err(_)), _) => {
+            let file_error = Some(ctx.t("import-not-utf8"));
+            return Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                ImportPage {
+                    ctx,
+                    report: None,
+                    problems: Vec::new(),
+                    file_error,
+                },
+            )
+                .into_response());
+        }
+        _ => {
+            let file_error = Some(ctx.t("import-choose-file"));
+            return Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                ImportPage {
+                    ctx,
+                    report: None,
+                    problems: Vec::new(),
+                    file_error,
+                },
+            )
+                .into_response());
+        }
+    };
+    let report = app
+        .import_practices(
+            &ctx.actor(),
+            &text,
+            format,
+            crate::app::ImportOptions { dry_run, publish },
+            &|_, _| {},
+        )
+        .await
+        .or_page(&ctx)?;
+    let problems = report
+        .problems
+        .iter()
+        .map(|p| ProblemRow {
+            line: p.line,
+            message: crate::i18n::field_error(ctx.locale, &p.field, &p.error),
+        })
+        .collect();
+    let status = if report.problems.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        ImportPage {
+            ctx,
+            report: Some(report),
+            problems,
+            file_error: None,
+        },
+    )
+        .into_response())
+}
+
+async fn export(
+    ctx: Ctx,
+    app: App,
+    format: crate::app::Format,
+    name: &str,
+    mime: &'static str,
+) -> HtmlResult<Response> {
+    let body = app
+        .export_practices(&ctx.actor(), format)
+        .await
+        .or_page(&ctx)?;
+    let disposition = format!("attachment; filename=\"{name}\"");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, mime.to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+async fn export_jsonl(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    export(
+        ctx,
+        app,
+        crate::app::Format::JsonLines,
+        "practices.jsonl",
+        "application/x-ndjson; charset=utf-8",
+    )
+    .await
+}
+
+async fn export_csv(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    export(
+        ctx,
+        app,
+        crate::app::Format::Csv,
+        "practices.csv",
+        "text/csv; charset=utf-8",
+    )
+    .await
 }
