@@ -387,6 +387,12 @@ language-ti = Tigrinya
 language-so = Somali
 
 ## E-mail
+mail-practice-subject = Passerelle: „{ $title }“ – { $step }
+mail-practice-body = Guten Tag,
+
+    beim Praxisbeispiel „{ $title }“ gibt es einen neuen Schritt: { $step }. Der Stand ist jetzt: { $status }.
+
+    { $link }
 mail-invitation-subject = Ihre Einladung zu Passerelle
 mail-invitation-body = Guten Tag,
 

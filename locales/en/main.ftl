@@ -387,6 +387,12 @@ language-ti = Tigrinya
 language-so = Somali
 
 ## E-mail
+mail-practice-subject = Passerelle: “{ $title }” — { $step }
+mail-practice-body = Hello,
+
+    the good practice “{ $title }” has moved on: { $step }. It is now: { $status }.
+
+    { $link }
 mail-invitation-subject = Your invitation to Passerelle
 mail-invitation-body = Hello,
 

@@ -387,6 +387,12 @@ language-ti = tigrigna
 language-so = somali
 
 ## E-mail
+mail-practice-subject = Passerelle : « { $title } » – { $step }
+mail-practice-body = Bonjour,
+
+    la bonne pratique « { $title } » a avancé : { $step }. Son statut est maintenant : { $status }.
+
+    { $link }
 mail-invitation-subject = Votre invitation à Passerelle
 mail-invitation-body = Bonjour,
 

@@ -206,6 +206,14 @@ impl App {
         Ok(self.store().purge_sessions().await?)
     }
 
+    /// Remembers the interface language an account uses, for e-mail sent to it.
+    pub async fn remember_locale(&self, user: &CurrentUser, locale: Locale) -> Result<()> {
+        match user.actor.user_id() {
+            Some(id) => Ok(self.store().set_user_locale(id, locale.code()).await?),
+            None => Ok(()),
+        }
+    }
+
     /// Signs out: the session ends.
     pub async fn logout(&self, session_token: &str) -> Result<()> {
         let mut tx = self.store().write().await?;

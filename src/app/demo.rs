@@ -9,7 +9,7 @@ use crate::domain::directory::{
 use crate::domain::{Email, Role};
 use crate::storage::{CountryRow, StorageError};
 
-use super::{App, Error, OpinionForm, Result};
+use super::{App, OpinionForm, Result};
 use crate::domain::Actor;
 use crate::domain::practice::{PracticeForm, PracticeStatus, TEXT_FIELDS, Transition};
 use crate::storage::PracticeTextRow;
@@ -279,18 +279,6 @@ impl App {
     async fn load_demo_practices(&self) -> Result<usize> {
         let catalogue: Catalogue =
             toml::from_str(PRACTICES).map_err(|e| anyhow::anyhow!("demo practices: {e}"))?;
-        let account = |email: &str| {
-            let email = email.to_owned();
-            async move {
-                let u = self.store().user_by_email(&email).await?;
-                Ok::<_, Error>(super::actor_of(crate::storage::SessionUser {
-                    id: u.id,
-                    email: u.email,
-                    role: u.role,
-                    organisation_id: u.organisation_id,
-                }))
-            }
-        };
         let mut added = 0;
         for d in &catalogue.practice {
             if self.store().practice(&d.slug, "en").await.is_ok() {
@@ -309,7 +297,6 @@ impl App {
             } else {
                 DEMO_ACCOUNTS[3].0
             };
-            let reviewer = account(reviewer_email).await?;
             let none = OpinionForm::default();
             let opinion = |text: &str| OpinionForm {
                 opinion: text.to_owned(),
@@ -333,12 +320,12 @@ impl App {
                     RequestChanges => {
                         let text =
                             "Please describe the results from the participants' point of view.";
-                        self.practice_step(&reviewer, slug, *step, &opinion(text))
+                        self.practice_step(&Actor::System, slug, *step, &opinion(text))
                             .await?
                     }
                     Recommend => {
                         let text = "A clear, well-documented practice that other cities of the network can adapt.";
-                        self.practice_step(&reviewer, slug, *step, &opinion(text))
+                        self.practice_step(&Actor::System, slug, *step, &opinion(text))
                             .await?
                     }
                     _ => {

@@ -36,6 +36,29 @@ impl Mailer {
         self.send(to, &subject, body).await
     }
 
+    /// Tells someone that a practice moved along the workflow.
+    pub async fn send_practice_notice(
+        &self,
+        to: &str,
+        locale: Locale,
+        title: &str,
+        step: &str,
+        status: &str,
+        link: &str,
+    ) -> anyhow::Result<()> {
+        let step = i18n::t(locale, &format!("practice-step-{step}"));
+        let status = i18n::t(locale, &format!("practice-status-{status}"));
+        let args = [
+            ("title", title.to_owned()),
+            ("step", step),
+            ("status", status),
+            ("link", link.to_owned()),
+        ];
+        let subject = i18n::t_args(locale, "mail-practice-subject", &args);
+        let body = i18n::t_args(locale, "mail-practice-body", &args);
+        self.send(to, &subject, body).await
+    }
+
     async fn send(&self, to: &str, subject: &str, body: String) -> anyhow::Result<()> {
         let message = Message::builder()
             .from(self.from.clone())

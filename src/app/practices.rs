@@ -530,7 +530,70 @@ impl App {
             Err(e) => return Err(e.into()),
         }
         tx.commit().await?;
+        self.notify(actor, row, t, to);
         Ok(())
+    }
+
+    /// E-mails the people a step concerns, each in their own language, after the commit and
+    /// without holding up the request: the author, the reviewer, and the coordinators when they
+    /// have to act next (after a submission or a recommendation). Whoever took the step is not told.
+    fn notify(&self, actor: &Actor, row: &PracticeRow, t: Transition, to: PracticeStatus) {
+        // Steps taken by the command line (demo data, scripts) are not announced.
+        let Some(mailer) = self
+            .inner
+            .mailer
+            .clone()
+            .filter(|_| *actor != Actor::System)
+        else {
+            return;
+        };
+        let (app, slug, fallback_title, author, actor_id) = (
+            self.clone(),
+            row.slug.clone(),
+            row.title.clone(),
+            row.created_by,
+            actor.user_id(),
+        );
+        let staff = matches!(t, Transition::Submit | Transition::Recommend);
+        tokio::spawn(async move {
+            // The reviewer as it is now (a step may just have assigned one).
+            let reviewer = app
+                .store()
+                .practice(&slug, "")
+                .await
+                .ok()
+                .and_then(|p| p.reviewer_id);
+            let ids: Vec<i64> = author.into_iter().chain(reviewer).collect();
+            let recipients = match app.store().notice_recipients(&ids, staff).await {
+                Ok(r) => r,
+                Err(e) => return tracing::warn!(error = %e, "finding notice recipients failed"),
+            };
+            for (id, email, locale) in recipients
+                .into_iter()
+                .filter(|(id, _, _)| Some(*id) != actor_id)
+            {
+                let locale =
+                    crate::domain::Locale::from_code(&locale).unwrap_or(crate::domain::Locale::En);
+                let title = app
+                    .store()
+                    .practice(&slug, locale.code())
+                    .await
+                    .map(|p| p.title)
+                    .unwrap_or_else(|_| fallback_title.clone());
+                let link = format!(
+                    "{}/{}/practices/{}",
+                    app.config().base_url,
+                    locale.code(),
+                    slug
+                );
+                if let Err(e) = mailer
+                    .send_practice_notice(&email, locale, &title, t.as_str(), to.as_str(), &link)
+                    .await
+                {
+                    tracing::warn!(error = %e, user = id, "sending a practice notice failed");
+                }
+            }
+        });
     }
 }
 

@@ -147,6 +147,42 @@ impl Store {
         .await?)
     }
 
+    /// Remembers an account's interface language (a preference: not in the change log).
+    pub async fn set_user_locale(&self, user_id: i64, locale: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET locale = $2 WHERE id = $1 AND locale <> $2")
+            .bind(user_id)
+            .bind(locale)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Addresses and languages of the given accounts, and of every admin and coordinator when
+    /// `staff` is set.
+    pub async fn notice_recipients(
+        &self,
+        ids: &[i64],
+        staff: bool,
+    ) -> Result<Vec<(i64, String, String)>> {
+        let mut out: Vec<(i64, String, String)> = Vec::new();
+        if staff {
+            out = sqlx::query_as("SELECT id, email, locale FROM users WHERE role IN ('admin', 'coordinator') ORDER BY id")
+                .fetch_all(self.pool())
+                .await?;
+        }
+        for id in ids {
+            if !out.iter().any(|(i, _, _)| i == id) {
+                let row: Option<(i64, String, String)> =
+                    sqlx::query_as("SELECT id, email, locale FROM users WHERE id = $1")
+                        .bind(*id)
+                        .fetch_optional(self.pool())
+                        .await?;
+                out.extend(row);
+            }
+        }
+        Ok(out)
+    }
+
     /// Removes expired sessions.
     pub async fn purge_sessions(&self) -> Result<u64> {
         Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")

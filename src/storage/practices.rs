@@ -50,6 +50,8 @@ pub struct PracticeRow {
     pub recommended: i64,
     /// 1 when the opinion is published with the practice.
     pub opinion_public: i64,
+    /// The account that wrote it.
+    pub created_by: Option<i64>,
     /// Created.
     pub created_at: i64,
     /// Last change.
@@ -163,7 +165,7 @@ fn select(reader: &str) -> String {
     format!(
         "SELECT p.id, p.slug, p.ref, p.city_id, c.slug AS city_slug, c.country, p.original_lang, p.status, \
          p.period_start, p.period_end, p.ongoing, p.themes, p.target_groups, p.links, p.source, p.version, \
-         p.reviewer_id, p.review_opinion, p.recommended, p.opinion_public, p.created_at, p.updated_at, p.published_at, \
+         p.reviewer_id, p.review_opinion, p.recommended, p.opinion_public, p.created_by, p.created_at, p.updated_at, p.published_at, \
          COALESCE(tr.body, tor.body, '') AS title, CASE WHEN tr.body IS NULL THEN p.original_lang ELSE {reader} END AS title_lang, \
          COALESCE(sr.body, sor.body, '') AS summary, CASE WHEN sr.body IS NULL THEN p.original_lang ELSE {reader} END AS summary_lang \
          FROM practices p JOIN cities c ON c.id = p.city_id \

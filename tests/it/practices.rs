@@ -289,3 +289,73 @@ both! {
         assert!(de.entries().iter().any(|e| e.title().as_str().starts_with("Vernetzte Stadtteilarbeit")));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_step_is_mailed_to_those_concerned_in_their_own_language() {
+    let smtp = crate::smtp::Receiver::start().await;
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let t = TestApp::with_config(Db::Sqlite, |c| c.smtp_url = Some(url)).await;
+    t.app.load_demo().await.expect("demo");
+    // Signing in on a page remembers the language: the editor reads French, the coordinator German.
+    let sign_in = |locale: &'static str, who: (&'static str, &'static str)| {
+        let mut c = t.client();
+        async move {
+            c.get(&format!("/{locale}/login")).await;
+            c.post_form(
+                &format!("/{locale}/login"),
+                &[("email", who.0), ("password", who.1)],
+            )
+            .await
+            .assert(StatusCode::SEE_OTHER);
+            c
+        }
+    };
+    let mut editor = sign_in("fr", EDITOR).await;
+    sign_in("de", COORDINATOR).await;
+    let author = actor(&t.app, EDITOR.0, EDITOR.1).await;
+    let slug = t
+        .app
+        .create_practice(&author, &form())
+        .await
+        .expect("draft");
+    editor.get(&format!("/fr/practices/{slug}")).await;
+    editor
+        .post_form(&format!("/fr/practices/{slug}/step/submit"), &[])
+        .await
+        .assert(StatusCode::SEE_OTHER);
+    let mut to_staff = Vec::new();
+    for _ in 0..2 {
+        to_staff.push(smtp.next_message().await);
+    }
+    let to_coordinator = to_staff
+        .iter()
+        .find(|m| m.recipients.iter().any(|r| r.contains(COORDINATOR.0)))
+        .expect("the coordinator is told");
+    let body = to_coordinator.data.replace("=\n", "");
+    assert!(
+        body.contains("/de/practices/") && body.contains("Begutachtung"),
+        "German for the coordinator: {body}"
+    );
+    assert!(
+        to_staff
+            .iter()
+            .all(|m| !m.recipients.iter().any(|r| r.contains(EDITOR.0))),
+        "the author took the step herself"
+    );
+    let reviewer = actor(&t.app, MEMBER.0, MEMBER.1).await;
+    t.app
+        .take_review(&reviewer, slug.as_str())
+        .await
+        .expect("review");
+    let to_author = smtp.next_message().await;
+    assert!(
+        to_author.recipients.iter().any(|r| r.contains(EDITOR.0)),
+        "{:?}",
+        to_author.recipients
+    );
+    let body = to_author.data.replace("=\n", "");
+    assert!(
+        body.contains("/fr/practices/") && body.contains("Bonjour"),
+        "French for the author: {body}"
+    );
+}

@@ -95,7 +95,8 @@ async fn login(
             .into_response()
     };
     match app.login(&form.email, &form.password, &ctx.client).await {
-        Ok((token, _)) => {
+        Ok((token, user)) => {
+            app.remember_locale(&user, ctx.locale).await.or_page(&ctx)?;
             let target = safe_next(&form.next)
                 .map(str::to_owned)
                 .unwrap_or_else(|| ctx.href("/?done=signed-in"));
