@@ -549,8 +549,8 @@ mod tests {
             ),
             (
                 "organisations",
-                |f| f.organisations = vec![],
-                "error-required",
+                |f| f.organisations = vec!["Not A Slug".into()],
+                "error-slug",
             ),
             (
                 "links",
