@@ -449,3 +449,70 @@ async fn skip_links_and_keyboard_reach_the_content() {
     assert_eq!(lang.as_deref(), Some("fr"));
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_practice_written_in_french_is_reviewed_in_german_and_read_in_english() {
+    let b = Browser::start().await;
+    b.sign_in(EDITOR).await;
+    b.goto("/fr/practices/new").await;
+    b.fill("title", "Ateliers d'écriture pour parents").await;
+    b.fill(
+        "summary",
+        "Des parents écrivent ensemble chaque semaine. Ils gagnent en assurance à l'écrit.",
+    )
+    .await;
+    b.fill(
+        "approach",
+        "Un atelier **hebdomadaire** à la maison de quartier.",
+    )
+    .await;
+    b.submit("form.stack").await;
+    let path = b.path().await;
+    assert!(
+        path.starts_with("/fr/practices/ateliers-d-ecriture-pour-parents"),
+        "{path}"
+    );
+    b.click("form[action$='/step/submit'] button").await;
+    assert!(b.text().await.contains("Soumise à relecture"));
+    b.submit(".account").await;
+
+    b.sign_in(crate::helpers::MEMBER).await;
+    b.goto("/de/practices/ateliers-d-ecriture-pour-parents")
+        .await;
+    b.click("form[action$='/review'] button").await;
+    b.fill(
+        "opinion-recommend",
+        "Klar beschrieben und leicht übertragbar.",
+    )
+    .await;
+    b.click("form[action$='/step/recommend'] button").await;
+    assert!(b.text().await.contains("In Begutachtung"));
+    b.submit(".account").await;
+
+    b.sign_in(COORDINATOR).await;
+    b.goto("/de/practices/ateliers-d-ecriture-pour-parents")
+        .await;
+    b.click("form[action$='/step/publish'] button").await;
+    assert!(b.text().await.contains("Veröffentlicht"));
+    b.submit(".account").await;
+
+    b.goto("/en/practices/ateliers-d-ecriture-pour-parents")
+        .await;
+    let page = b.text().await;
+    assert!(
+        page.contains("Original in French") && page.contains("Klar beschrieben"),
+        "{page}"
+    );
+    let lang = b
+        .client
+        .find(Locator::Css("h1"))
+        .await
+        .expect("h1")
+        .attr("lang")
+        .await
+        .expect("lang");
+    assert_eq!(lang.as_deref(), Some("fr"));
+    let problems = b.axe().await;
+    b.close().await;
+    assert!(problems.is_empty(), "{problems:?}");
+}
