@@ -258,6 +258,10 @@ count-practices = { $count ->
    *[other] { $count } Praxisbeispiele
 }
 filter-lang = Originalsprache
+filter-target_group = Zielgruppe
+sort-label = Reihenfolge
+sort-newest = Neueste zuerst
+sort-title = Nach Titel
 filter-status = Status
 practice-status-draft = Entwurf
 practice-status-submitted = Zur Begutachtung eingereicht

@@ -258,6 +258,10 @@ count-practices = { $count ->
    *[other] { $count } practices
 }
 filter-lang = Original language
+filter-target_group = Target group
+sort-label = Order
+sort-newest = Newest first
+sort-title = By title
 filter-status = Status
 practice-status-draft = Draft
 practice-status-submitted = Submitted for review

@@ -258,6 +258,10 @@ count-practices = { $count ->
    *[other] { $count } pratiques
 }
 filter-lang = Langue d’origine
+filter-target_group = Public cible
+sort-label = Ordre
+sort-newest = Les plus récentes d’abord
+sort-title = Par titre
 filter-status = Statut
 practice-status-draft = Brouillon
 practice-status-submitted = Soumise à relecture

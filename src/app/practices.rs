@@ -7,8 +7,9 @@ use crate::domain::practice::{NewPractice, PracticeForm, PracticeStatus, TEXT_FI
 use crate::domain::values::required_text;
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Role, Slug, can};
 use crate::storage::{
-    EventRow, LinkRow, Opinion, PracticeFilter, PracticeRow, PracticeScope, PracticeTextRow,
-    PracticeWrite, ReviewUpdate, RevisionRow, Step, StorageError, WriteTx, split_list,
+    EventRow, LinkRow, Opinion, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
+    PracticeTextRow, PracticeWrite, ReviewUpdate, RevisionRow, Step, StorageError, WriteTx,
+    split_list,
 };
 
 use super::directory::{Localized, Page, page_size};
@@ -122,16 +123,9 @@ impl App {
         })
     }
 
-    /// A page of the practices `actor` may see, newest first.
-    pub async fn practices(
-        &self,
-        actor: &Actor,
-        filter: &PracticeFilter,
-        reader: &str,
-        limit: Option<i64>,
-        offset: Option<i64>,
-    ) -> Result<Page<PracticeRow>> {
-        let scope = match actor {
+    /// Which practices `actor` may see.
+    async fn scope(&self, actor: &Actor) -> Result<PracticeScope> {
+        Ok(match actor {
             Actor::Anonymous => PracticeScope::Public,
             Actor::System => PracticeScope::All,
             Actor::User {
@@ -146,11 +140,22 @@ impl App {
                     city_id: self.city_of(actor).await?,
                 },
             },
-        };
+        })
+    }
+
+    /// A page of the practices `actor` may see, in the filter's order.
+    pub async fn practices(
+        &self,
+        actor: &Actor,
+        filter: &PracticeFilter,
+        reader: &str,
+        limit: Option<i64>,
+        offset: Option<i64>,
+    ) -> Result<Page<PracticeRow>> {
         let (limit, offset) = (page_size(limit), offset.unwrap_or(0).max(0));
         let (items, total) = self
             .store()
-            .practices(scope, filter, reader, limit, offset)
+            .practices(self.scope(actor).await?, filter, reader, limit, offset)
             .await?;
         Ok(Page {
             items,
@@ -158,6 +163,19 @@ impl App {
             limit,
             offset,
         })
+    }
+
+    /// Counts per city, country, theme, target group, language and status of the practices
+    /// `actor` may see that match `filter`.
+    pub async fn practice_facets(
+        &self,
+        actor: &Actor,
+        filter: &PracticeFilter,
+    ) -> Result<PracticeFacets> {
+        Ok(self
+            .store()
+            .practice_facets(self.scope(actor).await?, filter)
+            .await?)
     }
 
     /// A practice for a reader of `reader`'s language; `NotFound` for those who may not see it.

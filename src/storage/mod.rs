@@ -16,8 +16,8 @@ pub use directory::{
     ThemeRow,
 };
 pub use practices::{
-    EventRow, LinkRow, Opinion, PracticeFilter, PracticeRow, PracticeScope, PracticeTextRow,
-    PracticeWrite, ReviewUpdate, RevisionRow, Step,
+    EventRow, LinkRow, Opinion, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
+    PracticeSort, PracticeTextRow, PracticeWrite, ReviewUpdate, RevisionRow, Step,
 };
 
 use std::sync::Arc;

@@ -157,6 +157,89 @@ pub struct PracticeFilter {
     pub status: Option<String>,
     /// Owner organisation slug.
     pub organisation: Option<String>,
+    /// A target group (exact tag).
+    pub target_group: Option<String>,
+    /// The order of the list.
+    pub sort: PracticeSort,
+}
+
+/// The orders of the practice list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PracticeSort {
+    /// Newest publication or change first.
+    #[default]
+    Newest,
+    /// By title in the reader's language.
+    Title,
+}
+
+/// Counts of matching practices per value, most frequent first.
+#[derive(Debug, Clone, Default)]
+pub struct PracticeFacets {
+    /// City slug → count.
+    pub cities: Vec<(String, i64)>,
+    /// Country code → count.
+    pub countries: Vec<(String, i64)>,
+    /// Theme key → count.
+    pub themes: Vec<(String, i64)>,
+    /// Target group → count (the 30 most frequent).
+    pub target_groups: Vec<(String, i64)>,
+    /// Original language → count.
+    pub langs: Vec<(String, i64)>,
+    /// Status → count.
+    pub statuses: Vec<(String, i64)>,
+}
+
+/// The `WHERE` clause of a scope and a filter.
+fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
+    let mut w = Conditions::default();
+    match scope {
+        PracticeScope::All => {}
+        PracticeScope::Public => {
+            w.always(PUBLIC);
+        }
+        PracticeScope::Member {
+            user_id,
+            organisation_id,
+            city_id,
+        } => {
+            let user = w.value(Value::Int(user_id));
+            let org = w.value(Value::Int(organisation_id.unwrap_or(-1)));
+            let city = w.value(Value::Int(city_id.unwrap_or(-1)));
+            w.always(&format!(
+                "({PUBLIC} OR p.reviewer_id = {user} OR (p.status = 'submitted' AND {city} <> -1 AND p.city_id <> {city}) \
+                 OR EXISTS (SELECT 1 FROM practice_organisations po WHERE po.practice_id = p.id AND po.organisation_id = {org}))"
+            ));
+        }
+    }
+    // Target groups are a JSON array of strings: match one element exactly, with LIKE's own
+    // characters escaped.
+    let group = filter.target_group.as_ref().map(|g| {
+        let json = serde_json::to_string(g).unwrap_or_default();
+        let escaped: String = json
+            .chars()
+            .flat_map(|c| {
+                if matches!(c, '%' | '_' | '\\') {
+                    vec!['\\', c]
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
+        format!("%{escaped}%")
+    });
+    w.when("c.slug = ?", filter.city.clone())
+        .when("c.country = ?", filter.country.clone())
+        .when("(',' || p.themes || ',') LIKE ?", filter.theme.as_ref().map(|t| format!("%,{t},%")))
+        .when("p.original_lang = ?", filter.lang.clone())
+        .when("p.status = ?", filter.status.clone())
+        .when("p.target_groups LIKE ? ESCAPE '\\'", group)
+        .when(
+            "EXISTS (SELECT 1 FROM practice_organisations po2 JOIN organisations o2 ON o2.id = po2.organisation_id \
+             WHERE po2.practice_id = p.id AND o2.slug = ?)",
+            filter.organisation.clone(),
+        );
+    w
 }
 
 const PUBLIC: &str = "p.status IN ('published', 'archived')";
@@ -177,7 +260,7 @@ fn select(reader: &str) -> String {
 }
 
 impl Store {
-    /// A page of practices in `scope` matching `filter`, newest first; and how many in all.
+    /// A page of practices in `scope` matching `filter`, in `filter.sort` order; and how many in all.
     pub async fn practices(
         &self,
         scope: PracticeScope,
@@ -186,36 +269,7 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<PracticeRow>, i64)> {
-        let mut w = Conditions::default();
-        match scope {
-            PracticeScope::All => {}
-            PracticeScope::Public => {
-                w.always(PUBLIC);
-            }
-            PracticeScope::Member {
-                user_id,
-                organisation_id,
-                city_id,
-            } => {
-                let user = w.value(Value::Int(user_id));
-                let org = w.value(Value::Int(organisation_id.unwrap_or(-1)));
-                let city = w.value(Value::Int(city_id.unwrap_or(-1)));
-                w.always(&format!(
-                    "({PUBLIC} OR p.reviewer_id = {user} OR (p.status = 'submitted' AND {city} <> -1 AND p.city_id <> {city}) \
-                     OR EXISTS (SELECT 1 FROM practice_organisations po WHERE po.practice_id = p.id AND po.organisation_id = {org}))"
-                ));
-            }
-        }
-        w.when("c.slug = ?", filter.city.clone())
-            .when("c.country = ?", filter.country.clone())
-            .when("(',' || p.themes || ',') LIKE ?", filter.theme.as_ref().map(|t| format!("%,{t},%")))
-            .when("p.original_lang = ?", filter.lang.clone())
-            .when("p.status = ?", filter.status.clone())
-            .when(
-                "EXISTS (SELECT 1 FROM practice_organisations po2 JOIN organisations o2 ON o2.id = po2.organisation_id \
-                 WHERE po2.practice_id = p.id AND o2.slug = ?)",
-                filter.organisation.clone(),
-            );
+        let mut w = conditions(scope, filter);
         let where_sql = w.sql();
         let count_sql = format!(
             "SELECT COUNT(*) FROM practices p JOIN cities c ON c.id = p.city_id {where_sql}"
@@ -226,14 +280,69 @@ impl Store {
         let reader_param = w.value(Value::Text(reader.to_owned()));
         let limit_param = w.value(Value::Int(limit));
         let offset_param = w.value(Value::Int(offset));
+        let order = match filter.sort {
+            PracticeSort::Newest => "COALESCE(p.published_at, p.updated_at) DESC, p.id DESC",
+            PracticeSort::Title => "LOWER(COALESCE(tr.body, tor.body, '')), p.id",
+        };
         let sql = format!(
-            "{} {where_sql} ORDER BY COALESCE(p.published_at, p.updated_at) DESC, p.id DESC LIMIT {limit_param} OFFSET {offset_param}",
+            "{} {where_sql} ORDER BY {order} LIMIT {limit_param} OFFSET {offset_param}",
             select(&reader_param)
         );
         let rows = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
             .fetch_all(self.pool())
             .await?;
         Ok((rows, total))
+    }
+
+    /// How many practices in `scope` matching `filter` have each city, country, theme, target
+    /// group, original language and status: one pass over the matching rows.
+    pub async fn practice_facets(
+        &self,
+        scope: PracticeScope,
+        filter: &PracticeFilter,
+    ) -> Result<PracticeFacets> {
+        let w = conditions(scope, filter);
+        let sql = format!(
+            "SELECT c.slug, c.country, p.original_lang, p.status, p.themes, p.target_groups \
+             FROM practices p JOIN cities c ON c.id = p.city_id {}",
+            w.sql()
+        );
+        let rows: Vec<(String, String, String, String, String, String)> =
+            bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
+                .fetch_all(self.pool())
+                .await?;
+        let mut f = PracticeFacets::default();
+        let bump = |map: &mut Vec<(String, i64)>, key: &str| match map
+            .iter_mut()
+            .find(|(k, _)| k == key)
+        {
+            Some((_, n)) => *n += 1,
+            None => map.push((key.to_owned(), 1)),
+        };
+        for (city, country, lang, status, themes, groups) in &rows {
+            bump(&mut f.cities, city);
+            bump(&mut f.countries, country);
+            bump(&mut f.langs, lang);
+            bump(&mut f.statuses, status);
+            for t in super::split_list(themes) {
+                bump(&mut f.themes, &t);
+            }
+            for g in serde_json::from_str::<Vec<String>>(groups).unwrap_or_default() {
+                bump(&mut f.target_groups, &g);
+            }
+        }
+        for list in [
+            &mut f.cities,
+            &mut f.countries,
+            &mut f.langs,
+            &mut f.statuses,
+            &mut f.themes,
+            &mut f.target_groups,
+        ] {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+        f.target_groups.truncate(30);
+        Ok(f)
     }
 
     /// One practice by slug, titled for `reader`.

@@ -288,6 +288,23 @@ both! {
         let de: atom_syndication::Feed = t.client().get("/de/practices.atom").await.body.parse().expect("valid Atom");
         assert!(de.entries().iter().any(|e| e.title().as_str().starts_with("Vernetzte Stadtteilarbeit")));
     }
+
+    async fn the_catalogue_counts_its_facets_and_sorts(db) {
+        let t = TestApp::demo(db).await;
+        let mut c = t.client();
+        let page = c.get("/en/practices").await;
+        page.assert(StatusCode::OK).contains(">Trier (2)</option>").contains(">Germany (3)</option>").contains(">Neighbourhood (");
+        page.lacks("Draft (");
+        c.get("/en/practices?target_group=Familien").await.contains("one practice").contains("vernetzte-stadtteilarbeit-trier-nord");
+        let by_title = c.get("/en/practices?sort=title").await;
+        let cafe = by_title.body.find("cafe-baer-qualifizierung").expect("Café Bär listed");
+        let zib = by_title.body.find("zuwanderungs-und-integrationsbuero").expect("ZIB listed");
+        assert!(cafe < zib, "sorted by title");
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/en/practices").await.contains(">Draft (1)</option>");
+        let facets = t.app.practice_facets(&Actor::Anonymous, &PracticeFilter { city: Some("trier".into()), ..Default::default() }).await.expect("facets");
+        assert_eq!(facets.cities, [("trier".to_owned(), 2)]);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -157,6 +157,10 @@ pub struct PracticeQuery {
     status: Option<String>,
     /// Owner organisation slug.
     organisation: Option<String>,
+    /// A target group.
+    target_group: Option<String>,
+    /// `newest` (default) or `title`.
+    sort: Option<String>,
     /// Language of the titles (default: Accept-Language).
     reader: Option<String>,
     /// Page size, 1–200.
@@ -180,6 +184,12 @@ async fn list(
         lang: q.lang,
         status: q.status,
         organisation: q.organisation,
+        target_group: q.target_group,
+        sort: if q.sort.as_deref() == Some("title") {
+            crate::storage::PracticeSort::Title
+        } else {
+            crate::storage::PracticeSort::Newest
+        },
     };
     let reader = q.reader.unwrap_or_else(|| api.locale.code().to_owned());
     let page = app

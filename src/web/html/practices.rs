@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::app::{App, Error, OpinionForm, Practice};
 use crate::domain::practice::{PracticeForm, PracticeStatus, Transition};
 use crate::domain::{Action, FieldErrors};
-use crate::storage::{PracticeFilter, RevisionRow, split_list};
+use crate::storage::{PracticeFilter, PracticeSort, RevisionRow, split_list};
 
 use super::organisations::urlencode;
 use super::{
@@ -45,6 +45,8 @@ pub fn router() -> Router<App> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct ListQuery {
+    target_group: String,
+    sort: String,
     city: String,
     country: String,
     theme: String,
@@ -78,10 +80,38 @@ struct ListPage {
     themes: Vec<Choice>,
     langs: Vec<Choice>,
     statuses: Vec<Choice>,
+    target_groups: Vec<Choice>,
+    sorts: Vec<Choice>,
     organisation: String,
     can_create: bool,
     can_import: bool,
     notice: Option<String>,
+}
+
+/// Facet values with their counts in the label, the current one kept even when it has none.
+fn counted(
+    facet: &[(String, i64)],
+    label: impl Fn(&str) -> Option<String>,
+    current: &str,
+) -> Vec<Choice> {
+    let mut out: Vec<Choice> = facet
+        .iter()
+        .filter_map(|(k, n)| {
+            label(k).map(|l| Choice {
+                value: k.clone(),
+                label: format!("{l} ({n})"),
+                selected: k == current,
+            })
+        })
+        .collect();
+    if !current.is_empty() && !out.iter().any(|c| c.selected) {
+        out.push(Choice {
+            value: current.to_owned(),
+            label: label(current).unwrap_or_else(|| current.to_owned()),
+            selected: true,
+        });
+    }
+    out
 }
 
 fn nonempty(s: &str) -> Option<String> {
@@ -110,7 +140,17 @@ async fn list(
         lang: nonempty(&q.lang),
         status: nonempty(&q.status),
         organisation: nonempty(&q.organisation),
+        target_group: nonempty(&q.target_group),
+        sort: if q.sort == "title" {
+            PracticeSort::Title
+        } else {
+            PracticeSort::Newest
+        },
     };
+    let facets = app
+        .practice_facets(&ctx.actor(), &filter)
+        .await
+        .or_page(&ctx)?;
     let page = q.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(None);
     let result = app
@@ -162,38 +202,60 @@ async fn list(
         pager: Pager::new(&ctx.href("/practices"), &query, result.total, limit, page),
         total: result.total,
         items,
-        cities: choices(
-            cities
-                .iter()
-                .map(|c| (c.slug.clone(), city_name(c, ctx.locale).to_owned())),
+        cities: counted(
+            &facets.cities,
+            |k| {
+                cities
+                    .iter()
+                    .find(|c| c.slug == k)
+                    .map(|c| city_name(c, ctx.locale).to_owned())
+            },
             &q.city,
         ),
-        countries: choices(
-            countries
-                .iter()
-                .map(|c| (c.code.clone(), country_name(c, ctx.locale).to_owned())),
+        countries: counted(
+            &facets.countries,
+            |k| {
+                countries
+                    .iter()
+                    .find(|c| c.code == k)
+                    .map(|c| country_name(c, ctx.locale).to_owned())
+            },
             &q.country.to_ascii_uppercase(),
         ),
-        themes: theme_choices(&themes, ctx.locale, std::slice::from_ref(&q.theme)),
-        langs: choices(
-            crate::domain::ContentLang::ALL
-                .iter()
-                .map(|l| (l.code().to_owned(), ctx.tk("language-", l.code()))),
-            &q.lang,
+        themes: counted(
+            &facets.themes,
+            |k| {
+                themes
+                    .iter()
+                    .find(|t| t.key == k)
+                    .map(|t| super::theme_label(t, ctx.locale).to_owned())
+            },
+            &q.theme,
         ),
+        langs: counted(&facets.langs, |k| Some(ctx.tk("language-", k)), &q.lang),
         statuses: if ctx.signed_in() {
-            choices(
-                PracticeStatus::ALL.iter().map(|s| {
-                    (
-                        s.as_str().to_owned(),
-                        ctx.tk("practice-status-", s.as_str()),
-                    )
-                }),
+            counted(
+                &facets.statuses,
+                |k| Some(ctx.tk("practice-status-", k)),
                 &q.status,
             )
         } else {
             Vec::new()
         },
+        target_groups: counted(
+            &facets.target_groups,
+            |k| Some(k.to_owned()),
+            &q.target_group,
+        ),
+        sorts: choices(
+            [
+                ("newest", ctx.t("sort-newest")),
+                ("title", ctx.t("sort-title")),
+            ]
+            .into_iter()
+            .map(|(k, l)| (k.to_owned(), l)),
+            if q.sort == "title" { "title" } else { "newest" },
+        ),
         organisation: q.organisation.clone(),
         can_create: ctx.signed_in()
             && matches!(
