@@ -32,6 +32,9 @@ pub struct Settings {
     /// Largest request body in bytes [default: 2 MiB].
     #[arg(long, env = "PASSERELLE_MAX_BODY_BYTES", global = true)]
     pub max_body_bytes: Option<usize>,
+    /// Largest uploaded file (attachments, imports) in bytes [default: 20 MB].
+    #[arg(long, env = "PASSERELLE_MAX_UPLOAD_BYTES", global = true)]
+    pub max_upload_bytes: Option<usize>,
 }
 
 impl Settings {
@@ -45,6 +48,7 @@ impl Settings {
             smtp_url: self.smtp_url.or(other.smtp_url),
             smtp_from: self.smtp_from.or(other.smtp_from),
             max_body_bytes: self.max_body_bytes.or(other.max_body_bytes),
+            max_upload_bytes: self.max_upload_bytes.or(other.max_upload_bytes),
         }
     }
 }
@@ -66,6 +70,8 @@ pub struct Config {
     pub smtp_from: String,
     /// Largest request body in bytes.
     pub max_body_bytes: usize,
+    /// Largest uploaded file in bytes.
+    pub max_upload_bytes: usize,
     /// Whether cookies carry `Secure` (the site is served over HTTPS).
     pub secure_cookies: bool,
 }
@@ -102,6 +108,7 @@ impl Config {
                 .smtp_from
                 .unwrap_or_else(|| "Passerelle <noreply@passerelle.invalid>".to_owned()),
             max_body_bytes: s.max_body_bytes.unwrap_or(2 * 1024 * 1024),
+            max_upload_bytes: s.max_upload_bytes.unwrap_or(20 * 1000 * 1000),
         })
     }
 

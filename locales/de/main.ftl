@@ -366,6 +366,29 @@ import-choose-file = Datei: Wählen Sie eine nicht leere .jsonl- oder .csv-Datei
 import-not-utf8 = Datei: Die Datei muss UTF-8-Text sein.
 export-label = Alle Praxisbeispiele herunterladen, die Sie sehen können:
 
+practice-attachments = Anhänge
+attachment-upload = Datei anhängen
+attachment-delete = { $name } entfernen
+field-file = Datei
+hint-file = PDF, Bilder (PNG, JPEG, WebP), OpenDocument- oder Office-Dokumente, reiner Text; höchstens 20 MB.
+size-kb = { $size } KB
+error-file-empty = { $field }: Wählen Sie eine Datei, die nicht leer ist.
+error-file-type = { $field }: Diese Dateiart ({ $value }) wird nicht angenommen. Angenommen werden PDF, PNG, JPEG, WebP, OpenDocument, Office-Dokumente und reiner Text.
+error-file-too-large = { $field }: höchstens { $max } MB.
+error-page-too-large = Die Anfrage ist zu groß.
+mime-application-pdf = PDF
+mime-image-png = PNG-Bild
+mime-image-jpeg = JPEG-Bild
+mime-image-webp = WebP-Bild
+mime-application-vnd-oasis-opendocument-text = OpenDocument-Text
+mime-application-vnd-oasis-opendocument-spreadsheet = OpenDocument-Tabelle
+mime-application-vnd-oasis-opendocument-presentation = OpenDocument-Präsentation
+mime-application-vnd-openxmlformats-officedocument-wordprocessingml-document = Word-Dokument
+mime-application-vnd-openxmlformats-officedocument-spreadsheetml-sheet = Excel-Tabelle
+mime-application-vnd-openxmlformats-officedocument-presentationml-presentation = PowerPoint-Präsentation
+mime-text-plain = Text
+mime-text-csv = CSV-Tabelle
+
 ## Languages
 language-de = Deutsch
 language-fr = Französisch

@@ -366,6 +366,29 @@ import-choose-file = File: choose a .jsonl or .csv file that is not empty.
 import-not-utf8 = File: the file must be UTF-8 text.
 export-label = Download all practices you can see:
 
+practice-attachments = Attachments
+attachment-upload = Attach the file
+attachment-delete = Remove { $name }
+field-file = File
+hint-file = PDF, images (PNG, JPEG, WebP), OpenDocument or Office documents, plain text; at most 20 MB.
+size-kb = { $size } KB
+error-file-empty = { $field }: choose a file that is not empty.
+error-file-type = { $field }: this kind of file ({ $value }) is not accepted. Accepted: PDF, PNG, JPEG, WebP, OpenDocument, Office documents, plain text.
+error-file-too-large = { $field }: at most { $max } MB.
+error-page-too-large = The request is too large.
+mime-application-pdf = PDF
+mime-image-png = PNG image
+mime-image-jpeg = JPEG image
+mime-image-webp = WebP image
+mime-application-vnd-oasis-opendocument-text = OpenDocument text
+mime-application-vnd-oasis-opendocument-spreadsheet = OpenDocument spreadsheet
+mime-application-vnd-oasis-opendocument-presentation = OpenDocument presentation
+mime-application-vnd-openxmlformats-officedocument-wordprocessingml-document = Word document
+mime-application-vnd-openxmlformats-officedocument-spreadsheetml-sheet = Excel spreadsheet
+mime-application-vnd-openxmlformats-officedocument-presentationml-presentation = PowerPoint presentation
+mime-text-plain = text
+mime-text-csv = CSV table
+
 ## Languages
 language-de = German
 language-fr = French

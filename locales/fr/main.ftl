@@ -366,6 +366,29 @@ import-choose-file = Fichier : choisissez un fichier .jsonl ou .csv non vide.
 import-not-utf8 = Fichier : le fichier doit être du texte UTF-8.
 export-label = Télécharger toutes les pratiques que vous pouvez voir :
 
+practice-attachments = Pièces jointes
+attachment-upload = Joindre le fichier
+attachment-delete = Retirer { $name }
+field-file = Fichier
+hint-file = PDF, images (PNG, JPEG, WebP), documents OpenDocument ou Office, texte brut ; 20 Mo au plus.
+size-kb = { $size } Ko
+error-file-empty = { $field } : choisissez un fichier qui n’est pas vide.
+error-file-type = { $field } : ce type de fichier ({ $value }) n’est pas accepté. Sont acceptés : PDF, PNG, JPEG, WebP, OpenDocument, documents Office, texte brut.
+error-file-too-large = { $field } : { $max } Mo au plus.
+error-page-too-large = La requête est trop volumineuse.
+mime-application-pdf = PDF
+mime-image-png = image PNG
+mime-image-jpeg = image JPEG
+mime-image-webp = image WebP
+mime-application-vnd-oasis-opendocument-text = texte OpenDocument
+mime-application-vnd-oasis-opendocument-spreadsheet = tableur OpenDocument
+mime-application-vnd-oasis-opendocument-presentation = présentation OpenDocument
+mime-application-vnd-openxmlformats-officedocument-wordprocessingml-document = document Word
+mime-application-vnd-openxmlformats-officedocument-spreadsheetml-sheet = tableur Excel
+mime-application-vnd-openxmlformats-officedocument-presentationml-presentation = présentation PowerPoint
+mime-text-plain = texte
+mime-text-csv = tableau CSV
+
 ## Languages
 language-de = allemand
 language-fr = français

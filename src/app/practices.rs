@@ -7,9 +7,9 @@ use crate::domain::practice::{NewPractice, PracticeForm, PracticeStatus, TEXT_FI
 use crate::domain::values::required_text;
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Role, Slug, can};
 use crate::storage::{
-    EventRow, LinkRow, Opinion, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
-    PracticeTextRow, PracticeWrite, ReviewUpdate, RevisionRow, Step, StorageError, WriteTx,
-    split_list,
+    AttachmentRow, EventRow, LinkRow, Opinion, PracticeFacets, PracticeFilter, PracticeRow,
+    PracticeScope, PracticeTextRow, PracticeWrite, ReviewUpdate, RevisionRow, Step, StorageError,
+    WriteTx, split_list,
 };
 
 use super::directory::{Localized, Page, page_size};
@@ -30,6 +30,8 @@ pub struct Practice {
     pub contacts: Vec<LinkRow>,
     /// The workflow history.
     pub events: Vec<EventRow>,
+    /// Attached files.
+    pub attachments: Vec<AttachmentRow>,
     /// The facts the permission rule saw.
     pub facts: PracticeFacts,
     /// The steps this reader may take now.
@@ -206,6 +208,7 @@ impl App {
         Ok(Practice {
             texts: choose(&all_texts, reader, &row.original_lang),
             events: self.store().practice_events(row.id).await?,
+            attachments: self.store().attachments(row.id).await?,
             can_edit: can(actor, Action::EditPractice(facts)),
             can_translate: can(actor, Action::TranslatePractice(facts)),
             can_take_review: actor.user_id().is_some() && can(actor, Action::TakeReview(facts)),
@@ -612,6 +615,72 @@ impl App {
                 }
             }
         });
+    }
+}
+
+impl App {
+    /// Attaches a file to a practice (those who may edit it). Its kind is decided from its content
+    /// and must be one of `domain::file::ACCEPTED`; the bytes are stored under their SHA-256.
+    #[tracing::instrument(skip_all, fields(slug, size = bytes.len()))]
+    pub async fn attach(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        filename: &str,
+        bytes: &[u8],
+    ) -> Result<i64> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(p.facts))?;
+        let max = self.config().max_upload_bytes;
+        if bytes.len() > max {
+            return Err(Error::Invalid(FieldErrors::one(
+                "file",
+                FieldError::with("error-file-too-large", "max", max / 1_000_000),
+            )));
+        }
+        let mime = crate::domain::file::detect(bytes)
+            .map_err(|e| Error::Invalid(FieldErrors::one("file", e)))?;
+        let sha256 = crate::storage::put_blob(&self.config().data_dir, bytes).await?;
+        let row = AttachmentRow {
+            id: 0,
+            practice_id: p.row.id,
+            sha256,
+            filename: crate::domain::file::safe_name(filename),
+            mime: mime.to_owned(),
+            size: bytes.len() as i64,
+            created_at: 0,
+        };
+        let mut tx = self.store().write().await?;
+        let id = tx.insert_attachment(&row, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// An attachment and its bytes, for those who may read the practice.
+    pub async fn attachment(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        id: i64,
+    ) -> Result<(AttachmentRow, Vec<u8>)> {
+        let p = self.practice(actor, slug, "").await?;
+        let a = p
+            .attachments
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or(Error::NotFound)?;
+        let bytes = crate::storage::get_blob(&self.config().data_dir, &a.sha256).await?;
+        Ok((a, bytes))
+    }
+
+    /// Removes an attachment (those who may edit the practice).
+    pub async fn detach(&self, actor: &Actor, slug: &str, id: i64) -> Result<()> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(p.facts))?;
+        let mut tx = self.store().write().await?;
+        tx.delete_attachment(p.row.id, id, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod accounts;
 mod directory;
+mod files;
 mod practices;
 
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
@@ -15,6 +16,7 @@ pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
     ThemeRow,
 };
+pub use files::{AttachmentRow, blob_path, get_blob, put_blob};
 pub use practices::{
     EventRow, LinkRow, Opinion, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
     PracticeSort, PracticeTextRow, PracticeWrite, ReviewUpdate, RevisionRow, Step,

@@ -208,6 +208,11 @@ impl Ctx {
         i18n::t(self.locale, &format!("{prefix}{suffix}"))
     }
 
+    /// The name of a file type (`application/pdf` → "PDF").
+    pub fn mime_label(&self, mime: &str) -> String {
+        self.tk("mime-", &mime.replace(['/', '.'], "-"))
+    }
+
     /// Whether the navigation shows the invitation link.
     pub fn can_invite(&self) -> bool {
         self.can(crate::domain::Action::Invite {
@@ -277,6 +282,9 @@ impl<T: DeserializeOwned> FromRequest<App> for CsrfForm<T> {
         let bytes = axum::body::Bytes::from_request(req, app)
             .await
             .map_err(IntoResponse::into_response)?;
+        if bytes.len() > app.config().max_body_bytes {
+            return Err(axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response());
+        }
         let is_form = headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())

@@ -29,7 +29,12 @@ const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; s
 
 /// The whole application as one router.
 pub fn router(app: App) -> Router {
-    let max_body = app.config().max_body_bytes;
+    // Uploads may be larger than other bodies: the upload handlers read up to the upload limit,
+    // forms and JSON check the body limit themselves (`CsrfForm`, `ApiJson`).
+    let max_upload = app
+        .config()
+        .max_upload_bytes
+        .max(app.config().max_body_bytes);
     let mut router = Router::new()
         .route("/", get(root))
         .route("/healthz", get(|| async { "ok" }))
@@ -52,8 +57,8 @@ pub fn router(app: App) -> Router {
             context::csrf_cookie,
         ))
         .layer(middleware::from_fn(log_errors))
-        .layer(DefaultBodyLimit::disable())
-        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(DefaultBodyLimit::max(max_upload))
+        .layer(RequestBodyLimitLayer::new(max_upload))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -376,3 +376,90 @@ async fn each_step_is_mailed_to_those_concerned_in_their_own_language() {
         "French for the author: {body}"
     );
 }
+
+#[tokio::test]
+async fn attachments_are_checked_by_content_stored_by_hash_and_served_as_downloads() {
+    let t = TestApp::with_config(Db::Sqlite, |c| c.max_upload_bytes = 50_000).await;
+    t.app.load_demo().await.expect("demo");
+    let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+    let page = "/fr/practices/rencontres-interculturelles-dounia-metz";
+    // Submitted practices are locked for their authors; a coordinator may attach files.
+    let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+    coord
+        .get(page)
+        .await
+        .contains("enctype=\"multipart/form-data\"");
+    let pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let r = coord
+        .post_multipart(
+            &format!("{page}/attachments"),
+            &[("file", Some("../programme.pdf"), pdf)],
+        )
+        .await;
+    r.assert(StatusCode::SEE_OTHER);
+    let shown = coord.get(page).await;
+    shown.contains("programme.pdf").contains("(PDF, 1 Ko)");
+    let end = shown.body.find("\" download>").expect("a download link");
+    let start = shown.body[..end].rfind("href=\"").expect("href") + 6;
+    let href = shown.body[start..end].to_owned();
+    let hash = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(pdf.as_bytes()))
+    };
+    assert!(
+        t.app
+            .config()
+            .data_dir
+            .join("files")
+            .join(&hash[..2])
+            .join(&hash)
+            .exists(),
+        "stored under its SHA-256"
+    );
+    let file = coord.get(&href).await;
+    file.assert(StatusCode::OK);
+    assert_eq!(file.header("content-type"), "application/pdf");
+    assert!(
+        file.header("content-disposition")
+            .starts_with("attachment; filename=\"programme.pdf\"")
+    );
+    assert_eq!(file.header("x-content-type-options"), "nosniff");
+    assert_eq!(file.body, pdf);
+    t.client().get(&href).await.assert(StatusCode::NOT_FOUND);
+
+    let html_as_pdf = "<!DOCTYPE html><html><script>alert(1)</script></html>";
+    coord.get(page).await;
+    let r = coord
+        .post_multipart(
+            &format!("{page}/attachments"),
+            &[("file", Some("report.pdf"), html_as_pdf)],
+        )
+        .await;
+    r.assert(StatusCode::UNPROCESSABLE_ENTITY)
+        .contains("n’est pas accepté");
+    // The language switcher of a page shown after a POST leads back to the practice.
+    let back = coord
+        .get("/de/practices/rencontres-interculturelles-dounia-metz/attachments")
+        .await;
+    assert_eq!(
+        back.header("location"),
+        "/de/practices/rencontres-interculturelles-dounia-metz"
+    );
+    coord.get(page).await;
+    let big = "x".repeat(60_000);
+    coord
+        .post_multipart(
+            &format!("{page}/attachments"),
+            &[("file", Some("big.txt"), big.as_str())],
+        )
+        .await
+        .assert(StatusCode::PAYLOAD_TOO_LARGE);
+    editor.get(page).await;
+    editor
+        .post_multipart(
+            &format!("{page}/attachments"),
+            &[("file", Some("x.txt"), "Hallo")],
+        )
+        .await
+        .assert(StatusCode::FORBIDDEN);
+}

@@ -118,6 +118,10 @@ impl<T: DeserializeOwned> FromRequest<App> for ApiJson<T> {
         let bytes = axum::body::Bytes::from_request(req, app)
             .await
             .map_err(IntoResponse::into_response)?;
+        if bytes.len() > app.config().max_body_bytes {
+            let body = serde_json::json!({"error": {"code": "payload_too_large", "message": crate::i18n::t(locale, "error-page-too-large"), "fields": {}}});
+            return Err((StatusCode::PAYLOAD_TOO_LARGE, axum::Json(body)).into_response());
+        }
         serde_json::from_slice(&bytes).map(ApiJson).map_err(|e| match e.classify() {
             serde_json::error::Category::Data => {
                 let body = serde_json::json!({"error": {"code": "invalid",

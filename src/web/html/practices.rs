@@ -37,9 +37,24 @@ pub fn router() -> Router<App> {
             "/practices/{slug}/translate",
             get(translate_form).post(translate),
         )
-        .route("/practices/{slug}/review", post(take_review))
-        .route("/practices/{slug}/assign", post(assign_review))
-        .route("/practices/{slug}/step/{step}", post(step))
+        .route(
+            "/practices/{slug}/attachments",
+            get(back_to_practice).post(attach),
+        )
+        .route("/practices/{slug}/attachments/{id}", get(download))
+        .route("/practices/{slug}/attachments/{id}/delete", post(detach))
+        .route(
+            "/practices/{slug}/review",
+            get(back_to_practice).post(take_review),
+        )
+        .route(
+            "/practices/{slug}/assign",
+            get(back_to_practice).post(assign_review),
+        )
+        .route(
+            "/practices/{slug}/step/{step}",
+            get(back_to_practice_step).post(step),
+        )
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -1165,4 +1180,132 @@ async fn export_csv(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
         "text/csv; charset=utf-8",
     )
     .await
+}
+
+/// Receives a file for a practice (multipart: `_csrf`, `file`).
+async fn attach(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> HtmlResult<Response> {
+    let (mut token, mut name, mut bytes) = (String::new(), String::new(), None);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name().unwrap_or("") {
+                "_csrf" => token = field.text().await.unwrap_or_default(),
+                "file" => {
+                    name = field.file_name().unwrap_or("").to_owned();
+                    match field.bytes().await {
+                        Ok(b) => bytes = Some(b),
+                        Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                            return Ok(axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response());
+                        }
+                        Err(_) => bytes = None,
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return Ok(axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response());
+            }
+            Err(_) => break,
+        }
+    }
+    if !ctx.csrf_matches(&app, &token) {
+        return Err(crate::web::HtmlError::new(ctx.locale, Error::Forbidden).csrf());
+    }
+    let result = match bytes {
+        Some(b) => app.attach(&ctx.actor(), &slug, &name, &b).await.map(|_| ()),
+        None => Err(Error::Invalid(FieldErrors::one(
+            "file",
+            crate::domain::FieldError::new("error-file-empty"),
+        ))),
+    };
+    match result {
+        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "saved")),
+        Err(Error::Invalid(errors)) => {
+            // Too large is 413, with the message on the page.
+            let too_large = errors
+                .get("file")
+                .is_some_and(|e| e.key == "error-file-too-large");
+            let mut page = show_page(ctx, &app, &slug, &errors, None).await?;
+            if too_large {
+                *page.status_mut() = axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+            }
+            Ok(page)
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+/// Serves an attachment as a download with the type detected at upload, never inline as a page.
+async fn download(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path((slug, id)): Path<(String, i64)>,
+) -> HtmlResult<Response> {
+    let (a, bytes) = app
+        .attachment(&ctx.actor(), &slug, id)
+        .await
+        .or_page(&ctx)?;
+    let encoded: String = a
+        .filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let ascii: String = a
+        .filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, a.mime.clone()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+            (
+                axum::http::header::CACHE_CONTROL,
+                "private, max-age=3600".to_owned(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn detach(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path((slug, id)): Path<(String, i64)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> HtmlResult<Response> {
+    app.detach(&ctx.actor(), &slug, id).await.or_page(&ctx)?;
+    Ok(done(&ctx, &format!("/practices/{slug}"), "deleted"))
+}
+
+/// Addresses that only take forms lead back to the practice when opened (from the language
+/// switcher of a page shown after a form).
+async fn back_to_practice(ctx: Ctx, Path(slug): Path<String>) -> axum::response::Redirect {
+    axum::response::Redirect::to(&ctx.link("/practices/", &slug, ""))
+}
+
+async fn back_to_practice_step(
+    ctx: Ctx,
+    Path((slug, _)): Path<(String, String)>,
+) -> axum::response::Redirect {
+    axum::response::Redirect::to(&ctx.link("/practices/", &slug, ""))
 }
