@@ -282,6 +282,7 @@ practice-period = Zeitraum
 practice-period-since = seit { $start }
 practice-period-until = bis { $end }
 practice-period-ongoing = laufend
+practice-others = Weitere Praxisbeispiele dieser Organisationen
 practice-opinion = Kollegiale Begutachtung
 practice-workflow = Begutachtung und Veröffentlichung
 practice-status = Status

@@ -282,6 +282,7 @@ practice-period = Period
 practice-period-since = since { $start }
 practice-period-until = until { $end }
 practice-period-ongoing = ongoing
+practice-others = Other practices of these organisations
 practice-opinion = Peer review
 practice-workflow = Review and publication
 practice-status = Status

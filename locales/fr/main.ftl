@@ -282,6 +282,7 @@ practice-period = Période
 practice-period-since = depuis { $start }
 practice-period-until = jusqu’en { $end }
 practice-period-ongoing = en cours
+practice-others = Autres pratiques de ces organisations
 practice-opinion = Relecture par les pairs
 practice-workflow = Relecture et publication
 practice-status = Statut

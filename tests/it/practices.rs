@@ -203,6 +203,11 @@ both! {
         c.get("/de/practices/conseil-communal-des-jeunes-ville-de-luxembourg").await.assert(StatusCode::OK).lacks("class=\"lang-notice\"");
         c.get("/en/practices/cafe-baer-qualifizierung-trier-west").await.contains("Original in German").contains("<div class=\"prose lead\" lang=\"de\">");
         c.get("/en/practices/integrationskonzept-trier").await.assert(StatusCode::NOT_FOUND);
+        // Saarbrücken's city hall owns two practices, one not public yet.
+        c.get("/en/practices/zuwanderungs-und-integrationsbuero-saarbruecken").await.lacks("Other practices");
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/en/practices/zuwanderungs-und-integrationsbuero-saarbruecken").await
+            .contains("Other practices of these organisations").contains("zugewanderte-in-stadtentwicklungsprojekte-einbinden");
         c.get("/fr/practices/cafe-baer-qualifizierung-trier-west").await.contains(&msg(Locale::Fr, "lang-notice-outdated"));
         c.get("/fr/practices/zugewanderte-in-stadtentwicklungsprojekte-einbinden").await.assert(StatusCode::NOT_FOUND);
     }

@@ -315,6 +315,8 @@ struct ShowPage {
     status_label: String,
     opinion_html: Option<String>,
     steps: Vec<(String, String)>,
+    /// Other practices of the same organisations: (slug, title, title language).
+    others: Vec<(String, String, String)>,
     errors: Errors,
     notice: Option<String>,
 }
@@ -371,6 +373,25 @@ async fn show_page(
         (None, None, true) => Some(ctx.t("practice-period-ongoing")),
         (None, None, false) => None,
     };
+    let mut others = Vec::new();
+    for owner in &p.owners {
+        let filter = PracticeFilter {
+            organisation: Some(owner.slug.clone()),
+            ..Default::default()
+        };
+        let page = app
+            .practices(&ctx.actor(), &filter, ctx.lang(), Some(10), None)
+            .await
+            .or_page(&ctx)?;
+        for o in page.items.into_iter().filter(|o| o.slug != p.row.slug) {
+            if !others
+                .iter()
+                .any(|(s, _, _): &(String, String, String)| *s == o.slug)
+            {
+                others.push((o.slug, o.title, o.title_lang));
+            }
+        }
+    }
     let steps = p
         .steps
         .iter()
@@ -396,6 +417,7 @@ async fn show_page(
             .show_opinion
             .then(|| markdown(p.row.review_opinion.as_deref().unwrap_or(""))),
         steps,
+        others,
         errors: ctx.errors(errors),
         notice: notice(&ctx, done),
         p,
