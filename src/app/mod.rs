@@ -81,6 +81,10 @@ struct Inner {
     limiter: LoginLimiter,
     csrf_secret: Vec<u8>,
     reference: std::sync::RwLock<Option<Arc<directory::Reference>>>,
+    /// Catalogue facets per reader scope and filter, valid for one generation of the change log.
+    facets: std::sync::Mutex<
+        std::collections::HashMap<String, (i64, Arc<crate::storage::PracticeFacets>)>,
+    >,
 }
 
 impl App {
@@ -108,6 +112,7 @@ impl App {
                 limiter: LoginLimiter::default(),
                 csrf_secret,
                 reference: std::sync::RwLock::new(None),
+                facets: std::sync::Mutex::new(std::collections::HashMap::new()),
             }),
         })
     }

@@ -173,11 +173,28 @@ impl App {
         &self,
         actor: &Actor,
         filter: &PracticeFilter,
-    ) -> Result<PracticeFacets> {
-        Ok(self
-            .store()
-            .practice_facets(self.scope(actor).await?, filter)
-            .await?)
+    ) -> Result<std::sync::Arc<PracticeFacets>> {
+        let scope = self.scope(actor).await?;
+        // Facets count every matching practice: kept per scope and filter until the log moves.
+        let key = format!("{scope:?}|{filter:?}");
+        let generation = self.generation();
+        if let Some((g, f)) = self
+            .inner
+            .facets
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+            && *g == generation
+        {
+            return Ok(f.clone());
+        }
+        let facets = std::sync::Arc::new(self.store().practice_facets(scope, filter).await?);
+        let mut cache = self.inner.facets.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.len() > 1_000 {
+            cache.clear();
+        }
+        cache.insert(key, (generation, facets.clone()));
+        Ok(facets)
     }
 
     /// A practice for a reader of `reader`'s language; `NotFound` for those who may not see it.

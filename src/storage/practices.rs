@@ -280,14 +280,21 @@ impl Store {
         let reader_param = w.value(Value::Text(reader.to_owned()));
         let limit_param = w.value(Value::Int(limit));
         let offset_param = w.value(Value::Int(offset));
-        let order = match filter.sort {
-            PracticeSort::Newest => "COALESCE(p.published_at, p.updated_at) DESC, p.id DESC",
-            PracticeSort::Title => "LOWER(COALESCE(tr.body, tor.body, '')), p.id",
+        let sql = match filter.sort {
+            // Pick the page by the practices' own columns first, then fetch texts for those rows only.
+            PracticeSort::Newest => {
+                let order = "COALESCE(p.published_at, p.updated_at) DESC, p.id DESC";
+                format!(
+                    "{} WHERE p.id IN (SELECT p.id FROM practices p JOIN cities c ON c.id = p.city_id {where_sql} \
+                     ORDER BY {order} LIMIT {limit_param} OFFSET {offset_param}) ORDER BY {order}",
+                    select(&reader_param)
+                )
+            }
+            PracticeSort::Title => format!(
+                "{} {where_sql} ORDER BY LOWER(COALESCE(tr.body, tor.body, '')), p.id LIMIT {limit_param} OFFSET {offset_param}",
+                select(&reader_param)
+            ),
         };
-        let sql = format!(
-            "{} {where_sql} ORDER BY {order} LIMIT {limit_param} OFFSET {offset_param}",
-            select(&reader_param)
-        );
         let rows = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
             .fetch_all(self.pool())
             .await?;
@@ -302,44 +309,40 @@ impl Store {
         filter: &PracticeFilter,
     ) -> Result<PracticeFacets> {
         let w = conditions(scope, filter);
-        let sql = format!(
-            "SELECT c.slug, c.country, p.original_lang, p.status, p.themes, p.target_groups \
-             FROM practices p JOIN cities c ON c.id = p.city_id {}",
-            w.sql()
-        );
-        let rows: Vec<(String, String, String, String, String, String)> =
-            bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
+        let mut f = PracticeFacets::default();
+        // One grouped query per facet: the database counts, only distinct values travel. Themes
+        // and target groups are lists, so their distinct combinations are split and summed here.
+        for (column, target) in [
+            ("c.slug", &mut f.cities),
+            ("c.country", &mut f.countries),
+            ("p.original_lang", &mut f.langs),
+            ("p.status", &mut f.statuses),
+            ("p.themes", &mut f.themes),
+            ("p.target_groups", &mut f.target_groups),
+        ] {
+            let sql = format!(
+                "SELECT {column}, COUNT(*) FROM practices p JOIN cities c ON c.id = p.city_id {} GROUP BY {column}",
+                w.sql()
+            );
+            let rows: Vec<(String, i64)> = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
                 .fetch_all(self.pool())
                 .await?;
-        let mut f = PracticeFacets::default();
-        let bump = |map: &mut Vec<(String, i64)>, key: &str| match map
-            .iter_mut()
-            .find(|(k, _)| k == key)
-        {
-            Some((_, n)) => *n += 1,
-            None => map.push((key.to_owned(), 1)),
-        };
-        for (city, country, lang, status, themes, groups) in &rows {
-            bump(&mut f.cities, city);
-            bump(&mut f.countries, country);
-            bump(&mut f.langs, lang);
-            bump(&mut f.statuses, status);
-            for t in super::split_list(themes) {
-                bump(&mut f.themes, &t);
+            for (value, n) in rows {
+                let keys = match column {
+                    "p.themes" => super::split_list(&value),
+                    "p.target_groups" => {
+                        serde_json::from_str::<Vec<String>>(&value).unwrap_or_default()
+                    }
+                    _ => vec![value],
+                };
+                for key in keys {
+                    match target.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, total)) => *total += n,
+                        None => target.push((key, n)),
+                    }
+                }
             }
-            for g in serde_json::from_str::<Vec<String>>(groups).unwrap_or_default() {
-                bump(&mut f.target_groups, &g);
-            }
-        }
-        for list in [
-            &mut f.cities,
-            &mut f.countries,
-            &mut f.langs,
-            &mut f.statuses,
-            &mut f.themes,
-            &mut f.target_groups,
-        ] {
-            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            target.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
         f.target_groups.truncate(30);
         Ok(f)
