@@ -32,6 +32,12 @@ pub struct Settings {
     /// Largest request body in bytes [default: 2 MiB].
     #[arg(long, env = "PASSERELLE_MAX_BODY_BYTES", global = true)]
     pub max_body_bytes: Option<usize>,
+    /// LibreTranslate-compatible machine translation, e.g. http://127.0.0.1:5000 [default: off].
+    #[arg(long, env = "PASSERELLE_TRANSLATE_URL", global = true)]
+    pub translate_url: Option<String>,
+    /// API key for the machine translation service, if it needs one.
+    #[arg(long, env = "PASSERELLE_TRANSLATE_KEY", global = true)]
+    pub translate_key: Option<String>,
     /// Largest uploaded file (attachments, imports) in bytes [default: 20 MB].
     #[arg(long, env = "PASSERELLE_MAX_UPLOAD_BYTES", global = true)]
     pub max_upload_bytes: Option<usize>,
@@ -49,6 +55,8 @@ impl Settings {
             smtp_from: self.smtp_from.or(other.smtp_from),
             max_body_bytes: self.max_body_bytes.or(other.max_body_bytes),
             max_upload_bytes: self.max_upload_bytes.or(other.max_upload_bytes),
+            translate_url: self.translate_url.or(other.translate_url),
+            translate_key: self.translate_key.or(other.translate_key),
         }
     }
 }
@@ -72,6 +80,10 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Largest uploaded file in bytes.
     pub max_upload_bytes: usize,
+    /// Machine translation service (LibreTranslate API), when configured.
+    pub translate_url: Option<String>,
+    /// Its API key.
+    pub translate_key: Option<String>,
     /// Whether cookies carry `Secure` (the site is served over HTTPS).
     pub secure_cookies: bool,
 }
@@ -109,6 +121,11 @@ impl Config {
                 .unwrap_or_else(|| "Passerelle <noreply@passerelle.invalid>".to_owned()),
             max_body_bytes: s.max_body_bytes.unwrap_or(2 * 1024 * 1024),
             max_upload_bytes: s.max_upload_bytes.unwrap_or(20 * 1000 * 1000),
+            translate_url: s
+                .translate_url
+                .filter(|u| !u.is_empty())
+                .map(|u| u.trim_end_matches('/').to_owned()),
+            translate_key: s.translate_key.filter(|k| !k.is_empty()),
         })
     }
 

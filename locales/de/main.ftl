@@ -277,6 +277,7 @@ practice-step-publish = Veröffentlichen
 practice-step-archive = Archivieren
 practice-step-republish = Wieder veröffentlichen
 lang-notice-machine = Dieser Text wurde maschinell übersetzt und noch nicht von einer Person geprüft.
+lang-original-link = Original lesen ({ $lang })
 lang-notice-outdated = Das Original wurde geändert, nachdem diese Übersetzung entstand.
 practice-period = Zeitraum
 practice-period-since = seit { $start }
@@ -389,6 +390,15 @@ mime-application-vnd-openxmlformats-officedocument-spreadsheetml-sheet = Excel-T
 mime-application-vnd-openxmlformats-officedocument-presentationml-presentation = PowerPoint-Präsentation
 mime-text-plain = Text
 mime-text-csv = CSV-Tabelle
+
+machine-intro = Eine Maschine kann fehlende oder veraltete Felder vorübersetzen; ihre Entwürfe bleiben gekennzeichnet, bis eine Person sie speichert.
+machine-button = Maschinelle Entwürfe anfordern
+notice-machine-drafts = { $count ->
+    [one] Ein Feld wurde maschinell vorübersetzt.
+   *[other] { $count } Felder wurden maschinell vorübersetzt.
+}
+error-machine-failed = Der Dienst für maschinelle Übersetzung hat nicht richtig geantwortet. Es wurde nichts geändert.
+error-machine-timeout = Der Dienst für maschinelle Übersetzung hat zu lange gebraucht. Es wurde nichts geändert.
 
 ## Languages
 language-de = Deutsch

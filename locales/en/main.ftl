@@ -277,6 +277,7 @@ practice-step-publish = Publish
 practice-step-archive = Archive
 practice-step-republish = Publish again
 lang-notice-machine = This text was translated by a machine and not yet checked by a person.
+lang-original-link = Read the original ({ $lang })
 lang-notice-outdated = The original has changed since this translation was made.
 practice-period = Period
 practice-period-since = since { $start }
@@ -389,6 +390,15 @@ mime-application-vnd-openxmlformats-officedocument-spreadsheetml-sheet = Excel s
 mime-application-vnd-openxmlformats-officedocument-presentationml-presentation = PowerPoint presentation
 mime-text-plain = text
 mime-text-csv = CSV table
+
+machine-intro = A machine can draft the fields that are missing or outdated; its drafts are marked until a person saves them.
+machine-button = Ask for machine drafts
+notice-machine-drafts = { $count ->
+    [one] One field was drafted by the machine.
+   *[other] { $count } fields were drafted by the machine.
+}
+error-machine-failed = The machine translation service did not answer properly. Nothing was changed.
+error-machine-timeout = The machine translation service took too long. Nothing was changed.
 
 ## Languages
 language-de = German

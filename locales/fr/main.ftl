@@ -277,6 +277,7 @@ practice-step-publish = Publier
 practice-step-archive = Archiver
 practice-step-republish = Publier à nouveau
 lang-notice-machine = Ce texte a été traduit automatiquement et n’a pas encore été vérifié par une personne.
+lang-original-link = Lire l’original ({ $lang })
 lang-notice-outdated = L’original a été modifié depuis cette traduction.
 practice-period = Période
 practice-period-since = depuis { $start }
@@ -389,6 +390,15 @@ mime-application-vnd-openxmlformats-officedocument-spreadsheetml-sheet = tableur
 mime-application-vnd-openxmlformats-officedocument-presentationml-presentation = présentation PowerPoint
 mime-text-plain = texte
 mime-text-csv = tableau CSV
+
+machine-intro = Une machine peut proposer une traduction des champs manquants ou obsolètes ; ses propositions restent signalées jusqu’à ce qu’une personne les enregistre.
+machine-button = Demander une traduction automatique
+notice-machine-drafts = { $count ->
+    [one] { $count } champ a été traduit automatiquement.
+   *[other] { $count } champs ont été traduits automatiquement.
+}
+error-machine-failed = Le service de traduction automatique n’a pas répondu correctement. Rien n’a été modifié.
+error-machine-timeout = Le service de traduction automatique a mis trop de temps. Rien n’a été modifié.
 
 ## Languages
 language-de = allemand

@@ -5,6 +5,7 @@
 mod accounts;
 mod demo;
 mod directory;
+mod machine;
 mod mail;
 mod practices;
 mod secrets;

@@ -468,3 +468,116 @@ async fn attachments_are_checked_by_content_stored_by_hash_and_served_as_downloa
         .await
         .assert(StatusCode::FORBIDDEN);
 }
+
+/// A small server that speaks LibreTranslate's `/translate` contract: it "translates" by
+/// prefixing the target language, and insists on the API key.
+async fn translation_server() -> String {
+    use axum::Json;
+    use axum::routing::post;
+    async fn translate(
+        Json(body): Json<serde_json::Value>,
+    ) -> Result<Json<serde_json::Value>, StatusCode> {
+        if body["api_key"] != "secret"
+            || body["format"] != "text"
+            || body["source"].as_str().is_none()
+        {
+            return Err(StatusCode::FORBIDDEN);
+        }
+        let text = format!(
+            "[{}] {}",
+            body["target"].as_str().unwrap_or("?"),
+            body["q"].as_str().unwrap_or("")
+        );
+        Ok(Json(serde_json::json!({ "translatedText": text })))
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            axum::Router::new().route("/translate", post(translate)),
+        )
+        .await
+        .ok()
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn machine_drafts_fill_missing_fields_and_stay_marked_until_a_person_saves_them() {
+    let url = translation_server().await;
+    let t = TestApp::with_config(Db::Sqlite, |c| {
+        c.translate_url = Some(url);
+        c.translate_key = Some("secret".into());
+    })
+    .await;
+    t.app.load_demo().await.expect("demo");
+    let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+    let page = "/en/practices/cafe-baer-qualifizierung-trier-west";
+    coord
+        .get(&format!("{page}/translate?lang=fr"))
+        .await
+        .assert(StatusCode::OK)
+        .contains("/translate/machine");
+    let r = coord
+        .post_form(&format!("{page}/translate/machine"), &[("lang", "fr")])
+        .await;
+    r.assert(StatusCode::OK)
+        .contains("drafted by the machine")
+        .contains("[fr] ");
+    let p = t
+        .app
+        .practice(
+            &Actor::Anonymous,
+            "cafe-baer-qualifizierung-trier-west",
+            "fr",
+        )
+        .await
+        .expect("practice");
+    let title = p.texts[0].1.as_ref().expect("title");
+    assert_eq!(
+        (title.status.as_str(), title.text.starts_with("[fr] ")),
+        ("machine", true),
+        "the outdated title was redrafted"
+    );
+    t.client()
+        .get("/fr/practices/cafe-baer-qualifizierung-trier-west")
+        .await
+        .contains(&msg(Locale::Fr, "lang-notice-machine"))
+        .contains("href=\"/de/practices/cafe-baer-qualifizierung-trier-west\"");
+    // A person saves the form: the drafts become human translations.
+    let fields: Vec<(String, String)> = p
+        .all_texts
+        .iter()
+        .filter(|t| t.lang == "fr")
+        .map(|t| (t.field.clone(), t.body.clone()))
+        .collect();
+    let mut form: Vec<(&str, &str)> = vec![("lang", "fr")];
+    form.extend(fields.iter().map(|(f, b)| (f.as_str(), b.as_str())));
+    coord.get(&format!("{page}/translate?lang=fr")).await;
+    coord
+        .post_form(&format!("{page}/translate"), &form)
+        .await
+        .assert(StatusCode::SEE_OTHER);
+    let p = t
+        .app
+        .practice(
+            &Actor::Anonymous,
+            "cafe-baer-qualifizierung-trier-west",
+            "fr",
+        )
+        .await
+        .expect("practice");
+    assert_eq!(
+        p.texts[0].1.as_ref().map(|t| t.status.as_str()),
+        Some("human")
+    );
+    // Without a configured service, nothing is offered.
+    let plain = TestApp::demo(Db::Sqlite).await;
+    let mut c = plain.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+    c.get(&format!("{page}/translate?lang=fr"))
+        .await
+        .lacks("/translate/machine");
+}

@@ -38,6 +38,10 @@ pub fn router() -> Router<App> {
             get(translate_form).post(translate),
         )
         .route(
+            "/practices/{slug}/translate/machine",
+            get(back_to_practice).post(machine_translate),
+        )
+        .route(
             "/practices/{slug}/attachments",
             get(back_to_practice).post(attach),
         )
@@ -307,6 +311,8 @@ struct ShowPage {
     summary: Option<Section>,
     sections: Vec<Section>,
     lang_notice: Option<String>,
+    /// For machine or outdated translations: the page in the original's language, when it has one.
+    original_link: Option<(String, String)>,
     city: String,
     period: Option<String>,
     themes: Vec<String>,
@@ -365,6 +371,17 @@ async fn show_page(
             None
         }
     });
+    let original_link = p.texts[1]
+        .1
+        .as_ref()
+        .filter(|t| t.status == "machine" || t.status == "outdated")
+        .and_then(|_| crate::domain::Locale::from_code(&p.row.original_lang))
+        .map(|l| {
+            (
+                format!("/{}/practices/{}", l.code(), p.row.slug),
+                ctx.t1("lang-original-link", "lang", &ctx.tk("language-", l.code())),
+            )
+        });
     let period = match (&p.row.period_start, &p.row.period_end, p.row.ongoing == 1) {
         (Some(s), _, true) => Some(ctx.t1("practice-period-since", "start", s)),
         (Some(s), Some(e), false) => Some(format!("{s} – {e}")),
@@ -403,6 +420,7 @@ async fn show_page(
         summary: section(&p.texts[1]),
         sections: p.texts[2..].iter().filter_map(section).collect(),
         lang_notice,
+        original_link,
         city: cities
             .iter()
             .find(|c| c.id == p.row.city_id)
@@ -832,6 +850,8 @@ struct TranslatePage {
     langs: Vec<Choice>,
     rows: Vec<TranslateRow>,
     errors: Errors,
+    machine: bool,
+    notice: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -847,6 +867,7 @@ async fn translate_page(
     lang: &str,
     typed: Option<&std::collections::BTreeMap<String, String>>,
     errors: &FieldErrors,
+    notice: Option<String>,
 ) -> HtmlResult<Response> {
     let p = app
         .practice(&ctx.actor(), slug, ctx.lang())
@@ -906,6 +927,8 @@ async fn translate_page(
         lang,
         rows,
         errors: ctx.errors(errors),
+        machine: app.can_machine_translate(),
+        notice,
         ctx,
     };
     Ok((form_status(errors), page).into_response())
@@ -917,7 +940,7 @@ async fn translate_form(
     Path(slug): Path<String>,
     Query(q): Query<TranslateQuery>,
 ) -> HtmlResult<Response> {
-    translate_page(ctx, &app, &slug, &q.lang, None, &FieldErrors::new()).await
+    translate_page(ctx, &app, &slug, &q.lang, None, &FieldErrors::new(), None).await
 }
 
 async fn translate(
@@ -935,7 +958,7 @@ async fn translate(
     match app.translate_practice(&ctx.actor(), &slug, &form).await {
         Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "translated")),
         Err(Error::Invalid(errors)) => {
-            translate_page(ctx, &app, &slug, &lang, Some(&fields), &errors).await
+            translate_page(ctx, &app, &slug, &lang, Some(&fields), &errors, None).await
         }
         Err(e) => Err(e).or_page(&ctx),
     }
@@ -1330,4 +1353,34 @@ async fn back_to_practice_step(
     Path((slug, _)): Path<(String, String)>,
 ) -> axum::response::Redirect {
     axum::response::Redirect::to(&ctx.link("/practices/", &slug, ""))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct MachineForm {
+    lang: String,
+}
+
+/// Asks the configured machine translation service for drafts of missing or outdated fields.
+async fn machine_translate(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<MachineForm>,
+) -> HtmlResult<Response> {
+    let n = app
+        .machine_translate(&ctx.actor(), &slug, &f.lang)
+        .await
+        .or_page(&ctx)?;
+    let notice = ctx.t1("notice-machine-drafts", "count", &n.to_string());
+    translate_page(
+        ctx,
+        &app,
+        &slug,
+        &f.lang,
+        None,
+        &FieldErrors::new(),
+        Some(notice),
+    )
+    .await
 }
