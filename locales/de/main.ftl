@@ -400,6 +400,16 @@ notice-machine-drafts = { $count ->
 error-machine-failed = Der Dienst für maschinelle Übersetzung hat nicht richtig geantwortet. Es wurde nichts geändert.
 error-machine-timeout = Der Dienst für maschinelle Übersetzung hat zu lange gebraucht. Es wurde nichts geändert.
 
+themes-title = Themen
+themes-intro = Die Themen, unter denen Praxisbeispiele und Organisationen eingeordnet sind, mit ihren Namen in jeder Sprache.
+themes-caption = Die Themen-Taxonomie
+themes-add = Thema hinzufügen oder umbenennen
+themes-add-intro = Mit einem vorhandenen Schlüssel benennen Sie dieses Thema um.
+field-key = Schlüssel
+field-label_de = Deutscher Name
+field-label_fr = Französischer Name
+field-label_en = Englischer Name
+
 ## Languages
 language-de = Deutsch
 language-fr = Französisch

@@ -400,6 +400,16 @@ notice-machine-drafts = { $count ->
 error-machine-failed = The machine translation service did not answer properly. Nothing was changed.
 error-machine-timeout = The machine translation service took too long. Nothing was changed.
 
+themes-title = Themes
+themes-intro = The themes practices and organisations are filed under, with their names in each language.
+themes-caption = The theme taxonomy
+themes-add = Add or rename a theme
+themes-add-intro = Give an existing key to rename that theme.
+field-key = Key
+field-label_de = German name
+field-label_fr = French name
+field-label_en = English name
+
 ## Languages
 language-de = German
 language-fr = French

@@ -400,6 +400,16 @@ notice-machine-drafts = { $count ->
 error-machine-failed = Le service de traduction automatique n’a pas répondu correctement. Rien n’a été modifié.
 error-machine-timeout = Le service de traduction automatique a mis trop de temps. Rien n’a été modifié.
 
+themes-title = Thèmes
+themes-intro = Les thèmes sous lesquels sont classées les pratiques et les organisations, avec leur nom dans chaque langue.
+themes-caption = La taxonomie des thèmes
+themes-add = Ajouter ou renommer un thème
+themes-add-intro = Une clé existante renomme ce thème.
+field-key = Clé
+field-label_de = Nom allemand
+field-label_fr = Nom français
+field-label_en = Nom anglais
+
 ## Languages
 language-de = allemand
 language-fr = français

@@ -134,6 +134,20 @@ impl App {
         Ok(self.reference().await?.themes.clone())
     }
 
+    /// Adds a theme to the taxonomy or renames one (coordinators and admins).
+    pub async fn put_theme(
+        &self,
+        actor: &Actor,
+        form: &crate::domain::directory::ThemeForm,
+    ) -> Result<String> {
+        authorize(actor, Action::EditTaxonomy)?;
+        let theme = crate::domain::directory::NewTheme::try_from(form).map_err(Error::Invalid)?;
+        let mut tx = self.store().write().await?;
+        tx.upsert_theme(&theme, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(theme.key.to_string())
+    }
+
     /// Every country.
     pub async fn countries(&self) -> Result<Vec<CountryRow>> {
         Ok(self.reference().await?.countries.clone())

@@ -43,6 +43,8 @@ pub enum Action {
     },
     /// Add or change countries and cities.
     EditPlaces,
+    /// Add or rename themes of the taxonomy.
+    EditTaxonomy,
     /// Invite someone with a role.
     Invite {
         /// The role the invitation grants.
@@ -93,7 +95,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
     let edits = |org: i64| staff || (role == Role::Editor && own_org == Some(org));
     match action {
         ViewDirectory | ViewContactDetails | ManageOwnAccount => true,
-        CreateOrganisation | DeleteOrganisation | EditPlaces => staff,
+        CreateOrganisation | DeleteOrganisation | EditPlaces | EditTaxonomy => staff,
         EditOrganisation { organisation_id } | EditPeople { organisation_id } => {
             edits(organisation_id)
         }
@@ -183,6 +185,7 @@ mod tests {
             (EditPeople { organisation_id: OWN },       [false, false, true,  true,  true]),
             (EditPeople { organisation_id: OTHER },     [false, false, false, true,  true]),
             (EditPlaces,                                [false, false, false, true,  true]),
+            (EditTaxonomy,                              [false, false, false, true,  true]),
             (Invite { role: Role::Member },             [false, false, false, true,  true]),
             (Invite { role: Role::Editor },             [false, false, false, true,  true]),
             (Invite { role: Role::Coordinator },        [false, false, false, false, true]),
@@ -236,7 +239,8 @@ mod tests {
         let table: &[(Action, [bool; 5])] = &[
             //                                                  anon   member editor coord  admin
             (ViewPractice(facts(Published)),                    [true,  true,  true,  true,  true]),
-            (ViewPractice(facts(Archived)),                     [true,  true,  true,  true,  true]),
+            (ViewPractice(facts(Archived)),                     [false, false, false, true,  true]),
+            (ViewPractice(own(Archived)),                       [false, true,  true,  true,  true]),
             (ViewPractice(facts(Draft)),                        [false, false, false, true,  true]),
             (ViewPractice(facts(Submitted)),                    [false, true,  true,  true,  true]),
             (ViewPractice(PracticeFacts { same_city: Some(true), ..facts(Submitted) }), [false, false, false, true, true]),

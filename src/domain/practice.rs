@@ -74,9 +74,9 @@ impl PracticeStatus {
         PracticeStatus::ALL.into_iter().find(|p| p.as_str() == s)
     }
 
-    /// Whether the public may read a practice in this status.
+    /// Whether the public may read a practice in this status: only published ones.
     pub fn is_public(self) -> bool {
-        matches!(self, PracticeStatus::Published | PracticeStatus::Archived)
+        self == PracticeStatus::Published
     }
 
     /// The status after `t`, or `None` when `t` cannot happen now.

@@ -370,6 +370,26 @@ impl Store {
 }
 
 impl WriteTx {
+    /// Adds a theme at the end of the taxonomy, or renames an existing one.
+    pub async fn upsert_theme(
+        &mut self,
+        t: &crate::domain::directory::NewTheme,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO themes (key, label_de, label_fr, label_en, position) \
+             VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM themes)) \
+             ON CONFLICT (key) DO UPDATE SET label_de = $2, label_fr = $3, label_en = $4",
+        )
+        .bind(t.key.as_str())
+        .bind(&t.labels[0])
+        .bind(&t.labels[1])
+        .bind(&t.labels[2])
+        .execute(&mut *self.tx)
+        .await?;
+        self.record("theme", t.key.as_str(), "update", actor).await
+    }
+
     /// Adds a country or renames an existing one.
     pub async fn upsert_country(&mut self, row: &CountryRow, actor: Option<i64>) -> Result<()> {
         sqlx::query(

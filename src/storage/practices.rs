@@ -129,7 +129,7 @@ pub struct EventRow {
 pub enum PracticeScope {
     /// Every practice (coordinators, admins).
     All,
-    /// Published and archived ones.
+    /// Published ones.
     Public,
     /// Public ones, those of the member's organisation and those they review.
     Member {
@@ -242,7 +242,7 @@ fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
     w
 }
 
-const PUBLIC: &str = "p.status IN ('published', 'archived')";
+const PUBLIC: &str = "p.status = 'published'";
 
 fn select(reader: &str) -> String {
     format!(

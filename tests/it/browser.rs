@@ -278,6 +278,7 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/organisations/association-dounia",
         "/organisations/wohnungsgenossenschaft-am-beutelweg",
         "/practices",
+        "/themes",
         "/practices/vernetzte-stadtteilarbeit-trier-nord",
         "/practices/cafe-baer-qualifizierung-trier-west",
         "/people",

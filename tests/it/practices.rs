@@ -310,6 +310,37 @@ both! {
         let facets = t.app.practice_facets(&Actor::Anonymous, &PracticeFilter { city: Some("trier".into()), ..Default::default() }).await.expect("facets");
         assert_eq!(facets.cities, [("trier".to_owned(), 2)]);
     }
+
+    async fn coordinators_extend_the_theme_taxonomy(db) {
+        let t = TestApp::demo(db).await;
+        t.client().get("/de/themes").await.assert(StatusCode::OK).contains("Stadtentwicklung").lacks("name=\"label_de\"");
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/en/themes").await;
+        let r = coord.post_form("/en/themes", &[("key", "Interpreting"), ("label_de", "Dolmetschen"), ("label_fr", ""), ("label_en", "Interpreting")]).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("value=\"Dolmetschen\"").contains("href=\"#key\"").contains("href=\"#label_fr\"");
+        coord.post_form("/en/themes", &[("key", "interpreting"), ("label_de", "Dolmetschen"), ("label_fr", "Interprétariat"), ("label_en", "Interpreting")]).await.assert(StatusCode::SEE_OTHER);
+        t.client().get("/fr/themes").await.contains("Interprétariat");
+        let author = actor(&t.app, EDITOR.0, EDITOR.1).await;
+        let mut f = form();
+        f.themes = vec!["interpreting".into()];
+        t.app.create_practice(&author, &f).await.expect("the new theme can be used at once");
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/en/themes").await;
+        member.post_form("/en/themes", &[("key", "x"), ("label_de", "x"), ("label_fr", "x"), ("label_en", "x")]).await.assert(StatusCode::FORBIDDEN);
+    }
+
+    async fn changing_an_original_field_outdates_only_its_translations(db) {
+        let t = TestApp::demo(db).await;
+        let coord = actor(&t.app, COORDINATOR.0, COORDINATOR.1).await;
+        let slug = "vernetzte-stadtteilarbeit-trier-nord";
+        let (mut f, version) = t.app.practice_form(&coord, slug).await.expect("form");
+        f.results = format!("{} Neu ergänzt.", f.results);
+        t.app.update_practice(&coord, slug, &f, version).await.expect("save");
+        let p = t.app.practice(&Actor::Anonymous, slug, "fr").await.expect("practice");
+        let status = |field: &str| p.all_texts.iter().find(|x| x.lang == "fr" && x.field == field).map(|x| x.status.clone());
+        assert_eq!(status("results").as_deref(), Some("outdated"));
+        assert_eq!(status("title").as_deref(), Some("human"));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

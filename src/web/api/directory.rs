@@ -47,6 +47,8 @@ pub fn router() -> Router<App> {
             "/cities/{slug}",
             get(get_city).put(update_city).delete(delete_city),
         )
+        .route("/themes", get(list_themes))
+        .route("/themes/{key}", axum::routing::put(put_theme))
         .route("/countries", get(list_countries))
         .route(
             "/countries/{code}",
@@ -596,6 +598,51 @@ async fn delete_country(
     app.delete_country(&api.actor, &code)
         .await
         .map_err(|e| api.err(e))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A theme with its labels.
+#[derive(Serialize, ToSchema)]
+pub struct ThemeJson {
+    /// Key.
+    pub key: String,
+    /// language → label.
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
+/// Lists the theme taxonomy.
+#[utoipa::path(get, path = "/api/v1/themes", tag = "directory", responses((status = 200, body = Vec<ThemeJson>)))]
+async fn list_themes(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<Vec<ThemeJson>>> {
+    let themes = app.themes().await.map_err(|e| api.err(e))?;
+    Ok(Json(
+        themes
+            .into_iter()
+            .map(|t| ThemeJson {
+                key: t.key,
+                labels: [("de", t.label_de), ("fr", t.label_fr), ("en", t.label_en)]
+                    .into_iter()
+                    .map(|(l, n)| (l.to_owned(), n))
+                    .collect(),
+            })
+            .collect(),
+    ))
+}
+
+/// Adds or renames a theme (coordinators and admins); the key comes from the path.
+#[utoipa::path(put, path = "/api/v1/themes/{key}", tag = "directory", request_body = crate::domain::directory::ThemeForm,
+    responses((status = 204), (status = 422, description = "Field errors")))]
+async fn put_theme(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(key): Path<String>,
+    ApiJson(form): ApiJson<crate::domain::directory::ThemeForm>,
+) -> ApiResult<StatusCode> {
+    app.put_theme(
+        &api.actor,
+        &crate::domain::directory::ThemeForm { key, ..form },
+    )
+    .await
+    .map_err(|e| api.err(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -22,11 +22,11 @@ use crate::domain::practice::PracticeForm;
         errors are `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     paths(list_organisations, get_organisation, create_organisation, update_organisation, delete_organisation,
         put_translation, list_people, get_person, create_person, update_person, delete_person, list_cities, get_city,
-        create_city, update_city, delete_city, list_countries, get_country, put_country, delete_country,
+        create_city, update_city, delete_city, list_themes, put_theme, list_countries, get_country, put_country, delete_country,
         practice_api::list, practice_api::get_one, practice_api::get_by_ref, practice_api::create, practice_api::update,
         practice_api::transition, practice_api::translate),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
-        TextJson, PersonJson, CityJson, CountryJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
+        TextJson, PersonJson, CityJson, CountryJson, ThemeJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
         PracticeUpdate, TransitionRequest, PracticeTranslationForm)),
     tags((name = "directory", description = "Countries, cities, organisations and people"),
         (name = "practices", description = "The good-practice catalogue and its review workflow"))

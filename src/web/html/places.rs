@@ -26,6 +26,7 @@ pub fn router() -> Router<App> {
             "/countries/{code}/delete",
             axum::routing::post(delete_country),
         )
+        .route("/themes", get(themes).post(put_theme))
         .route("/cities", get(cities).post(create_city))
         .route("/cities/new", get(new_city))
         .route("/cities/{slug}", get(city).post(update_city))
@@ -347,4 +348,79 @@ async fn delete_country(
         .await
         .or_page(&ctx)?;
     Ok(done(&ctx, "/countries", "deleted"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "places/themes.html")]
+struct ThemesPage {
+    ctx: Ctx,
+    themes: Vec<(String, String, String, String, String)>,
+    can_edit: bool,
+    form: crate::domain::directory::ThemeForm,
+    errors: Errors,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+async fn themes_page(
+    ctx: Ctx,
+    app: &App,
+    form: crate::domain::directory::ThemeForm,
+    errors: &FieldErrors,
+    done: Option<&str>,
+) -> HtmlResult<Response> {
+    let rows = app.themes().await.or_page(&ctx)?;
+    let themes = rows
+        .iter()
+        .map(|t| {
+            (
+                t.key.clone(),
+                super::theme_label(t, ctx.locale).to_owned(),
+                t.label_de.clone(),
+                t.label_fr.clone(),
+                t.label_en.clone(),
+            )
+        })
+        .collect();
+    let page = ThemesPage {
+        themes,
+        can_edit: ctx.can(Action::EditTaxonomy),
+        form,
+        errors: ctx.errors(errors),
+        notice: super::notice(&ctx, done),
+        ctx,
+    };
+    Ok((super::form_status(errors), page).into_response())
+}
+
+async fn themes(
+    ctx: Ctx,
+    State(app): State<App>,
+    axum::extract::Query(q): axum::extract::Query<DoneQuery>,
+) -> HtmlResult<Response> {
+    themes_page(
+        ctx,
+        &app,
+        Default::default(),
+        &FieldErrors::new(),
+        q.done.as_deref(),
+    )
+    .await
+}
+
+async fn put_theme(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<crate::domain::directory::ThemeForm>,
+) -> HtmlResult<Response> {
+    match app.put_theme(&ctx.actor(), &form).await {
+        Ok(_) => Ok(done(&ctx, "/themes", "saved")),
+        Err(Error::Invalid(errors)) => themes_page(ctx, &app, form, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
 }
