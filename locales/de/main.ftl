@@ -410,6 +410,15 @@ field-label_de = Deutscher Name
 field-label_fr = Französischer Name
 field-label_en = Englischer Name
 
+revisions-compare = Zwei Versionen vergleichen
+revisions-from = Ältere Version
+revisions-to = Neuere Version
+revisions-compare-button = Vergleichen
+revisions-between = Unterschiede zwischen Version { $from } und Version
+revisions-same = Diese beiden Versionen sind gleich.
+revisions-removed = entfernt:
+revisions-added = hinzugefügt:
+
 ## Languages
 language-de = Deutsch
 language-fr = Französisch

@@ -410,6 +410,15 @@ field-label_de = German name
 field-label_fr = French name
 field-label_en = English name
 
+revisions-compare = Compare two versions
+revisions-from = Older version
+revisions-to = Newer version
+revisions-compare-button = Compare
+revisions-between = Differences between version { $from } and version
+revisions-same = These two versions are the same.
+revisions-removed = removed:
+revisions-added = added:
+
 ## Languages
 language-de = German
 language-fr = French

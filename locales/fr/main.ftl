@@ -410,6 +410,15 @@ field-label_de = Nom allemand
 field-label_fr = Nom français
 field-label_en = Nom anglais
 
+revisions-compare = Comparer deux versions
+revisions-from = Version la plus ancienne
+revisions-to = Version la plus récente
+revisions-compare-button = Comparer
+revisions-between = Différences entre la version { $from } et la version
+revisions-same = Ces deux versions sont identiques.
+revisions-removed = supprimé :
+revisions-added = ajouté :
+
 ## Languages
 language-de = allemand
 language-fr = français

@@ -246,7 +246,10 @@ both! {
             ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
             ("city", "metz"), ("organisations", "association-dounia"), ("context", "Contexte de la coordination. Contexte de l’autrice.")]).await;
         merged.assert(StatusCode::SEE_OTHER);
-        editor.get("/fr/practices/cafes-linguistiques/revisions").await.assert(StatusCode::OK).contains("<td>3</td>").contains("Contexte et problème");
+        let revisions = editor.get("/fr/practices/cafes-linguistiques/revisions").await;
+        revisions.assert(StatusCode::OK).contains("<td>3</td>").contains("Contexte et problème");
+        let diff = editor.get("/fr/practices/cafes-linguistiques/revisions?from=1&to=3").await;
+        diff.assert(StatusCode::OK).contains("<ins>").contains("Contexte de l’autrice.");
 
         editor.get("/fr/practices/cafes-linguistiques").await;
         editor.post_form("/fr/practices/cafes-linguistiques/step/submit", &[]).await.assert(StatusCode::SEE_OTHER);

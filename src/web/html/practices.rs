@@ -692,6 +692,12 @@ async fn update(
     }
 }
 
+/// One line of a compared field: `-` removed, `+` added, ` ` kept.
+struct DiffLine {
+    sign: char,
+    text: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "practices/revisions.html")]
 struct RevisionsPage {
@@ -699,12 +705,39 @@ struct RevisionsPage {
     slug: String,
     title: String,
     revisions: Vec<(RevisionRow, String, Vec<String>)>,
+    versions: Vec<i64>,
+    from: i64,
+    to: i64,
+    /// The fields that differ between `from` and `to`, line by line.
+    diff: Vec<(String, Vec<DiffLine>)>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CompareQuery {
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+/// A field of a saved form as text (lists one item per line).
+fn field_text(form: &PracticeForm, field: &str) -> String {
+    let json = serde_json::to_value(form).unwrap_or_default();
+    match &json[field] {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .filter_map(|i| i.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
+    }
 }
 
 async fn revisions(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
+    Query(q): Query<CompareQuery>,
 ) -> HtmlResult<RevisionsPage> {
     let p = app
         .practice(&ctx.actor(), &slug, ctx.lang())
@@ -743,10 +776,48 @@ async fn revisions(
             (r.clone(), when, changed)
         })
         .collect();
+    // Any two versions compared (by default the newest with the one before it).
+    let versions: Vec<i64> = rows.iter().map(|r| r.version).collect();
+    let newest = versions.first().copied().unwrap_or(1);
+    let to = q.to.filter(|v| versions.contains(v)).unwrap_or(newest);
+    let from = q
+        .from
+        .filter(|v| versions.contains(v))
+        .unwrap_or_else(|| versions.get(1).copied().unwrap_or(to));
+    let form_of = |v: i64| {
+        rows.iter()
+            .position(|r| r.version == v)
+            .and_then(|i| forms[i].clone())
+    };
+    let diff = match (form_of(from), form_of(to)) {
+        (Some(a), Some(b)) => changed_fields(&a, &b)
+            .into_iter()
+            .map(|f| {
+                let (old, new) = (field_text(&a, f), field_text(&b, f));
+                let lines = similar::TextDiff::from_lines(&old, &new)
+                    .iter_all_changes()
+                    .map(|c| DiffLine {
+                        sign: match c.tag() {
+                            similar::ChangeTag::Delete => '-',
+                            similar::ChangeTag::Insert => '+',
+                            similar::ChangeTag::Equal => ' ',
+                        },
+                        text: c.value().trim_end_matches('\n').to_owned(),
+                    })
+                    .collect();
+                (ctx.tk("field-", f), lines)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Ok(RevisionsPage {
         title: p.row.title.clone(),
         slug,
         revisions,
+        versions,
+        from,
+        to,
+        diff,
         ctx,
     })
 }
