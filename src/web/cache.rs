@@ -58,7 +58,13 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
     if !anonymous_get(&req) {
         return next.run(req).await;
     }
-    let key = req.uri().to_string();
+    // The API answers in the language of Accept-Language, so that header is part of the key.
+    let language = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let key = format!("{}|{language}", req.uri());
     let generation = cache.app.generation();
     {
         let entries = cache.entries.lock().unwrap_or_else(|p| p.into_inner());

@@ -255,6 +255,14 @@ both! {
         assert_eq!(published["status"], "published");
         let r = k.json(Method::POST, "/api/v1/practices/sprachcafe/transitions", &json!({"step": "publish"})).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "publishing twice is refused");
+        let mut german = t.client();
+        german.headers.push(("accept-language".into(), "de".into()));
+        let mut french = t.client();
+        french.headers.push(("accept-language".into(), "fr".into()));
+        german.get("/api/v1/practices/sprachcafe").await;
+        let de = german.get("/api/v1/practices/sprachcafe").await.json();
+        let fr_title = french.get("/api/v1/practices/sprachcafe").await.json()["title"].clone();
+        assert_eq!((de["title"].as_str(), fr_title.as_str()), (Some("Sprachcafé"), Some("Café des langues")), "cached per language");
         let fr = public.get("/api/v1/practices?reader=fr&city=metz").await.json();
         assert!(fr["items"].as_array().is_some_and(|a| a.iter().any(|p| p["title"] == "Café des langues")), "{fr}");
     }
