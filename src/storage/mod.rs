@@ -9,6 +9,7 @@
 mod accounts;
 mod directory;
 mod files;
+mod practice_writes;
 mod practices;
 
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
@@ -17,9 +18,10 @@ pub use directory::{
     ThemeRow,
 };
 pub use files::{AttachmentRow, blob_path, get_blob, put_blob};
+pub use practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
 pub use practices::{
-    EventRow, LinkRow, Opinion, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
-    PracticeSort, PracticeTextRow, PracticeWrite, ReviewUpdate, RevisionRow, Step,
+    EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope, PracticeSort,
+    PracticeTextRow, RevisionRow,
 };
 
 use std::sync::Arc;
