@@ -8,6 +8,7 @@ mod directory;
 mod machine;
 mod mail;
 mod practices;
+mod review;
 mod secrets;
 mod transfer;
 
