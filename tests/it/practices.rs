@@ -304,6 +304,11 @@ both! {
         page.assert(StatusCode::OK).contains(">Trier (2)</option>").contains(">Germany (3)</option>").contains(">Neighbourhood (");
         page.lacks("Draft (");
         c.get("/en/practices?target_group=Familien").await.contains("one practice").contains("vernetzte-stadtteilarbeit-trier-nord");
+        assert_eq!(
+            passerelle::web::html::query_string(&[("city", "trier"), ("q", ""), ("sort", "title"), ("target_group", "Bewohner & Familien")]),
+            "city=trier&sort=title&target_group=Bewohner+%26+Familien",
+            "page links keep every filter, encoded"
+        );
         let by_title = c.get("/en/practices?sort=title").await;
         let cafe = by_title.body.find("cafe-baer-qualifizierung").expect("Café Bär listed");
         let zib = by_title.body.find("zuwanderungs-und-integrationsbuero").expect("ZIB listed");

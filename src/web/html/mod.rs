@@ -180,6 +180,16 @@ pub fn markdown(text: &str) -> String {
         .to_string()
 }
 
+/// The non-empty filters of a list as a query string, for its page links.
+pub fn query_string(pairs: &[(&str, &str)]) -> String {
+    let present: Vec<(&str, &str)> = pairs
+        .iter()
+        .copied()
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    serde_html_form::to_string(present).unwrap_or_default()
+}
+
 /// Pagination links for a list page.
 #[derive(Debug, Clone)]
 pub struct Pager {

@@ -138,20 +138,15 @@ async fn list(
                 .unwrap_or_default(),
         })
         .collect();
-    let query: String = [
-        ("q", &q.q),
-        ("city", &q.city),
-        ("country", &q.country),
-        ("kind", &q.kind),
-        ("circle", &q.circle),
-        ("language", &q.language),
-        ("theme", &q.theme),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}={}", urlencode(v)))
-    .collect::<Vec<_>>()
-    .join("&");
+    let query = crate::web::html::query_string(&[
+        ("q", q.q.as_str()),
+        ("city", q.city.as_str()),
+        ("country", q.country.as_str()),
+        ("kind", q.kind.as_str()),
+        ("circle", q.circle.as_str()),
+        ("language", q.language.as_str()),
+        ("theme", q.theme.as_str()),
+    ]);
     let mut language_options = language_choices(ctx.locale, std::slice::from_ref(&q.language));
     language_options.sort_by(|a, b| a.label.cmp(&b.label));
     Ok(ListPage {
@@ -193,13 +188,6 @@ async fn list(
         can_create: ctx.can(Action::CreateOrganisation),
         ctx,
     })
-}
-
-/// Percent-encodes a query value.
-pub fn urlencode(s: &str) -> String {
-    serde_html_form::to_string([("", s)])
-        .map(|e| e.trim_start_matches('=').to_owned())
-        .unwrap_or_default()
 }
 
 #[derive(Template, WebTemplate)]

@@ -13,7 +13,6 @@ use crate::domain::FieldErrors;
 use crate::domain::directory::PersonForm;
 use crate::storage::{PeopleFilter, PersonRow, split_list};
 
-use super::organisations::urlencode;
 use super::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name, done, language_choices, language_labels,
     notice, theme_choices, theme_labels,
@@ -74,17 +73,12 @@ async fn list(
         .await
         .or_page(&ctx)?;
     let cities = app.cities(None).await.or_page(&ctx)?;
-    let query = [
-        ("q", &q.q),
-        ("organisation", &q.organisation),
-        ("city", &q.city),
-        ("language", &q.language),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}={}", urlencode(v)))
-    .collect::<Vec<_>>()
-    .join("&");
+    let query = crate::web::html::query_string(&[
+        ("q", q.q.as_str()),
+        ("organisation", q.organisation.as_str()),
+        ("city", q.city.as_str()),
+        ("language", q.language.as_str()),
+    ]);
     let mut languages = language_choices(ctx.locale, std::slice::from_ref(&q.language));
     languages.sort_by(|a, b| a.label.cmp(&b.label));
     Ok(ListPage {

@@ -105,19 +105,16 @@ pub(super) async fn list(
                 .then(|| ctx.tk("practice-status-", &p.status)),
         })
         .collect();
-    let query: String = [
-        ("city", &q.city),
-        ("country", &q.country),
-        ("theme", &q.theme),
-        ("lang", &q.lang),
-        ("status", &q.status),
-        ("organisation", &q.organisation),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}={}", urlencode(v)))
-    .collect::<Vec<_>>()
-    .join("&");
+    let query = crate::web::html::query_string(&[
+        ("city", q.city.as_str()),
+        ("country", q.country.as_str()),
+        ("theme", q.theme.as_str()),
+        ("lang", q.lang.as_str()),
+        ("status", q.status.as_str()),
+        ("organisation", q.organisation.as_str()),
+        ("target_group", q.target_group.as_str()),
+        ("sort", q.sort.as_str()),
+    ]);
     Ok(ListPage {
         pager: Pager::new(&ctx.href("/practices"), &query, result.total, limit, page),
         total: result.total,

@@ -16,7 +16,6 @@ use crate::domain::practice::{PracticeForm, PracticeStatus, Transition};
 use crate::domain::{Action, FieldErrors};
 use crate::storage::{PracticeFilter, PracticeSort, RevisionRow, split_list};
 
-use super::organisations::urlencode;
 use super::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name, country_name, done, form_status,
     markdown, notice, theme_choices, theme_labels,
