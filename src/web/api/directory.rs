@@ -71,6 +71,18 @@ pub struct PageJson<T> {
     pub items: Vec<T>,
 }
 
+impl<T> PageJson<T> {
+    /// A page of use-case results, each item turned into its JSON shape.
+    pub fn of<R>(page: &crate::app::Page<R>, to_json: impl Fn(&R) -> T) -> Self {
+        PageJson {
+            total: page.total,
+            limit: page.limit,
+            offset: page.offset,
+            items: page.items.iter().map(to_json).collect(),
+        }
+    }
+}
+
 /// An organisation in lists.
 #[derive(Serialize, ToSchema)]
 pub struct OrganisationJson {
@@ -302,12 +314,7 @@ async fn list_organisations(
         .organisations(&filter, q.limit, q.offset)
         .await
         .map_err(|e| api.err(e))?;
-    Ok(Json(PageJson {
-        total: page.total,
-        limit: page.limit,
-        offset: page.offset,
-        items: page.items.iter().map(org_json).collect(),
-    }))
+    Ok(Json(PageJson::of(&page, org_json)))
 }
 
 /// Gets one organisation with its descriptions and people.
@@ -432,12 +439,7 @@ async fn list_people(
         .people(&api.actor, &filter, q.limit, q.offset)
         .await
         .map_err(|e| api.err(e))?;
-    Ok(Json(PageJson {
-        total: page.total,
-        limit: page.limit,
-        offset: page.offset,
-        items: page.items.iter().map(person_json).collect(),
-    }))
+    Ok(Json(PageJson::of(&page, person_json)))
 }
 
 /// Gets a person.

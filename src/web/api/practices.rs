@@ -196,12 +196,7 @@ async fn list(
         .practices(&api.actor, &filter, &reader, q.limit, q.offset)
         .await
         .map_err(|e| api.err(e))?;
-    Ok(Json(PageJson {
-        total: page.total,
-        limit: page.limit,
-        offset: page.offset,
-        items: page.items.iter().map(summary).collect(),
-    }))
+    Ok(Json(PageJson::of(&page, summary)))
 }
 
 /// Gets a practice with all its texts.

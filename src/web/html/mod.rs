@@ -115,6 +115,15 @@ pub fn city_name(c: &CityRow, locale: Locale) -> &str {
     localized.unwrap_or(&c.name)
 }
 
+/// The name of the city with `id` among `cities`, in the reader's language (empty if unknown).
+pub fn city_name_of(cities: &[CityRow], id: i64, locale: Locale) -> String {
+    cities
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| city_name(c, locale).to_owned())
+        .unwrap_or_default()
+}
+
 /// A theme's label in the reader's language.
 pub fn theme_label(t: &ThemeRow, locale: Locale) -> &str {
     match locale {

@@ -131,11 +131,7 @@ async fn list(
             slug: o.slug.clone(),
             name: o.name.clone(),
             kind: ctx.t(&format!("kind-{}", o.kind)),
-            city: cities
-                .iter()
-                .find(|c| c.id == o.city_id)
-                .map(|c| city_name(c, ctx.locale).to_owned())
-                .unwrap_or_default(),
+            city: crate::web::html::city_name_of(&cities, o.city_id, ctx.locale),
         })
         .collect();
     let query = crate::web::html::query_string(&[

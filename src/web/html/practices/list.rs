@@ -95,11 +95,7 @@ pub(super) async fn list(
             title_lang: p.title_lang.clone(),
             summary: p.summary.clone(),
             summary_lang: p.summary_lang.clone(),
-            city: cities
-                .iter()
-                .find(|c| c.id == p.city_id)
-                .map(|c| city_name(c, ctx.locale).to_owned())
-                .unwrap_or_default(),
+            city: crate::web::html::city_name_of(&cities, p.city_id, ctx.locale),
             themes: theme_labels(&themes, ctx.locale, &split_list(&p.themes)),
             status: (p.status != PracticeStatus::Published.as_str())
                 .then(|| ctx.tk("practice-status-", &p.status)),

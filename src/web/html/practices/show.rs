@@ -130,11 +130,7 @@ pub(super) async fn show_page(
         sections: p.texts[2..].iter().filter_map(section).collect(),
         lang_notice,
         original_link,
-        city: cities
-            .iter()
-            .find(|c| c.id == p.row.city_id)
-            .map(|c| city_name(c, ctx.locale).to_owned())
-            .unwrap_or_default(),
+        city: crate::web::html::city_name_of(&cities, p.row.city_id, ctx.locale),
         period,
         themes: theme_labels(&themes, ctx.locale, &split_list(&p.row.themes)),
         target_groups: serde_json::from_str(&p.row.target_groups).unwrap_or_default(),
