@@ -4,6 +4,7 @@
 //! Modules, in reading order (each layer only calls the one below it):
 //! - [`domain`]: valid-only types, workflow rules and the one permission rule; no I/O.
 //! - [`storage`]: the only module that runs SQL, the same code on SQLite and PostgreSQL.
+//! - [`search`]: the only module that imports tantivy; an index derived from the database.
 //! - [`app`]: the use cases, one method per thing a user does; permissions and transactions.
 //! - [`i18n`]: Fluent messages in German, French and English.
 //! - [`web`]: axum routers for HTML pages and the JSON API.
@@ -14,5 +15,6 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod search;
 pub mod storage;
 pub mod web;

@@ -5,6 +5,7 @@
 mod accounts;
 mod demo;
 mod directory;
+pub mod glossary_io;
 mod machine;
 mod mail;
 mod practices;

@@ -8,6 +8,7 @@ pub mod account;
 pub mod directory;
 pub mod errors;
 pub mod file;
+pub mod glossary;
 pub mod permission;
 pub mod practice;
 pub mod values;

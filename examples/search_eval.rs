@@ -1,0 +1,154 @@
+//! Relevance of the search on the development set in `eval/`: nDCG@10 and recall@10, overall,
+//! for cross-lingual queries alone and per kind, with and without glossary expansion.
+//!
+//! `cargo run --release --example search_eval [-- --verbose]`
+
+use std::collections::BTreeMap;
+
+use passerelle::app::glossary_io::{glossary_terms, read_csv};
+use passerelle::search::{DocKind, DocText, Expander, SearchDoc, SearchIndex, SearchRequest};
+
+#[derive(serde::Deserialize)]
+struct Corpus {
+    practice: Vec<Practice>,
+}
+
+#[derive(serde::Deserialize)]
+struct Practice {
+    #[serde(rename = "ref")]
+    reference: String,
+    lang: String,
+    city: String,
+    themes: Vec<String>,
+    title: String,
+    summary: String,
+    body: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Queries {
+    query: Vec<Query>,
+}
+
+#[derive(serde::Deserialize)]
+struct Query {
+    id: String,
+    lang: String,
+    text: String,
+    kinds: Vec<String>,
+    judgements: BTreeMap<String, u32>,
+}
+
+fn dcg(gains: impl Iterator<Item = u32>) -> f64 {
+    gains
+        .enumerate()
+        .map(|(i, g)| (2f64.powi(g as i32) - 1.0) / ((i + 2) as f64).log2())
+        .sum()
+}
+
+fn main() -> anyhow::Result<()> {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let corpus: Corpus = toml::from_str(&std::fs::read_to_string(format!(
+        "{root}/eval/corpus.toml"
+    ))?)?;
+    let queries: Queries = toml::from_str(&std::fs::read_to_string(format!(
+        "{root}/eval/queries.toml"
+    ))?)?;
+    let glossary_csv = std::fs::read_to_string(format!("{root}/data/glossary.csv"))?;
+    let concepts = read_csv(&glossary_csv, &|_| false)
+        .map_err(|p| anyhow::anyhow!("glossary has {} problems", p.len()))?;
+    let glossary = Expander::new(glossary_terms(&concepts));
+    let empty = Expander::empty();
+
+    let dir = tempfile::tempdir()?;
+    let (index, _) = SearchIndex::open(dir.path(), 50_000_000)?;
+    let docs: Vec<SearchDoc> = corpus
+        .practice
+        .iter()
+        .map(|p| SearchDoc {
+            kind: DocKind::Practice,
+            id: p.reference.clone(),
+            slug: p.reference.clone(),
+            reference: Some(p.reference.clone()),
+            public: true,
+            original_lang: p.lang.clone(),
+            texts: vec![DocText {
+                lang: p.lang.clone(),
+                title: p.title.clone(),
+                summary: p.summary.clone(),
+                body: p.body.clone(),
+                tags: String::new(),
+            }],
+            city: Some(p.city.clone()),
+            country: None,
+            themes: p.themes.clone(),
+            parent: None,
+        })
+        .collect();
+    index.start_rebuild()?;
+    index.add(&docs)?;
+    index.finish_rebuild(1)?;
+    println!(
+        "{} practices, {} queries, glossary of {} concepts",
+        docs.len(),
+        queries.query.len(),
+        glossary.len()
+    );
+
+    // (label, with glossary) → per-kind sums of (ndcg, recall, count)
+    for (label, expander) in [("with glossary", &glossary), ("without glossary", &empty)] {
+        let mut sums: BTreeMap<String, (f64, f64, usize)> = BTreeMap::new();
+        for q in &queries.query {
+            let mut req = SearchRequest::new(&q.text, &q.lang);
+            req.expand = !expander.is_empty();
+            let results = index.search(&req, expander)?;
+            let got: Vec<&str> = results
+                .hits
+                .iter()
+                .filter_map(|h| h.reference.as_deref())
+                .collect();
+            let gains = got
+                .iter()
+                .map(|r| q.judgements.get(*r).copied().unwrap_or(0));
+            let mut ideal: Vec<u32> = q.judgements.values().copied().collect();
+            ideal.sort_unstable_by(|a, b| b.cmp(a));
+            let ndcg = dcg(gains) / dcg(ideal.into_iter().take(10));
+            let relevant = q.judgements.values().filter(|g| **g > 0).count();
+            let found = got
+                .iter()
+                .filter(|r| q.judgements.contains_key(**r))
+                .count();
+            let recall = found as f64 / relevant.max(1) as f64;
+            if verbose && !expander.is_empty() && ndcg < 0.7 {
+                println!(
+                    "  {} [{}] {:?}: nDCG {:.2} recall {:.2}; got {:?}; want {:?}; concepts {:?}",
+                    q.id, q.lang, q.text, ndcg, recall, got, q.judgements, results.concepts
+                );
+            }
+            let mut groups = vec!["all".to_string()];
+            groups.extend(q.kinds.iter().cloned());
+            for g in groups {
+                let e = sums.entry(g).or_default();
+                e.0 += ndcg;
+                e.1 += recall;
+                e.2 += 1;
+            }
+        }
+        println!("\n{label}:");
+        println!(
+            "  {:<14} {:>7} {:>10} {:>8}",
+            "queries", "count", "nDCG@10", "recall@10"
+        );
+        for (group, (ndcg, recall, n)) in &sums {
+            println!(
+                "  {:<14} {:>7} {:>10.3} {:>8.3}",
+                group,
+                n,
+                ndcg / *n as f64,
+                recall / *n as f64
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,407 @@
+//! Query expansion through the glossary: finds the glossary's terms in a query (in any of its
+//! languages, by stemmed words, in any order, forgiving one typo in a longer word) and hands the
+//! query planner every term of the concepts found, in every language. Also finds glossary terms
+//! in a text, for showing their translations beside it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer, TokenStream, Tokenizer};
+
+use super::analysis::{self, Analyzed, LANGS};
+
+/// One term of the glossary, as `app` hands it over.
+#[derive(Debug, Clone)]
+pub struct GlossaryTerm {
+    /// The concept's key.
+    pub concept: String,
+    /// Language of the term.
+    pub lang: String,
+    /// The term.
+    pub term: String,
+}
+
+/// A glossary term, analyzed by its language's analyzer.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    pub concept: usize,
+    pub lang: usize,
+    pub words: Vec<Analyzed>,
+    keys: Vec<String>,
+}
+
+/// A stretch of the query's words that names one or more concepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ConceptSpan {
+    pub start: usize,
+    pub end: usize,
+    pub concepts: Vec<usize>,
+    /// Languages whose terms matched (indexes into [`LANGS`]).
+    pub langs: Vec<usize>,
+}
+
+/// The glossary, ready to expand queries. Built once per glossary change.
+pub struct Expander {
+    concepts: Vec<String>,
+    terms: Vec<Prepared>,
+    by_concept: Vec<Vec<usize>>,
+    by_key: [HashMap<String, Vec<usize>>; 4],
+    analyzers: Vec<TextAnalyzer>,
+}
+
+/// The longest term, in words, that is looked for.
+const MAX_SPAN: usize = 6;
+
+impl Expander {
+    /// Prepares `terms`; terms in languages the index does not know are left out.
+    pub fn new(terms: Vec<GlossaryTerm>) -> Expander {
+        let parts = analysis::german_parts();
+        let mut analyzers = analyzers(&parts);
+        let mut concepts: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut prepared = Vec::new();
+        let mut by_key: [HashMap<String, Vec<usize>>; 4] = Default::default();
+        for t in terms {
+            let Some(lang) = LANGS.iter().position(|l| *l == t.lang) else {
+                continue;
+            };
+            let words = analysis::analyze(&mut analyzers[lang], &t.term);
+            if words.is_empty() {
+                continue;
+            }
+            let concept = *index.entry(t.concept.clone()).or_insert_with(|| {
+                concepts.push(t.concept.clone());
+                concepts.len() - 1
+            });
+            let keys = keys_of(&words);
+            let id = prepared.len();
+            for k in &keys {
+                by_key[lang].entry(k.clone()).or_default().push(id);
+            }
+            prepared.push(Prepared {
+                concept,
+                lang,
+                words,
+                keys,
+            });
+        }
+        let mut by_concept = vec![Vec::new(); concepts.len()];
+        for (i, p) in prepared.iter().enumerate() {
+            by_concept[p.concept].push(i);
+        }
+        Expander {
+            concepts,
+            terms: prepared,
+            by_concept,
+            by_key,
+            analyzers,
+        }
+    }
+
+    /// A glossary with no terms.
+    pub fn empty() -> Expander {
+        Expander::new(Vec::new())
+    }
+
+    /// Number of concepts.
+    pub fn len(&self) -> usize {
+        self.concepts.len()
+    }
+
+    /// True when there are no concepts.
+    pub fn is_empty(&self) -> bool {
+        self.concepts.is_empty()
+    }
+
+    /// The key of concept `i`.
+    pub(crate) fn concept_key(&self, i: usize) -> &str {
+        &self.concepts[i]
+    }
+
+    /// The terms of concept `i`, in every language.
+    pub(crate) fn terms_of(&self, i: usize) -> impl Iterator<Item = &Prepared> {
+        self.by_concept[i].iter().map(|t| &self.terms[*t])
+    }
+
+    /// Analyzes each of `words` alone in every language: `[lang][word]`, `None` for a stop word.
+    pub(crate) fn analyze_words(&self, words: &[String]) -> Vec<Vec<Option<Analyzed>>> {
+        let mut analyzers = self.analyzers.clone();
+        analyzers
+            .iter_mut()
+            .map(|a| {
+                words
+                    .iter()
+                    .map(|w| analysis::analyze(a, w).into_iter().next())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Finds concepts named in the query. `analyzed[lang][word]` as from
+    /// [`Expander::analyze_words`]. Longer stretches win over shorter ones they overlap.
+    pub(crate) fn find(&self, analyzed: &[Vec<Option<Analyzed>>]) -> Vec<ConceptSpan> {
+        let n = analyzed.first().map_or(0, Vec::len);
+        let mut found: Vec<ConceptSpan> = Vec::new();
+        for start in 0..n {
+            for end in (start + 1)..=n.min(start + MAX_SPAN) {
+                let mut span = ConceptSpan {
+                    start,
+                    end,
+                    concepts: Vec::new(),
+                    langs: Vec::new(),
+                };
+                for (lang, words) in analyzed.iter().enumerate() {
+                    let (Some(Some(_)), Some(Some(_))) = (words.get(start), words.get(end - 1))
+                    else {
+                        continue;
+                    };
+                    let keys: Vec<String> = keys_of(
+                        &words[start..end]
+                            .iter()
+                            .flatten()
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    );
+                    for t in self.candidates(lang, &keys) {
+                        let term = &self.terms[t];
+                        if same_keys(&term.keys, &keys) {
+                            if !span.concepts.contains(&term.concept) {
+                                span.concepts.push(term.concept);
+                            }
+                            if !span.langs.contains(&lang) {
+                                span.langs.push(lang);
+                            }
+                        }
+                    }
+                }
+                if !span.concepts.is_empty() {
+                    found.push(span);
+                }
+            }
+        }
+        found.sort_by_key(|s| (std::cmp::Reverse(s.end - s.start), s.start));
+        let mut taken: Vec<ConceptSpan> = Vec::new();
+        for s in found {
+            if taken.iter().all(|t| s.end <= t.start || s.start >= t.end) {
+                taken.push(s);
+            }
+        }
+        taken.sort_by_key(|s| s.start);
+        taken
+    }
+
+    /// Terms of `lang` that could match `keys`: those sharing a key exactly, or, for a typo,
+    /// every term of that language with as many keys.
+    fn candidates(&self, lang: usize, keys: &[String]) -> Vec<usize> {
+        let mut out: HashSet<usize> = HashSet::new();
+        for k in keys {
+            if let Some(ids) = self.by_key[lang].get(k) {
+                out.extend(ids.iter().copied());
+            }
+        }
+        // Only a key the glossary does not know in this language may be a typo.
+        if keys
+            .iter()
+            .any(|k| k.len() >= FUZZY_MIN && !self.by_key[lang].contains_key(k))
+        {
+            // One typo: compare with every term of the same length in words.
+            for (i, t) in self.terms.iter().enumerate() {
+                if t.lang == lang && (t.keys.len() == keys.len() || t.keys.len() == keys.len() + 1)
+                {
+                    out.insert(i);
+                }
+            }
+        }
+        let mut v: Vec<usize> = out.into_iter().collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Glossary terms found in `text` (written in `lang`): concept keys with the words as they
+    /// stand in the text, in order of first appearance, each concept once.
+    pub fn find_in_text(&self, lang: &str, text: &str) -> Vec<(String, String)> {
+        let Some(l) = LANGS.iter().position(|x| *x == lang) else {
+            return Vec::new();
+        };
+        let words = surface_words(text);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let plain: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
+        let mut analyzer = self.analyzers[l].clone();
+        let analyzed: Vec<Option<Analyzed>> = plain
+            .iter()
+            .map(|w| analysis::analyze(&mut analyzer, w).into_iter().next())
+            .collect();
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut i = 0;
+        while i < analyzed.len() {
+            let mut step = 1;
+            if let Some(first) = &analyzed[i] {
+                // Longest exact match starting here.
+                let mut best: Option<(usize, usize)> = None;
+                for t in self.by_key[l]
+                    .get(&first.whole)
+                    .into_iter()
+                    .chain(first.parts.first().and_then(|p| self.by_key[l].get(p)))
+                    .flatten()
+                {
+                    let term = &self.terms[*t];
+                    let len = term.words.len();
+                    let window: Vec<Analyzed> =
+                        analyzed[i..].iter().flatten().take(len).cloned().collect();
+                    if window.len() == len
+                        && window
+                            .iter()
+                            .zip(&term.words)
+                            .all(|(a, b)| a.whole == b.whole)
+                        && best.is_none_or(|(_, l)| len > l)
+                    {
+                        best = Some((*t, len));
+                    }
+                }
+                if let Some((t, len)) = best {
+                    let concept = self.terms[t].concept;
+                    // The words in the text, from the first to the last matched one.
+                    let mut taken = 0;
+                    let mut j = i;
+                    while j < analyzed.len() && taken < len {
+                        if analyzed[j].is_some() {
+                            taken += 1;
+                        }
+                        j += 1;
+                    }
+                    if seen.insert(concept) {
+                        let from = words[i].1;
+                        let to = words[j - 1].2;
+                        out.push((self.concepts[concept].clone(), text[from..to].to_string()));
+                    }
+                    step = j - i;
+                }
+            }
+            i += step;
+        }
+        out
+    }
+}
+
+/// Words shorter than this are never matched with a typo.
+pub(crate) const FUZZY_MIN: usize = 5;
+
+fn analyzers(parts: &Arc<HashSet<String>>) -> Vec<TextAnalyzer> {
+    LANGS.iter().map(|l| analysis::analyzer(l, parts)).collect()
+}
+
+/// The words of a text with their byte offsets.
+pub(crate) fn surface_words(text: &str) -> Vec<(String, usize, usize)> {
+    let mut tokenizer = SimpleTokenizer::default();
+    let mut out = Vec::new();
+    let mut stream = tokenizer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        out.push((t.text.clone(), t.offset_from, t.offset_to));
+    }
+    out
+}
+
+/// The keys a list of analyzed words is matched by: a compound's parts, else the word.
+fn keys_of(words: &[Analyzed]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for w in words {
+        if w.parts.is_empty() {
+            keys.push(w.whole.clone());
+        } else {
+            keys.extend(w.parts.iter().cloned());
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The query's keys `b` name the term with keys `a`: the same keys (each matching one of the
+/// other exactly or with a typo), or all but one of a longer term's when the query has two or
+/// more ("reconnaissance des diplômes" names "reconnaissance des diplômes étrangers").
+fn same_keys(a: &[String], b: &[String]) -> bool {
+    let covered = |x: &[String], y: &[String]| x.iter().all(|k| y.iter().any(|l| close(k, l)));
+    (a.len() == b.len() && covered(a, b) && covered(b, a))
+        || (b.len() >= 2 && a.len() == b.len() + 1 && covered(b, a))
+}
+
+/// Equal, or one edit apart when both are long enough.
+pub(crate) fn close(a: &str, b: &str) -> bool {
+    a == b
+        || (a.len() >= FUZZY_MIN
+            && b.len() >= FUZZY_MIN
+            && a.len().abs_diff(b.len()) <= 1
+            && strsim::damerau_levenshtein(a, b) <= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary() -> Expander {
+        let t = |c: &str, l: &str, s: &str| GlossaryTerm {
+            concept: c.into(),
+            lang: l.into(),
+            term: s.into(),
+        };
+        Expander::new(vec![
+            t("neighbourhood-mothers", "de", "Stadtteilmütter"),
+            t("neighbourhood-mothers", "fr", "mères de quartier"),
+            t("neighbourhood-mothers", "fr", "femmes-relais"),
+            t("neighbourhood-mothers", "en", "neighbourhood mothers"),
+            t("youth-council", "de", "Jugendgemeinderat"),
+            t("youth-council", "en", "youth council"),
+            t("job-shadowing", "de", "Hospitation"),
+            t("job-shadowing", "en", "job shadowing"),
+        ])
+    }
+
+    fn concepts(e: &Expander, q: &str) -> Vec<String> {
+        let words: Vec<String> = surface_words(q).into_iter().map(|w| w.0).collect();
+        let analyzed = e.analyze_words(&words);
+        e.find(&analyzed)
+            .iter()
+            .flat_map(|s| s.concepts.iter().map(|c| e.concept_key(*c).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn queries_find_concepts_in_any_language_order_and_with_one_typo() {
+        let e = glossary();
+        let table: &[(&str, &[&str])] = &[
+            ("mères de quartier", &["neighbourhood-mothers"]),
+            ("meres de quartier", &["neighbourhood-mothers"]),
+            ("Stadtteilmutter", &["neighbourhood-mothers"]),
+            ("neighbourhod mothers", &["neighbourhood-mothers"]),
+            ("femmes relais Metz", &["neighbourhood-mothers"]),
+            ("Gemeinderat Jugend", &["youth-council"]),
+            ("Hospitaton Trier", &["job-shadowing"]),
+            ("Trier", &[]),
+            ("de", &[]),
+        ];
+        for (q, want) in table {
+            assert_eq!(concepts(&e, q), *want, "{q}");
+        }
+    }
+
+    #[test]
+    fn terms_are_found_in_a_text_with_the_words_as_written() {
+        let e = glossary();
+        let found = e.find_in_text(
+            "fr",
+            "Le projet forme des Mères de quartier. Les mères de quartier visitent…",
+        );
+        assert_eq!(
+            found,
+            vec![(
+                "neighbourhood-mothers".to_string(),
+                "Mères de quartier".to_string()
+            )]
+        );
+        assert!(e.find_in_text("de", "Nichts davon hier").is_empty());
+    }
+}

@@ -1,0 +1,443 @@
+//! Full-text search: the only module that imports tantivy. The index is derived from the database
+//! and can always be rebuilt; `app` feeds it [`SearchDoc`]s as it follows the change log, and this
+//! module stores the last applied change number inside each index commit, so a crash between a
+//! database commit and an index commit loses nothing.
+//!
+//! One index document per entity, with title, summary, tags and body fields per language
+//! (de, fr, en, lb), each with its language's analyzer ([`analysis`]). A query is planned into
+//! units (words and glossary concepts, [`expand`]) and run in every language ([`query`]).
+
+pub mod analysis;
+pub mod expand;
+mod query;
+
+pub use expand::{Expander, GlossaryTerm};
+pub use query::{Facets, Hit, SearchRequest, SearchResults, Segment};
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use tantivy::schema::{
+    FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use analysis::LANGS;
+
+/// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
+/// with another version is rebuilt on start.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What search can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The index directory is in use by another process.
+    #[error("the search index in {0} is in use by another process (is a server running?)")]
+    Locked(String),
+    /// Anything else from the index.
+    #[error(transparent)]
+    Index(#[from] tantivy::TantivyError),
+    /// File system trouble.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Results of this module.
+pub type Result<T, E = SearchError> = std::result::Result<T, E>;
+
+/// The kinds of things that are searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// A good practice.
+    Practice,
+    /// An organisation.
+    Organisation,
+    /// A person (members only).
+    Person,
+}
+
+impl DocKind {
+    /// Every kind, in the order facets list them.
+    pub const ALL: [DocKind; 3] = [DocKind::Practice, DocKind::Organisation, DocKind::Person];
+
+    /// Stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Practice => "practice",
+            DocKind::Organisation => "organisation",
+            DocKind::Person => "person",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// The text of a document in one language.
+#[derive(Debug, Clone, Default)]
+pub struct DocText {
+    /// Language code (de, fr, en, lb).
+    pub lang: String,
+    /// Title or name.
+    pub title: String,
+    /// Short text shown in results.
+    pub summary: String,
+    /// The rest, as plain text.
+    pub body: String,
+    /// Labels that help finding it (theme names, city, owners) in this language.
+    pub tags: String,
+}
+
+/// One thing to index, built by `app` from the database. Only what its readers may see goes in:
+/// `public` documents are shown to everyone, the others to members only.
+#[derive(Debug, Clone)]
+pub struct SearchDoc {
+    /// What it is.
+    pub kind: DocKind,
+    /// Its id (unique per kind).
+    pub id: String,
+    /// Its URL name.
+    pub slug: String,
+    /// External reference, if any.
+    pub reference: Option<String>,
+    /// Visible to the public (otherwise members only).
+    pub public: bool,
+    /// Language of the original.
+    pub original_lang: String,
+    /// The texts, original first.
+    pub texts: Vec<DocText>,
+    /// City slug.
+    pub city: Option<String>,
+    /// Country code.
+    pub country: Option<String>,
+    /// Theme keys.
+    pub themes: Vec<String>,
+    /// Documents that must go when this one's parent goes (`organisation/12` for its people).
+    pub parent: Option<String>,
+}
+
+/// A change to the index.
+#[derive(Debug, Clone)]
+pub enum IndexOp {
+    /// Add or replace.
+    Upsert(SearchDoc),
+    /// Remove a document.
+    Delete(DocKind, String),
+    /// Remove every document whose parent is this (`organisation/12`).
+    DeleteChildren(String),
+}
+
+#[derive(Clone, Copy)]
+struct LangFields {
+    title: Field,
+    summary: Field,
+    body: Field,
+    tags: Field,
+}
+
+#[derive(Clone)]
+struct Fields {
+    uid: Field,
+    kind: Field,
+    visibility: Field,
+    parent: Field,
+    facets: Field,
+    data: Field,
+    spell: Field,
+    langs: [LangFields; 4],
+}
+
+impl Fields {
+    fn lang(&self, lang: &str) -> Option<&LangFields> {
+        LANGS
+            .iter()
+            .position(|l| *l == lang)
+            .map(|i| &self.langs[i])
+    }
+}
+
+fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let uid = b.add_text_field("uid", STRING | STORED);
+    let kind = b.add_text_field("kind", STRING);
+    let visibility = b.add_text_field("visibility", STRING);
+    let parent = b.add_text_field("parent", STRING);
+    let facets = b.add_facet_field("facets", FacetOptions::default());
+    let data = b.add_text_field("data", STORED);
+    let spell = b.add_text_field(
+        "spell",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analysis::FOLD)
+                .set_index_option(IndexRecordOption::Basic),
+        ),
+    );
+    let langs = LANGS.map(|lang| {
+        let text = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(&analysis::analyzer_name(lang))
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        LangFields {
+            title: b.add_text_field(&format!("title_{lang}"), text.clone()),
+            summary: b.add_text_field(&format!("summary_{lang}"), text.clone()),
+            body: b.add_text_field(&format!("body_{lang}"), text.clone()),
+            tags: b.add_text_field(&format!("tags_{lang}"), text),
+        }
+    });
+    let schema = b.build();
+    (
+        schema,
+        Fields {
+            uid,
+            kind,
+            visibility,
+            parent,
+            facets,
+            data,
+            spell,
+            langs,
+        },
+    )
+}
+
+/// What is stored with a document for showing it in results.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct StoredData {
+    kind: String,
+    id: String,
+    slug: String,
+    reference: Option<String>,
+    original_lang: String,
+    langs: Vec<String>,
+    city: Option<String>,
+}
+
+/// What the index stores in each commit.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct Payload {
+    schema: u32,
+    seq: i64,
+}
+
+/// How [`SearchIndex::open`] found the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// It was there, of this schema version.
+    Existing,
+    /// It was missing or of another schema version and was created empty: rebuild it.
+    Created,
+}
+
+/// The index of one server process: a writer (serialized), a reader and the analyzers.
+pub struct SearchIndex {
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    applied: std::sync::atomic::AtomicI64,
+}
+
+fn uid(kind: DocKind, id: &str) -> String {
+    format!("{}/{}", kind.as_str(), id)
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (empty, at change 0) when missing or when it was
+    /// written with another [`SCHEMA_VERSION`]. `memory` is the writer's budget in bytes.
+    pub fn open(dir: &Path, memory: usize) -> Result<(SearchIndex, Opened)> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = build_schema();
+        let existing = Index::open_in_dir(dir).ok().filter(|index| {
+            read_payload(index).is_some_and(|p| p.schema == SCHEMA_VERSION)
+                && index.schema() == schema
+        });
+        let (index, opened) = match existing {
+            Some(index) => (index, Opened::Existing),
+            None => {
+                for entry in std::fs::read_dir(dir)? {
+                    let path = entry?.path();
+                    if path.is_dir() {
+                        std::fs::remove_dir_all(&path)?;
+                    } else {
+                        std::fs::remove_file(&path)?;
+                    }
+                }
+                (Index::create_in_dir(dir, schema)?, Opened::Created)
+            }
+        };
+        let parts = analysis::german_parts();
+        analysis::register(index.tokenizers(), &parts);
+        let writer = index
+            .writer_with_num_threads(1, memory.max(15_000_000))
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => {
+                    SearchError::Locked(dir.display().to_string())
+                }
+                other => other.into(),
+            })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let seq = read_payload(&index).map(|p| p.seq).unwrap_or(0);
+        let search = SearchIndex {
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            applied: std::sync::atomic::AtomicI64::new(seq),
+        };
+        if opened == Opened::Created {
+            search.commit(0)?;
+        }
+        Ok((search, opened))
+    }
+
+    /// The last change number whose effects are committed in the index.
+    pub fn applied(&self) -> i64 {
+        self.applied.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Number of documents searchable now.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Applies `ops` and commits them together with `seq`, the last change they account for.
+    /// Applying the same changes twice leaves the same index (documents are replaced by id).
+    pub fn apply(&self, ops: Vec<IndexOp>, seq: i64) -> Result<()> {
+        {
+            let writer = self.lock();
+            for op in ops {
+                match op {
+                    IndexOp::Upsert(doc) => {
+                        writer.delete_term(Term::from_field_text(
+                            self.fields.uid,
+                            &uid(doc.kind, &doc.id),
+                        ));
+                        writer.add_document(self.document(&doc))?;
+                    }
+                    IndexOp::Delete(kind, id) => {
+                        writer.delete_term(Term::from_field_text(self.fields.uid, &uid(kind, &id)));
+                    }
+                    IndexOp::DeleteChildren(parent) => {
+                        writer.delete_term(Term::from_field_text(self.fields.parent, &parent));
+                    }
+                }
+            }
+        }
+        self.commit(seq)
+    }
+
+    /// Starts a rebuild: removes every document (not yet committed). Follow with
+    /// [`SearchIndex::add`] and [`SearchIndex::finish_rebuild`].
+    pub fn start_rebuild(&self) -> Result<()> {
+        self.lock().delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Adds documents during a rebuild.
+    pub fn add(&self, docs: &[SearchDoc]) -> Result<()> {
+        let writer = self.lock();
+        for doc in docs {
+            writer.add_document(self.document(doc))?;
+        }
+        Ok(())
+    }
+
+    /// Commits a rebuild that accounts for every change up to `seq`.
+    pub fn finish_rebuild(&self, seq: i64) -> Result<()> {
+        self.commit(seq)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
+        // A panic while holding the writer leaves nothing half-committed: use it anyway.
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn commit(&self, seq: i64) -> Result<()> {
+        let mut writer = self.lock();
+        let mut prepared = writer.prepare_commit()?;
+        let payload = serde_json::to_string(&Payload {
+            schema: SCHEMA_VERSION,
+            seq,
+        })
+        .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.applied
+            .store(seq, std::sync::atomic::Ordering::Release);
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    fn document(&self, doc: &SearchDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = TantivyDocument::new();
+        d.add_text(f.uid, uid(doc.kind, &doc.id));
+        d.add_text(f.kind, doc.kind.as_str());
+        d.add_text(f.visibility, if doc.public { "public" } else { "members" });
+        if let Some(parent) = &doc.parent {
+            d.add_text(f.parent, parent);
+        }
+        d.add_facet(f.facets, facet("type", doc.kind.as_str()));
+        if let Some(city) = &doc.city {
+            d.add_facet(f.facets, facet("city", city));
+        }
+        if let Some(country) = &doc.country {
+            d.add_facet(f.facets, facet("country", country));
+        }
+        for theme in &doc.themes {
+            d.add_facet(f.facets, facet("theme", theme));
+        }
+        let mut langs = Vec::new();
+        for text in &doc.texts {
+            let Some(lf) = f.lang(&text.lang) else {
+                continue;
+            };
+            if !langs.contains(&text.lang) {
+                langs.push(text.lang.clone());
+                d.add_facet(f.facets, facet("lang", &text.lang));
+            }
+            d.add_text(lf.title, &text.title);
+            d.add_text(lf.summary, &text.summary);
+            d.add_text(lf.body, &text.body);
+            if !text.tags.is_empty() {
+                d.add_text(lf.tags, &text.tags);
+            }
+            d.add_text(f.spell, &text.title);
+            d.add_text(f.spell, &text.summary);
+            d.add_text(f.spell, &text.body);
+        }
+        let data = StoredData {
+            kind: doc.kind.as_str().to_string(),
+            id: doc.id.clone(),
+            slug: doc.slug.clone(),
+            reference: doc.reference.clone(),
+            original_lang: doc.original_lang.clone(),
+            langs,
+            city: doc.city.clone(),
+        };
+        d.add_text(f.data, serde_json::to_string(&data).unwrap_or_default());
+        d
+    }
+}
+
+fn facet(dimension: &str, value: &str) -> tantivy::schema::Facet {
+    tantivy::schema::Facet::from_path([dimension, value])
+}
+
+fn read_payload(index: &Index) -> Option<Payload> {
+    let metas = index.load_metas().ok()?;
+    serde_json::from_str(metas.payload.as_deref()?).ok()
+}
