@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::glossary_io::GlossaryFormat;
 use crate::app::{App, Format, ImportOptions, NewAccount};
 use crate::config::{Config, Settings};
 use crate::domain::{Actor, Locale};
@@ -53,6 +54,13 @@ enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Rebuild this server's search index from the database (stop the server first).
+    Reindex,
+    /// Import or export the glossary.
+    Glossary {
+        #[command(subcommand)]
+        command: GlossaryCommand,
+    },
     /// Administration of accounts.
     Admin {
         #[command(subcommand)]
@@ -84,6 +92,30 @@ enum ExportCommand {
     Practices {
         /// jsonl or csv.
         #[arg(long, default_value = "jsonl")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum GlossaryCommand {
+    /// Import concepts from CSV or SKOS Turtle (checked whole first; existing keys replaced).
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// csv or skos [default: from the file name, .csv or .ttl].
+        #[arg(long)]
+        format: Option<String>,
+        /// Check the file and report, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export every concept as CSV or SKOS Turtle.
+    Export {
+        /// csv or skos.
+        #[arg(long, default_value = "csv")]
         format: String,
         /// Write to this file instead of standard output.
         #[arg(long)]
@@ -143,6 +175,7 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         _ => None,
     };
     let app = App::new(config).await?;
+    app.seed_glossary().await?;
     match command {
         Command::Serve { demo } => {
             let listener = listener.ok_or_else(|| anyhow::anyhow!("no listener"))?;
@@ -150,6 +183,7 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
                 let report = app.load_demo().await?;
                 tracing::info!(?report, "demo network loaded");
             }
+            app.open_search().await?;
             let addr = listener.local_addr()?;
             println!("Passerelle is running on http://{addr}/");
             if demo {
@@ -245,6 +279,78 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             let format = Format::parse(&format)
                 .ok_or_else(|| anyhow::anyhow!("--format is jsonl or csv"))?;
             let text = app.export_practices(&Actor::System, format).await?;
+            match output {
+                Some(path) => std::fs::write(path, text)?,
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+        Command::Reindex => {
+            let dir = app.config().data_dir.join("index");
+            let started = std::time::Instant::now();
+            let bar = indicatif::ProgressBar::new(0);
+            app.open_search_empty().await?;
+            let n = app
+                .reindex(&|done, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                })
+                .await?;
+            bar.finish_and_clear();
+            println!(
+                "Indexed {n} documents into {} in {:.1} s.",
+                dir.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Glossary {
+            command:
+                GlossaryCommand::Import {
+                    file,
+                    format,
+                    dry_run,
+                },
+        } => {
+            let format =
+                GlossaryFormat::parse(format.as_deref().unwrap_or(&file.to_string_lossy()))
+                    .ok_or_else(|| anyhow::anyhow!("say --format csv or --format skos"))?;
+            let text = std::fs::read_to_string(&file)?;
+            let report = app
+                .import_glossary(&Actor::System, &text, format, dry_run)
+                .await?;
+            for p in &report.problems {
+                eprintln!(
+                    "{} {}: {}",
+                    if format == GlossaryFormat::Csv {
+                        "line"
+                    } else {
+                        "concept"
+                    },
+                    p.line,
+                    crate::i18n::field_error(Locale::En, &p.field, &p.error)
+                );
+            }
+            if !report.problems.is_empty() {
+                anyhow::bail!("{} problem(s); nothing was written", report.problems.len());
+            }
+            let verb = if report.written {
+                "written"
+            } else {
+                "checked (dry run, nothing written)"
+            };
+            println!(
+                "{} concepts {verb}: {} new, {} replaced.",
+                report.records, report.created, report.updated
+            );
+            Ok(())
+        }
+        Command::Glossary {
+            command: GlossaryCommand::Export { format, output },
+        } => {
+            let format = GlossaryFormat::parse(&format)
+                .ok_or_else(|| anyhow::anyhow!("--format is csv or skos"))?;
+            let text = app.export_glossary(format).await?;
             match output {
                 Some(path) => std::fs::write(path, text)?,
                 None => print!("{text}"),

@@ -13,8 +13,8 @@ nav-invite = Einladen
 nav-users = Konten
 nav-login = Anmelden
 nav-logout = Abmelden
-search-label = Verzeichnis durchsuchen
-search-placeholder = Organisationen suchen …
+search-label = Praxisbeispiele, Organisationen und Personen durchsuchen
+search-placeholder = In jeder Sprache …
 search-button = Suchen
 lang-switch-label = Sprache
 locale-name-de = Deutsch
@@ -459,3 +459,77 @@ mail-invitation-body = Guten Tag,
     { $link }
 
     Falls Sie diese Einladung nicht erwartet haben, können Sie diese Nachricht einfach ignorieren.
+
+## Search and glossary
+nav-search = Suche
+nav-glossary = Glossar
+search-title = Suche
+search-title-for = Suche: { $q }
+search-hint = In jeder Sprache: Eine deutsche Suche findet auch französische, englische und luxemburgische Texte.
+search-total = { $count ->
+    [one] 1 Treffer
+   *[other] { $count } Treffer
+}
+search-did-you-mean = Keine Treffer. Meinten Sie:
+search-expanded = Auch gesucht nach den Glossarbegriffen:
+search-facets-label = Treffer eingrenzen
+search-facet-type = Art
+search-facet-city = Stadt
+search-facet-country = Land
+search-facet-theme = Thema
+search-facet-in = Verfügbar auf
+search-type-practice = Gute Praxis
+search-type-organisation = Organisation
+search-type-person = Person
+search-badge-original = Original auf { $lang }
+search-badge-in = Auf { $lang }
+glossary-title = Glossar
+glossary-intro = Das Vokabular unseres Arbeitsfelds auf Deutsch, Französisch, Englisch und Luxemburgisch. Die Suche nutzt es, um Texte in anderen Sprachen zu finden.
+glossary-new = Neuer Begriff
+glossary-edit-title = Begriff { $key } bearbeiten
+glossary-langs-label = Sprache der Begriffe
+glossary-letters-label = Anfangsbuchstabe
+glossary-letter = Begriffe mit { $letter }
+glossary-count = { $count ->
+    [one] 1 Begriff
+   *[other] { $count } Begriffe
+}
+glossary-download = Das ganze Glossar herunterladen:
+glossary-domain = Bereich
+glossary-preferred = Vorzugsbenennung
+glossary-alternatives = Auch
+glossary-definition = Definition
+glossary-related = Verwandte Begriffe
+glossary-back = Zurück zum Glossar
+glossary-terms-hint = Eine Benennung pro Zeile; die erste ist die Vorzugsbenennung.
+glossary-in-text = Glossarbegriffe in diesem Text
+glossary-in-text-more = Zum Begriff
+filter-domain = Bereich
+field-domain = Bereich
+field-terms_de = Deutsche Benennungen
+field-terms_fr = Französische Benennungen
+field-terms_en = Englische Benennungen
+field-terms_lb = Luxemburgische Benennungen
+field-definition_de = Deutsche Definition
+field-definition_fr = Französische Definition
+field-definition_en = Englische Definition
+field-definition_lb = Luxemburgische Definition
+field-related = Verwandte Begriffe (Schlüssel, durch Kommas getrennt)
+field-q = Suche
+field-limit = Seitengröße
+field-offset = Versatz
+error-term-too-long = { $field }: jede Benennung höchstens { $max } Zeichen.
+error-related-key = { $field }: „{ $value }“ ist kein Begriffsschlüssel (Kleinbuchstaben, Ziffern und Bindestriche).
+error-related-self = { $field }: Ein Begriff kann nicht mit sich selbst verwandt sein.
+error-unknown-concept = { $field }: Im Glossar gibt es keinen Begriff „{ $value }“.
+error-import-turtle = { $field }: Das Turtle kann nicht gelesen werden ({ $detail }).
+error-range-limit = { $field }: muss zwischen 0 und { $max } liegen.
+glossary-domain-migration-asylum = Migration und Asyl
+glossary-domain-integration-participation = Integration und Teilhabe
+glossary-domain-language-education = Sprache und Bildung
+glossary-domain-employment-qualification = Arbeit und Qualifizierung
+glossary-domain-housing-neighbourhood = Wohnen und Quartier
+glossary-domain-health = Gesundheit
+glossary-domain-social-services = Soziale Dienste
+glossary-domain-administration-local-government = Verwaltung und Kommune
+glossary-domain-cross-border = Leben über Grenzen

@@ -13,8 +13,8 @@ nav-invite = Invite
 nav-users = Accounts
 nav-login = Sign in
 nav-logout = Sign out
-search-label = Search the directory
-search-placeholder = Search organisations…
+search-label = Search practices, organisations and people
+search-placeholder = In any language…
 search-button = Search
 lang-switch-label = Language
 locale-name-de = Deutsch
@@ -459,3 +459,77 @@ mail-invitation-body = Hello,
     { $link }
 
     If you did not expect this invitation, you can ignore this message.
+
+## Search and glossary
+nav-search = Search
+nav-glossary = Glossary
+search-title = Search
+search-title-for = Search: { $q }
+search-hint = In any language: a French query also finds German, English and Luxembourgish texts.
+search-total = { $count ->
+    [one] 1 result
+   *[other] { $count } results
+}
+search-did-you-mean = No results. Did you mean:
+search-expanded = Also searched for the glossary terms:
+search-facets-label = Narrow the results
+search-facet-type = Type
+search-facet-city = City
+search-facet-country = Country
+search-facet-theme = Theme
+search-facet-in = Available in
+search-type-practice = Good practice
+search-type-organisation = Organisation
+search-type-person = Person
+search-badge-original = Original in { $lang }
+search-badge-in = In { $lang }
+glossary-title = Glossary
+glossary-intro = The vocabulary of our field in German, French, English and Luxembourgish. Search uses it to find texts written in another language.
+glossary-new = New concept
+glossary-edit-title = Edit concept { $key }
+glossary-langs-label = Language of the terms
+glossary-letters-label = First letter
+glossary-letter = Terms starting with { $letter }
+glossary-count = { $count ->
+    [one] 1 term
+   *[other] { $count } terms
+}
+glossary-download = Download the whole glossary:
+glossary-domain = Domain
+glossary-preferred = Preferred term
+glossary-alternatives = Also called
+glossary-definition = Definition
+glossary-related = Related concepts
+glossary-back = Back to the glossary
+glossary-terms-hint = One term per line; the first is the preferred term.
+glossary-in-text = Terms from the glossary in this text
+glossary-in-text-more = Concept page
+filter-domain = Domain
+field-domain = Domain
+field-terms_de = German terms
+field-terms_fr = French terms
+field-terms_en = English terms
+field-terms_lb = Luxembourgish terms
+field-definition_de = German definition
+field-definition_fr = French definition
+field-definition_en = English definition
+field-definition_lb = Luxembourgish definition
+field-related = Related concepts (keys, separated by commas)
+field-q = Search
+field-limit = Page size
+field-offset = Offset
+error-term-too-long = { $field }: each term at most { $max } characters.
+error-related-key = { $field }: “{ $value }” is not a concept key (lowercase letters, digits and hyphens).
+error-related-self = { $field }: a concept cannot be related to itself.
+error-unknown-concept = { $field }: there is no concept “{ $value }” in the glossary.
+error-import-turtle = { $field }: the Turtle cannot be read ({ $detail }).
+error-range-limit = { $field }: must be between 0 and { $max }.
+glossary-domain-migration-asylum = Migration and asylum
+glossary-domain-integration-participation = Integration and participation
+glossary-domain-language-education = Language and education
+glossary-domain-employment-qualification = Employment and qualification
+glossary-domain-housing-neighbourhood = Housing and neighbourhood
+glossary-domain-health = Health
+glossary-domain-social-services = Social services
+glossary-domain-administration-local-government = Administration and local government
+glossary-domain-cross-border = Cross-border life

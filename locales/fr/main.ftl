@@ -13,8 +13,8 @@ nav-invite = Inviter
 nav-users = Comptes
 nav-login = Se connecter
 nav-logout = Se déconnecter
-search-label = Rechercher dans l’annuaire
-search-placeholder = Rechercher des organisations…
+search-label = Rechercher pratiques, organisations et personnes
+search-placeholder = Dans toutes les langues…
 search-button = Rechercher
 lang-switch-label = Langue
 locale-name-de = Deutsch
@@ -459,3 +459,77 @@ mail-invitation-body = Bonjour,
     { $link }
 
     Si vous n’attendiez pas cette invitation, vous pouvez simplement ignorer ce message.
+
+## Search and glossary
+nav-search = Recherche
+nav-glossary = Glossaire
+search-title = Recherche
+search-title-for = Recherche : { $q }
+search-hint = Dans toutes les langues : une recherche en français trouve aussi les textes allemands, anglais et luxembourgeois.
+search-total = { $count ->
+    [one] 1 résultat
+   *[other] { $count } résultats
+}
+search-did-you-mean = Aucun résultat. Vouliez-vous dire :
+search-expanded = Recherche étendue aux termes du glossaire :
+search-facets-label = Affiner les résultats
+search-facet-type = Type
+search-facet-city = Ville
+search-facet-country = Pays
+search-facet-theme = Thème
+search-facet-in = Disponible en
+search-type-practice = Bonne pratique
+search-type-organisation = Organisation
+search-type-person = Personne
+search-badge-original = Original en { $lang }
+search-badge-in = En { $lang }
+glossary-title = Glossaire
+glossary-intro = Le vocabulaire de notre domaine en allemand, français, anglais et luxembourgeois. La recherche s’en sert pour trouver des textes écrits dans une autre langue.
+glossary-new = Nouveau concept
+glossary-edit-title = Modifier le concept { $key }
+glossary-langs-label = Langue des termes
+glossary-letters-label = Première lettre
+glossary-letter = Termes commençant par { $letter }
+glossary-count = { $count ->
+    [one] 1 terme
+   *[other] { $count } termes
+}
+glossary-download = Télécharger tout le glossaire :
+glossary-domain = Domaine
+glossary-preferred = Terme privilégié
+glossary-alternatives = Aussi
+glossary-definition = Définition
+glossary-related = Concepts liés
+glossary-back = Retour au glossaire
+glossary-terms-hint = Un terme par ligne ; le premier est le terme privilégié.
+glossary-in-text = Termes du glossaire dans ce texte
+glossary-in-text-more = Page du concept
+filter-domain = Domaine
+field-domain = Domaine
+field-terms_de = Termes allemands
+field-terms_fr = Termes français
+field-terms_en = Termes anglais
+field-terms_lb = Termes luxembourgeois
+field-definition_de = Définition allemande
+field-definition_fr = Définition française
+field-definition_en = Définition anglaise
+field-definition_lb = Définition luxembourgeoise
+field-related = Concepts liés (clés séparées par des virgules)
+field-q = Recherche
+field-limit = Taille de page
+field-offset = Décalage
+error-term-too-long = { $field } : chaque terme au plus { $max } caractères.
+error-related-key = { $field } : « { $value } » n’est pas une clé de concept (minuscules, chiffres et traits d’union).
+error-related-self = { $field } : un concept ne peut pas être lié à lui-même.
+error-unknown-concept = { $field } : le glossaire ne contient pas de concept « { $value } ».
+error-import-turtle = { $field } : le Turtle est illisible ({ $detail }).
+error-range-limit = { $field } : doit être entre 0 et { $max }.
+glossary-domain-migration-asylum = Migration et asile
+glossary-domain-integration-participation = Intégration et participation
+glossary-domain-language-education = Langue et éducation
+glossary-domain-employment-qualification = Emploi et qualification
+glossary-domain-housing-neighbourhood = Logement et quartier
+glossary-domain-health = Santé
+glossary-domain-social-services = Services sociaux
+glossary-domain-administration-local-government = Administration et collectivités
+glossary-domain-cross-border = Vie transfrontalière

@@ -17,11 +17,11 @@ use crate::storage::{
 use super::{App, Error, Result, authorize};
 
 /// Cities, countries and themes as of one generation of the change log.
-pub(super) struct Reference {
+pub(crate) struct Reference {
     generation: i64,
-    cities: Vec<CityRow>,
+    pub(crate) cities: Vec<CityRow>,
     countries: Vec<CountryRow>,
-    themes: Vec<ThemeRow>,
+    pub(crate) themes: Vec<ThemeRow>,
 }
 
 /// A page of a longer list.
@@ -154,7 +154,7 @@ impl App {
     }
 
     /// The small tables every page needs (cities, countries, themes), read once per generation.
-    async fn reference(&self) -> Result<Arc<Reference>> {
+    pub(crate) async fn reference(&self) -> Result<Arc<Reference>> {
         let generation = self.generation();
         if let Some(r) = self
             .inner

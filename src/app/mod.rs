@@ -5,11 +5,13 @@
 mod accounts;
 mod demo;
 mod directory;
+mod glossary;
 pub mod glossary_io;
 mod machine;
 mod mail;
 mod practices;
 mod review;
+mod search;
 mod secrets;
 mod transfer;
 
@@ -19,8 +21,10 @@ pub use accounts::{
 };
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};
+pub use glossary::{GlossaryData, GlossaryImportReport};
 pub use mail::Mailer;
 pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
+pub use search::SearchQuery;
 pub use transfer::{Format, ImportOptions, ImportProblem, ImportReport, PracticeRecord};
 
 use std::sync::Arc;
@@ -88,6 +92,12 @@ struct Inner {
     facets: std::sync::Mutex<
         std::collections::HashMap<String, (i64, Arc<crate::storage::PracticeFacets>)>,
     >,
+    /// This server's search index, once opened.
+    search: std::sync::OnceLock<Arc<crate::search::SearchIndex>>,
+    /// One index update at a time.
+    index_lock: tokio::sync::Mutex<()>,
+    /// The glossary, valid for one generation.
+    glossary: std::sync::RwLock<Option<Arc<glossary::GlossaryData>>>,
 }
 
 impl App {
@@ -116,6 +126,9 @@ impl App {
                 csrf_secret,
                 reference: std::sync::RwLock::new(None),
                 facets: std::sync::Mutex::new(std::collections::HashMap::new()),
+                search: std::sync::OnceLock::new(),
+                index_lock: tokio::sync::Mutex::new(()),
+                glossary: std::sync::RwLock::new(None),
             }),
         })
     }

@@ -45,6 +45,8 @@ pub enum Action {
     EditPlaces,
     /// Add or rename themes of the taxonomy.
     EditTaxonomy,
+    /// Add, change, import or remove glossary concepts.
+    EditGlossary,
     /// Invite someone with a role.
     Invite {
         /// The role the invitation grants.
@@ -95,7 +97,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
     let edits = |org: i64| staff || (role == Role::Editor && own_org == Some(org));
     match action {
         ViewDirectory | ViewContactDetails | ManageOwnAccount => true,
-        CreateOrganisation | DeleteOrganisation | EditPlaces | EditTaxonomy => staff,
+        CreateOrganisation | DeleteOrganisation | EditPlaces | EditTaxonomy | EditGlossary => staff,
         EditOrganisation { organisation_id } | EditPeople { organisation_id } => {
             edits(organisation_id)
         }
@@ -186,6 +188,7 @@ mod tests {
             (EditPeople { organisation_id: OTHER },     [false, false, false, true,  true]),
             (EditPlaces,                                [false, false, false, true,  true]),
             (EditTaxonomy,                              [false, false, false, true,  true]),
+            (EditGlossary,                              [false, false, false, true,  true]),
             (Invite { role: Role::Member },             [false, false, false, true,  true]),
             (Invite { role: Role::Editor },             [false, false, false, true,  true]),
             (Invite { role: Role::Coordinator },        [false, false, false, false, true]),

@@ -9,8 +9,10 @@
 mod accounts;
 mod directory;
 mod files;
+mod glossary;
 mod practice_writes;
 mod practices;
+mod search_source;
 
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
 pub use directory::{
@@ -18,11 +20,13 @@ pub use directory::{
     ThemeRow,
 };
 pub use files::{AttachmentRow, blob_path, get_blob, put_blob};
+pub use glossary::{GlossaryConceptRow, GlossaryTermRow};
 pub use practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
 pub use practices::{
     EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope, PracticeSort,
     PracticeTextRow, RevisionRow,
 };
+pub use search_source::{IndexRow, IndexSelect, IndexText};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};

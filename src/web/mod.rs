@@ -82,7 +82,7 @@ pub fn router(app: App) -> Router {
 /// Serves the router on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     // Follow changes written by other processes (other servers, the command line) so that
-    // cached pages and reference data are refreshed within a second.
+    // cached pages, reference data and the search index are refreshed within a second.
     let follower = app.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
@@ -90,6 +90,9 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
             tick.tick().await;
             if let Err(e) = follower.catch_up().await {
                 tracing::warn!(error = %e, "reading the change log failed");
+            }
+            if let Err(e) = follower.sync_index().await {
+                tracing::warn!(error = %e, "updating the search index failed");
             }
             if n % 3600 == 0
                 && let Err(e) = follower.purge_sessions().await

@@ -287,6 +287,11 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/countries",
         "/login",
         "/nowhere",
+        "/search?q=youth+council",
+        "/search?q=Trir",
+        "/glossary",
+        "/glossary?in=fr&letter=M",
+        "/glossary/neighbourhood-mothers",
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &public, &mut problems).await;
@@ -296,6 +301,9 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/organisations/association-dounia/edit",
         "/organisations/association-dounia/translate",
         "/organisations/new",
+        "/glossary/new",
+        "/glossary/neighbourhood-mothers/edit",
+        "/search?q=Vorsitz",
         "/people/new",
         "/account",
         "/cities/new",

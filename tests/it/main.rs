@@ -10,6 +10,7 @@ mod browser;
 mod cli;
 mod directory;
 mod practices;
+mod search;
 mod smtp;
 mod storage;
 mod transfer;

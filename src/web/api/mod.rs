@@ -6,6 +6,7 @@
 pub(crate) mod directory;
 mod openapi;
 mod practices;
+mod search;
 
 use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -28,6 +29,7 @@ pub fn router() -> Router<App> {
     Router::new()
         .merge(directory::router())
         .merge(practices::router())
+        .merge(search::router())
         .route("/openapi.json", get(openapi::document))
 }
 

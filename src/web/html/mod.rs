@@ -2,10 +2,12 @@
 //! an askama template under `templates/`; every string comes from the Fluent files.
 
 mod accounts;
+mod glossary;
 mod organisations;
 mod people;
 mod places;
 mod practices;
+mod search;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -29,6 +31,8 @@ pub fn router() -> Router<App> {
         .merge(practices::router())
         .merge(places::router())
         .merge(accounts::router())
+        .merge(search::router())
+        .merge(glossary::router())
 }
 
 /// Results of page handlers.

@@ -1,0 +1,157 @@
+//! Search over the demo network: cross-lingual retrieval through the glossary, facets, the
+//! permission filter, following the change log (also after a crash) and glossary files.
+
+#![allow(clippy::unwrap_used)] // JSON shapes are the assertion: a missing field should fail the test.
+
+use passerelle::app::App;
+use passerelle::app::glossary_io::GlossaryFormat;
+use passerelle::domain::Actor;
+
+use crate::helpers::*;
+
+async fn ready(db: Db) -> TestApp {
+    let t = TestApp::demo(db).await;
+    t.app.seed_glossary().await.expect("glossary loads");
+    t.app.open_search().await.expect("index opens");
+    t
+}
+
+fn refs(v: &serde_json::Value) -> Vec<String> {
+    v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ref"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+both! {
+    async fn a_query_finds_practices_written_in_another_language(db) {
+        let t = ready(db).await;
+        let mut c = t.client();
+        // English and German queries find the French write-up of Luxembourg's youth council.
+        for q in ["youth council", "Jugendgemeinderat", "Gemeinderat Jugend", "conseil communal des jeunes"] {
+            let r = c.get(&format!("/api/v1/search?q={}&lang=en&type=practice", urlencode(q))).await;
+            r.assert(axum::http::StatusCode::OK);
+            let v = r.json();
+            assert!(refs(&v).contains(&"qp-2008-03".to_string()), "{q}: {v}");
+        }
+        // Accents and umlauts are optional; the hit is in the reader's language or badged.
+        let v = c.get("/api/v1/search?q=auslanderbeirat&lang=fr").await.json();
+        assert!(v["total"].as_u64().unwrap() > 0, "{v}");
+        let v = c.get("/api/v1/search?q=Stadtteilarbeit&lang=fr&type=practice").await.json();
+        let hit = &v["results"][0];
+        assert_eq!(hit["ref"], "qp-2008-01");
+        // Shown in the reader's translation, with the original's language named.
+        assert_eq!(hit["lang"], "fr");
+        assert_eq!(hit["original_lang"], "de");
+        assert!(!hit["snippet"].as_str().unwrap().is_empty(), "{hit}");
+        assert!(hit["url"].as_str().unwrap().ends_with("/fr/practices/vernetzte-stadtteilarbeit-trier-nord"));
+        // Facets count the whole result set.
+        let facets = &v["facets"];
+        assert_eq!(facets["type"]["practice"], v["total"]);
+        assert!(facets["city"]["trier"].as_u64().unwrap() >= 1, "{facets}");
+    }
+
+    async fn drafts_and_people_never_reach_the_public(db) {
+        let t = ready(db).await;
+        let mut public = t.client();
+        // The draft about newcomers in Metz and the submitted Dounia practice are not public.
+        for q in ["nouveaux arrivants formation", "Dounia rencontres interculturelles"] {
+            let v = public.get(&format!("/api/v1/search?q={}&type=practice", urlencode(q))).await.json();
+            assert!(!refs(&v).iter().any(|r| r == "qp-2008-07" || r == "qp-2008-06"), "{q}: {v}");
+        }
+        let v = public.get("/api/v1/search?q=Vorsitz%20Ausl%C3%A4nderbeirat").await.json();
+        assert!(v["results"].as_array().unwrap().iter().all(|r| r["type"] != "person"), "{v}");
+        assert!(v["facets"]["type"].get("person").is_none(), "{v}");
+        let v = public.get("/api/v1/search?q=Vorsitz&type=person").await.json();
+        assert_eq!(v["total"], 0);
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        let v = member.get("/api/v1/search?q=Vorsitz%20Ausl%C3%A4nderbeirat&type=person").await.json();
+        assert!(v["total"].as_u64().unwrap() >= 2, "{v}");
+        // Bad parameters are field errors, not failures.
+        let r = public.get("/api/v1/search?q=x&type=recipe&limit=500").await;
+        r.assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+        let fields = r.json()["error"]["fields"].clone();
+        assert!(fields.get("type").is_some() && fields.get("limit").is_some(), "{fields}");
+    }
+
+    async fn the_index_catches_up_with_changes_it_missed(db) {
+        let t = ready(db).await;
+        let before = t.app.search(&Actor::Anonymous, &query("Zuwanderungsbüro"), "de").await.unwrap().total;
+        // Another process (no index of its own, as after a crash between the database commit and
+        // the index commit) renames an organisation.
+        let other = App::new(t.app.config().clone()).await.expect("second process");
+        let mut form = other.organisation_form(&Actor::System, "zib-saarbruecken").await.expect("org");
+        form.name = "Quokkabüro für Zuwanderung".into();
+        other.update_organisation(&Actor::System, "zib-saarbruecken", &form).await.expect("saved");
+        // This server sees the change log move and applies it once, however often it is asked.
+        t.app.catch_up().await.unwrap();
+        assert!(t.app.sync_index().await.unwrap() >= 1);
+        assert_eq!(t.app.sync_index().await.unwrap(), 0);
+        let r = t.app.search(&Actor::Anonymous, &query("Quokkabüro"), "de").await.unwrap();
+        // The organisation, and its practice (owners' names are searchable with it).
+        assert!(r.hits.iter().any(|h| h.slug == "zib-saarbruecken"), "{:?}", r.hits);
+        assert!(r.hits.iter().any(|h| h.reference.as_deref() == Some("qp-2008-04")), "{:?}", r.hits);
+        // A fresh start on the same index directory finds what was committed, nothing twice.
+        let after = t.app.search(&Actor::Anonymous, &query("Zuwanderungsbüro"), "de").await.unwrap().total;
+        assert!(after <= before);
+    }
+
+    async fn glossary_files_round_trip(db) {
+        let t = ready(db).await;
+        let csv = t.app.export_glossary(GlossaryFormat::Csv).await.unwrap();
+        let ttl = t.app.export_glossary(GlossaryFormat::Skos).await.unwrap();
+        assert!(t.app.glossary().await.unwrap().concepts.len() >= 500);
+        let fresh = TestApp::new(db).await;
+        let report = fresh.app.import_glossary(&Actor::System, &ttl, GlossaryFormat::Skos, false).await.unwrap();
+        assert!(report.problems.is_empty(), "{:?}", &report.problems[..report.problems.len().min(3)]);
+        assert_eq!(fresh.app.export_glossary(GlossaryFormat::Csv).await.unwrap(), csv);
+        // A bad file names every bad line and writes nothing.
+        let bad = format!("{csv}Bad Key,cooking,,,,,,,,nowhere\n");
+        let report = fresh.app.import_glossary(&Actor::System, &bad, GlossaryFormat::Csv, false).await.unwrap();
+        assert!(!report.written && report.problems.len() >= 3, "{:?}", report.problems);
+        // Members may not edit the glossary.
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/en/glossary/new").await.assert(axum::http::StatusCode::FORBIDDEN);
+    }
+}
+
+fn query(q: &str) -> passerelle::app::SearchQuery {
+    passerelle::app::SearchQuery {
+        q: q.to_string(),
+        ..Default::default()
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_search_and_glossary_pages_work_without_javascript() {
+    let t = ready(Db::Sqlite).await;
+    let mut c = t.client();
+    let r = c.get("/fr/search?q=youth+council").await;
+    r.assert(axum::http::StatusCode::OK);
+    assert!(r.body.contains("<mark>"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("conseil-communal-des-jeunes-ville-de-luxembourg")
+    );
+    let r = c.get("/de/search?q=Trir").await;
+    assert!(r.body.contains("?q=trier"), "did you mean: {}", r.body);
+    let r = c.get("/de/glossary?in=fr&letter=M").await;
+    r.assert(axum::http::StatusCode::OK);
+    assert!(r.body.contains("mères de quartier"), "{}", r.body);
+    let r = c.get("/en/glossary/neighbourhood-mothers").await;
+    assert!(r.body.contains("Stadtteilmütter") && r.body.contains("lang=\"fr\""));
+    c.get("/en/glossary/export.ttl")
+        .await
+        .assert(axum::http::StatusCode::OK);
+}
