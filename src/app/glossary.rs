@@ -49,11 +49,12 @@ pub struct GlossaryImportReport {
     pub written: bool,
 }
 
-fn concept_of(row: &GlossaryConceptRow, terms: &[GlossaryTermRow]) -> Option<Concept> {
+/// A concept from its row and its own terms.
+fn concept_of(row: &GlossaryConceptRow, terms: &[&GlossaryTermRow]) -> Option<Concept> {
     let list = |lang: &str| {
         terms
             .iter()
-            .filter(|t| t.concept == row.key && t.lang == lang)
+            .filter(|t| t.lang == lang)
             .map(|t| t.term.clone())
             .collect::<Vec<_>>()
             .join("\n")
@@ -117,7 +118,15 @@ impl App {
             return Ok(g.clone());
         }
         let (rows, terms) = self.store().glossary().await?;
-        let concepts: Vec<Concept> = rows.iter().filter_map(|r| concept_of(r, &terms)).collect();
+        let mut by_concept: std::collections::HashMap<&str, Vec<&GlossaryTermRow>> =
+            std::collections::HashMap::new();
+        for t in &terms {
+            by_concept.entry(t.concept.as_str()).or_default().push(t);
+        }
+        let concepts: Vec<Concept> = rows
+            .iter()
+            .filter_map(|r| concept_of(r, by_concept.get(r.key.as_str()).map_or(&[], |v| v)))
+            .collect();
         let expander = tokio::task::spawn_blocking({
             let terms = glossary_io::glossary_terms(&concepts);
             move || Expander::new(terms)

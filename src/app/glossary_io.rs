@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use oxrdf::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
+use oxrdf::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxttl::{TurtleParser, TurtleSerializer};
 
 use super::transfer::ImportProblem;
@@ -438,7 +438,6 @@ pub fn read_skos(
         }
     }
     check_whole(&out, known, &mut problems);
-    let _ = NamedNodeRef::new_unchecked(SKOS);
     if problems.is_empty() {
         Ok(out.into_iter().map(|(_, c)| c).collect())
     } else {

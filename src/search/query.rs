@@ -618,13 +618,9 @@ fn word_clause(fields: &LangFields, word: &Analyzed, typo: bool) -> Box<dyn Quer
                     boosted(Box::new(FuzzyTermQuery::new(whole, distance, true)), TYPO),
                 ));
             }
-            let clause: Box<dyn Query> = if options.len() == 1 {
-                options
-                    .pop()
-                    .map(|o| o.1)
-                    .unwrap_or_else(|| term_query(Term::from_field_text(field, &word.whole)))
-            } else {
-                Box::new(BooleanQuery::new(options))
+            let clause: Box<dyn Query> = match options.len() {
+                1 => options.remove(0).1,
+                _ => Box::new(BooleanQuery::new(options)),
             };
             (Occur::Should, boosted(clause, weight))
         })
