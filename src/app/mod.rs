@@ -24,7 +24,7 @@ pub use directory::{Localized, Organisation, Page, Person, page_size};
 pub use glossary::{GlossaryData, GlossaryImportReport};
 pub use mail::Mailer;
 pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
-pub use search::SearchQuery;
+pub use search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery};
 pub use transfer::{Format, ImportOptions, ImportProblem, ImportReport, PracticeRecord};
 
 use std::sync::Arc;

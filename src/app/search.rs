@@ -45,6 +45,11 @@ pub const QUERY_MAX: usize = 200;
 /// Documents per batch when rebuilding.
 const BATCH: i64 = 1000;
 
+/// When this environment variable is set, the server stops for good just before each index
+/// commit after its start-up catch-up, so that the crash test can `kill -9` it between a
+/// database commit and the index commit that should follow.
+pub const PAUSE_BEFORE_INDEX_COMMIT: &str = "PASSERELLE_TEST_PAUSE_BEFORE_INDEX_COMMIT";
+
 fn empty(s: &Option<String>) -> Option<String> {
     s.as_deref()
         .map(str::trim)
@@ -72,10 +77,20 @@ impl App {
         if self.inner.search.set(Arc::new(index)).is_err() {
             anyhow::bail!("the search index is already open");
         }
+        let at = self.index()?.applied();
         if opened == Opened::Created {
             self.reindex(&|_, _| {}).await?;
         }
-        self.sync_index().await?;
+        let applied = self.sync_index().await?;
+        tracing::info!(
+            opened = if opened == Opened::Created { "created" } else { "existing" },
+            at,
+            applied,
+            "search index open"
+        );
+        if std::env::var_os(PAUSE_BEFORE_INDEX_COMMIT).is_some() {
+            self.index()?.pause_before_commit();
+        }
         Ok(())
     }
 

@@ -240,6 +240,7 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     applied: std::sync::atomic::AtomicI64,
+    pause_before_commit: std::sync::atomic::AtomicBool,
 }
 
 fn uid(kind: DocKind, id: &str) -> String {
@@ -290,6 +291,7 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             fields,
             applied: std::sync::atomic::AtomicI64::new(seq),
+            pause_before_commit: std::sync::atomic::AtomicBool::new(false),
         };
         if opened == Opened::Created {
             search.commit(0)?;
@@ -335,7 +337,24 @@ impl SearchIndex {
                 }
             }
         }
+        if self
+            .pause_before_commit
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            // The crash test's window: the database has committed, the index has not.
+            eprintln!("passerelle: paused before the index commit of change {seq}");
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+            }
+        }
         self.commit(seq)
+    }
+
+    /// Makes every later [`SearchIndex::apply`] stop for good just before its commit, with its
+    /// documents added but not committed: the crash test kills the process there (`kill -9`).
+    pub fn pause_before_commit(&self) {
+        self.pause_before_commit
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Starts a rebuild: removes every document (not yet committed). Follow with

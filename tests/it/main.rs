@@ -11,6 +11,7 @@ mod cli;
 mod directory;
 mod practices;
 mod search;
+mod servers;
 mod smtp;
 mod storage;
 mod transfer;

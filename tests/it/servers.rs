@@ -1,0 +1,303 @@
+//! The search index as separate `passerelle serve` processes see it: a server killed with
+//! `kill -9` between a database commit and the index commit catches up on restart, and two servers
+//! on one PostgreSQL database each find what was published through the other.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::helpers::{Db, fresh_postgres_database};
+
+/// A `passerelle` command over `dir` and, for PostgreSQL, `database`.
+fn passerelle(dir: &Path, database: Option<&str>) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    cmd.env("PASSERELLE_DATA_DIR", dir)
+        .env("NO_COLOR", "1")
+        .env("PASSERELLE_LOG", "info,sqlx=warn")
+        .env_remove(passerelle::app::PAUSE_BEFORE_INDEX_COMMIT)
+        .current_dir(dir);
+    match database {
+        Some(url) => cmd.env("DATABASE_URL", url),
+        None => cmd.env_remove("DATABASE_URL"),
+    };
+    cmd
+}
+
+/// Runs a command to its end; panics with its output when it fails.
+fn finish(mut cmd: Command) -> String {
+    let out = cmd.output().expect("the binary runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text
+}
+
+/// A running server, killed with SIGKILL when dropped.
+struct Server {
+    child: Child,
+    base: String,
+    /// Every line the server writes to standard error.
+    stderr: mpsc::Receiver<String>,
+    http: reqwest::Client,
+}
+
+impl Server {
+    /// Starts `passerelle serve` on a free port and waits until it listens.
+    fn start(mut cmd: Command) -> Server {
+        let mut child = cmd
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the server starts");
+        let (tx, stderr) = mpsc::channel();
+        let err = child.stderr.take().expect("stderr");
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut line = String::new();
+        let base = loop {
+            line.clear();
+            if out.read_line(&mut line).unwrap_or(0) == 0 {
+                let said: Vec<String> = stderr.try_iter().collect();
+                panic!("the server stopped before it listened:\n{}", said.join("\n"));
+            }
+            if let Some(rest) = line.trim().strip_prefix("Passerelle is running on ") {
+                break rest.trim_end_matches('/').to_owned();
+            }
+        };
+        // Keep reading standard output so that the server never blocks on a full pipe.
+        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+        Server {
+            child,
+            base,
+            stderr,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    /// Waits for a line on standard error containing `needle`; returns it.
+    fn wait_for_stderr(&self, needle: &str, within: Duration) -> String {
+        let until = Instant::now() + within;
+        let mut seen = Vec::new();
+        while let Some(left) = until.checked_duration_since(Instant::now()) {
+            match self.stderr.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!("no {needle:?} on standard error; it said:\n{}", seen.join("\n"));
+    }
+
+    /// The number of public practices the search API finds for `q` (one plain word), and their
+    /// refs.
+    async fn practices_found(&self, q: &str) -> (u64, Vec<String>) {
+        let body: serde_json::Value = self
+            .http
+            .get(format!(
+                "{}/api/v1/search?type=practice&lang=en&q={q}",
+                self.base
+            ))
+            .send()
+            .await
+            .expect("search answers")
+            .json()
+            .await
+            .expect("search JSON");
+        let refs = body["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| r["ref"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        (body["total"].as_u64().expect("total"), refs)
+    }
+
+    /// Kills the process as `kill -9` does.
+    fn kill(mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("reaped");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A JSON Lines file of practices: (ref, title) each, published by the import.
+fn practices_file(dir: &Path, name: &str, practices: &[(&str, &str)]) -> String {
+    let lines: Vec<String> = practices
+        .iter()
+        .map(|(reference, title)| {
+            serde_json::json!({
+                "ref": reference,
+                "lang": "en",
+                "title": title,
+                "summary": "Residents and staff meet every week. The meetings are open to all.",
+                "approach": "Open meetings, advice and common activities.",
+                "city": "trier",
+                "country": "DE",
+                "themes": ["neighbourhood"],
+                "ongoing": true,
+            })
+            .to_string()
+        })
+        .collect();
+    let path = dir.join(name);
+    std::fs::write(&path, lines.join("\n")).expect("write practices");
+    path.to_string_lossy().into_owned()
+}
+
+both! {
+    async fn killed_between_database_and_index_commit_catches_up(db) {
+        let dir = tempfile::tempdir().expect("dir");
+        let url = match db {
+            Db::Postgres => Some(fresh_postgres_database().await),
+            Db::Sqlite => None,
+        };
+        let url = url.as_deref();
+        let cmd = || passerelle(dir.path(), url);
+        finish({
+            let mut c = cmd();
+            c.arg("demo-data");
+            c
+        });
+        let first = practices_file(dir.path(), "first.jsonl", &[("crash-1", "Kingfisher walks")]);
+        finish({
+            let mut c = cmd();
+            c.args(["import", "practices", &first, "--publish"]);
+            c
+        });
+
+        // The server builds its index at start (with the first practice), then pauses before
+        // the commit of the next batch of changes it follows.
+        let mut paused = cmd();
+        paused.env(passerelle::app::PAUSE_BEFORE_INDEX_COMMIT, "1");
+        let server = Server::start(paused);
+        assert_eq!(server.practices_found("kingfisher").await.0, 1);
+        let second = practices_file(
+            dir.path(),
+            "second.jsonl",
+            &[("crash-1", "Heron walks"), ("crash-2", "Woodpecker workshops")],
+        );
+        finish({
+            let mut c = cmd();
+            c.args(["import", "practices", &second, "--publish"]);
+            c
+        });
+        server.wait_for_stderr("paused before the index commit", Duration::from_secs(10));
+        server.kill();
+
+        // On restart the index is the one left behind, at the change before the crash; it
+        // applies what it missed, once.
+        let server = Server::start(cmd());
+        let line = server.wait_for_stderr("search index open", Duration::from_secs(30));
+        assert!(line.contains("existing"), "{line}");
+        assert!(!line.contains("applied=0"), "the lost batch is applied: {line}");
+        assert_eq!(server.practices_found("woodpecker").await, (1, vec!["crash-2".to_owned()]));
+        assert_eq!(server.practices_found("heron").await, (1, vec!["crash-1".to_owned()]));
+        assert_eq!(server.practices_found("kingfisher").await.0, 0, "the old title is gone");
+        server.kill();
+    }
+}
+
+/// Two servers share one PostgreSQL database and each keeps its own index: what a coordinator
+/// archives or publishes through one is seen so through the other within two seconds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_on_one_postgres_find_each_others_publications() {
+    let url = fresh_postgres_database().await;
+    let (dir_a, dir_b) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    finish({
+        let mut c = passerelle(dir_a.path(), Some(&url));
+        c.arg("demo-data");
+        c
+    });
+    let a = Server::start(passerelle(dir_a.path(), Some(&url)));
+    let b = Server::start(passerelle(dir_b.path(), Some(&url)));
+
+    // A personal API token of the coordinator, made the way the account page makes it.
+    let app = passerelle::app::App::new({
+        let mut config = passerelle::config::Config::for_data_dir(&dir_a.path().join("tokens"));
+        config.database_url = Some(url.clone());
+        config
+    })
+    .await
+    .expect("app");
+    let (_, coordinator) = app
+        .login(
+            "koordination@passerelle.example",
+            "demo-coordinator-2026",
+            "test",
+        )
+        .await
+        .expect("coordinator signs in");
+    let token = app
+        .create_api_token(&coordinator.actor, "two servers")
+        .await
+        .expect("token")
+        .token;
+
+    // Café Bär's practice is published: both servers find it.
+    let cafe = "qp-2008-02".to_owned();
+    let found = async |server: &Server| server.practices_found("Bär").await.1.contains(&cafe);
+    assert!(found(&a).await && found(&b).await);
+
+    // Archived through A, it leaves B's index within two seconds.
+    step(&a, &token, "archive").await;
+    let archived = Instant::now();
+    while found(&b).await {
+        assert!(
+            archived.elapsed() < Duration::from_secs(2),
+            "server B still finds the practice archived through server A"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // Published again through B, A finds it within two seconds.
+    step(&b, &token, "republish").await;
+    let published = Instant::now();
+    while !found(&a).await {
+        assert!(
+            published.elapsed() < Duration::from_secs(2),
+            "server A did not find the practice published through server B within 2 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Takes a workflow step on Café Bär's practice through `server`'s API.
+async fn step(server: &Server, token: &str, step: &str) {
+    let response = server
+        .http
+        .post(format!(
+            "{}/api/v1/practices/cafe-baer-qualifizierung-trier-west/transitions",
+            server.base
+        ))
+        .bearer_auth(token)
+        .json(&serde_json::json!({ "step": step }))
+        .send()
+        .await
+        .expect("the step answers");
+    assert!(
+        response.status().is_success(),
+        "{step}: {}",
+        response.text().await.unwrap_or_default()
+    );
+}
