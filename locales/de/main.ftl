@@ -504,6 +504,7 @@ glossary-back = Zurück zum Glossar
 glossary-terms-hint = Eine Benennung pro Zeile; die erste ist die Vorzugsbenennung.
 glossary-in-text = Glossarbegriffe in diesem Text
 glossary-in-text-more = Zum Begriff
+glossary-in-text-hint = Begriffe aus dem Glossar, die in dieser Praxis vorkommen, mit ihren Entsprechungen in den anderen Sprachen.
 filter-domain = Bereich
 field-domain = Bereich
 field-terms_de = Deutsche Benennungen

@@ -504,6 +504,7 @@ glossary-back = Back to the glossary
 glossary-terms-hint = One term per line; the first is the preferred term.
 glossary-in-text = Terms from the glossary in this text
 glossary-in-text-more = Concept page
+glossary-in-text-hint = Glossary terms used in this practice, with their equivalents in the other languages.
 filter-domain = Domain
 field-domain = Domain
 field-terms_de = German terms

@@ -504,6 +504,7 @@ glossary-back = Retour au glossaire
 glossary-terms-hint = Un terme par ligne ; le premier est le terme privilégié.
 glossary-in-text = Termes du glossaire dans ce texte
 glossary-in-text-more = Page du concept
+glossary-in-text-hint = Les termes du glossaire présents dans cette pratique, avec leurs équivalents dans les autres langues.
 filter-domain = Domaine
 field-domain = Domaine
 field-terms_de = Termes allemands

@@ -83,7 +83,11 @@ impl App {
         }
         let applied = self.sync_index().await?;
         tracing::info!(
-            opened = if opened == Opened::Created { "created" } else { "existing" },
+            opened = if opened == Opened::Created {
+                "created"
+            } else {
+                "existing"
+            },
             at,
             applied,
             "search index open"

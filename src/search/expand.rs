@@ -28,6 +28,8 @@ pub(crate) struct Prepared {
     pub lang: usize,
     pub words: Vec<Analyzed>,
     keys: Vec<String>,
+    /// The term's words as written, by position.
+    surface: Vec<String>,
 }
 
 /// A stretch of the query's words that names one or more concepts.
@@ -78,11 +80,13 @@ impl Expander {
             for k in &keys {
                 by_key[lang].entry(k.clone()).or_default().push(id);
             }
+            let surface = surface_words(&t.term).into_iter().map(|w| w.0).collect();
             prepared.push(Prepared {
                 concept,
                 lang,
                 words,
                 keys,
+                surface,
             });
         }
         let mut by_concept = vec![Vec::new(); concepts.len()];
@@ -240,7 +244,7 @@ impl Expander {
             let mut step = 1;
             if let Some(first) = &analyzed[i] {
                 // Longest exact match starting here.
-                let mut best: Option<(usize, usize)> = None;
+                let mut best: Option<(usize, usize, usize)> = None;
                 for t in self.by_key[l]
                     .get(&first.whole)
                     .into_iter()
@@ -249,41 +253,68 @@ impl Expander {
                 {
                     let term = &self.terms[*t];
                     let len = term.words.len();
-                    let window: Vec<Analyzed> =
-                        analyzed[i..].iter().flatten().take(len).cloned().collect();
-                    if window.len() == len
-                        && window
-                            .iter()
-                            .zip(&term.words)
-                            .all(|(a, b)| a.whole == b.whole)
-                        && best.is_none_or(|(_, l)| len > l)
-                    {
-                        best = Some((*t, len));
+                    let window: Vec<usize> = (i..analyzed.len())
+                        .filter(|j| analyzed[*j].is_some())
+                        .take(len)
+                        .collect();
+                    let fits = window.len() == len
+                        && window.iter().zip(&term.words).all(|(j, b)| {
+                            analyzed[*j].as_ref().is_some_and(|a| {
+                                a.whole == b.whole
+                                    && j - window[0] == b.position - term.words[0].position
+                                    && (!a.parts.is_empty()
+                                        || term
+                                            .surface
+                                            .get(b.position)
+                                            .is_some_and(|s| same_surface(&plain[*j], s)))
+                            })
+                        })
+                        && (i..window[len - 1])
+                            .all(|m| !text[words[m].2..words[m + 1].1].contains(SENTENCE_MARKS));
+                    if fits && best.is_none_or(|(_, l, _)| len > l) {
+                        best = Some((*t, len, window[len - 1] + 1));
                     }
                 }
-                if let Some((t, len)) = best {
+                if let Some((t, _, end)) = best {
                     let concept = self.terms[t].concept;
-                    // The words in the text, from the first to the last matched one.
-                    let mut taken = 0;
-                    let mut j = i;
-                    while j < analyzed.len() && taken < len {
-                        if analyzed[j].is_some() {
-                            taken += 1;
-                        }
-                        j += 1;
-                    }
                     if seen.insert(concept) {
                         let from = words[i].1;
-                        let to = words[j - 1].2;
+                        let to = words[end - 1].2;
                         out.push((self.concepts[concept].clone(), text[from..to].to_string()));
                     }
-                    step = j - i;
+                    step = end - i;
                 }
             }
             i += step;
         }
         out
     }
+}
+
+/// Punctuation that a term in a text never spans ("residents, associations" is not
+/// "residents' associations").
+const SENTENCE_MARKS: &[char] = &[
+    ',', ';', ':', '.', '!', '?', '(', ')', '[', ']', '"', '«', '»', '“', '”', '„',
+];
+
+/// A word of a text stands for a word of a term: the stemmer took both to one stem, and they
+/// also look alike. An acronym ("VAE") stands only for itself, a short word only for the same
+/// word, and a longer one may differ in an ending of up to four letters ("migrants" for
+/// "migrant", "Beiräte" for "Beirat", but not "regularly" for "regularization").
+fn same_surface(word: &str, term: &str) -> bool {
+    if term.chars().count() >= 2 && term.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return word == term;
+    }
+    let (word, term) = (analysis::fold_word(word), analysis::fold_word(term));
+    if word.len().min(term.len()) < 4 {
+        return word == term;
+    }
+    let common = word
+        .chars()
+        .zip(term.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common + 4 >= word.chars().count().max(term.chars().count())
 }
 
 /// Words shorter than this are never matched with a typo.
@@ -403,5 +434,33 @@ mod tests {
             )]
         );
         assert!(e.find_in_text("de", "Nichts davon hier").is_empty());
+        // Not across punctuation, and not a word the stemmer merely conflates with a term's.
+        assert!(
+            e.find_in_text("en", "The youth, council members and others")
+                .is_empty()
+        );
+        let e = Expander::new(vec![GlossaryTerm {
+            concept: "regularisation".into(),
+            lang: "en".into(),
+            term: "regularization".into(),
+        }]);
+        assert!(e.find_in_text("en", "They meet regularly.").is_empty());
+        assert_eq!(e.find_in_text("en", "Regularizations").len(), 1);
+        let e = Expander::new(vec![
+            GlossaryTerm {
+                concept: "vae".into(),
+                lang: "fr".into(),
+                term: "VAE".into(),
+            },
+            GlossaryTerm {
+                concept: "plain-language".into(),
+                lang: "de".into(),
+                term: "Leichte Sprache".into(),
+            },
+        ]);
+        assert!(e.find_in_text("fr", "Le projet va bien.").is_empty());
+        assert_eq!(e.find_in_text("fr", "La VAE aussi.").len(), 1);
+        assert!(e.find_in_text("de", "leicht von einer Sprache").is_empty());
+        assert_eq!(e.find_in_text("de", "in leichter Sprache").len(), 1);
     }
 }

@@ -155,3 +155,25 @@ async fn the_search_and_glossary_pages_work_without_javascript() {
         .await
         .assert(axum::http::StatusCode::OK);
 }
+
+/// A practice page lists the glossary terms of its text with their other languages, in a
+/// disclosure that needs no script; the reader's term comes first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_practice_shows_the_glossary_terms_of_its_text() {
+    let t = ready(Db::Sqlite).await;
+    let mut c = t.client();
+    let r = c
+        .get("/en/practices/conseil-communal-des-jeunes-ville-de-luxembourg")
+        .await;
+    r.assert(axum::http::StatusCode::OK)
+        .contains("Terms from the glossary in this text")
+        .contains("<details>")
+        .contains("<span lang=\"en\">youth council</span>")
+        .contains("<dd lang=\"de\">Jugendgemeinderat · Jugendparlament")
+        .contains("href=\"/en/glossary/youth-council\"");
+    let r = c
+        .get("/de/practices/conseil-communal-des-jeunes-ville-de-luxembourg")
+        .await;
+    r.contains("<span lang=\"de\">Jugendgemeinderat</span>")
+        .contains("Glossarbegriffe in diesem Text");
+}

@@ -70,7 +70,10 @@ impl Server {
             line.clear();
             if out.read_line(&mut line).unwrap_or(0) == 0 {
                 let said: Vec<String> = stderr.try_iter().collect();
-                panic!("the server stopped before it listened:\n{}", said.join("\n"));
+                panic!(
+                    "the server stopped before it listened:\n{}",
+                    said.join("\n")
+                );
             }
             if let Some(rest) = line.trim().strip_prefix("Passerelle is running on ") {
                 break rest.trim_end_matches('/').to_owned();
@@ -97,7 +100,10 @@ impl Server {
                 Err(_) => break,
             }
         }
-        panic!("no {needle:?} on standard error; it said:\n{}", seen.join("\n"));
+        panic!(
+            "no {needle:?} on standard error; it said:\n{}",
+            seen.join("\n")
+        );
     }
 
     /// The number of public practices the search API finds for `q` (one plain word), and their

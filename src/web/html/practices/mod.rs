@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::app::{App, Error, OpinionForm, Practice};
 use crate::domain::practice::{PracticeForm, PracticeStatus, Transition};
-use crate::domain::{Action, FieldErrors};
+use crate::domain::{Action, ContentLang, FieldErrors};
 use crate::storage::{PracticeFilter, PracticeSort, RevisionRow, split_list};
 
 use super::{

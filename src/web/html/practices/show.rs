@@ -32,8 +32,75 @@ pub(super) struct ShowPage {
     steps: Vec<(String, String)>,
     /// Other practices of the same organisations: (slug, title, title language).
     others: Vec<(String, String, String)>,
+    /// Glossary concepts named in the texts shown.
+    terms: Vec<TermInText>,
     errors: Errors,
     notice: Option<String>,
+}
+
+/// A glossary concept found in a practice's text, shown with its terms in every language.
+pub(super) struct TermInText {
+    key: String,
+    /// The words as they stand in the text, and the text's language.
+    words: String,
+    lang: String,
+    /// The reader's preferred term, when the text is in another language.
+    translation: Option<String>,
+    /// (language name, language code, terms joined), the reader's language first.
+    terms: Vec<(String, &'static str, String)>,
+    /// The definition and its language.
+    definition: Option<(String, &'static str)>,
+}
+
+/// At most this many glossary concepts are listed under a practice.
+const TERMS_SHOWN: usize = 24;
+
+/// The glossary concepts named in `texts` ((language, text) each), in order of appearance.
+async fn terms_in_texts(
+    ctx: &Ctx,
+    app: &App,
+    texts: &[(&str, &str)],
+) -> crate::app::Result<Vec<TermInText>> {
+    let reader = ContentLang::from(ctx.locale);
+    let mut order = vec![reader];
+    order.extend(ContentLang::ALL.into_iter().filter(|l| *l != reader));
+    let mut out: Vec<TermInText> = Vec::new();
+    for (lang, text) in texts {
+        for (concept, words) in app.glossary_terms_in(lang, text).await? {
+            if out.len() == TERMS_SHOWN || out.iter().any(|t| t.key == concept.key.as_str()) {
+                continue;
+            }
+            let translation = concept
+                .preferred(reader)
+                .filter(|_| *lang != reader.code())
+                .map(str::to_owned);
+            let terms = order
+                .iter()
+                .filter(|l| !concept.terms_in(**l).is_empty())
+                .map(|l| {
+                    (
+                        ctx.tk("language-", l.code()),
+                        l.code(),
+                        concept.terms_in(*l).join(" · "),
+                    )
+                })
+                .collect();
+            let definition = order
+                .iter()
+                .map(|l| (concept.definition(*l), l.code()))
+                .find(|(d, _)| !d.is_empty())
+                .map(|(d, l)| (d.to_owned(), l));
+            out.push(TermInText {
+                key: concept.key.as_str().to_owned(),
+                words,
+                lang: (*lang).to_owned(),
+                translation,
+                terms,
+                definition,
+            });
+        }
+    }
+    Ok(out)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -118,6 +185,12 @@ pub(super) async fn show_page(
             }
         }
     }
+    let shown: Vec<(&str, &str)> = p
+        .texts
+        .iter()
+        .filter_map(|(_, t)| t.as_ref().map(|t| (t.lang.as_str(), t.text.as_str())))
+        .collect();
+    let terms = terms_in_texts(&ctx, app, &shown).await.or_page(&ctx)?;
     let steps = p
         .steps
         .iter()
@@ -141,6 +214,7 @@ pub(super) async fn show_page(
             .then(|| markdown(p.row.review_opinion.as_deref().unwrap_or(""))),
         steps,
         others,
+        terms,
         errors: ctx.errors(errors),
         notice: notice(&ctx, done),
         p,

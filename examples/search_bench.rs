@@ -1,0 +1,173 @@
+//! Query latency and resident memory of the search over a data directory, as a server sees them:
+//! the app opens the index (catching up with the change log), then runs a mix of one-word,
+//! multi-word, cross-lingual, misspelt and faceted queries as an anonymous reader, each several
+//! times, and prints p50/p95/p99 per kind and overall, with the process's memory.
+//!
+//! `search_bench DATA_DIR [ROUNDS] [--verbose]` (`DATABASE_URL` for PostgreSQL); README "Measuring the
+//! search" gives the whole recipe with 100,000 generated practices.
+
+use std::time::{Duration, Instant};
+
+use passerelle::app::{App, SearchQuery};
+use passerelle::config::Config;
+use passerelle::domain::Actor;
+
+/// (kind, query, reader's language, facet filters (type, city, country, theme)).
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    [Option<&'static str>; 4],
+);
+
+const NONE: [Option<&str>; 4] = [None, None, None, None];
+
+const CASES: &[Case] = &[
+    ("one-word", "Sprachcafé", "de", NONE),
+    ("one-word", "intégration", "fr", NONE),
+    ("one-word", "housing", "en", NONE),
+    ("one-word", "Nachbarschaft", "de", NONE),
+    ("one-word", "bénévoles", "fr", NONE),
+    ("one-word", "volunteers", "en", NONE),
+    ("one-word", "Ausbildung", "de", NONE),
+    ("one-word", "Gemeng", "lb", NONE),
+    ("multi-word", "Sprachkurs für Frauen", "de", NONE),
+    (
+        "multi-word",
+        "accompagnement des familles primo-arrivantes",
+        "fr",
+        NONE,
+    ),
+    ("multi-word", "housing for refugees", "en", NONE),
+    ("multi-word", "Beteiligung im Stadtteil", "de", NONE),
+    ("multi-word", "cours de langue pour adultes", "fr", NONE),
+    (
+        "multi-word",
+        "job centre counselling young people",
+        "en",
+        NONE,
+    ),
+    ("cross-lingual", "mères de quartier", "de", NONE),
+    ("cross-lingual", "neighbourhood mothers", "fr", NONE),
+    ("cross-lingual", "Ausländerbeirat", "fr", NONE),
+    ("cross-lingual", "job shadowing", "de", NONE),
+    ("cross-lingual", "Jugendgemeinderat", "en", NONE),
+    ("cross-lingual", "frontalier", "de", NONE),
+    (
+        "cross-lingual",
+        "Anerkennung ausländischer Berufsabschlüsse",
+        "fr",
+        NONE,
+    ),
+    ("typo", "neighbourhod", "en", NONE),
+    ("typo", "Integraton", "de", NONE),
+    ("typo", "benevoles", "fr", NONE),
+    (
+        "faceted",
+        "Integration",
+        "de",
+        [Some("practice"), Some("trier"), None, None],
+    ),
+    (
+        "faceted",
+        "logement",
+        "fr",
+        [Some("practice"), None, Some("LU"), None],
+    ),
+    ("faceted", "youth", "en", [None, None, None, Some("youth")]),
+    (
+        "faceted",
+        "Sprache",
+        "de",
+        [Some("practice"), Some("metz"), None, Some("language")],
+    ),
+];
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn main() -> anyhow::Result<()> {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let mut args = std::env::args().skip(1).filter(|a| a != "--verbose");
+    let dir = args
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("usage: search_bench DATA_DIR [ROUNDS]"))?;
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let mut config = Config::for_data_dir(std::path::Path::new(&dir));
+        config.database_url = std::env::var("DATABASE_URL").ok();
+        let app = App::new(config).await?;
+        let started = Instant::now();
+        app.open_search().await?;
+        println!(
+            "index open and caught up in {:.2} s; {}",
+            started.elapsed().as_secs_f64(),
+            memory()
+        );
+        let mut by_kind: std::collections::BTreeMap<&str, Vec<Duration>> = Default::default();
+        let mut by_query: Vec<Vec<Duration>> = vec![Vec::new(); CASES.len()];
+        let mut totals = Vec::new();
+        for round in 0..=rounds {
+            for (i, (kind, q, lang, [kind_filter, city, country, theme])) in
+                CASES.iter().enumerate()
+            {
+                let query = SearchQuery {
+                    q: (*q).to_owned(),
+                    lang: Some((*lang).to_owned()),
+                    kind: kind_filter.map(str::to_owned),
+                    city: city.map(str::to_owned),
+                    country: country.map(str::to_owned),
+                    theme: theme.map(str::to_owned),
+                    ..Default::default()
+                };
+                let t = Instant::now();
+                let results = app.search(&Actor::Anonymous, &query, lang).await?;
+                let took = t.elapsed();
+                if round == 0 {
+                    // The first round warms the caches and shows what was found.
+                    println!("{kind:13} {q:45} {:>7} results", results.total);
+                } else {
+                    by_kind.entry(kind).or_default().push(took);
+                    by_query[i].push(took);
+                    totals.push(took);
+                }
+            }
+        }
+        if verbose {
+            println!("\nmedian per query in ms:");
+            for ((kind, q, ..), mut times) in CASES.iter().zip(by_query) {
+                times.sort();
+                println!("{kind:13} {q:45} {:6.2}", percentile(&times, 0.5));
+            }
+        }
+        println!("\nlatency in ms over {rounds} rounds:  p50    p95    p99    max");
+        by_kind.insert("all", totals);
+        for (kind, mut times) in by_kind {
+            times.sort();
+            println!(
+                "{kind:32} {:6.2} {:6.2} {:6.2} {:6.2}",
+                percentile(&times, 0.5),
+                percentile(&times, 0.95),
+                percentile(&times, 0.99),
+                percentile(&times, 1.0)
+            );
+        }
+        println!("\nmemory after the queries: {}", memory());
+        anyhow::Ok(())
+    })
+}
