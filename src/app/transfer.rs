@@ -621,6 +621,7 @@ impl App {
         }
         tx.commit().await?;
         report.written = true;
+        self.store().analyze().await?;
         Ok(report)
     }
 

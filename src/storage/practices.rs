@@ -228,13 +228,17 @@ fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
     });
     w.when("c.slug = ?", filter.city.clone())
         .when("c.country = ?", filter.country.clone())
-        .when("(',' || p.themes || ',') LIKE ?", filter.theme.as_ref().map(|t| format!("%,{t},%")))
+        .when(
+            "(',' || p.themes || ',') LIKE ?",
+            filter.theme.as_ref().map(|t| format!("%,{t},%")),
+        )
         .when("p.original_lang = ?", filter.lang.clone())
         .when("p.status = ?", filter.status.clone())
         .when("p.target_groups LIKE ? ESCAPE '\\'", group)
         .when(
-            "EXISTS (SELECT 1 FROM practice_organisations po2 JOIN organisations o2 ON o2.id = po2.organisation_id \
-             WHERE po2.practice_id = p.id AND o2.slug = ?)",
+            // An IN list the owner index drives, not a subquery per practice.
+            "p.id IN (SELECT po2.practice_id FROM practice_organisations po2 JOIN organisations o2 \
+             ON o2.id = po2.organisation_id WHERE o2.slug = ?)",
             filter.organisation.clone(),
         );
     w
