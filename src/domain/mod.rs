@@ -5,8 +5,10 @@
 //! error at once so that a form can come back filled in with all its messages.
 
 pub mod account;
+pub mod allocation;
 pub mod directory;
 pub mod errors;
+pub mod exchange;
 pub mod file;
 pub mod glossary;
 pub mod permission;
