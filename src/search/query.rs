@@ -341,7 +341,7 @@ impl SearchIndex {
             let boost = if l == ql { 1.0 } else { OTHER_LANGUAGE };
             alternatives.push((
                 Occur::Should,
-                boosted(self.term_clause(&self.fields.langs[l], &typed), boost),
+                boosted(self.term_clause(&self.fields.langs[l], &typed, true), boost),
             ));
         }
         for concept in &span.concepts {
@@ -358,7 +358,7 @@ impl SearchIndex {
                 alternatives.push((
                     Occur::Should,
                     boosted(
-                        self.term_clause(&self.fields.langs[term.lang], &term.words),
+                        self.term_clause(&self.fields.langs[term.lang], &term.words, false),
                         boost,
                     ),
                 ));
@@ -369,8 +369,10 @@ impl SearchIndex {
     }
 
     /// Several words of one language: each required in some field; as a phrase (one word
-    /// between allowed) they earn more.
-    fn term_clause(&self, fields: &LangFields, words: &[Analyzed]) -> Box<dyn Query> {
+    /// between allowed) they earn more. The phrase is looked for in the body too only for the
+    /// words as typed: a glossary expansion's phrase counts in titles, summaries and tags, which
+    /// keeps a query with many multi-word expansions fast.
+    fn term_clause(&self, fields: &LangFields, words: &[Analyzed], typed: bool) -> Box<dyn Query> {
         if words.len() == 1 {
             return word_clause(fields, &words[0], false);
         }
@@ -382,6 +384,7 @@ impl SearchIndex {
         if words.iter().all(|w| w.parts.is_empty()) {
             let per_field = field_list(fields)
                 .into_iter()
+                .filter(|(field, _)| typed || *field != fields.body)
                 .map(|(field, weight)| {
                     let base = words[0].position;
                     let terms: Vec<(usize, Term)> = words
