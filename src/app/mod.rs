@@ -7,6 +7,7 @@ mod demo;
 mod directory;
 mod glossary;
 pub mod glossary_io;
+pub mod ical;
 mod machine;
 mod mail;
 mod practices;
