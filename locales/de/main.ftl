@@ -534,3 +534,18 @@ glossary-domain-health = Gesundheit
 glossary-domain-social-services = Soziale Dienste
 glossary-domain-administration-local-government = Verwaltung und Kommune
 glossary-domain-cross-border = Leben über Grenzen
+
+# Hospitationsangebote (Austauschprogramm)
+field-windows = Mögliche Zeiträume
+field-capacity = Gäste pro Zeitraum
+field-length_days = Dauer eines Aufenthalts in Tagen
+field-practical = Praktische Hinweise
+field-accessibility = Barrierefreiheit
+field-practices = Zugehörige Praxisbeispiele
+field-contact = Ansprechperson
+error-number-range = { $field }: Bitte eine ganze Zahl von { $min } bis { $max } angeben.
+error-window-date = { $field }: Zeitraum { $window } braucht einen ersten und einen letzten Tag in der Form 2027-05-03.
+error-window-order = { $field }: Zeitraum { $window } endet, bevor er beginnt.
+error-window-too-short = { $field }: Zeitraum { $window } ist kürzer als ein Aufenthalt ({ $days } Tage).
+error-window-overlap = { $field }: Zeitraum { $window } überschneidet sich mit einem anderen Zeitraum.
+field-status = Status

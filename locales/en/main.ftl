@@ -534,3 +534,18 @@ glossary-domain-health = Health
 glossary-domain-social-services = Social services
 glossary-domain-administration-local-government = Administration and local government
 glossary-domain-cross-border = Cross-border life
+
+# Placements (exchange programme)
+field-windows = Possible periods
+field-capacity = Visitors per period
+field-length_days = Length of a stay in days
+field-practical = Practical notes
+field-accessibility = Accessibility
+field-practices = Related practices
+field-contact = Contact person
+error-number-range = { $field }: write a whole number from { $min } to { $max }.
+error-window-date = { $field }: period { $window } needs a first and a last day written like 2027-05-03.
+error-window-order = { $field }: period { $window } ends before it begins.
+error-window-too-short = { $field }: period { $window } is shorter than one stay ({ $days } days).
+error-window-overlap = { $field }: period { $window } overlaps another period.
+field-status = Status

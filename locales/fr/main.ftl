@@ -534,3 +534,18 @@ glossary-domain-health = Santé
 glossary-domain-social-services = Services sociaux
 glossary-domain-administration-local-government = Administration et collectivités
 glossary-domain-cross-border = Vie transfrontalière
+
+# Offres d'accueil (programme d'échanges)
+field-windows = Périodes possibles
+field-capacity = Visiteurs par période
+field-length_days = Durée d'un séjour en jours
+field-practical = Informations pratiques
+field-accessibility = Accessibilité
+field-practices = Pratiques liées
+field-contact = Personne de contact
+error-number-range = { $field } : indiquez un nombre entier de { $min } à { $max }.
+error-window-date = { $field } : la période { $window } doit avoir un premier et un dernier jour écrits comme 2027-05-03.
+error-window-order = { $field } : la période { $window } se termine avant de commencer.
+error-window-too-short = { $field } : la période { $window } est plus courte qu'un séjour ({ $days } jours).
+error-window-overlap = { $field } : la période { $window } chevauche une autre période.
+field-status = Statut

@@ -30,6 +30,12 @@ impl FieldError {
             args: vec![(name, value.to_string())],
         }
     }
+
+    /// The same rule with one more argument.
+    pub fn and(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
 }
 
 impl std::fmt::Display for FieldError {

@@ -45,6 +45,41 @@ pub fn first_fit(window: Span, possible: &[Span], length: u32) -> Option<Span> {
         })
 }
 
+/// Why a visitor cannot be placed with a host: shown for a request that an allocation leaves
+/// out, instead of an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unplaceable {
+    /// The visitor works for the host.
+    OwnOrganisation,
+    /// A stay is longer than every window.
+    LongerThanWindows,
+    /// No window has a stay's length of days within the visitor's dates.
+    NoWindowInDates,
+}
+
+/// Why the visitor cannot stay with the host in any of its windows, or `None` when they can.
+pub fn why_not(
+    seeker: &Seeker,
+    offer: &Offer,
+    windows: &[Span],
+    possible: &[Span],
+    length: u32,
+) -> Option<Unplaceable> {
+    if seeker.organisation == offer.organisation {
+        Some(Unplaceable::OwnOrganisation)
+    } else if windows.iter().all(|w| w.days() < i64::from(length.max(1))) {
+        Some(Unplaceable::LongerThanWindows)
+    } else if windows
+        .iter()
+        .all(|w| first_fit(*w, possible, length).is_none())
+    {
+        Some(Unplaceable::NoWindowInDates)
+    } else {
+        None
+    }
+}
+
 /// What the fit looks at on the visitor's side.
 #[derive(Debug, Clone, Default)]
 pub struct Seeker {
@@ -202,6 +237,40 @@ mod tests {
         for (possible, length, want) in table {
             assert_eq!(first_fit(window, possible, *length), *want, "{length}");
         }
+    }
+
+    #[test]
+    fn an_impossible_visit_is_explained() {
+        let (seeker, offer) = (
+            Seeker {
+                organisation: 1,
+                ..Default::default()
+            },
+            Offer {
+                organisation: 2,
+                ..Default::default()
+            },
+        );
+        let march = [span(date!(2027 - 03 - 01), date!(2027 - 03 - 10))];
+        let early_march = [span(date!(2027 - 03 - 01), date!(2027 - 03 - 03))];
+        let april = [span(date!(2027 - 04 - 01), date!(2027 - 04 - 30))];
+        assert_eq!(why_not(&seeker, &offer, &march, &early_march, 3), None);
+        assert_eq!(
+            why_not(&seeker, &offer, &march, &april, 3),
+            Some(Unplaceable::NoWindowInDates)
+        );
+        assert_eq!(
+            why_not(&seeker, &offer, &march, &april, 11),
+            Some(Unplaceable::LongerThanWindows)
+        );
+        let own = Offer {
+            organisation: 1,
+            ..Default::default()
+        };
+        assert_eq!(
+            why_not(&seeker, &own, &march, &early_march, 3),
+            Some(Unplaceable::OwnOrganisation)
+        );
     }
 
     #[test]

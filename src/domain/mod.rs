@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod file;
 pub mod glossary;
 pub mod permission;
+pub mod placement;
 pub mod practice;
 pub mod values;
 
