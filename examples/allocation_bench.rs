@@ -126,7 +126,7 @@ fn main() -> anyhow::Result<()> {
                 })
                 .collect();
             let mut ranked: Vec<usize> = Vec::new();
-            while ranked.len() < 5 {
+            while ranked.len() < 5.min(n_placements) {
                 let u = rng.below(1000) as f64 / 1000.0;
                 let p = ((u * u) * n_placements as f64) as usize;
                 if !ranked.contains(&p) {

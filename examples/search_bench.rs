@@ -104,7 +104,11 @@ fn main() -> anyhow::Result<()> {
     let dir = args
         .next()
         .ok_or_else(|| anyhow::anyhow!("usage: search_bench DATA_DIR [ROUNDS]"))?;
-    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20);
+    let rounds: usize = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20)
+        .max(1);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

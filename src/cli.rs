@@ -207,8 +207,12 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         } => {
             let report = app.load_demo().await?;
             println!(
-                "Demo network loaded: {} organisations, {} people, {} accounts, {} practices added.",
-                report.organisations, report.people, report.accounts, report.practices
+                "Demo network loaded: {} organisations, {} people, {} accounts, {} practices, {} placements added.",
+                report.organisations,
+                report.people,
+                report.accounts,
+                report.practices,
+                report.placements
             );
             if generate_organisations > 0 {
                 let n = app.generate_organisations(generate_organisations).await?;

@@ -549,3 +549,26 @@ error-window-order = { $field }: Zeitraum { $window } endet, bevor er beginnt.
 error-window-too-short = { $field }: Zeitraum { $window } ist kürzer als ein Aufenthalt ({ $days } Tage).
 error-window-overlap = { $field }: Zeitraum { $window } überschneidet sich mit einem anderen Zeitraum.
 field-status = Status
+error-day = { $field }: Bitte einen Tag in der Form 2027-05-03 angeben.
+field-from = Möglich ab
+field-to = Möglich bis
+nav-placements = Hospitationen
+placements-title = Hospitationen und Besuche
+placements-intro = Gastgebende Organisationen bieten Besuche und Hospitationen an. Wählen Sie ein Thema, einen Ort, eine Sprache oder die passenden Daten.
+placements-calendar = Kalender der möglichen Zeiträume (iCalendar)
+placements-new = Hospitation anbieten
+placements-count = { $count ->
+    [one] Ein Angebot
+   *[other] { $count } Angebote
+}
+placement-period = { $start } bis { $end }
+placement-status-open = Offen für Anfragen
+placement-status-closed = Geschlossen
+placement-host = Gastgeber
+placement-what = Was die Gäste sehen und tun
+placement-edit = Angebot bearbeiten
+placement-windows-hint = Die Zeiträume, in denen ein Aufenthalt möglich ist, jeweils mit erstem und letztem Tag. Nicht benötigte Zeilen bleiben leer.
+placement-window-start = Zeitraum { $n }: erster Tag
+placement-window-end = Zeitraum { $n }: letzter Tag
+placement-practical-hint = Wie man über die Grenze anreist, was übernommen wird (Fahrt, Verpflegung, Unterkunft) und was nicht.
+placement-feed-entry = Möglicher Zeitraum für einen Aufenthalt von { $days } Tagen.

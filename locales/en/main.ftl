@@ -549,3 +549,26 @@ error-window-order = { $field }: period { $window } ends before it begins.
 error-window-too-short = { $field }: period { $window } is shorter than one stay ({ $days } days).
 error-window-overlap = { $field }: period { $window } overlaps another period.
 field-status = Status
+error-day = { $field }: write a day like 2027-05-03.
+field-from = Possible from
+field-to = Possible until
+nav-placements = Visits
+placements-title = Visits and job shadowing
+placements-intro = Host organisations offer visits and job-shadowing stays ("Hospitationen"). Choose a theme, a place, a language or the dates that suit you.
+placements-calendar = Calendar of the possible periods (iCalendar)
+placements-new = Offer a placement
+placements-count = { $count ->
+    [one] One placement
+   *[other] { $count } placements
+}
+placement-period = { $start } to { $end }
+placement-status-open = Open for requests
+placement-status-closed = Closed
+placement-host = Host
+placement-what = What the visitor will see and do
+placement-edit = Edit the placement
+placement-windows-hint = The periods when a stay is possible: a first and a last day each. Leave the rows you do not need empty.
+placement-window-start = Period { $n }: first day
+placement-window-end = Period { $n }: last day
+placement-practical-hint = How to get there across the border, what is covered (travel, meals, accommodation) and what is not.
+placement-feed-entry = Possible period for a stay of { $days } days.

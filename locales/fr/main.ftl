@@ -549,3 +549,26 @@ error-window-order = { $field } : la période { $window } se termine avant de co
 error-window-too-short = { $field } : la période { $window } est plus courte qu'un séjour ({ $days } jours).
 error-window-overlap = { $field } : la période { $window } chevauche une autre période.
 field-status = Statut
+error-day = { $field } : indiquez un jour sous la forme 2027-05-03.
+field-from = Possible à partir du
+field-to = Possible jusqu’au
+nav-placements = Stages d'observation
+placements-title = Visites et stages d'observation
+placements-intro = Des organisations d'accueil proposent des visites et des stages d'observation. Choisissez un thème, un lieu, une langue ou les dates qui vous conviennent.
+placements-calendar = Calendrier des périodes possibles (iCalendar)
+placements-new = Proposer un accueil
+placements-count = { $count ->
+    [one] Une offre
+   *[other] { $count } offres
+}
+placement-period = du { $start } au { $end }
+placement-status-open = Ouvert aux demandes
+placement-status-closed = Fermé
+placement-host = Organisation d'accueil
+placement-what = Ce que la personne accueillie verra et fera
+placement-edit = Modifier l'offre
+placement-windows-hint = Les périodes où un séjour est possible, chacune avec un premier et un dernier jour. Laissez vides les lignes inutiles.
+placement-window-start = Période { $n } : premier jour
+placement-window-end = Période { $n } : dernier jour
+placement-practical-hint = Comment venir en passant la frontière, ce qui est pris en charge (trajet, repas, hébergement) et ce qui ne l'est pas.
+placement-feed-entry = Période possible pour un séjour de { $days } jours.

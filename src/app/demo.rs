@@ -16,6 +16,12 @@ use crate::storage::PracticeTextRow;
 
 const NETWORK: &str = include_str!("../../demo/network.toml");
 const PRACTICES: &str = include_str!("../../demo/practices.toml");
+const PLACEMENTS: &str = include_str!("../../demo/placements.toml");
+
+#[derive(serde::Deserialize)]
+struct DemoPlacements {
+    placement: Vec<crate::domain::placement::PlacementForm>,
+}
 
 #[derive(Deserialize)]
 struct Catalogue {
@@ -202,6 +208,8 @@ pub struct DemoReport {
     pub accounts: usize,
     /// Practices added.
     pub practices: usize,
+    /// Placements added.
+    pub placements: usize,
 }
 
 fn bad_demo(what: &str, errors: impl std::fmt::Debug) -> anyhow::Error {
@@ -213,6 +221,7 @@ impl App {
     pub async fn load_demo(&self) -> Result<DemoReport> {
         let mut report = self.load_demo_network().await?;
         report.practices = self.load_demo_practices().await?;
+        report.placements = self.load_demo_placements().await?;
         Ok(report)
     }
 
@@ -276,6 +285,23 @@ impl App {
 
     /// Loads the demo catalogue: each practice is written as a draft by the command line and then
     /// taken through the real workflow to its demo status, so its history reads as it would.
+    /// The demo placements (`demo/placements.toml`), through the same checks as the form.
+    async fn load_demo_placements(&self) -> Result<usize> {
+        let demo: DemoPlacements =
+            toml::from_str(PLACEMENTS).map_err(|e| anyhow::anyhow!("demo placements: {e}"))?;
+        let mut added = 0;
+        for form in &demo.placement {
+            if self.store().placement(&form.slug).await.is_ok() {
+                continue;
+            }
+            self.save_placement(&Actor::System, None, form)
+                .await
+                .map_err(|e| bad_demo(&form.slug, e))?;
+            added += 1;
+        }
+        Ok(added)
+    }
+
     async fn load_demo_practices(&self) -> Result<usize> {
         let catalogue: Catalogue =
             toml::from_str(PRACTICES).map_err(|e| anyhow::anyhow!("demo practices: {e}"))?;

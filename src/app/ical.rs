@@ -74,6 +74,15 @@ pub enum When {
     },
 }
 
+/// Someone an invitation is from or for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    /// Name as shown.
+    pub name: String,
+    /// E-mail address.
+    pub email: String,
+}
+
 /// One calendar entry.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -95,6 +104,10 @@ pub struct Entry {
     pub cancelled: bool,
     /// When this version was made.
     pub stamp: OffsetDateTime,
+    /// Who invites (required for invitations, RFC 5546).
+    pub organizer: Option<Party>,
+    /// Who is invited (at least one for an invitation).
+    pub attendees: Vec<Party>,
 }
 
 /// What a calendar is for.
@@ -104,6 +117,31 @@ pub enum Purpose {
     Feed,
     /// An invitation sent by e-mail (METHOD:REQUEST, or METHOD:CANCEL when cancelled).
     Invitation,
+}
+
+/// A TEXT value escaped as RFC 5545 3.3.11 asks, for properties the crate writes raw.
+fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A calendar user address property (ORGANIZER, ATTENDEE) with the name as CN.
+fn party(key: &str, p: &Party) -> icalendar::Property {
+    let email: String = p.email.chars().filter(|c| !c.is_control()).collect();
+    let name: String = p.name.chars().filter(|c| !c.is_control()).collect();
+    let mut prop = icalendar::Property::new(key, format!("mailto:{email}"));
+    prop.add_parameter("CN", &name);
+    prop
 }
 
 fn naive_date(d: Date) -> chrono::NaiveDate {
@@ -135,7 +173,9 @@ pub fn calendar(name: &str, entries: &[Entry], purpose: Purpose) -> String {
     ] {
         cal.append_property(icalendar::Property::new(key, value));
     }
-    cal.name(name);
+    // The crate escapes X-WR-CALNAME but writes NAME (RFC 7986) as it is given.
+    cal.append_property(icalendar::Property::new("NAME", escape_text(name)));
+    cal.append_property(icalendar::Property::new("X-WR-CALNAME", name));
     if purpose == Purpose::Invitation {
         let method = if entries.iter().all(|e| e.cancelled) {
             "CANCEL"
@@ -165,6 +205,12 @@ pub fn calendar(name: &str, entries: &[Entry], purpose: Purpose) -> String {
         }
         if !e.url.is_empty() {
             event.url(&e.url);
+        }
+        if let Some(o) = &e.organizer {
+            event.append_property(party("ORGANIZER", o));
+        }
+        for a in &e.attendees {
+            event.append_multi_property(party("ATTENDEE", a));
         }
         match e.when {
             When::Days { first, last } => {
@@ -221,6 +267,14 @@ mod tests {
             },
             cancelled: false,
             stamp: datetime!(2027-03-01 10:00 UTC),
+            organizer: Some(Party {
+                name: "Café Bär, Trier-West".into(),
+                email: "team@cafe-baer.example".into(),
+            }),
+            attendees: vec![Party {
+                name: "Visitor".into(),
+                email: "visitor@metz.example".into(),
+            }],
         }
     }
 
@@ -279,7 +333,7 @@ mod tests {
 
     #[test]
     fn a_visit_invitation_is_valid_folded_escaped_and_in_its_time_zone() {
-        let text = calendar("Passerelle", &[entry()], Purpose::Invitation);
+        let text = calendar("Passerelle; Trier, Metz", &[entry()], Purpose::Invitation);
         assert!(text.contains("\r\n"));
         for line in text.split("\r\n") {
             assert!(line.len() <= 75, "line longer than 75 octets: {line:?}");
@@ -294,6 +348,14 @@ mod tests {
             "{props:?}"
         );
         assert!(props.contains(&("VERSION".into(), "2.0".into())));
+        assert!(
+            text.contains("\r\nNAME:Passerelle\\; Trier\\, Metz\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("X-WR-CALNAME:Passerelle\\; Trier\\, Metz\r\n"),
+            "{text}"
+        );
         assert!(props.contains(&(
             "PRODID".into(),
             "-//Passerelle//Exchange programme//EN".into()
@@ -310,6 +372,11 @@ mod tests {
         assert_eq!(value(e, "DTEND"), ("TZID=Europe/Berlin", "20270331T160000"));
         assert_eq!(value(e, "DTSTAMP").1, "20270301T100000Z");
         assert_eq!(value(e, "URL").1, "https://passerelle.example/de/visits/7");
+        assert_eq!(
+            value(e, "ORGANIZER"),
+            ("CN=Café Bär, Trier-West", "mailto:team@cafe-baer.example")
+        );
+        assert_eq!(value(e, "ATTENDEE").1, "mailto:visitor@metz.example");
         // Unfolded, the long description comes back whole, its line break escaped as \n.
         assert!(value(e, "DESCRIPTION").1.contains("Rundgang.\\nTag 2"));
         assert!(

@@ -45,9 +45,9 @@ pub const QUERY_MAX: usize = 200;
 /// Documents per batch when rebuilding.
 const BATCH: i64 = 1000;
 
-/// When this environment variable is set, the server stops for good just before each index
-/// commit after its start-up catch-up, so that the crash test can `kill -9` it between a
-/// database commit and the index commit that should follow.
+/// When this environment variable is set in a debug build, the server stops just before each
+/// index commit after its start-up catch-up (and aborts after two minutes), so that the crash
+/// test can `kill -9` it between a database commit and the index commit that should follow.
 pub const PAUSE_BEFORE_INDEX_COMMIT: &str = "PASSERELLE_TEST_PAUSE_BEFORE_INDEX_COMMIT";
 
 fn empty(s: &Option<String>) -> Option<String> {
@@ -92,7 +92,8 @@ impl App {
             applied,
             "search index open"
         );
-        if std::env::var_os(PAUSE_BEFORE_INDEX_COMMIT).is_some() {
+        // A test hook only: release builds ignore it.
+        if cfg!(debug_assertions) && std::env::var_os(PAUSE_BEFORE_INDEX_COMMIT).is_some() {
             self.index()?.pause_before_commit();
         }
         Ok(())

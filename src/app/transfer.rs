@@ -621,7 +621,13 @@ impl App {
         }
         tx.commit().await?;
         report.written = true;
-        self.store().analyze().await?;
+        // Fresh planner statistics for SQLite (PostgreSQL's autovacuum keeps its own); the
+        // import has landed either way.
+        if self.store().backend() == crate::storage::Backend::Sqlite
+            && let Err(e) = self.store().analyze().await
+        {
+            tracing::warn!(error = %e, "refreshing the planner statistics failed");
+        }
         Ok(report)
     }
 

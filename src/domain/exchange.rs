@@ -160,15 +160,18 @@ pub fn fit(seeker: &Seeker, offer: &Offer, rank: Option<u32>) -> Option<(i64, Ve
     let mut score = 0;
     let mut reasons = Vec::new();
     if let Some(rank) = rank {
+        let rank = rank.max(1);
         score += (PREFERENCE_POINTS - 10 * (i64::from(rank) - 1)).max(0);
         reasons.push(Reason::Preference { rank });
     }
-    let themes: Vec<String> = seeker
+    let mut themes: Vec<String> = seeker
         .themes
         .iter()
         .filter(|t| offer.themes.contains(t))
         .cloned()
         .collect();
+    themes.sort();
+    themes.dedup();
     if !themes.is_empty() {
         score += THEME_POINTS * themes.len().min(3) as i64;
         reasons.push(Reason::SharedThemes { themes });
@@ -291,6 +294,8 @@ mod tests {
         let (score, reasons) = fit(&seeker, &offer, Some(2)).expect("fits");
         assert_eq!(score, 30 + 10 + 20 + 15 + 5);
         assert_eq!(reasons.len(), 5);
+        let (first, _) = fit(&seeker, &offer, Some(0)).expect("fits");
+        assert!(first <= MAX_FIT, "rank 0 counts as a first choice");
         let (same_country, _) = fit(
             &seeker,
             &Offer {

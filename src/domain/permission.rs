@@ -47,6 +47,16 @@ pub enum Action {
     EditTaxonomy,
     /// Add, change, import or remove glossary concepts.
     EditGlossary,
+    /// Read a placement of the exchange programme; open ones are public.
+    ViewPlacement {
+        /// Whether it takes requests.
+        open: bool,
+    },
+    /// Publish or change a placement for a host organisation.
+    EditPlacement {
+        /// The host.
+        organisation_id: i64,
+    },
     /// Invite someone with a role.
     Invite {
         /// The role the invitation grants.
@@ -83,6 +93,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             return match action {
                 ViewDirectory => true,
                 ViewPractice(f) => f.status.is_public(),
+                ViewPlacement { open } => open,
                 _ => false,
             };
         }
@@ -108,7 +119,10 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             role: Role::Coordinator | Role::Admin,
         }
         | ManageAccounts => role == Role::Admin,
-        CreatePractice { organisation_id } => edits(organisation_id),
+        CreatePractice { organisation_id } | EditPlacement { organisation_id } => {
+            edits(organisation_id)
+        }
+        ViewPlacement { .. } => true,
         ViewPractice(f) => {
             // Members from other cities read submitted practices to decide whether to review them.
             let open_for_review =
@@ -189,6 +203,10 @@ mod tests {
             (EditPlaces,                                [false, false, false, true,  true]),
             (EditTaxonomy,                              [false, false, false, true,  true]),
             (EditGlossary,                              [false, false, false, true,  true]),
+            (ViewPlacement { open: true },              [true,  true,  true,  true,  true]),
+            (ViewPlacement { open: false },             [false, true,  true,  true,  true]),
+            (EditPlacement { organisation_id: OWN },    [false, false, true,  true,  true]),
+            (EditPlacement { organisation_id: OTHER },  [false, false, false, true,  true]),
             (Invite { role: Role::Member },             [false, false, false, true,  true]),
             (Invite { role: Role::Editor },             [false, false, false, true,  true]),
             (Invite { role: Role::Coordinator },        [false, false, false, false, true]),

@@ -342,7 +342,12 @@ mod tests {
     }
 
     /// (name, change to a valid form, field, rule).
-    type Case = (&'static str, fn(&mut PlacementForm), &'static str, &'static str);
+    type Case = (
+        &'static str,
+        fn(&mut PlacementForm),
+        &'static str,
+        &'static str,
+    );
 
     #[test]
     fn each_rule_names_its_field() {

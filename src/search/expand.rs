@@ -291,10 +291,11 @@ impl Expander {
     }
 }
 
-/// Punctuation that a term in a text never spans ("residents, associations" is not
-/// "residents' associations").
+/// Punctuation and line breaks that a term in a text never spans ("residents, associations" is
+/// not "residents' associations", nor are two Markdown list items one term).
 const SENTENCE_MARKS: &[char] = &[
-    ',', ';', ':', '.', '!', '?', '(', ')', '[', ']', '"', '«', '»', '“', '”', '„',
+    ',', ';', ':', '.', '!', '?', '(', ')', '[', ']', '"', '«', '»', '“', '”', '„', '\n', '–', '—',
+    '•', '…', '|',
 ];
 
 /// A word of a text stands for a word of a term: the stemmer took both to one stem, and they

@@ -10,6 +10,7 @@ mod accounts;
 mod directory;
 mod files;
 mod glossary;
+mod placements;
 mod practice_writes;
 mod practices;
 mod search_source;
@@ -21,6 +22,7 @@ pub use directory::{
 };
 pub use files::{AttachmentRow, blob_path, get_blob, put_blob};
 pub use glossary::{GlossaryConceptRow, GlossaryTermRow};
+pub use placements::{PlacementFilter, PlacementRow, PlacementWrite, WindowRow};
 pub use practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
 pub use practices::{
     EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope, PracticeSort,

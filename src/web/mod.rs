@@ -82,10 +82,11 @@ pub fn router(app: App) -> Router {
 /// Serves the router on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     // Follow changes written by other processes (other servers, the command line) so that
-    // cached pages, reference data and the search index are refreshed within a second.
+    // cached pages, reference data and the search index are refreshed within a quarter of a
+    // second (two small queries per tick when nothing changed).
     let follower = app.clone();
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+        let mut tick = tokio::time::interval(std::time::Duration::from_millis(250));
         for n in 0u64.. {
             tick.tick().await;
             if let Err(e) = follower.catch_up().await {
@@ -94,7 +95,7 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
             if let Err(e) = follower.sync_index().await {
                 tracing::warn!(error = %e, "updating the search index failed");
             }
-            if n % 3600 == 0
+            if n % (4 * 3600) == 0
                 && let Err(e) = follower.purge_sessions().await
             {
                 tracing::warn!(error = %e, "removing expired sessions failed");

@@ -9,6 +9,7 @@ mod api;
 mod browser;
 mod cli;
 mod directory;
+mod placements;
 mod practices;
 mod search;
 mod servers;

@@ -64,23 +64,29 @@ impl Server {
                 }
             }
         });
-        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut line = String::new();
-        let base = loop {
-            line.clear();
-            if out.read_line(&mut line).unwrap_or(0) == 0 {
-                let said: Vec<String> = stderr.try_iter().collect();
-                panic!(
-                    "the server stopped before it listened:\n{}",
-                    said.join("\n")
-                );
+        // Standard output is read on a thread, so that a server that never says where it
+        // listens fails the test after a minute instead of hanging it.
+        let out = child.stdout.take().expect("stdout");
+        let (said, heard) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut out = BufReader::new(out);
+            let mut line = String::new();
+            while out.read_line(&mut line).unwrap_or(0) > 0 {
+                if let Some(rest) = line.trim().strip_prefix("Passerelle is running on ") {
+                    let _ = said.send(rest.trim_end_matches('/').to_owned());
+                }
+                line.clear();
             }
-            if let Some(rest) = line.trim().strip_prefix("Passerelle is running on ") {
-                break rest.trim_end_matches('/').to_owned();
+        });
+        let base = match heard.recv_timeout(Duration::from_secs(60)) {
+            Ok(base) => base,
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let said: Vec<String> = stderr.try_iter().collect();
+                panic!("the server did not start listening:\n{}", said.join("\n"));
             }
         };
-        // Keep reading standard output so that the server never blocks on a full pipe.
-        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
         Server {
             child,
             base,

@@ -5,6 +5,7 @@
 
 pub(crate) mod directory;
 mod openapi;
+mod placements;
 mod practices;
 mod search;
 
@@ -29,6 +30,7 @@ pub fn router() -> Router<App> {
     Router::new()
         .merge(directory::router())
         .merge(practices::router())
+        .merge(placements::router())
         .merge(search::router())
         .route("/openapi.json", get(openapi::document))
 }

@@ -24,13 +24,17 @@ use crate::domain::practice::PracticeForm;
         put_translation, list_people, get_person, create_person, update_person, delete_person, list_cities, get_city,
         create_city, update_city, delete_city, list_themes, put_theme, list_countries, get_country, put_country, delete_country,
         practice_api::list, practice_api::get_one, practice_api::get_by_ref, practice_api::create, practice_api::update,
-        practice_api::transition, practice_api::translate, super::search::search),
+        practice_api::transition, practice_api::translate, super::search::search,
+        super::placements::list, super::placements::get_one, super::placements::create, super::placements::update),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson, ThemeJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
-        PracticeUpdate, TransitionRequest, PracticeTranslationForm, super::search::SearchJson, super::search::SearchHitJson)),
+        PracticeUpdate, TransitionRequest, PracticeTranslationForm, super::search::SearchJson, super::search::SearchHitJson,
+        crate::domain::placement::PlacementForm, crate::domain::placement::WindowForm, super::placements::PlacementJson,
+        super::placements::WindowJson)),
     tags((name = "directory", description = "Countries, cities, organisations and people"),
         (name = "practices", description = "The good-practice catalogue and its review workflow"),
-        (name = "search", description = "Cross-lingual search over practices, organisations and people"))
+        (name = "search", description = "Cross-lingual search over practices, organisations and people"),
+        (name = "exchange", description = "The exchange programme: placements for visits and job shadowing"))
 )]
 pub struct ApiDoc;
 

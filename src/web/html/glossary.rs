@@ -15,7 +15,7 @@ use crate::domain::glossary::{ConceptForm, GlossaryDomain};
 use crate::domain::{Action, ContentLang, FieldErrors};
 use crate::web::{CsrfForm, Ctx};
 
-use super::{Choice, Errors, HtmlResult, OrPage, done, query_string};
+use super::{Choice, DoneParam, Errors, HtmlResult, OrPage, done, query_string};
 
 /// Routes of the glossary pages.
 pub fn router() -> Router<App> {
@@ -165,12 +165,6 @@ struct ShowPage {
     edit_href: Option<String>,
     delete_action: Option<String>,
     notice: Option<String>,
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct DoneParam {
-    done: Option<String>,
 }
 
 async fn show(

@@ -5,6 +5,7 @@ mod accounts;
 mod glossary;
 mod organisations;
 mod people;
+mod placements;
 mod places;
 mod practices;
 mod search;
@@ -33,6 +34,7 @@ pub fn router() -> Router<App> {
         .merge(accounts::router())
         .merge(search::router())
         .merge(glossary::router())
+        .merge(placements::router())
 }
 
 /// Results of page handlers.
@@ -245,6 +247,14 @@ pub fn form_status(errors: &FieldErrors) -> axum::http::StatusCode {
 /// A 303 redirect after a successful form, with a `done` notice key for the next page.
 pub fn done(ctx: &Ctx, path: &str, notice: &str) -> Response {
     Redirect::to(&format!("{}?done={notice}", ctx.href(path))).into_response()
+}
+
+/// The `?done=` parameter of a page shown after a form.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DoneParam {
+    /// The notice key.
+    pub done: Option<String>,
 }
 
 /// The notice keys that a `?done=` parameter may show.

@@ -1,0 +1,537 @@
+//! Placement pages of the exchange programme: the list with filters (theme, city, country,
+//! working language, dates), a placement, the hosts' form, and the public calendar of the open
+//! placements' periods.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::app::ical::{Entry, Purpose, When, calendar};
+use crate::app::{App, Error, PlacementQuery, PlacementView};
+use crate::domain::placement::{PlacementForm, WindowForm};
+use crate::domain::{Action, ContentLang, FieldErrors};
+use crate::storage::OrgFilter;
+use crate::web::{CsrfForm, Ctx};
+
+use super::{
+    Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name_of, country_name, done,
+    form_status, language_choices, markdown, notice, query_string, theme_labels,
+};
+
+/// Routes of the placement pages.
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/placements", get(list).post(create))
+        .route("/placements.ics", get(feed))
+        .route("/placements/new", get(new_form))
+        .route("/placements/{slug}", get(show).post(update))
+        .route("/placements/{slug}/edit", get(edit_form))
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct ListParams {
+    theme: String,
+    city: String,
+    country: String,
+    language: String,
+    from: String,
+    to: String,
+    page: Option<i64>,
+    done: Option<String>,
+}
+
+/// A placement in the list.
+struct Item {
+    href: String,
+    title: String,
+    lang: String,
+    host: String,
+    city: String,
+    periods: Vec<String>,
+    closed: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "placements/list.html")]
+struct ListPage {
+    ctx: Ctx,
+    items: Vec<Item>,
+    count: String,
+    pager: Pager,
+    themes: Vec<Choice>,
+    cities: Vec<Choice>,
+    countries: Vec<Choice>,
+    languages: Vec<Choice>,
+    from: String,
+    to: String,
+    errors: Errors,
+    new_href: Option<String>,
+    notice: Option<String>,
+}
+
+fn period(ctx: &Ctx, start: time::Date, end: time::Date) -> String {
+    crate::i18n::t_args(
+        ctx.locale,
+        "placement-period",
+        &[("start", start.to_string()), ("end", end.to_string())],
+    )
+}
+
+/// Whether the actor may publish placements for some organisation (staff, or an editor for
+/// their own).
+fn may_host(actor: &crate::domain::Actor) -> bool {
+    match actor {
+        crate::domain::Actor::User {
+            organisation_id: Some(o),
+            ..
+        } => crate::domain::can(
+            actor,
+            Action::EditPlacement {
+                organisation_id: *o,
+            },
+        ),
+        other => crate::domain::can(
+            other,
+            Action::EditPlacement {
+                organisation_id: -1,
+            },
+        ),
+    }
+}
+
+async fn list(
+    ctx: Ctx,
+    State(app): State<App>,
+    Query(p): Query<ListParams>,
+) -> HtmlResult<Response> {
+    let page = p.page.unwrap_or(1).max(1);
+    let limit = crate::app::page_size(Some(20));
+    let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let query = PlacementQuery {
+        theme: some(&p.theme),
+        city: some(&p.city),
+        country: some(&p.country),
+        language: some(&p.language),
+        from: some(&p.from),
+        to: some(&p.to),
+        organisation: None,
+        limit: Some(limit),
+        offset: Some((page - 1) * limit),
+    };
+    let (result, errors) = match app.placements(&ctx.actor(), &query).await {
+        Ok(r) => (Some(r), FieldErrors::new()),
+        Err(Error::Invalid(errors)) => (None, errors),
+        Err(e) => return Err(e).or_page(&ctx),
+    };
+    let themes = app.themes().await.or_page(&ctx)?;
+    let cities = app.cities(None).await.or_page(&ctx)?;
+    let countries = app.countries().await.or_page(&ctx)?;
+    let (items, total) = match &result {
+        Some(r) => (
+            r.items
+                .iter()
+                .map(|v| Item {
+                    href: ctx.link("/placements/", &v.row.slug, ""),
+                    title: v.row.title.clone(),
+                    lang: v.row.lang.clone(),
+                    host: v.row.organisation_name.clone(),
+                    city: city_name_of(&cities, v.row.city_id, ctx.locale),
+                    periods: v
+                        .windows
+                        .iter()
+                        .map(|w| period(&ctx, w.start, w.end))
+                        .collect(),
+                    closed: v.row.status != "open",
+                })
+                .collect(),
+            r.total,
+        ),
+        None => (Vec::new(), 0),
+    };
+    let qs = query_string(&[
+        ("theme", p.theme.as_str()),
+        ("city", p.city.as_str()),
+        ("country", p.country.as_str()),
+        ("language", p.language.as_str()),
+        ("from", p.from.as_str()),
+        ("to", p.to.as_str()),
+    ]);
+    let status = form_status(&errors);
+    let page = ListPage {
+        count: ctx.t1("placements-count", "count", &total.to_string()),
+        pager: Pager::new(&ctx.href("/placements"), &qs, total, limit, page),
+        items,
+        themes: themes
+            .iter()
+            .map(|t| Choice {
+                value: t.key.clone(),
+                label: theme_labels(&themes, ctx.locale, std::slice::from_ref(&t.key))
+                    .pop()
+                    .unwrap_or_default(),
+                selected: t.key == p.theme,
+            })
+            .collect(),
+        cities: cities
+            .iter()
+            .map(|c| Choice {
+                value: c.slug.clone(),
+                label: city_name_of(&cities, c.id, ctx.locale),
+                selected: c.slug == p.city,
+            })
+            .collect(),
+        countries: countries
+            .iter()
+            .map(|c| Choice {
+                value: c.code.clone(),
+                label: country_name(c, ctx.locale).to_owned(),
+                selected: c.code.eq_ignore_ascii_case(&p.country),
+            })
+            .collect(),
+        languages: language_choices(ctx.locale, std::slice::from_ref(&p.language)),
+        from: p.from.clone(),
+        to: p.to.clone(),
+        errors: ctx.errors(&errors),
+        new_href: may_host(&ctx.actor()).then(|| ctx.href("/placements/new")),
+        notice: notice(&ctx, p.done.as_deref()),
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "placements/show.html")]
+struct ShowPage {
+    ctx: Ctx,
+    p: PlacementView,
+    description: String,
+    practical: String,
+    accessibility: String,
+    city: String,
+    themes: Vec<String>,
+    languages: Vec<String>,
+    periods: Vec<String>,
+    practices: Vec<(String, String)>,
+    notice: Option<String>,
+}
+
+async fn show(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    Query(d): Query<DoneParam>,
+) -> HtmlResult<ShowPage> {
+    let p = app.placement(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    let themes = app.themes().await.or_page(&ctx)?;
+    let cities = app.cities(None).await.or_page(&ctx)?;
+    Ok(ShowPage {
+        description: markdown(&p.row.description),
+        practical: markdown(&p.row.practical),
+        accessibility: markdown(&p.row.accessibility),
+        city: city_name_of(&cities, p.row.city_id, ctx.locale),
+        themes: theme_labels(&themes, ctx.locale, &p.themes()),
+        languages: p
+            .languages()
+            .iter()
+            .map(|l| ctx.tk("language-", l))
+            .collect(),
+        periods: p
+            .windows
+            .iter()
+            .map(|w| period(&ctx, w.start, w.end))
+            .collect(),
+        practices: p
+            .practices()
+            .into_iter()
+            .map(|s| (ctx.link("/practices/", &s, ""), s))
+            .collect(),
+        notice: notice(&ctx, d.done.as_deref()),
+        p,
+        ctx,
+    })
+}
+
+/// The form as posted: periods as parallel lists of first and last days.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct PostedForm {
+    organisation: String,
+    lang: String,
+    title: String,
+    description: String,
+    practical: String,
+    accessibility: String,
+    length_days: String,
+    capacity: String,
+    languages: Vec<String>,
+    themes: Vec<String>,
+    practices: String,
+    contact: String,
+    status: String,
+    window_start: Vec<String>,
+    window_end: Vec<String>,
+}
+
+impl PostedForm {
+    fn into_form(self, slug: &str) -> PlacementForm {
+        let windows = self
+            .window_start
+            .iter()
+            .zip(self.window_end.iter())
+            .map(|(s, e)| WindowForm {
+                start: s.clone(),
+                end: e.clone(),
+            })
+            .collect();
+        PlacementForm {
+            slug: slug.to_owned(),
+            organisation: self.organisation,
+            lang: self.lang,
+            title: self.title,
+            description: self.description,
+            practical: self.practical,
+            accessibility: self.accessibility,
+            length_days: self.length_days,
+            capacity: self.capacity,
+            languages: self.languages,
+            themes: self.themes,
+            practices: self
+                .practices
+                .split([',', '\n'])
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            contact: self.contact,
+            windows,
+            status: self.status,
+        }
+    }
+}
+
+/// One row of period inputs.
+struct PeriodRow {
+    n: usize,
+    start: String,
+    end: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "placements/form.html")]
+struct FormPage {
+    ctx: Ctx,
+    form: PlacementForm,
+    errors: Errors,
+    organisations: Vec<Choice>,
+    langs: Vec<Choice>,
+    statuses: Vec<Choice>,
+    themes: Vec<Choice>,
+    languages: Vec<Choice>,
+    periods: Vec<PeriodRow>,
+    practices: String,
+    action: String,
+    title: String,
+}
+
+async fn form_page(
+    ctx: Ctx,
+    app: &App,
+    form: PlacementForm,
+    errors: &FieldErrors,
+    slug: Option<&str>,
+) -> HtmlResult<Response> {
+    if ctx.actor().role().is_none() {
+        return Err(Error::Unauthorized).or_page(&ctx);
+    }
+    let orgs = app
+        .organisations(&OrgFilter::default(), Some(200), None)
+        .await
+        .or_page(&ctx)?;
+    let organisations: Vec<Choice> = orgs
+        .items
+        .iter()
+        .filter(|o| {
+            ctx.can(Action::EditPlacement {
+                organisation_id: o.id,
+            })
+        })
+        .map(|o| Choice {
+            value: o.slug.clone(),
+            label: o.name.clone(),
+            selected: o.slug == form.organisation,
+        })
+        .collect();
+    if organisations.is_empty() {
+        return Err(Error::Forbidden).or_page(&ctx);
+    }
+    let themes = app.themes().await.or_page(&ctx)?;
+    let mut periods: Vec<PeriodRow> = form
+        .windows
+        .iter()
+        .map(|w| PeriodRow {
+            n: 0,
+            start: w.start.clone(),
+            end: w.end.clone(),
+        })
+        .collect();
+    while periods.len() < form.windows.len() + 3 && periods.len() < 12 {
+        periods.push(PeriodRow {
+            n: 0,
+            start: String::new(),
+            end: String::new(),
+        });
+    }
+    for (i, p) in periods.iter_mut().enumerate() {
+        p.n = i + 1;
+    }
+    let status = form_status(errors);
+    let page = FormPage {
+        errors: ctx.errors(errors),
+        organisations,
+        langs: ContentLang::ALL
+            .iter()
+            .map(|l| Choice {
+                value: l.code().to_owned(),
+                label: ctx.tk("language-", l.code()),
+                selected: form.lang == l.code(),
+            })
+            .collect(),
+        statuses: ["open", "closed"]
+            .iter()
+            .map(|s| Choice {
+                value: (*s).to_owned(),
+                label: ctx.tk("placement-status-", s),
+                selected: form.status == *s || (form.status.is_empty() && *s == "open"),
+            })
+            .collect(),
+        themes: themes
+            .iter()
+            .map(|t| Choice {
+                value: t.key.clone(),
+                label: theme_labels(&themes, ctx.locale, std::slice::from_ref(&t.key))
+                    .pop()
+                    .unwrap_or_default(),
+                selected: form.themes.contains(&t.key),
+            })
+            .collect(),
+        languages: language_choices(ctx.locale, &form.languages),
+        periods,
+        practices: form.practices.join(", "),
+        action: match slug {
+            Some(s) => ctx.link("/placements/", s, ""),
+            None => ctx.href("/placements"),
+        },
+        title: match slug {
+            Some(_) => ctx.t("placement-edit"),
+            None => ctx.t("placements-new"),
+        },
+        form,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn new_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let form = PlacementForm {
+        lang: ctx.lang().to_owned(),
+        length_days: "2".to_owned(),
+        capacity: "1".to_owned(),
+        ..Default::default()
+    };
+    form_page(ctx, &app, form, &FieldErrors::new(), None).await
+}
+
+async fn edit_form(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> HtmlResult<Response> {
+    let p = app.placement(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    if !p.can_edit {
+        return Err(Error::Forbidden).or_page(&ctx);
+    }
+    form_page(ctx, &app, p.form(), &FieldErrors::new(), Some(&slug)).await
+}
+
+async fn create(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(posted): CsrfForm<PostedForm>,
+) -> HtmlResult<Response> {
+    let form = posted.into_form("");
+    match app.save_placement(&ctx.actor(), None, &form).await {
+        Ok(slug) => Ok(done(&ctx, &format!("/placements/{slug}"), "created")),
+        Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+async fn update(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(posted): CsrfForm<PostedForm>,
+) -> HtmlResult<Response> {
+    let form = posted.into_form(&slug);
+    match app.save_placement(&ctx.actor(), Some(&slug), &form).await {
+        Ok(slug) => Ok(done(&ctx, &format!("/placements/{slug}"), "saved")),
+        Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors, Some(&slug)).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+/// The open placements' periods as an iCalendar feed (whole days), each linking to its page.
+async fn feed(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let query = PlacementQuery {
+        limit: Some(200),
+        ..Default::default()
+    };
+    let page = app
+        .placements(&crate::domain::Actor::Anonymous, &query)
+        .await
+        .or_page(&ctx)?;
+    let base = app.config().base_url.trim_end_matches('/').to_owned();
+    let host = base
+        .split("://")
+        .nth(1)
+        .unwrap_or("passerelle")
+        .split('/')
+        .next()
+        .unwrap_or("passerelle")
+        .to_owned();
+    let mut entries = Vec::new();
+    for p in &page.items {
+        for (i, w) in p.windows.iter().enumerate() {
+            entries.push(Entry {
+                uid: format!("placement-{}-{i}@{host}", p.row.id),
+                sequence: u32::try_from(p.row.version).unwrap_or(0),
+                summary: format!("{} – {}", p.row.title, p.row.organisation_name),
+                description: ctx.t1(
+                    "placement-feed-entry",
+                    "days",
+                    &p.row.length_days.to_string(),
+                ),
+                location: String::new(),
+                url: format!("{base}{}", ctx.link("/placements/", &p.row.slug, "")),
+                when: When::Days {
+                    first: w.start,
+                    last: w.end,
+                },
+                cancelled: false,
+                stamp: time::OffsetDateTime::from_unix_timestamp(p.row.updated_at)
+                    .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
+                organizer: None,
+                attendees: Vec::new(),
+            });
+        }
+    }
+    let text = calendar(&ctx.t("placements-title"), &entries, Purpose::Feed);
+    Ok((
+        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+        text,
+    )
+        .into_response())
+}

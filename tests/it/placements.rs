@@ -1,0 +1,201 @@
+//! Placements of the exchange programme: hosts publish them with their periods through the form
+//! and the API, anyone finds the open ones with filters and in the calendar feed, on both
+//! databases.
+
+use axum::http::{Method, StatusCode};
+
+use crate::helpers::*;
+
+/// The form fields of a placement by Dounia (the demo editor's association in Metz).
+fn dounia_form<'a>(title: &'a str, windows: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut f = vec![
+        ("organisation", "association-dounia"),
+        ("lang", "fr"),
+        ("title", title),
+        (
+            "description",
+            "Deux jours avec l'équipe : accueil, permanence, atelier interculturel.",
+        ),
+        (
+            "practical",
+            "Gare de Metz à 10 minutes à pied ; repas pris en charge.",
+        ),
+        ("length_days", "2"),
+        ("capacity", "2"),
+        ("languages", "fr"),
+        ("languages", "de"),
+        ("themes", "participation"),
+        ("status", "open"),
+    ];
+    for (start, end) in windows {
+        f.push(("window_start", start));
+        f.push(("window_end", end));
+    }
+    f
+}
+
+both! {
+    async fn a_host_publishes_a_placement_through_the_form(db) {
+        let t = TestApp::demo(db).await;
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        editor.get("/fr/placements/new").await.assert(StatusCode::OK);
+        // A period that ends before it begins: the form comes back filled in, with the rule.
+        let r = editor
+            .post_form(
+                "/fr/placements",
+                &dounia_form("Rencontres à Dounia", &[("2027-05-20", "2027-05-10")]),
+            )
+            .await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY)
+            .contains("la période 1 se termine avant de commencer")
+            .contains("value=\"Rencontres à Dounia\"")
+            .contains("value=\"2027-05-20\"");
+        let r = editor
+            .post_form(
+                "/fr/placements",
+                &dounia_form(
+                    "Rencontres à Dounia",
+                    &[("2027-05-10", "2027-05-28"), ("", ""), ("2027-09-01", "2027-09-30")],
+                ),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.header("location"), "/fr/placements/rencontres-a-dounia?done=created");
+        let mut anyone = t.client();
+        anyone
+            .get("/de/placements/rencontres-a-dounia")
+            .await
+            .assert(StatusCode::OK)
+            .contains("lang=\"fr\">Rencontres à Dounia")
+            .contains("2027-05-10 bis 2027-05-28")
+            .contains("2027-09-01 bis 2027-09-30")
+            .contains("Association Dounia");
+        // Its editor may change it; a member of another organisation may not.
+        editor
+            .get("/fr/placements/rencontres-a-dounia/edit")
+            .await
+            .assert(StatusCode::OK)
+            .contains("value=\"2027-09-01\"");
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member
+            .get("/en/placements/rencontres-a-dounia/edit")
+            .await
+            .assert(StatusCode::FORBIDDEN);
+    }
+
+    async fn anyone_finds_open_placements_by_theme_place_language_and_dates(db) {
+        let t = TestApp::demo(db).await;
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        editor.get("/fr/placements/new").await;
+        let r = editor
+            .post_form("/fr/placements", &dounia_form("Atelier d'été", &[("2027-07-01", "2027-07-31")]))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mut c = t.client();
+        let found = |body: &str| body.contains("Atelier d&#39;été") || body.contains("Atelier d'été");
+        for (query, expected) in [
+            ("", true),
+            ("?theme=participation", true),
+            ("?theme=health", false),
+            ("?city=metz", true),
+            ("?country=DE", false),
+            ("?language=de", true),
+            ("?language=pt", false),
+            ("?from=2027-07-15&to=2027-08-15", true),
+            ("?from=2027-08-01", false),
+            ("?to=2027-06-30", false),
+        ] {
+            let r = c.get(&format!("/en/placements{query}")).await;
+            r.assert(StatusCode::OK);
+            assert_eq!(found(&r.body), expected, "{query}");
+        }
+        c.get("/en/placements?from=July")
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY)
+            .contains("Possible from: write a day like 2027-05-03.");
+        // The calendar feed has the period as whole days, linking back to the page.
+        let r = c.get("/en/placements.ics").await;
+        r.assert(StatusCode::OK);
+        assert!(r.header("content-type").starts_with("text/calendar"));
+        let mut parser = ical::IcalParser::new(std::io::BufReader::new(r.body.as_bytes()));
+        let cal = parser.next().expect("a calendar").expect("it parses");
+        let event = cal
+            .events
+            .iter()
+            .find(|e| e.properties.iter().any(|p| p.name == "URL"
+                && p.value.as_deref().is_some_and(|v| v.ends_with("/en/placements/atelier-d-ete"))))
+            .expect("the placement's period");
+        let value = |name: &str| {
+            event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default()
+        };
+        assert_eq!((value("DTSTART"), value("DTEND")), ("20270701".to_owned(), "20270801".to_owned()));
+    }
+
+    async fn the_api_checks_placements_whole_and_hides_closed_ones(db) {
+        let t = TestApp::demo(db).await;
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let good = serde_json::json!({
+            "organisation": "cafe-baer-trier-west",
+            "lang": "de",
+            "title": "Zwei Tage im Bewerbungstraining",
+            "description": "Sie begleiten das Team beim Bewerbungstraining.",
+            "length_days": "2",
+            "capacity": "1",
+            "languages": ["de"],
+            "themes": ["employment"],
+            "windows": [{"start": "2027-03-01", "end": "2027-03-12"}],
+            "status": "closed"
+        });
+        let mut bad = good.clone();
+        bad["length_days"] = "40".into();
+        bad["windows"] = serde_json::json!([{"start": "2027-03-12", "end": "2027-03-01"}]);
+        let r = coordinator.json(Method::POST, "/api/v1/placements", &bad).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        let fields = &r.json()["error"]["fields"];
+        assert!(fields["length_days"].is_string() && fields["windows"].is_string(), "{fields}");
+        let mut unknown = good.clone();
+        unknown["themes"] = serde_json::json!(["no-such-theme"]);
+        let r = coordinator.json(Method::POST, "/api/v1/placements", &unknown).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["themes"].is_string());
+        let r = coordinator.json(Method::POST, "/api/v1/placements", &good).await;
+        r.assert(StatusCode::CREATED);
+        let json = r.json();
+        assert_eq!(json["slug"], "zwei-tage-im-bewerbungstraining");
+        assert_eq!(json["windows"][0]["end"], "2027-03-12");
+        // The same title again gets a slug of its own.
+        let r = coordinator.json(Method::POST, "/api/v1/placements", &good).await;
+        assert_eq!(r.json()["slug"], "zwei-tage-im-bewerbungstraining-2");
+        // Closed: members see it, the public does not.
+        let mut anyone = t.client();
+        let slugs = |v: serde_json::Value| -> Vec<String> {
+            v["items"].as_array().into_iter().flatten()
+                .filter_map(|i| i["slug"].as_str().map(str::to_owned)).collect()
+        };
+        let ours = "zwei-tage-im-bewerbungstraining".to_owned();
+        anyone.get("/api/v1/placements/zwei-tage-im-bewerbungstraining").await.assert(StatusCode::NOT_FOUND);
+        assert!(!slugs(anyone.get("/api/v1/placements").await.json()).contains(&ours));
+        // The demo's closed ZIB placement too.
+        anyone.get("/api/v1/placements/hospitation-zib-saarbruecken").await.assert(StatusCode::NOT_FOUND);
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/api/v1/placements/zwei-tage-im-bewerbungstraining").await.assert(StatusCode::OK);
+        // Nobody writes for an organisation that is not theirs.
+        let r = member.json(Method::POST, "/api/v1/placements", &good).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["organisation"].is_string());
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        let r = editor.json(Method::PUT, "/api/v1/placements/zwei-tage-im-bewerbungstraining", &good).await;
+        r.assert(StatusCode::FORBIDDEN);
+        anyone.json(Method::POST, "/api/v1/placements", &good).await.assert(StatusCode::UNAUTHORIZED);
+        // Opened by a coordinator, the public finds it.
+        let mut open = good.clone();
+        open["status"] = "open".into();
+        coordinator
+            .json(Method::PUT, "/api/v1/placements/zwei-tage-im-bewerbungstraining", &open)
+            .await
+            .assert(StatusCode::OK);
+        let de = slugs(anyone.get("/api/v1/placements?country=DE").await.json());
+        assert!(de.contains(&ours) && de.contains(&"buergerhaus-trier-nord".to_owned()), "{de:?}");
+        assert!(!slugs(anyone.get("/api/v1/placements?country=LU").await.json()).contains(&ours));
+    }
+}
