@@ -480,6 +480,7 @@ search-facet-theme = Theme
 search-facet-in = Available in
 search-type-practice = Good practice
 search-type-organisation = Organisation
+search-type-placement = Visit or job shadowing
 search-type-person = Person
 search-badge-original = Original in { $lang }
 search-badge-in = In { $lang }

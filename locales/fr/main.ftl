@@ -480,6 +480,7 @@ search-facet-theme = Thème
 search-facet-in = Disponible en
 search-type-practice = Bonne pratique
 search-type-organisation = Organisation
+search-type-placement = Stage d'observation
 search-type-person = Personne
 search-badge-original = Original en { $lang }
 search-badge-in = En { $lang }

@@ -19,7 +19,7 @@ pub struct SearchQuery {
     pub q: String,
     /// The reader's language (de, fr, en, lb); the page's language when absent.
     pub lang: Option<String>,
-    /// Only one kind: practice, organisation or person.
+    /// Only one kind: practice, placement, organisation or person.
     #[serde(rename = "type")]
     pub kind: Option<String>,
     /// Only this city (slug).
@@ -202,12 +202,19 @@ impl App {
             let mut practices = BTreeSet::new();
             let mut orgs = BTreeSet::new();
             let mut people = BTreeSet::new();
+            let mut placements = BTreeSet::new();
             for c in &changes {
                 let id = c.entity_key.parse::<i64>().ok();
                 match c.entity.as_str() {
                     "practice" => practices.extend(id),
                     "person" => people.extend(id),
+                    "placement" => placements.extend(id),
                     "organisation" | "city" | "theme" => {
+                        placements.extend(
+                            self.store()
+                                .index_placement_dependents(&c.entity, &c.entity_key)
+                                .await?,
+                        );
                         if c.entity == "organisation" {
                             orgs.extend(id);
                         }
@@ -227,6 +234,7 @@ impl App {
                 (DocKind::Practice, practices),
                 (DocKind::Organisation, orgs),
                 (DocKind::Person, people),
+                (DocKind::Placement, placements),
             ] {
                 let ids: Vec<i64> = ids.into_iter().collect();
                 for chunk in ids.chunks(500) {
@@ -295,6 +303,7 @@ impl App {
             DocKind::Practice => self.store().index_practices(&select).await?,
             DocKind::Organisation => self.store().index_organisations(&select).await?,
             DocKind::Person => self.store().index_people(&select).await?,
+            DocKind::Placement => self.store().index_placements(&select).await?,
         };
         let last = rows.last().map(|r| r.id);
         Ok((self.build(kind, rows).await?, last))
@@ -305,6 +314,7 @@ impl App {
             DocKind::Practice => self.store().index_practices(select).await?,
             DocKind::Organisation => self.store().index_organisations(select).await?,
             DocKind::Person => self.store().index_people(select).await?,
+            DocKind::Placement => self.store().index_placements(select).await?,
         };
         self.build(kind, rows).await
     }
@@ -316,6 +326,7 @@ impl App {
             DocKind::Practice => self.store().index_practice_texts(&ids).await?,
             DocKind::Organisation => self.store().index_organisation_texts(&ids).await?,
             DocKind::Person => Vec::new(),
+            DocKind::Placement => self.store().index_placement_texts(&ids).await?,
         };
         let mut by_owner: BTreeMap<i64, Vec<IndexText>> = BTreeMap::new();
         for t in texts {
@@ -388,7 +399,7 @@ fn document(
         .map(|t| t.body.clone())
         .collect();
     let doc_texts: Vec<DocText> = match kind {
-        DocKind::Practice => langs
+        DocKind::Practice | DocKind::Placement => langs
             .iter()
             .map(|lang| {
                 let field = |name: &str| {
@@ -454,12 +465,17 @@ fn document(
         id: row.id.to_string(),
         slug: row.slug,
         reference: row.reference,
-        public: kind != DocKind::Person,
+        public: match kind {
+            DocKind::Person => false,
+            DocKind::Placement => row.extra.as_deref() == Some("open"),
+            DocKind::Practice | DocKind::Organisation => true,
+        },
         original_lang: row.original_lang,
         texts: doc_texts,
         city: Some(row.city_slug),
         country: Some(row.country),
         themes,
+        // People and placements go with their organisation.
         parent: row.parent_id.map(|id| format!("organisation/{id}")),
     }
 }

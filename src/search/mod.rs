@@ -26,7 +26,7 @@ use analysis::LANGS;
 
 /// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
 /// with another version is rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What search can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -55,11 +55,18 @@ pub enum DocKind {
     Organisation,
     /// A person (members only).
     Person,
+    /// A placement of the exchange programme (closed ones for members only).
+    Placement,
 }
 
 impl DocKind {
     /// Every kind, in the order facets list them.
-    pub const ALL: [DocKind; 3] = [DocKind::Practice, DocKind::Organisation, DocKind::Person];
+    pub const ALL: [DocKind; 4] = [
+        DocKind::Practice,
+        DocKind::Placement,
+        DocKind::Organisation,
+        DocKind::Person,
+    ];
 
     /// Stored name.
     pub fn as_str(self) -> &'static str {
@@ -67,6 +74,7 @@ impl DocKind {
             DocKind::Practice => "practice",
             DocKind::Organisation => "organisation",
             DocKind::Person => "person",
+            DocKind::Placement => "placement",
         }
     }
 

@@ -713,17 +713,30 @@ fn segments(snippet: &Snippet) -> Vec<Segment> {
     let fragment = snippet.fragment();
     let mut out = Vec::new();
     let mut at = 0;
-    for range in snippet.highlighted() {
-        if range.start > at {
+    // A compound is highlighted whole and by its parts, all at the same place: marks are
+    // taken in order and never overlap, so no word is shown twice.
+    let mut ranges: Vec<std::ops::Range<usize>> = snippet.highlighted().to_vec();
+    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    for range in ranges {
+        let start = range.start.max(at);
+        if range.end <= start {
+            continue;
+        }
+        if start > at {
             out.push(Segment {
-                text: fragment[at..range.start].to_string(),
+                text: fragment[at..start].to_string(),
                 mark: false,
             });
         }
-        out.push(Segment {
-            text: fragment[range.clone()].to_string(),
-            mark: true,
-        });
+        match out.last_mut() {
+            Some(last) if last.mark && start == at => {
+                last.text.push_str(&fragment[start..range.end])
+            }
+            _ => out.push(Segment {
+                text: fragment[start..range.end].to_string(),
+                mark: true,
+            }),
+        }
         at = range.end;
     }
     if at < fragment.len() {

@@ -146,6 +146,48 @@ impl Store {
         .await
     }
 
+    /// Placements of the exchange programme, with their host (closed ones are indexed for
+    /// members: `extra` carries the status).
+    pub async fn index_placements(&self, select: &IndexSelect) -> Result<Vec<IndexRow>> {
+        let sql = format!(
+            "SELECT p.id, p.slug, '' AS name, NULL AS ref, c.slug AS city_slug, c.country, p.lang AS original_lang, \
+             p.themes, p.status AS extra, o.id AS parent_id, o.name AS parent_name \
+             FROM placements p JOIN organisations o ON o.id = p.organisation_id \
+             JOIN cities c ON c.id = p.city_id WHERE {}",
+            select.sql("p.id")
+        );
+        self.index_rows(sql, select.values()).await
+    }
+
+    /// Texts of placements as practice-like fields (the description as `summary`), and the
+    /// host's name as field `owner`.
+    pub async fn index_placement_texts(&self, ids: &[i64]) -> Result<Vec<IndexText>> {
+        self.index_texts(
+            "SELECT id AS owner, lang, 'title' AS field, title AS body FROM placements WHERE id IN ({ids}) \
+             UNION ALL SELECT id, lang, 'summary', description FROM placements WHERE id IN ({ids}) \
+             UNION ALL SELECT id, lang, 'practical', practical FROM placements WHERE id IN ({ids}) \
+             UNION ALL SELECT id, lang, 'accessibility', accessibility FROM placements WHERE id IN ({ids}) \
+             UNION ALL SELECT p.id, p.lang, 'owner', o.name FROM placements p \
+             JOIN organisations o ON o.id = p.organisation_id WHERE p.id IN ({ids})",
+            ids,
+        )
+        .await
+    }
+
+    /// Ids of the placements a change to a city, a theme or an organisation touches.
+    pub async fn index_placement_dependents(&self, entity: &str, key: &str) -> Result<Vec<i64>> {
+        let sql = match entity {
+            "city" => "SELECT id FROM placements WHERE CAST(city_id AS TEXT) = $1",
+            "theme" => {
+                "SELECT id FROM placements WHERE (',' || themes || ',') LIKE '%,' || $1 || ',%'"
+            }
+            "organisation" => "SELECT id FROM placements WHERE CAST(organisation_id AS TEXT) = $1",
+            _ => return Ok(Vec::new()),
+        };
+        let rows: Vec<(i64,)> = sqlx::query_as(sql).bind(key).fetch_all(self.pool()).await?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
     /// People, with their organisation.
     pub async fn index_people(&self, select: &IndexSelect) -> Result<Vec<IndexRow>> {
         let sql = format!(

@@ -199,3 +199,36 @@ both! {
         assert!(!slugs(anyone.get("/api/v1/placements?country=LU").await.json()).contains(&ours));
     }
 }
+
+both! {
+    async fn placements_are_found_by_search_through_the_change_log(db) {
+        let t = TestApp::demo(db).await;
+        t.app.seed_glossary().await.expect("glossary");
+        t.app.open_search().await.expect("index");
+        let mut anyone = t.client();
+        // The demo's open placement at the Luxembourg youth council, found from German words.
+        let r = anyone.get("/api/v1/search?q=Jugendgemeinderat&type=placement&lang=de").await;
+        r.assert(StatusCode::OK);
+        let urls: Vec<String> = r.json()["results"].as_array().into_iter().flatten()
+            .filter_map(|h| h["url"].as_str().map(str::to_owned)).collect();
+        assert!(urls.iter().any(|u| u.ends_with("/placements/seance-conseil-communal-des-jeunes")), "{urls:?}");
+        // A compound is marked once in a snippet, not once per part.
+        let r = anyone.get("/api/v1/search?q=Jugendgemeinderat&lang=de&type=organisation").await;
+        assert!(r.body.contains("<mark>Jugendgemeinderat</mark>") && !r.body.contains("</mark><mark>"), "{}", r.body);
+        // The closed one is for members only.
+        let closed = |v: serde_json::Value| v["results"].as_array().into_iter().flatten()
+            .any(|h| h["url"].as_str().is_some_and(|u| u.ends_with("/placements/hospitation-zib-saarbruecken")));
+        assert!(!closed(anyone.get("/api/v1/search?q=Hospitation&type=placement").await.json()));
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        assert!(closed(member.get("/api/v1/search?q=Hospitation&type=placement").await.json()));
+        // A new placement is found as soon as it is saved.
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        editor.get("/fr/placements/new").await;
+        let r = editor
+            .post_form("/fr/placements", &dounia_form("Théâtre-forum interculturel", &[("2027-10-04", "2027-10-29")]))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = anyone.get("/api/v1/search?q=th%C3%A9%C3%A2tre-forum&type=placement&lang=fr").await;
+        assert_eq!(r.json()["total"], 1, "{}", r.body);
+    }
+}

@@ -102,6 +102,7 @@ async fn search(
                 DocKind::Practice => "practices",
                 DocKind::Organisation => "organisations",
                 DocKind::Person => "people",
+                DocKind::Placement => "placements",
             };
             SearchHitJson {
                 kind: h.kind.as_str().to_string(),

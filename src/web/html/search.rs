@@ -187,6 +187,7 @@ async fn search(
                 DocKind::Practice => "/practices/",
                 DocKind::Organisation => "/organisations/",
                 DocKind::Person => "/people/",
+                DocKind::Placement => "/placements/",
             };
             let badge = (h.lang != reader).then(|| {
                 if h.lang == h.original_lang {
