@@ -572,4 +572,7 @@ placement-windows-hint = Die Zeiträume, in denen ein Aufenthalt möglich ist, j
 placement-window-start = Zeitraum { $n }: erster Tag
 placement-window-end = Zeitraum { $n }: letzter Tag
 placement-practical-hint = Wie man über die Grenze anreist, was übernommen wird (Fahrt, Verpflegung, Unterkunft) und was nicht.
-placement-feed-entry = Möglicher Zeitraum für einen Aufenthalt von { $days } Tagen.
+placement-feed-entry = { $days ->
+    [one] Möglicher Zeitraum für einen Aufenthalt von einem Tag.
+   *[other] Möglicher Zeitraum für einen Aufenthalt von { $days } Tagen.
+}

@@ -572,4 +572,7 @@ placement-windows-hint = The periods when a stay is possible: a first and a last
 placement-window-start = Period { $n }: first day
 placement-window-end = Period { $n }: last day
 placement-practical-hint = How to get there across the border, what is covered (travel, meals, accommodation) and what is not.
-placement-feed-entry = Possible period for a stay of { $days } days.
+placement-feed-entry = { $days ->
+    [one] Possible period for a stay of one day.
+   *[other] Possible period for a stay of { $days } days.
+}

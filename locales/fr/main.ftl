@@ -572,4 +572,7 @@ placement-windows-hint = Les périodes où un séjour est possible, chacune avec
 placement-window-start = Période { $n } : premier jour
 placement-window-end = Période { $n } : dernier jour
 placement-practical-hint = Comment venir en passant la frontière, ce qui est pris en charge (trajet, repas, hébergement) et ce qui ne l'est pas.
-placement-feed-entry = Période possible pour un séjour de { $days } jours.
+placement-feed-entry = { $days ->
+    [one] Période possible pour une journée.
+   *[other] Période possible pour un séjour de { $days } jours.
+}

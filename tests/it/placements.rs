@@ -67,8 +67,8 @@ both! {
             .await
             .assert(StatusCode::OK)
             .contains("lang=\"fr\">Rencontres à Dounia")
-            .contains("2027-05-10 bis 2027-05-28")
-            .contains("2027-09-01 bis 2027-09-30")
+            .contains("10.05.2027 bis 28.05.2027")
+            .contains("01.09.2027 bis 30.09.2027")
             .contains("Association Dounia");
         // Its editor may change it; a member of another organisation may not.
         editor

@@ -74,11 +74,24 @@ struct ListPage {
     notice: Option<String>,
 }
 
+/// A day as the reader writes it: 10.05.2027, 10/05/2027, or 2027-05-10 in English.
+fn day_label(ctx: &Ctx, d: time::Date) -> String {
+    let (y, m, day) = (d.year(), u8::from(d.month()), d.day());
+    match ctx.locale {
+        crate::domain::Locale::De => format!("{day:02}.{m:02}.{y}"),
+        crate::domain::Locale::Fr => format!("{day:02}/{m:02}/{y}"),
+        crate::domain::Locale::En => d.to_string(),
+    }
+}
+
 fn period(ctx: &Ctx, start: time::Date, end: time::Date) -> String {
     crate::i18n::t_args(
         ctx.locale,
         "placement-period",
-        &[("start", start.to_string()), ("end", end.to_string())],
+        &[
+            ("start", day_label(ctx, start)),
+            ("end", day_label(ctx, end)),
+        ],
     )
 }
 
@@ -498,7 +511,7 @@ async fn feed(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
         .split("://")
         .nth(1)
         .unwrap_or("passerelle")
-        .split('/')
+        .split(['/', ':'])
         .next()
         .unwrap_or("passerelle")
         .to_owned();
