@@ -328,15 +328,17 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &members, &mut problems).await;
-        // A form with errors, as it comes back.
-        b.goto(&format!("/{locale}/organisations/new")).await;
-        b.submit("form.stack").await;
-        problems.extend(
-            b.axe()
-                .await
-                .into_iter()
-                .map(|p| format!("/{locale} form with errors: {p}")),
-        );
+        // Forms with errors, as they come back.
+        for form in ["/organisations/new", "/placements/new"] {
+            b.goto(&format!("/{locale}{form}")).await;
+            b.submit("form.stack").await;
+            problems.extend(
+                b.axe()
+                    .await
+                    .into_iter()
+                    .map(|p| format!("/{locale}{form} with errors: {p}")),
+            );
+        }
     }
     // The checker itself works: an image without a text alternative is reported.
     b.client
