@@ -13,22 +13,23 @@ use passerelle::domain::ContentLang;
 use passerelle::domain::practice::sentence_count;
 use serde_json::json;
 
-const CITIES: [(&str, &str); 15] = [
-    ("trier", "DE"),
-    ("saarbruecken", "DE"),
-    ("kaiserslautern", "DE"),
-    ("saarlouis", "DE"),
-    ("voelklingen", "DE"),
-    ("homburg", "DE"),
-    ("metz", "FR"),
-    ("nancy", "FR"),
-    ("thionville", "FR"),
-    ("forbach", "FR"),
-    ("sarreguemines", "FR"),
-    ("luxembourg", "LU"),
-    ("esch-sur-alzette", "LU"),
-    ("differdange", "LU"),
-    ("dudelange", "LU"),
+/// (slug, country, name).
+const CITIES: [(&str, &str, &str); 15] = [
+    ("trier", "DE", "Trier"),
+    ("saarbruecken", "DE", "Saarbrücken"),
+    ("kaiserslautern", "DE", "Kaiserslautern"),
+    ("saarlouis", "DE", "Saarlouis"),
+    ("voelklingen", "DE", "Völklingen"),
+    ("homburg", "DE", "Homburg"),
+    ("metz", "FR", "Metz"),
+    ("nancy", "FR", "Nancy"),
+    ("thionville", "FR", "Thionville"),
+    ("forbach", "FR", "Forbach"),
+    ("sarreguemines", "FR", "Sarreguemines"),
+    ("luxembourg", "LU", "Luxembourg"),
+    ("esch-sur-alzette", "LU", "Esch-sur-Alzette"),
+    ("differdange", "LU", "Differdange"),
+    ("dudelange", "LU", "Dudelange"),
 ];
 const THEMES: [&str; 15] = [
     "language",
@@ -193,13 +194,6 @@ fn main() -> anyhow::Result<()> {
             (s, terms)
         })
         .collect();
-    let city_name = |slug: &str| {
-        let mut name = slug.replace("ue", "ü").replace("oe", "ö");
-        if let Some(first) = name.get(0..1) {
-            name = first.to_uppercase() + &name[1..];
-        }
-        name
-    };
     let mut rng = Rng(0x5EED ^ n as u64);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for i in 0..n {
@@ -214,7 +208,7 @@ fn main() -> anyhow::Result<()> {
             .unwrap_or(0);
         let (code, ..) = LANGS[l];
         let (sents, terms) = &pools[l];
-        let (city, country) = *rng.pick(&CITIES);
+        let (city, country, city_name) = *rng.pick(&CITIES);
         let text = |k: usize, rng: &mut Rng| -> String {
             (0..k)
                 .map(|_| rng.pick(sents).clone())
@@ -225,7 +219,7 @@ fn main() -> anyhow::Result<()> {
             .pick(patterns(code))
             .replace("{a}", rng.pick(terms.as_slice()).as_str())
             .replace("{b}", rng.pick(terms.as_slice()).as_str())
-            .replace("{c}", &city_name(city));
+            .replace("{c}", city_name);
         let title: String = title.chars().take(150).collect();
         let summary = summary_of(sents, &mut rng);
         let context = text(2 + rng.below(3), &mut rng);
@@ -240,7 +234,7 @@ fn main() -> anyhow::Result<()> {
                 .pick(patterns(tcode))
                 .replace("{a}", rng.pick(tterms.as_slice()).as_str())
                 .replace("{b}", rng.pick(tterms.as_slice()).as_str())
-                .replace("{c}", &city_name(city));
+                .replace("{c}", city_name);
             let tsummary = summary_of(tsents, &mut rng);
             json!({ tcode: {"title": ttitle.chars().take(150).collect::<String>(), "summary": tsummary} })
         } else {

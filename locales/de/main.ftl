@@ -214,6 +214,7 @@ error-own-role = { $field }: Sie können sich Ihre eigene Administrationsrolle n
 error-translation-original = { $field }: Das ist die Originalsprache. Bearbeiten Sie stattdessen die Organisation.
 error-api-json-required = Senden Sie den Inhalt als JSON mit „Content-Type: application/json“.
 error-api-json-malformed = Der Inhalt ist kein gültiges JSON: { $detail }
+error-api-query = Ein Parameter der Adresse hat die falsche Form: { $detail }
 error-api-json-shape = Das JSON hat nicht die erwartete Struktur: { $detail }
 
 error-import-json = { $field }: Diese Zeile ist kein JSON-Objekt ({ $detail }).

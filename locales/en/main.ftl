@@ -214,6 +214,7 @@ error-own-role = { $field }: you cannot take away your own administrator role.
 error-translation-original = { $field }: this is the original language; edit the organisation instead.
 error-api-json-required = Send the body as JSON with “Content-Type: application/json”.
 error-api-json-malformed = The body is not valid JSON: { $detail }
+error-api-query = A parameter of the address has the wrong form: { $detail }
 error-api-json-shape = The JSON does not have the expected shape: { $detail }
 
 error-import-json = { $field }: this line is not a JSON object ({ $detail }).

@@ -214,6 +214,7 @@ error-own-role = { $field } : vous ne pouvez pas vous retirer à vous-même le 
 error-translation-original = { $field } : il s’agit de la langue d’origine ; modifiez plutôt l’organisation.
 error-api-json-required = Envoyez le corps de la requête en JSON avec « Content-Type: application/json ».
 error-api-json-malformed = Le corps de la requête n’est pas un JSON valide : { $detail }
+error-api-query = Un paramètre de l’adresse n’a pas la bonne forme : { $detail }
 error-api-json-shape = Le JSON n’a pas la structure attendue : { $detail }
 
 error-import-json = { $field } : cette ligne n’est pas un objet JSON ({ $detail }).

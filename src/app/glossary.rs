@@ -1,4 +1,4 @@
-//! Glossary use cases: reading it (whole, cached per generation of the change log), editing
+//! Glossary use cases: reading it (whole, cached until the change log shows a glossary change), editing
 //! concepts, importing and exporting CSV and SKOS, and finding its terms in a text.
 
 use std::sync::Arc;
@@ -16,8 +16,6 @@ const SHIPPED: &str = include_str!("../../data/glossary.csv");
 
 /// The whole glossary in memory, with the search's expander built from it.
 pub struct GlossaryData {
-    /// The change-log generation it was read at.
-    pub generation: i64,
     /// Every concept, by key.
     pub concepts: Vec<Concept>,
     /// The query expander.
@@ -107,15 +105,26 @@ impl App {
 
     pub(crate) async fn glossary_data(&self) -> Result<Arc<GlossaryData>> {
         let generation = self.generation();
-        if let Some(g) = self
+        let cached = self
             .inner
             .glossary
             .read()
             .unwrap_or_else(|p| p.into_inner())
-            .as_ref()
-            && g.generation == generation
-        {
-            return Ok(g.clone());
+            .clone();
+        if let Some((checked, data)) = cached {
+            // Other writes move the generation too; the expander is rebuilt only when the
+            // glossary itself changed.
+            if checked == generation {
+                return Ok(data);
+            }
+            if !self.store().changed_since("glossary", checked).await? {
+                *self
+                    .inner
+                    .glossary
+                    .write()
+                    .unwrap_or_else(|p| p.into_inner()) = Some((generation, data.clone()));
+                return Ok(data);
+            }
         }
         let (rows, terms) = self.store().glossary().await?;
         let mut by_concept: std::collections::HashMap<&str, Vec<&GlossaryTermRow>> =
@@ -133,16 +142,12 @@ impl App {
         })
         .await
         .map_err(|e| Error::Internal(e.into()))?;
-        let fresh = Arc::new(GlossaryData {
-            generation,
-            concepts,
-            expander,
-        });
+        let fresh = Arc::new(GlossaryData { concepts, expander });
         *self
             .inner
             .glossary
             .write()
-            .unwrap_or_else(|p| p.into_inner()) = Some(fresh.clone());
+            .unwrap_or_else(|p| p.into_inner()) = Some((generation, fresh.clone()));
         Ok(fresh)
     }
 

@@ -100,7 +100,16 @@ struct Inner {
     /// One index update at a time.
     index_lock: tokio::sync::Mutex<()>,
     /// The glossary, valid for one generation.
-    glossary: std::sync::RwLock<Option<Arc<glossary::GlossaryData>>>,
+    /// The glossary and the change-log generation through which it is known to be current.
+    glossary: std::sync::RwLock<Option<(i64, Arc<glossary::GlossaryData>)>>,
+}
+
+/// An optional text parameter, trimmed; `None` when absent or blank.
+pub(crate) fn given(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 impl App {

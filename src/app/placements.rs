@@ -1,11 +1,9 @@
 //! Placements of the exchange programme: host organisations publish the visits and job-shadowing
 //! stays they offer, with the periods when they are possible; anyone finds the open ones.
 
-use time::Date;
-
-use super::{App, Error, Page, Result, page_size};
+use super::{App, Error, Page, Result, given, page_size};
 use crate::domain::exchange::Span;
-use crate::domain::placement::{Placement, PlacementForm, PlacementStatus, WindowForm};
+use crate::domain::placement::{Placement, PlacementForm, PlacementStatus, WindowForm, parse_day};
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Slug, can};
 use crate::storage::{PlacementFilter, PlacementRow, PlacementWrite, StorageError, WriteTx};
 
@@ -90,23 +88,13 @@ pub struct PlacementQuery {
     pub offset: Option<i64>,
 }
 
-fn present(s: &Option<String>) -> Option<String> {
-    s.as_ref()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-}
-
-fn day(s: &str) -> Option<Date> {
-    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
-}
-
 impl PlacementQuery {
     /// The storage filter, or field errors for dates that are not dates.
     pub fn filter(&self) -> Result<PlacementFilter> {
         let mut errors = FieldErrors::new();
         for (field, value) in [("from", &self.from), ("to", &self.to)] {
-            if let Some(v) = present(value)
-                && day(&v).is_none()
+            if let Some(v) = given(value)
+                && parse_day(&v).is_none()
             {
                 errors.add(field, FieldError::new("error-day"));
             }
@@ -115,14 +103,14 @@ impl PlacementQuery {
             return Err(Error::Invalid(errors));
         }
         Ok(PlacementFilter {
-            theme: present(&self.theme),
-            city: present(&self.city),
-            country: present(&self.country).map(|c| c.to_uppercase()),
-            language: present(&self.language),
-            from: present(&self.from),
-            to: present(&self.to),
+            theme: given(&self.theme),
+            city: given(&self.city),
+            country: given(&self.country).map(|c| c.to_uppercase()),
+            language: given(&self.language),
+            from: given(&self.from),
+            to: given(&self.to),
             status: None,
-            organisation: present(&self.organisation),
+            organisation: given(&self.organisation),
         })
     }
 }
@@ -149,7 +137,7 @@ impl App {
             .await?
             .into_iter()
             .filter_map(|w| {
-                let span = Span::new(day(&w.start_date)?, day(&w.end_date)?)?;
+                let span = Span::new(parse_day(&w.start_date)?, parse_day(&w.end_date)?)?;
                 Some((w.placement_id, span))
             })
             .collect())

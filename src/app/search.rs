@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use super::{App, Error, Result};
+use super::{App, Error, Result, given};
 use crate::domain::{Action, Actor, FieldError, FieldErrors, can};
 use crate::search::{
     DocKind, DocText, IndexOp, Opened, SearchDoc, SearchIndex, SearchRequest, SearchResults,
@@ -49,13 +49,6 @@ const BATCH: i64 = 1000;
 /// index commit after its start-up catch-up (and aborts after two minutes), so that the crash
 /// test can `kill -9` it between a database commit and the index commit that should follow.
 pub const PAUSE_BEFORE_INDEX_COMMIT: &str = "PASSERELLE_TEST_PAUSE_BEFORE_INDEX_COMMIT";
-
-fn empty(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-}
 
 impl App {
     /// The index, once opened by [`App::open_search`].
@@ -123,11 +116,11 @@ impl App {
         if q.chars().count() > QUERY_MAX {
             errors.add("q", FieldError::with("error-too-long", "max", QUERY_MAX));
         }
-        let lang = empty(&query.lang).unwrap_or_else(|| page_lang.to_string());
+        let lang = given(&query.lang).unwrap_or_else(|| page_lang.to_string());
         if !["de", "fr", "en", "lb"].contains(&lang.as_str()) {
             errors.add("lang", FieldError::new("error-choice"));
         }
-        let kinds = match empty(&query.kind) {
+        let kinds = match given(&query.kind) {
             None => Vec::new(),
             Some(k) => match DocKind::parse(&k) {
                 Some(kind) => vec![kind],
@@ -160,17 +153,17 @@ impl App {
                 .into_iter()
                 .filter(|k| members || *k != DocKind::Person)
                 .collect(),
-            city: empty(&query.city),
-            country: empty(&query.country).map(|c| c.to_ascii_uppercase()),
-            theme: empty(&query.theme),
-            lang: empty(&query.content_lang),
+            city: given(&query.city),
+            country: given(&query.country).map(|c| c.to_ascii_uppercase()),
+            theme: given(&query.theme),
+            lang: given(&query.content_lang),
             members,
             expand: true,
             limit,
             offset,
         };
         // A request for people by a non-member finds nothing rather than everything.
-        if !members && empty(&query.kind).as_deref() == Some("person") {
+        if !members && given(&query.kind).as_deref() == Some("person") {
             return Ok(SearchResults::default());
         }
         if request.q.is_empty() {

@@ -79,9 +79,11 @@ pub struct PlacementForm {
     pub practical: String,
     /// Accessibility of the place and the programme.
     pub accessibility: String,
-    /// Length of a stay in days.
+    /// Length of a stay in days (a number, or text as a form sends it).
+    #[serde(deserialize_with = "text_or_number")]
     pub length_days: String,
-    /// Visitors per window.
+    /// Visitors per window (a number, or text).
+    #[serde(deserialize_with = "text_or_number")]
     pub capacity: String,
     /// Working languages (codes).
     pub languages: Vec<String>,
@@ -95,6 +97,23 @@ pub struct PlacementForm {
     pub windows: Vec<WindowForm>,
     /// open or closed.
     pub status: String,
+}
+
+/// A numeric field as text, whether it came as JSON number or as text; the check that follows
+/// gives the same message for both.
+fn text_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Given {
+        Text(String),
+        Whole(i64),
+        Number(f64),
+    }
+    Ok(match Given::deserialize(d)? {
+        Given::Text(s) => s,
+        Given::Whole(n) => n.to_string(),
+        Given::Number(n) => n.to_string(),
+    })
 }
 
 /// A checked placement.
@@ -140,7 +159,8 @@ fn number(s: &str, min: u32, max: u32) -> Result<u32, FieldError> {
     }
 }
 
-fn date(s: &str) -> Option<Date> {
+/// A day written as YYYY-MM-DD (surrounding spaces allowed).
+pub fn parse_day(s: &str) -> Option<Date> {
     Date::parse(
         s.trim(),
         time::macros::format_description!("[year]-[month]-[day]"),
@@ -189,7 +209,7 @@ fn windows(e: &mut FieldErrors, forms: &[WindowForm], length: Option<u32>) -> Ve
     let mut spans: Vec<Span> = Vec::new();
     for (i, w) in forms.iter().enumerate() {
         let n = i + 1;
-        let (Some(start), Some(end)) = (date(&w.start), date(&w.end)) else {
+        let (Some(start), Some(end)) = (parse_day(&w.start), parse_day(&w.end)) else {
             e.add(
                 "windows",
                 FieldError::with("error-window-date", "window", n),
@@ -331,6 +351,19 @@ mod tests {
             ],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn numbers_may_come_as_numbers_or_as_text() {
+        let f: PlacementForm =
+            serde_json::from_str(r#"{"length_days": 3, "capacity": "2"}"#).expect("json");
+        assert_eq!((f.length_days.as_str(), f.capacity.as_str()), ("3", "2"));
+        let f: PlacementForm = serde_json::from_str(r#"{"length_days": 2.5}"#).expect("json");
+        let e = Placement::try_from(&f).expect_err("not whole");
+        assert_eq!(
+            e.get("length_days").map(|e| e.key),
+            Some("error-number-range")
+        );
     }
 
     #[test]

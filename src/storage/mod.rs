@@ -234,6 +234,17 @@ impl Store {
     }
 
     /// Changes after `seq`, oldest first, at most `limit`.
+    /// Whether anything of `entity` changed after `seq` (a range over the newest changes only).
+    pub async fn changed_since(&self, entity: &str, seq: i64) -> Result<bool> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT seq FROM changes WHERE seq > $1 AND entity = $2 LIMIT 1")
+                .bind(seq)
+                .bind(entity)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.is_some())
+    }
+
     pub async fn changes_since(&self, seq: i64, limit: i64) -> Result<Vec<ChangeRow>> {
         Ok(sqlx::query_as(
             "SELECT seq, at, entity, entity_key, kind, actor_id FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2",

@@ -187,6 +187,10 @@ both! {
         let r = editor.json(Method::PUT, "/api/v1/placements/zwei-tage-im-bewerbungstraining", &good).await;
         r.assert(StatusCode::FORBIDDEN);
         anyone.json(Method::POST, "/api/v1/placements", &good).await.assert(StatusCode::UNAUTHORIZED);
+        // A malformed parameter is a JSON field error, not a plain-text 400.
+        let r = anyone.get("/api/v1/placements?limit=abc").await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["limit"].is_string(), "{}", r.body);
         // Opened by a coordinator, the public finds it.
         let mut open = good.clone();
         open["status"] = "open".into();

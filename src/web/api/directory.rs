@@ -1,6 +1,6 @@
 //! Directory endpoints: organisations, people, cities and countries.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -17,7 +17,7 @@ use crate::storage::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, PeopleFilter, PersonRow, split_list,
 };
 
-use super::{ApiCtx, ApiJson};
+use super::{ApiCtx, ApiJson, ApiQuery};
 use crate::web::ApiError;
 
 /// Directory routes.
@@ -295,7 +295,7 @@ pub struct OrgQuery {
 async fn list_organisations(
     api: ApiCtx,
     State(app): State<App>,
-    Query(q): Query<OrgQuery>,
+    ApiQuery(q): ApiQuery<OrgQuery>,
 ) -> ApiResult<Json<PageJson<OrganisationJson>>> {
     let filter = OrgFilter {
         city: q.city,
@@ -427,7 +427,7 @@ pub struct PeopleQuery {
 async fn list_people(
     api: ApiCtx,
     State(app): State<App>,
-    Query(q): Query<PeopleQuery>,
+    ApiQuery(q): ApiQuery<PeopleQuery>,
 ) -> ApiResult<Json<PageJson<PersonJson>>> {
     let filter = PeopleFilter {
         organisation: q.organisation,

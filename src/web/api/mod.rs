@@ -95,6 +95,47 @@ impl FromRequestParts<App> for ApiCtx {
     }
 }
 
+/// A query string: 422 JSON naming the parameter when a value has the wrong form (`limit=abc`),
+/// like a JSON body with the wrong shape, instead of axum's plain-text 400.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(q)) => Ok(ApiQuery(q)),
+            Err(rejection) => {
+                let accept = parts
+                    .headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                let locale = Locale::negotiate(accept);
+                // axum names the parameter: "Failed to deserialize query string: limit: invalid digit …".
+                let text = rejection.body_text();
+                let detail = text.split_once(": ").map_or(text.as_str(), |(_, d)| d);
+                let message = crate::i18n::t_args(
+                    locale,
+                    "error-api-query",
+                    &[("detail", detail.to_owned())],
+                );
+                let fields = match detail.split_once(": ") {
+                    Some((name, _))
+                        if !name.is_empty()
+                            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                    {
+                        serde_json::json!({ name: message })
+                    }
+                    _ => serde_json::json!({}),
+                };
+                let body = serde_json::json!({"error": {"code": "invalid", "message": message, "fields": fields}});
+                Err((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response())
+            }
+        }
+    }
+}
+
 /// A JSON body: 415 without a JSON content type, 400 for malformed JSON, 422 for a wrong shape.
 /// Requiring the JSON type also keeps plain cross-site forms from posting with a session cookie.
 pub struct ApiJson<T>(pub T);

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -16,7 +16,7 @@ use crate::domain::practice::{PracticeForm, Transition};
 use crate::storage::{PracticeFilter, PracticeRow, split_list};
 
 use super::directory::PageJson;
-use super::{ApiCtx, ApiJson};
+use super::{ApiCtx, ApiJson, ApiQuery};
 use crate::web::ApiError;
 
 /// Practice routes.
@@ -175,7 +175,7 @@ pub struct PracticeQuery {
 async fn list(
     api: ApiCtx,
     State(app): State<App>,
-    Query(q): Query<PracticeQuery>,
+    ApiQuery(q): ApiQuery<PracticeQuery>,
 ) -> ApiResult<Json<PageJson<PracticeSummaryJson>>> {
     let filter = PracticeFilter {
         city: q.city,

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
@@ -13,7 +13,7 @@ use crate::app::{App, SearchQuery};
 use crate::search::DocKind;
 use crate::web::ApiError;
 
-use super::ApiCtx;
+use super::{ApiCtx, ApiQuery};
 
 /// Search routes.
 pub fn router() -> Router<App> {
@@ -78,7 +78,7 @@ fn escape(s: &str) -> String {
 async fn search(
     api: ApiCtx,
     State(app): State<App>,
-    Query(q): Query<SearchQuery>,
+    ApiQuery(q): ApiQuery<SearchQuery>,
 ) -> Result<Json<SearchJson>, ApiError> {
     let reader = q
         .lang

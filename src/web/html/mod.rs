@@ -130,6 +130,12 @@ pub fn city_name_of(cities: &[CityRow], id: i64, locale: Locale) -> String {
         .unwrap_or_default()
 }
 
+/// A filter or form value, trimmed; `None` when blank.
+pub fn nonempty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
 /// A theme's label in the reader's language.
 pub fn theme_label(t: &ThemeRow, locale: Locale) -> &str {
     match locale {

@@ -16,7 +16,7 @@ use crate::storage::{OrgFilter, PersonRow, split_list};
 
 use super::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name, country_name, done, language_choices,
-    language_labels, markdown, notice, theme_choices, theme_labels,
+    language_labels, markdown, nonempty, notice, theme_choices, theme_labels,
 };
 use crate::web::{CsrfForm, Ctx};
 
@@ -47,11 +47,6 @@ pub struct ListQuery {
     q: String,
     page: Option<i64>,
     done: Option<String>,
-}
-
-fn nonempty(s: &str) -> Option<String> {
-    let s = s.trim();
-    (!s.is_empty()).then(|| s.to_owned())
 }
 
 struct OrgItem {

@@ -18,8 +18,9 @@ use crate::storage::OrgFilter;
 use crate::web::{CsrfForm, Ctx};
 
 use super::{
-    Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name_of, country_name, done,
-    form_status, language_choices, markdown, notice, query_string, theme_labels,
+    Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name, city_name_of, country_name,
+    done, form_status, language_choices, language_labels, markdown, nonempty, notice, query_string,
+    theme_choices, theme_labels,
 };
 
 /// Routes of the placement pages.
@@ -124,14 +125,13 @@ async fn list(
 ) -> HtmlResult<Response> {
     let page = p.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(Some(20));
-    let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
     let query = PlacementQuery {
-        theme: some(&p.theme),
-        city: some(&p.city),
-        country: some(&p.country),
-        language: some(&p.language),
-        from: some(&p.from),
-        to: some(&p.to),
+        theme: nonempty(&p.theme),
+        city: nonempty(&p.city),
+        country: nonempty(&p.country),
+        language: nonempty(&p.language),
+        from: nonempty(&p.from),
+        to: nonempty(&p.to),
         organisation: None,
         limit: Some(limit),
         offset: Some((page - 1) * limit),
@@ -179,21 +179,12 @@ async fn list(
         count: ctx.t1("placements-count", "count", &total.to_string()),
         pager: Pager::new(&ctx.href("/placements"), &qs, total, limit, page),
         items,
-        themes: themes
-            .iter()
-            .map(|t| Choice {
-                value: t.key.clone(),
-                label: theme_labels(&themes, ctx.locale, std::slice::from_ref(&t.key))
-                    .pop()
-                    .unwrap_or_default(),
-                selected: t.key == p.theme,
-            })
-            .collect(),
+        themes: theme_choices(&themes, ctx.locale, std::slice::from_ref(&p.theme)),
         cities: cities
             .iter()
             .map(|c| Choice {
                 value: c.slug.clone(),
-                label: city_name_of(&cities, c.id, ctx.locale),
+                label: city_name(c, ctx.locale).to_owned(),
                 selected: c.slug == p.city,
             })
             .collect(),
@@ -247,11 +238,7 @@ async fn show(
         accessibility: markdown(&p.row.accessibility),
         city: city_name_of(&cities, p.row.city_id, ctx.locale),
         themes: theme_labels(&themes, ctx.locale, &p.themes()),
-        languages: p
-            .languages()
-            .iter()
-            .map(|l| ctx.tk("language-", l))
-            .collect(),
+        languages: language_labels(ctx.locale, &p.languages()),
         periods: p
             .windows
             .iter()
@@ -420,16 +407,7 @@ async fn form_page(
                 selected: form.status == *s || (form.status.is_empty() && *s == "open"),
             })
             .collect(),
-        themes: themes
-            .iter()
-            .map(|t| Choice {
-                value: t.key.clone(),
-                label: theme_labels(&themes, ctx.locale, std::slice::from_ref(&t.key))
-                    .pop()
-                    .unwrap_or_default(),
-                selected: form.themes.contains(&t.key),
-            })
-            .collect(),
+        themes: theme_choices(&themes, ctx.locale, &form.themes),
         languages: language_choices(ctx.locale, &form.languages),
         periods,
         practices: form.practices.join(", "),
@@ -507,14 +485,10 @@ async fn feed(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
         .await
         .or_page(&ctx)?;
     let base = app.config().base_url.trim_end_matches('/').to_owned();
-    let host = base
-        .split("://")
-        .nth(1)
-        .unwrap_or("passerelle")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("passerelle")
-        .to_owned();
+    let host = reqwest::Url::parse(&base)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "passerelle".to_owned());
     let mut entries = Vec::new();
     for p in &page.items {
         for (i, w) in p.windows.iter().enumerate() {

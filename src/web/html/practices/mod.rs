@@ -18,7 +18,7 @@ use crate::storage::{PracticeFilter, PracticeSort, RevisionRow, split_list};
 
 use super::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name, country_name, done, form_status,
-    markdown, notice, theme_choices, theme_labels,
+    markdown, nonempty, notice, theme_choices, theme_labels,
 };
 use crate::web::{CsrfForm, Ctx};
 
@@ -96,10 +96,6 @@ fn counted(
         });
     }
     out
-}
-
-fn nonempty(s: &str) -> Option<String> {
-    Some(s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
 fn choices(items: impl Iterator<Item = (String, String)>, current: &str) -> Vec<Choice> {
