@@ -57,12 +57,7 @@ impl FromRequestParts<App> for ApiCtx {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Response> {
-        let accept = parts
-            .headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        let locale = Locale::negotiate(accept);
+        let locale = locale_of(&parts.headers);
         let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -95,6 +90,16 @@ impl FromRequestParts<App> for ApiCtx {
     }
 }
 
+/// The language of the caller's messages, from Accept-Language.
+fn locale_of(headers: &axum::http::HeaderMap) -> Locale {
+    Locale::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    )
+}
+
 /// A query string: 422 JSON naming the parameter when a value has the wrong form (`limit=abc`),
 /// like a JSON body with the wrong shape, instead of axum's plain-text 400.
 pub struct ApiQuery<T>(pub T);
@@ -106,12 +111,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(q)) => Ok(ApiQuery(q)),
             Err(rejection) => {
-                let accept = parts
-                    .headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or("");
-                let locale = Locale::negotiate(accept);
+                let locale = locale_of(&parts.headers);
                 // axum names the parameter: "Failed to deserialize query string: limit: invalid digit …".
                 let text = rejection.body_text();
                 let detail = text.split_once(": ").map_or(text.as_str(), |(_, d)| d);
@@ -144,12 +144,7 @@ impl<T: DeserializeOwned> FromRequest<App> for ApiJson<T> {
     type Rejection = Response;
 
     async fn from_request(req: Request, app: &App) -> Result<Self, Response> {
-        let accept = req
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        let locale = Locale::negotiate(accept);
+        let locale = locale_of(req.headers());
         let is_json = req
             .headers()
             .get(header::CONTENT_TYPE)
