@@ -95,6 +95,7 @@ fn main() -> anyhow::Result<()> {
                     themes: rng.some(&THEMES, 3),
                     languages: rng.some(&LANGS, 2),
                     visits: rng.below(4) as u32,
+                    city: city as i64,
                 },
                 length: 1 + rng.below(5) as u32,
                 windows,
@@ -118,6 +119,7 @@ fn main() -> anyhow::Result<()> {
                 country: CITIES[city].1.to_owned(),
                 themes: rng.some(&THEMES, 3),
                 languages: rng.some(&LANGS, 2),
+                cities: Vec::new(),
             };
             let possible: Vec<Span> = (0..1 + rng.below(2))
                 .map(|_| {

@@ -577,3 +577,203 @@ placement-feed-entry = { $days ->
     [one] Möglicher Zeitraum für einen Aufenthalt von einem Tag.
    *[other] Möglicher Zeitraum für einen Aufenthalt von { $days } Tagen.
 }
+
+## Visits: requests, lifecycle, checklist, reports
+nav-visits = Meine Besuche
+visits-title = Meine Besuche
+visits-intro = Ihre Anfragen für Besuche bei anderen Organisationen und die Besuche, die Ihre Organisation empfängt. Jede Besuchsseite zeigt den Stand und den nächsten Schritt.
+visits-new-open = Offene Anfrage stellen
+visits-find-placement = Hospitation finden
+visits-count = { $count ->
+    [one] Ein Besuch
+   *[other] { $count } Besuche
+}
+visits-as-visitor = Als Gast
+visits-as-host = Als Gastgeber
+visits-none = Bisher keine.
+visit-visitor-from = Gast von { $organisation }
+visits-calendar-title = Ihr Kalender
+visits-calendar-intro = Abonnieren Sie diese private Adresse in Ihrem Kalenderprogramm, um Ihre geplanten Besuche als Gastgeber und als Gast zu sehen. Geben Sie sie nicht weiter: Wer die Adresse kennt, kann den Kalender lesen.
+visits-calendar-address = Private Kalenderadresse
+visits-calendar-reset = Neue Adresse erzeugen (die alte gilt dann nicht mehr)
+visits-calendar-name = Passerelle-Besuche
+visit-request-title = Besuch anfragen
+visit-request-for = Ihre Anfrage für:
+visit-request-open-intro = Nicht das Richtige gefunden? Sagen Sie, was Sie lernen möchten, wann und wo; die Plattform schlägt passende Hospitationen vor, und Gastgeber sehen Ihre Anfrage.
+visit-request-send = Anfrage senden
+visit-possible-dates = Ihre möglichen Termine
+visit-possible-dates-hint = Der erste und der letzte Tag, an dem Sie kommen könnten. Der Aufenthalt selbst kann kürzer sein.
+visit-goal-hint = Was Sie lernen möchten und warum es für Ihre Arbeit wichtig ist. Das liest der Gastgeber zuerst.
+visit-open-request = Offene Anfrage
+visit-status = Stand
+visit-visitor = Gast
+visit-days = { $days ->
+    [one] ein Tag
+   *[other] { $days } Tage
+}
+visit-window = Reservierter Zeitraum
+visit-days-fixed = Termin des Besuchs
+visit-times = von { $start } bis { $end } Uhr
+visit-languages-spoken = Gesprochene Sprachen
+visit-suggestions-title = Passende Hospitationen
+visit-suggestions-intro = Nach Eignung geordnet, mit den Gründen. Wählen Sie eine aus, um Ihre Anfrage an den Gastgeber zu senden.
+visit-fit-points = Eignung { $points } Punkte
+visit-choose = Diese Hospitation anfragen
+visit-answer-title = Anfrage beantworten
+visit-accept = Zusagen
+visit-decline = Absagen
+visit-checklist-title = Vereinbarungen
+visit-checklist-intro = Beide Seiten bestätigen jeden Punkt, bevor der Besuch terminiert wird.
+visit-checklist-item = Punkt
+visit-confirmed = Bestätigt
+visit-not-confirmed = Noch nicht
+visit-checklist-mine = Was Ihre Seite bestätigt
+visit-checklist-confirm = Bestätigungen speichern
+visit-schedule-title = Besuch terminieren
+visit-schedule-intro = Legen Sie die Tage innerhalb des reservierten Zeitraums, den Treffpunkt und das Programm fest. Beide Seiten erhalten eine Kalendereinladung.
+visit-schedule = Terminieren
+visit-after-title = Nach dem Besuch
+visit-complete = Der Besuch hat stattgefunden
+visit-report-write = Lernbericht schreiben
+visit-report-edit = Lernbericht ändern
+visit-report-title = Lernbericht
+visit-report-intro = Was haben Sie gesehen, was hat funktioniert, und was möchten Sie mitnehmen? Mitglieder des Netzwerks lesen die Berichte; Sie können Ihren auch für alle veröffentlichen.
+visit-outcome-hint = Einige Zeit nach dem Besuch: Was ist daraus geworden?
+visit-report-publish = Diesen Bericht für alle veröffentlichen (sonst nur für Mitglieder)
+visit-cancel-title = Besuch absagen
+visit-cancel = Besuch absagen
+visit-timeline-title = Verlauf
+visit-status-open = Offene Anfrage
+visit-status-requested = Angefragt
+visit-status-accepted = Zugesagt
+visit-status-declined = Abgesagt
+visit-status-scheduled = Terminiert
+visit-status-done = Stattgefunden
+visit-status-reported = Bericht geschrieben
+visit-status-cancelled = Storniert
+visit-step-request = Anfrage gesendet
+visit-step-accept = zugesagt
+visit-step-decline = abgesagt
+visit-step-schedule = terminiert
+visit-step-complete = hat stattgefunden
+visit-step-report = Lernbericht geschrieben
+visit-step-cancel = storniert
+visit-event-open = Offene Anfrage gestellt
+visit-event-request = Anfrage gesendet
+visit-event-accept = Zugesagt
+visit-event-decline = Abgesagt
+visit-event-schedule = Terminiert
+visit-event-complete = Hat stattgefunden
+visit-event-report = Lernbericht geschrieben
+visit-event-cancel = Storniert
+visit-done-requested = Ihre Anfrage wurde gesendet.
+visit-done-accept = Die Anfrage ist zugesagt; ein Platz ist für den Gast reserviert.
+visit-done-decline = Die Anfrage ist abgesagt.
+visit-done-complete = Der Besuch ist als stattgefunden vermerkt.
+visit-done-cancel = Der Besuch ist storniert.
+visit-done-schedule = Der Besuch ist terminiert; beide Seiten erhalten eine Kalendereinladung.
+visit-done-report = Der Lernbericht ist gespeichert.
+visit-done-checklist = Ihre Bestätigungen sind gespeichert.
+visit-done-host-view = Die Sicht des Gastgebers ist gespeichert.
+visit-done-calendar = Ihr Kalender hat eine neue Adresse.
+visit-calendar-summary = Besuch: { $title } ({ $host }, Gast von { $visitor })
+intention-none = Keine Pläne
+intention-consider = Wird geprüft
+intention-pilot = Wird erprobt
+intention-adopt = Wird übernommen
+reason-themes = Gemeinsame Themen: { $themes }
+reason-language = Eine gemeinsame Sprache: { $languages }
+reason-city = In einer Stadt, die Sie bevorzugen
+reason-cross-border = Über eine Grenze hinweg
+reason-few-visits = { $visits ->
+    [0] Ein Gastgeber, der noch keinen Besuch hatte
+    [one] Ein Gastgeber mit erst einem Besuch
+   *[other] Ein Gastgeber mit erst { $visits } Besuchen
+}
+reason-preference = Ihre Wahl Nummer { $rank }
+reason-dates = Möglich { $period }
+reports-title = Lernberichte
+reports-intro = Was Gäste bei ihren Besuchen gelernt haben und was sie damit vorhaben.
+reports-count = { $count ->
+    [one] Ein Bericht
+   *[other] { $count } Berichte
+}
+report-published = Veröffentlicht
+report-members-only = Nur für Mitglieder
+report-to-visit = Zum Besuch
+checklist-settings-title = Vereinbarungen
+checklist-settings-intro = Die Punkte, die beide Seiten jedes Besuchs bestätigen, bevor er terminiert wird. Ein Punkt, der nicht mehr verlangt wird, bleibt bei Besuchen erhalten, die ihn bestätigt haben.
+checklist-change = Ändern
+checklist-active = Wird verlangt
+checklist-inactive = Wird nicht mehr verlangt
+checklist-activate = Wieder verlangen
+checklist-deactivate = Nicht mehr verlangen
+checklist-add-title = Punkt hinzufügen
+checklist-add-hint = Schreiben Sie den Punkt in möglichst vielen Sprachen; jeder liest seine eigene oder eine andere.
+checklist-item-employer = Der Arbeitgeber des Gastes ist mit dem Besuch einverstanden.
+checklist-item-confidentiality = Der Gast behandelt vertraulich, was er über einzelne Fälle erfährt.
+checklist-item-data-protection = Personenbezogene Daten, die der Gast sehen kann, sind geschützt (Datenschutzbelehrung erfolgt).
+checklist-item-insurance = Der Gast ist für den Besuch versichert (Unfall und Haftpflicht).
+placement-request = Besuch anfragen
+placement-request-login = Melden Sie sich an, um einen Besuch anzufragen.
+placement-requests-title = Anfragen für diese Hospitation
+placement-suggested-title = Offene Anfragen, die passen würden
+placement-suggested-intro = Mitglieder, die noch keine Hospitation gewählt haben und deren Wünsche zu dieser passen. Schreiben Sie ihnen.
+field-start = Erster Tag
+field-end = Letzter Tag
+field-start_time = Treffpunkt-Uhrzeit am ersten Tag
+field-end_time = Ende am letzten Tag
+field-meeting_point = Treffpunkt
+field-agenda = Programm
+field-goal = Was Sie lernen möchten
+field-cities = Bevorzugte Städte
+field-placement = Hospitation
+field-message = Nachricht
+field-step_message = Nachricht an den Gast (freiwillig)
+field-cancel_message = Grund der Absage
+field-checklist = Vereinbarungen
+field-saw = Was ich gesehen habe
+field-worked = Was funktioniert hat
+field-take_home = Was ich mitnehmen möchte
+field-intention = Was ich damit vorhabe
+field-outcome = Was daraus geworden ist
+field-host_view = Die Sicht des Gastgebers
+field-text_de = Text auf Deutsch
+field-text_fr = Text auf Französisch
+field-text_en = Text auf Englisch
+error-day-past = { $field }: Dieser Tag liegt in der Vergangenheit.
+error-day-order = { $field }: Der letzte Tag liegt vor dem ersten.
+error-span-too-long = { $field }: höchstens { $days } Tage ab dem ersten Tag.
+error-visit-own-organisation = { $field }: Das ist eine Hospitation Ihrer eigenen Organisation; fragen Sie einen anderen Gastgeber an.
+error-visit-longer-than-windows = { $field }: Ein Aufenthalt dauert hier { $days } Tage, länger als jeder Zeitraum der Hospitation.
+error-visit-no-window-in-dates = { $field }: Ihre Termine enthalten keine { $days } Tage innerhalb eines Zeitraums der Hospitation.
+error-visit-dates-too-short = { $field }: Ihre Termine müssen die { $days } Tage des Aufenthalts enthalten.
+error-visit-outside-window = { $field }: Der Besuch muss im reservierten Zeitraum liegen, { $start } bis { $end }.
+error-visit-too-long = { $field }: Der Besuch ist länger als die { $days } Tage der Hospitation.
+error-time = { $field }: Bitte eine Uhrzeit wie 09:30 angeben.
+error-time-order = { $field }: Das Ende liegt vor dem Beginn.
+error-checklist-incomplete = { $field }: Zuerst müssen beide Seiten jeden Punkt bestätigen.
+error-placement-closed = { $field }: Diese Hospitation nimmt zurzeit keine Anfragen an.
+error-visit-step-not-possible = Dieser Schritt ist nicht mehr möglich: Der Besuch ist schon weiter.
+error-window-full = Jeder Zeitraum, der zu diesem Besuch passt, ist voll; es können keine weiteren Gäste zugesagt werden.
+error-visit-not-started = Der Besuch hat noch nicht begonnen.
+mail-visit-subject = Besuch „{ $title }“: { $step }
+mail-visit-body = Guten Tag,
+
+    beim Besuch „{ $title }“ ({ $host }) gibt es einen neuen Schritt: { $step }. Der Stand ist jetzt: { $status }.
+
+    { $message }
+
+    Zum Besuch und zum nächsten Schritt:
+    { $link }
+
+    Passerelle
+mail-follow-up-subject = Was ist aus Ihrem Besuch „{ $title }“ geworden?
+mail-follow-up-body = Guten Tag,
+
+    vor drei Monaten haben Sie einen Lernbericht über Ihren Besuch „{ $title }“ geschrieben. Was ist daraus geworden? Haben Sie etwas erprobt oder übernommen? Ihre Antwort hilft anderen im Netzwerk.
+
+    Ergänzen Sie Ihren Bericht:
+    { $link }
+
+    Passerelle

@@ -577,3 +577,203 @@ placement-feed-entry = { $days ->
     [one] Possible period for a stay of one day.
    *[other] Possible period for a stay of { $days } days.
 }
+
+## Visits: requests, lifecycle, checklist, reports
+nav-visits = My visits
+visits-title = My visits
+visits-intro = Your requests to visit other organisations, and the visits your organisation hosts. Each visit page shows where it stands and what you can do next.
+visits-new-open = Make an open request
+visits-find-placement = Find a placement
+visits-count = { $count ->
+    [one] One visit
+   *[other] { $count } visits
+}
+visits-as-visitor = As visitor
+visits-as-host = As host
+visits-none = None so far.
+visit-visitor-from = Visitor from { $organisation }
+visits-calendar-title = Your calendar
+visits-calendar-intro = Subscribe to this private address in your calendar program to see your scheduled visits, as host and as visitor. Keep it to yourself: anyone with the address can read the calendar.
+visits-calendar-address = Private calendar address
+visits-calendar-reset = Make a new address (the old one stops working)
+visits-calendar-name = Passerelle visits
+visit-request-title = Ask to visit
+visit-request-for = Your request for:
+visit-request-open-intro = Not found the right placement? Say what you would like to learn, when and where; the platform suggests placements that fit, and hosts see your request.
+visit-request-send = Send the request
+visit-possible-dates = Your possible dates
+visit-possible-dates-hint = The first and last day you could come. The stay itself can be shorter.
+visit-goal-hint = What you want to learn, and why it matters for your work. The host reads this first.
+visit-open-request = Open request
+visit-status = Status
+visit-visitor = Visitor
+visit-days = { $days ->
+    [one] one day
+   *[other] { $days } days
+}
+visit-window = Period held
+visit-days-fixed = Dates of the visit
+visit-times = from { $start } to { $end }
+visit-languages-spoken = Languages spoken
+visit-suggestions-title = Placements that fit your request
+visit-suggestions-intro = Ranked by how well they fit, with the reasons. Choose one to send your request to its host.
+visit-fit-points = fit { $points } points
+visit-choose = Request this placement
+visit-answer-title = Answer the request
+visit-accept = Accept
+visit-decline = Decline
+visit-checklist-title = Agreement checklist
+visit-checklist-intro = Both sides confirm every item before the visit is scheduled.
+visit-checklist-item = Item
+visit-confirmed = Confirmed
+visit-not-confirmed = Not yet
+visit-checklist-mine = What your side confirms
+visit-checklist-confirm = Save the confirmations
+visit-schedule-title = Schedule the visit
+visit-schedule-intro = Fix the dates within the period held, where to meet and the programme. Both sides receive a calendar invitation.
+visit-schedule = Schedule
+visit-after-title = After the visit
+visit-complete = The visit took place
+visit-report-write = Write the learning report
+visit-report-edit = Change the learning report
+visit-report-title = Learning report
+visit-report-intro = What did you see, what worked, and what do you want to take home? Members of the network read reports; you may also publish yours for everyone.
+visit-outcome-hint = Some time after the visit: what came of it?
+visit-report-publish = Publish this report for everyone (otherwise members only)
+visit-cancel-title = Cancel the visit
+visit-cancel = Cancel the visit
+visit-timeline-title = Timeline
+visit-status-open = Open request
+visit-status-requested = Requested
+visit-status-accepted = Accepted
+visit-status-declined = Declined
+visit-status-scheduled = Scheduled
+visit-status-done = Done
+visit-status-reported = Reported
+visit-status-cancelled = Cancelled
+visit-step-request = request sent
+visit-step-accept = accepted
+visit-step-decline = declined
+visit-step-schedule = scheduled
+visit-step-complete = done
+visit-step-report = learning report written
+visit-step-cancel = cancelled
+visit-event-open = Open request made
+visit-event-request = Request sent
+visit-event-accept = Accepted
+visit-event-decline = Declined
+visit-event-schedule = Scheduled
+visit-event-complete = Took place
+visit-event-report = Learning report written
+visit-event-cancel = Cancelled
+visit-done-requested = Your request has been sent.
+visit-done-accept = The request is accepted; a place is held for the visitor.
+visit-done-decline = The request is declined.
+visit-done-complete = The visit is recorded as done.
+visit-done-cancel = The visit is cancelled.
+visit-done-schedule = The visit is scheduled; both sides receive a calendar invitation.
+visit-done-report = The learning report is saved.
+visit-done-checklist = Your confirmations are saved.
+visit-done-host-view = The host's view is saved.
+visit-done-calendar = Your calendar has a new address.
+visit-calendar-summary = Visit: { $title } ({ $host }, visitor from { $visitor })
+intention-none = No plans
+intention-consider = Considering it
+intention-pilot = Piloting it
+intention-adopt = Adopting it
+reason-themes = Shared themes: { $themes }
+reason-language = A shared language: { $languages }
+reason-city = In a city you prefer
+reason-cross-border = Across a border
+reason-few-visits = { $visits ->
+    [0] A host that has had no visits yet
+    [one] A host with only one visit so far
+   *[other] A host with only { $visits } visits so far
+}
+reason-preference = Your choice number { $rank }
+reason-dates = Possible { $period }
+reports-title = Learning reports
+reports-intro = What visitors learned on their visits, and what they mean to do with it.
+reports-count = { $count ->
+    [one] One report
+   *[other] { $count } reports
+}
+report-published = Published
+report-members-only = Members only
+report-to-visit = Go to the visit
+checklist-settings-title = Agreement checklist
+checklist-settings-intro = The items both sides of every visit confirm before it is scheduled. An item no longer asked for stays on visits that confirmed it.
+checklist-change = Change
+checklist-active = Asked for
+checklist-inactive = No longer asked for
+checklist-activate = Ask for it again
+checklist-deactivate = No longer ask for it
+checklist-add-title = Add an item
+checklist-add-hint = Write the item in as many languages as you can; readers see their own language, or another one.
+checklist-item-employer = The visitor's employer approves the visit.
+checklist-item-confidentiality = The visitor keeps confidential what they learn about individual cases.
+checklist-item-data-protection = Personal data the visitor may see is protected (data-protection briefing given).
+checklist-item-insurance = The visitor is insured for the visit (accident and liability).
+placement-request = Ask to visit
+placement-request-login = Sign in to ask to visit.
+placement-requests-title = Requests for this placement
+placement-suggested-title = Open requests that would fit
+placement-suggested-intro = Members who have not chosen a placement yet and whose wishes fit this one. Write to them.
+field-start = First day
+field-end = Last day
+field-start_time = Meeting time on the first day
+field-end_time = End time on the last day
+field-meeting_point = Meeting point
+field-agenda = Programme
+field-goal = What you want to learn
+field-cities = Preferred cities
+field-placement = Placement
+field-message = Message
+field-step_message = Message to the visitor (optional)
+field-cancel_message = Reason for cancelling
+field-checklist = Agreement checklist
+field-saw = What I saw
+field-worked = What worked
+field-take_home = What I want to take home
+field-intention = What I mean to do with it
+field-outcome = What came of it
+field-host_view = The host's view
+field-text_de = Text in German
+field-text_fr = Text in French
+field-text_en = Text in English
+error-day-past = { $field }: this day is in the past.
+error-day-order = { $field }: the last day is before the first.
+error-span-too-long = { $field }: at most { $days } days from the first day.
+error-visit-own-organisation = { $field }: this is your own organisation's placement; ask another host.
+error-visit-longer-than-windows = { $field }: a stay here takes { $days } days, longer than every period of the placement.
+error-visit-no-window-in-dates = { $field }: your dates do not hold { $days } days within any period of the placement.
+error-visit-dates-too-short = { $field }: your dates must hold the { $days } days of the stay.
+error-visit-outside-window = { $field }: the visit must lie within the period held, { $start } to { $end }.
+error-visit-too-long = { $field }: the visit is longer than the placement's { $days } days.
+error-time = { $field }: write a time like 09:30.
+error-time-order = { $field }: the end is before the start.
+error-checklist-incomplete = { $field }: both sides must confirm every item first.
+error-placement-closed = { $field }: this placement takes no requests now.
+error-visit-step-not-possible = This step is not possible any more: the visit has moved on.
+error-window-full = Every period that fits this visit is full; no more visitors can be accepted.
+error-visit-not-started = The visit has not started yet.
+mail-visit-subject = Visit "{ $title }": { $step }
+mail-visit-body = Hello,
+
+    the visit "{ $title }" ({ $host }) has moved on: { $step }. It now stands at: { $status }.
+
+    { $message }
+
+    See the visit and what to do next:
+    { $link }
+
+    Passerelle
+mail-follow-up-subject = What came of your visit "{ $title }"?
+mail-follow-up-body = Hello,
+
+    three months ago you wrote a learning report on your visit "{ $title }". What came of it? Did you try something out, or take it up? Your answer helps others in the network.
+
+    Add it to your report:
+    { $link }
+
+    Passerelle

@@ -577,3 +577,203 @@ placement-feed-entry = { $days ->
     [one] Période possible pour une journée.
    *[other] Période possible pour un séjour de { $days } jours.
 }
+
+## Visits: requests, lifecycle, checklist, reports
+nav-visits = Mes visites
+visits-title = Mes visites
+visits-intro = Vos demandes de visite auprès d’autres organisations et les visites que votre organisation accueille. Chaque page de visite montre où elle en est et ce que vous pouvez faire ensuite.
+visits-new-open = Faire une demande ouverte
+visits-find-placement = Trouver un stage d’observation
+visits-count = { $count ->
+    [one] Une visite
+   *[other] { $count } visites
+}
+visits-as-visitor = Comme visiteur
+visits-as-host = Comme hôte
+visits-none = Aucune pour l’instant.
+visit-visitor-from = Visiteur de { $organisation }
+visits-calendar-title = Votre agenda
+visits-calendar-intro = Abonnez-vous à cette adresse privée dans votre logiciel d’agenda pour voir vos visites programmées, comme hôte et comme visiteur. Gardez-la pour vous : quiconque la connaît peut lire l’agenda.
+visits-calendar-address = Adresse privée de l’agenda
+visits-calendar-reset = Créer une nouvelle adresse (l’ancienne cesse de fonctionner)
+visits-calendar-name = Visites Passerelle
+visit-request-title = Demander une visite
+visit-request-for = Votre demande pour :
+visit-request-open-intro = Pas trouvé le bon stage ? Dites ce que vous voulez apprendre, quand et où ; la plateforme propose les stages qui conviennent, et les hôtes voient votre demande.
+visit-request-send = Envoyer la demande
+visit-possible-dates = Vos dates possibles
+visit-possible-dates-hint = Le premier et le dernier jour où vous pourriez venir. Le séjour lui-même peut être plus court.
+visit-goal-hint = Ce que vous voulez apprendre et pourquoi c’est important pour votre travail. L’hôte le lit en premier.
+visit-open-request = Demande ouverte
+visit-status = État
+visit-visitor = Visiteur
+visit-days = { $days ->
+    [one] un jour
+   *[other] { $days } jours
+}
+visit-window = Période réservée
+visit-days-fixed = Dates de la visite
+visit-times = de { $start } à { $end }
+visit-languages-spoken = Langues parlées
+visit-suggestions-title = Stages qui correspondent à votre demande
+visit-suggestions-intro = Classés selon leur adéquation, avec les raisons. Choisissez-en un pour envoyer votre demande à son hôte.
+visit-fit-points = adéquation { $points } points
+visit-choose = Demander ce stage
+visit-answer-title = Répondre à la demande
+visit-accept = Accepter
+visit-decline = Refuser
+visit-checklist-title = Accords préalables
+visit-checklist-intro = Les deux parties confirment chaque point avant que la visite soit programmée.
+visit-checklist-item = Point
+visit-confirmed = Confirmé
+visit-not-confirmed = Pas encore
+visit-checklist-mine = Ce que votre partie confirme
+visit-checklist-confirm = Enregistrer les confirmations
+visit-schedule-title = Programmer la visite
+visit-schedule-intro = Fixez les jours dans la période réservée, le lieu de rendez-vous et le programme. Les deux parties reçoivent une invitation d’agenda.
+visit-schedule = Programmer
+visit-after-title = Après la visite
+visit-complete = La visite a eu lieu
+visit-report-write = Rédiger le rapport d’apprentissage
+visit-report-edit = Modifier le rapport d’apprentissage
+visit-report-title = Rapport d’apprentissage
+visit-report-intro = Qu’avez-vous vu, qu’est-ce qui a fonctionné, et que voulez-vous rapporter chez vous ? Les membres du réseau lisent les rapports ; vous pouvez aussi publier le vôtre pour tous.
+visit-outcome-hint = Quelque temps après la visite : qu’en est-il advenu ?
+visit-report-publish = Publier ce rapport pour tous (sinon réservé aux membres)
+visit-cancel-title = Annuler la visite
+visit-cancel = Annuler la visite
+visit-timeline-title = Historique
+visit-status-open = Demande ouverte
+visit-status-requested = Demandée
+visit-status-accepted = Acceptée
+visit-status-declined = Refusée
+visit-status-scheduled = Programmée
+visit-status-done = Effectuée
+visit-status-reported = Rapport rédigé
+visit-status-cancelled = Annulée
+visit-step-request = demande envoyée
+visit-step-accept = acceptée
+visit-step-decline = refusée
+visit-step-schedule = programmée
+visit-step-complete = effectuée
+visit-step-report = rapport d’apprentissage rédigé
+visit-step-cancel = annulée
+visit-event-open = Demande ouverte faite
+visit-event-request = Demande envoyée
+visit-event-accept = Acceptée
+visit-event-decline = Refusée
+visit-event-schedule = Programmée
+visit-event-complete = A eu lieu
+visit-event-report = Rapport d’apprentissage rédigé
+visit-event-cancel = Annulée
+visit-done-requested = Votre demande a été envoyée.
+visit-done-accept = La demande est acceptée ; une place est réservée au visiteur.
+visit-done-decline = La demande est refusée.
+visit-done-complete = La visite est enregistrée comme effectuée.
+visit-done-cancel = La visite est annulée.
+visit-done-schedule = La visite est programmée ; les deux parties reçoivent une invitation d’agenda.
+visit-done-report = Le rapport d’apprentissage est enregistré.
+visit-done-checklist = Vos confirmations sont enregistrées.
+visit-done-host-view = Le point de vue de l’hôte est enregistré.
+visit-done-calendar = Votre agenda a une nouvelle adresse.
+visit-calendar-summary = Visite : { $title } ({ $host }, visiteur de { $visitor })
+intention-none = Pas de projet
+intention-consider = À l’étude
+intention-pilot = En test
+intention-adopt = Adopté
+reason-themes = Thèmes communs : { $themes }
+reason-language = Une langue commune : { $languages }
+reason-city = Dans une ville que vous préférez
+reason-cross-border = Par-delà une frontière
+reason-few-visits = { $visits ->
+    [0] Un hôte qui n’a encore reçu aucune visite
+    [one] Un hôte qui n’a reçu qu’une visite
+   *[other] Un hôte qui n’a reçu que { $visits } visites
+}
+reason-preference = Votre choix numéro { $rank }
+reason-dates = Possible { $period }
+reports-title = Rapports d’apprentissage
+reports-intro = Ce que les visiteurs ont appris lors de leurs visites, et ce qu’ils comptent en faire.
+reports-count = { $count ->
+    [one] Un rapport
+   *[other] { $count } rapports
+}
+report-published = Publié
+report-members-only = Réservé aux membres
+report-to-visit = Aller à la visite
+checklist-settings-title = Accords préalables
+checklist-settings-intro = Les points que les deux parties de chaque visite confirment avant qu’elle soit programmée. Un point qui n’est plus demandé reste sur les visites qui l’ont confirmé.
+checklist-change = Modifier
+checklist-active = Demandé
+checklist-inactive = N’est plus demandé
+checklist-activate = Le demander de nouveau
+checklist-deactivate = Ne plus le demander
+checklist-add-title = Ajouter un point
+checklist-add-hint = Écrivez le point dans autant de langues que possible ; chacun lit la sienne, ou une autre.
+checklist-item-employer = L’employeur du visiteur approuve la visite.
+checklist-item-confidentiality = Le visiteur garde confidentiel ce qu’il apprend sur des cas individuels.
+checklist-item-data-protection = Les données personnelles que le visiteur peut voir sont protégées (information sur la protection des données donnée).
+checklist-item-insurance = Le visiteur est assuré pour la visite (accident et responsabilité civile).
+placement-request = Demander une visite
+placement-request-login = Connectez-vous pour demander une visite.
+placement-requests-title = Demandes pour ce stage
+placement-suggested-title = Demandes ouvertes qui conviendraient
+placement-suggested-intro = Des membres qui n’ont pas encore choisi de stage et dont les souhaits correspondent à celui-ci. Écrivez-leur.
+field-start = Premier jour
+field-end = Dernier jour
+field-start_time = Heure de rendez-vous le premier jour
+field-end_time = Heure de fin le dernier jour
+field-meeting_point = Lieu de rendez-vous
+field-agenda = Programme
+field-goal = Ce que vous voulez apprendre
+field-cities = Villes préférées
+field-placement = Stage
+field-message = Message
+field-step_message = Message au visiteur (facultatif)
+field-cancel_message = Motif de l’annulation
+field-checklist = Accords préalables
+field-saw = Ce que j’ai vu
+field-worked = Ce qui a fonctionné
+field-take_home = Ce que je veux rapporter chez moi
+field-intention = Ce que je compte en faire
+field-outcome = Ce qu’il en est advenu
+field-host_view = Le point de vue de l’hôte
+field-text_de = Texte en allemand
+field-text_fr = Texte en français
+field-text_en = Texte en anglais
+error-day-past = { $field } : ce jour est passé.
+error-day-order = { $field } : le dernier jour est avant le premier.
+error-span-too-long = { $field } : au plus { $days } jours à partir du premier jour.
+error-visit-own-organisation = { $field } : c’est un stage de votre propre organisation ; demandez à un autre hôte.
+error-visit-longer-than-windows = { $field } : un séjour ici dure { $days } jours, plus que chaque période du stage.
+error-visit-no-window-in-dates = { $field } : vos dates ne contiennent pas { $days } jours dans une période du stage.
+error-visit-dates-too-short = { $field } : vos dates doivent contenir les { $days } jours du séjour.
+error-visit-outside-window = { $field } : la visite doit se situer dans la période réservée, du { $start } au { $end }.
+error-visit-too-long = { $field } : la visite est plus longue que les { $days } jours du stage.
+error-time = { $field } : indiquez une heure comme 09:30.
+error-time-order = { $field } : la fin est avant le début.
+error-checklist-incomplete = { $field } : les deux parties doivent d’abord confirmer chaque point.
+error-placement-closed = { $field } : ce stage n’accepte pas de demandes en ce moment.
+error-visit-step-not-possible = Cette étape n’est plus possible : la visite a déjà avancé.
+error-window-full = Toutes les périodes qui conviennent à cette visite sont complètes ; aucun autre visiteur ne peut être accepté.
+error-visit-not-started = La visite n’a pas encore commencé.
+mail-visit-subject = Visite « { $title } » : { $step }
+mail-visit-body = Bonjour,
+
+    la visite « { $title } » ({ $host }) a avancé : { $step }. Elle en est maintenant à : { $status }.
+
+    { $message }
+
+    Voir la visite et la suite :
+    { $link }
+
+    Passerelle
+mail-follow-up-subject = Qu’est-il advenu de votre visite « { $title } » ?
+mail-follow-up-body = Bonjour,
+
+    il y a trois mois, vous avez rédigé un rapport d’apprentissage sur votre visite « { $title } ». Qu’en est-il advenu ? Avez-vous testé ou adopté quelque chose ? Votre réponse aide les autres membres du réseau.
+
+    Complétez votre rapport :
+    { $link }
+
+    Passerelle

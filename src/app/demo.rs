@@ -170,7 +170,7 @@ struct DemoTranslation {
 }
 
 /// A demo account: e-mail address, password, role and organisation slug.
-pub const DEMO_ACCOUNTS: [(&str, &str, Role, Option<&str>); 4] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, Role, Option<&str>); 5] = [
     (
         "admin@passerelle.example",
         "demo-admin-2026",
@@ -195,6 +195,12 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role, Option<&str>); 4] = [
         Role::Member,
         Some("zib-saarbruecken"),
     ),
+    (
+        "team.cafe-baer@passerelle.example",
+        "demo-host-2026",
+        Role::Editor,
+        Some("cafe-baer-trier-west"),
+    ),
 ];
 
 /// What loading the demo added.
@@ -210,6 +216,8 @@ pub struct DemoReport {
     pub practices: usize,
     /// Placements added.
     pub placements: usize,
+    /// Visits added.
+    pub visits: usize,
 }
 
 fn bad_demo(what: &str, errors: impl std::fmt::Debug) -> anyhow::Error {
@@ -222,6 +230,7 @@ impl App {
         let mut report = self.load_demo_network().await?;
         report.practices = self.load_demo_practices().await?;
         report.placements = self.load_demo_placements().await?;
+        report.visits = self.load_demo_visits().await?;
         Ok(report)
     }
 

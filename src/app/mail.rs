@@ -59,6 +59,33 @@ impl Mailer {
         self.send(to, &subject, body).await
     }
 
+    /// Sends a notice; with a calendar (`.ics` text and its METHOD), the invitation goes along as
+    /// a `text/calendar` part that mail programs offer to add to the calendar.
+    pub async fn send_notice(
+        &self,
+        to: &str,
+        subject: &str,
+        body: String,
+        calendar: Option<(String, &str)>,
+    ) -> anyhow::Result<()> {
+        let Some((ics, method)) = calendar else {
+            return self.send(to, subject, body).await;
+        };
+        use lettre::message::{Attachment, MultiPart, SinglePart};
+        let kind = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to.parse()?)
+            .subject(subject)
+            .multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(body))
+                    .singlepart(Attachment::new("visit.ics".to_owned()).body(ics, kind)),
+            )?;
+        self.transport.send(message).await?;
+        Ok(())
+    }
+
     async fn send(&self, to: &str, subject: &str, body: String) -> anyhow::Result<()> {
         let message = Message::builder()
             .from(self.from.clone())

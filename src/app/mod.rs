@@ -4,6 +4,7 @@
 
 mod accounts;
 mod demo;
+mod demo_visits;
 mod directory;
 mod glossary;
 pub mod glossary_io;
@@ -16,6 +17,8 @@ mod review;
 mod search;
 mod secrets;
 mod transfer;
+mod visit_notices;
+mod visits;
 
 pub use accounts::{
     CreatedToken, CurrentUser, Invitation, InvitationCreated, LoginLimiter, NewAccount,
@@ -29,6 +32,7 @@ pub use placements::{PlacementQuery, PlacementView};
 pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
 pub use search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery};
 pub use transfer::{Format, ImportOptions, ImportProblem, ImportReport, PracticeRecord};
+pub use visits::{ChecklistLine, RequestSuggestion, Suggestion, VisitQuery, VisitView, today};
 
 use std::sync::Arc;
 

@@ -130,7 +130,7 @@ impl App {
         }
     }
 
-    async fn windows_of(&self, ids: &[i64]) -> Result<Vec<(i64, Span)>> {
+    pub(super) async fn windows_of(&self, ids: &[i64]) -> Result<Vec<(i64, Span)>> {
         Ok(self
             .store()
             .placement_windows(ids)

@@ -91,6 +91,8 @@ pub struct Seeker {
     pub themes: Vec<String>,
     /// Languages the visitor speaks.
     pub languages: Vec<String>,
+    /// Cities the visitor would prefer (ids; empty when any will do).
+    pub cities: Vec<i64>,
 }
 
 /// What the fit looks at on the host's side.
@@ -106,6 +108,8 @@ pub struct Offer {
     pub languages: Vec<String>,
     /// Visits the host has had (done or planned): fewer ranks up.
     pub visits: u32,
+    /// The host city (id).
+    pub city: i64,
 }
 
 /// Why a placement suits a request, in the order shown.
@@ -122,6 +126,8 @@ pub enum Reason {
         /// Language codes.
         languages: Vec<String>,
     },
+    /// The host is in a city the visitor prefers.
+    PreferredCity,
     /// The visit crosses a border.
     CrossBorder,
     /// The host has had few visits so far.
@@ -140,6 +146,8 @@ pub enum Reason {
 pub const THEME_POINTS: i64 = 10;
 /// Points for a shared working language.
 pub const LANGUAGE_POINTS: i64 = 20;
+/// Points for a city the visitor prefers.
+pub const CITY_POINTS: i64 = 15;
 /// Points for crossing a border.
 pub const BORDER_POINTS: i64 = 15;
 /// Points for a host without visits (halved with each visit).
@@ -147,8 +155,12 @@ pub const NEW_HOST_POINTS: i64 = 10;
 /// Points for a first choice; each rank below loses ten.
 pub const PREFERENCE_POINTS: i64 = 40;
 /// The highest fit [`fit`] can give, preference included.
-pub const MAX_FIT: i64 =
-    3 * THEME_POINTS + LANGUAGE_POINTS + BORDER_POINTS + NEW_HOST_POINTS + PREFERENCE_POINTS;
+pub const MAX_FIT: i64 = 3 * THEME_POINTS
+    + LANGUAGE_POINTS
+    + CITY_POINTS
+    + BORDER_POINTS
+    + NEW_HOST_POINTS
+    + PREFERENCE_POINTS;
 
 /// How well a placement suits a visitor: points and the reasons behind them. `rank` is the
 /// visitor's preference for it in a call (1–5), `None` outside calls. `None` when the visit
@@ -185,6 +197,10 @@ pub fn fit(seeker: &Seeker, offer: &Offer, rank: Option<u32>) -> Option<(i64, Ve
     if !languages.is_empty() {
         score += LANGUAGE_POINTS;
         reasons.push(Reason::SharedLanguage { languages });
+    }
+    if seeker.cities.contains(&offer.city) {
+        score += CITY_POINTS;
+        reasons.push(Reason::PreferredCity);
     }
     if !seeker.country.is_empty() && seeker.country != offer.country {
         score += BORDER_POINTS;
@@ -283,6 +299,7 @@ mod tests {
             country: "FR".into(),
             themes: vec!["youth".into(), "housing".into()],
             languages: vec!["fr".into(), "de".into()],
+            cities: vec![7],
         };
         let offer = Offer {
             organisation: 2,
@@ -290,22 +307,28 @@ mod tests {
             themes: vec!["youth".into()],
             languages: vec!["de".into()],
             visits: 1,
+            city: 7,
         };
         let (score, reasons) = fit(&seeker, &offer, Some(2)).expect("fits");
-        assert_eq!(score, 30 + 10 + 20 + 15 + 5);
-        assert_eq!(reasons.len(), 5);
+        assert_eq!(score, 30 + 10 + 20 + 15 + 15 + 5);
+        assert_eq!(reasons.len(), 6);
         let (first, _) = fit(&seeker, &offer, Some(0)).expect("fits");
         assert!(first <= MAX_FIT, "rank 0 counts as a first choice");
         let (same_country, _) = fit(
             &seeker,
             &Offer {
                 country: "FR".into(),
+                city: 8,
                 ..offer.clone()
             },
             None,
         )
         .expect("fits");
-        assert_eq!(same_country, 10 + 20 + 5, "a visit abroad ranks above");
+        assert_eq!(
+            same_country,
+            10 + 20 + 5,
+            "a visit abroad, to a preferred city, ranks above"
+        );
         assert!(
             fit(
                 &seeker,

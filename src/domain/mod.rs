@@ -15,6 +15,7 @@ pub mod permission;
 pub mod placement;
 pub mod practice;
 pub mod values;
+pub mod visit;
 
 pub use account::{Actor, NewPassword, Role};
 pub use directory::{Circle, OrgKind};

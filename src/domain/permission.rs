@@ -4,6 +4,7 @@
 
 use super::account::{Actor, Role};
 use super::practice::{PracticeStatus, Transition};
+use super::visit::{Side, Sides, Step, VisitFacts, VisitStatus};
 
 /// What the permission rule needs to know about one practice and the person asking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,23 @@ pub enum Action {
         /// The host.
         organisation_id: i64,
     },
+    /// Ask for a visit (for a placement, or open).
+    RequestVisit,
+    /// Read a visit: its two sides and the coordinators.
+    ViewVisit(VisitFacts),
+    /// Take a step of a visit's lifecycle.
+    StepVisit(Step, VisitFacts),
+    /// Confirm the agreement checklist for one side.
+    ConfirmAgreement(Side, VisitFacts),
+    /// Add the host's view to a learning report.
+    AddHostView(VisitFacts),
+    /// Read a learning report; published ones are public.
+    ViewReport {
+        /// Whether the visitor published it.
+        published: bool,
+    },
+    /// Change the agreement checklist of the exchange programme.
+    EditChecklist,
     /// Invite someone with a role.
     Invite {
         /// The role the invitation grants.
@@ -94,6 +112,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
                 ViewDirectory => true,
                 ViewPractice(f) => f.status.is_public(),
                 ViewPlacement { open } => open,
+                ViewReport { published } => published,
                 _ => false,
             };
         }
@@ -122,7 +141,27 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         CreatePractice { organisation_id } | EditPlacement { organisation_id } => {
             edits(organisation_id)
         }
-        ViewPlacement { .. } => true,
+        ViewPlacement { .. } | RequestVisit | ViewReport { .. } => true,
+        EditChecklist => staff,
+        ViewVisit(f) => staff || f.visitor || f.host,
+        StepVisit(step, f) => {
+            let side = match step.taken_by() {
+                Sides::Visitor => f.visitor,
+                Sides::Host => f.host || staff,
+                Sides::Either => f.visitor || f.host || staff,
+            };
+            // A host's staff never visit their own organisation, so the sides cannot mix up.
+            let visitor_acts_as_host = f.visitor && f.host;
+            side && !visitor_acts_as_host && f.status.after(step).is_some()
+        }
+        ConfirmAgreement(side, f) => {
+            let mine = match side {
+                Side::Visitor => f.visitor,
+                Side::Host => f.host,
+            };
+            mine && matches!(f.status, VisitStatus::Accepted | VisitStatus::Scheduled)
+        }
+        AddHostView(f) => (f.host || staff) && f.status == VisitStatus::Reported,
         ViewPractice(f) => {
             // Members from other cities read submitted practices to decide whether to review them.
             let open_for_review =
@@ -213,6 +252,73 @@ mod tests {
             (Invite { role: Role::Admin },              [false, false, false, false, true]),
             (ManageAccounts,                            [false, false, false, false, true]),
             (ManageOwnAccount,                          [false, true,  true,  true,  true]),
+        ];
+        for (action, expected) in table {
+            for (actor, want) in actors.iter().zip(expected) {
+                assert_eq!(can(actor, *action), *want, "{actor:?} doing {action:?}");
+            }
+        }
+    }
+
+    /// Visit actions for: anonymous, member, editor, coordinator, admin, with the asker as the
+    /// visitor, as the host's editor, or neither.
+    #[test]
+    fn visit_actions_for_every_role() {
+        use crate::domain::visit::Step as VisitStep;
+        use Action::*;
+        use VisitStatus::*;
+        let actors = [
+            Actor::Anonymous,
+            user(Role::Member),
+            user(Role::Editor),
+            user(Role::Coordinator),
+            user(Role::Admin),
+        ];
+        let neither = |status| VisitFacts {
+            status,
+            visitor: false,
+            host: false,
+        };
+        let visitor = |status| VisitFacts {
+            status,
+            visitor: true,
+            host: false,
+        };
+        let host = |status| VisitFacts {
+            status,
+            visitor: false,
+            host: true,
+        };
+        #[rustfmt::skip]
+        let table: &[(Action, [bool; 5])] = &[
+            //                                                        anon   member editor coord  admin
+            (RequestVisit,                                            [false, true,  true,  true,  true]),
+            (EditChecklist,                                           [false, false, false, true,  true]),
+            (ViewReport { published: true },                          [true,  true,  true,  true,  true]),
+            (ViewReport { published: false },                         [false, true,  true,  true,  true]),
+            (ViewVisit(neither(Requested)),                           [false, false, false, true,  true]),
+            (ViewVisit(visitor(Requested)),                           [false, true,  true,  true,  true]),
+            (ViewVisit(host(Requested)),                              [false, true,  true,  true,  true]),
+            (StepVisit(VisitStep::Accept, host(Requested)),                [false, true,  true,  true,  true]),
+            (StepVisit(VisitStep::Accept, visitor(Requested)),             [false, false, false, true,  true]),
+            (StepVisit(VisitStep::Accept, neither(Requested)),             [false, false, false, true,  true]),
+            (StepVisit(VisitStep::Accept, host(Accepted)),                 [false, false, false, false, false]),
+            (StepVisit(VisitStep::Request, visitor(Open)),                 [false, true,  true,  true,  true]),
+            (StepVisit(VisitStep::Request, host(Open)),                    [false, false, false, false, false]),
+            (StepVisit(VisitStep::Report, visitor(Done)),                  [false, true,  true,  true,  true]),
+            (StepVisit(VisitStep::Report, neither(Done)),                  [false, false, false, false, false]),
+            (StepVisit(VisitStep::Cancel, visitor(Scheduled)),             [false, true,  true,  true,  true]),
+            (StepVisit(VisitStep::Cancel, host(Scheduled)),                [false, true,  true,  true,  true]),
+            (StepVisit(VisitStep::Cancel, neither(Scheduled)),             [false, false, false, true,  true]),
+            (StepVisit(VisitStep::Cancel, visitor(Done)),                  [false, false, false, false, false]),
+            (StepVisit(VisitStep::Complete, visitor(Scheduled)),           [false, true,  true,  true,  true]),
+            (ConfirmAgreement(Side::Visitor, visitor(Accepted)),      [false, true,  true,  true,  true]),
+            (ConfirmAgreement(Side::Host, visitor(Accepted)),         [false, false, false, false, false]),
+            (ConfirmAgreement(Side::Host, host(Accepted)),            [false, true,  true,  true,  true]),
+            (ConfirmAgreement(Side::Host, host(Requested)),           [false, false, false, false, false]),
+            (AddHostView(host(Reported)),                             [false, true,  true,  true,  true]),
+            (AddHostView(visitor(Reported)),                          [false, false, false, true,  true]),
+            (AddHostView(host(Done)),                                 [false, false, false, false, false]),
         ];
         for (action, expected) in table {
             for (actor, want) in actors.iter().zip(expected) {

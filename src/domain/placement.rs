@@ -101,7 +101,7 @@ pub struct PlacementForm {
 
 /// A numeric field as text, whether it came as JSON number or as text; the check that follows
 /// gives the same message for both.
-fn text_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub(crate) fn text_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Given {
@@ -152,7 +152,7 @@ pub struct Placement {
 }
 
 /// A whole number from `min` to `max`.
-fn number(s: &str, min: u32, max: u32) -> Result<u32, FieldError> {
+pub(crate) fn number(s: &str, min: u32, max: u32) -> Result<u32, FieldError> {
     match s.trim().parse::<u32>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
         _ => Err(FieldError::with("error-number-range", "min", min).and("max", max)),
@@ -168,7 +168,7 @@ pub fn parse_day(s: &str) -> Option<Date> {
     .ok()
 }
 
-fn list<T>(
+pub(crate) fn list<T>(
     e: &mut FieldErrors,
     field: &'static str,
     items: &[String],

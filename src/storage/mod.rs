@@ -14,6 +14,7 @@ mod placements;
 mod practice_writes;
 mod practices;
 mod search_source;
+mod visits;
 
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
 pub use directory::{
@@ -29,6 +30,10 @@ pub use practices::{
     PracticeTextRow, RevisionRow,
 };
 pub use search_source::{IndexRow, IndexSelect, IndexText};
+pub use visits::{
+    ChecklistItemRow, ConfirmationRow, FollowUpRow, NewVisit, ReportListRow, ReportRow,
+    VisitEventRow, VisitFilter, VisitPlan, VisitRow,
+};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};

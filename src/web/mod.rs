@@ -100,6 +100,11 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
             {
                 tracing::warn!(error = %e, "removing expired sessions failed");
             }
+            if n % (4 * 3600) == 60
+                && let Err(e) = follower.send_follow_ups(crate::storage::now()).await
+            {
+                tracing::warn!(error = %e, "sending report follow-ups failed");
+            }
         }
     });
     let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -198,6 +198,29 @@ impl Browser {
         }
     }
 
+    /// Sets a field's value as a script would (date and time inputs take ISO values this way,
+    /// whatever the browser's own format).
+    async fn set(&self, id: &str, value: &str) {
+        self.client
+            .execute(
+                "const f = document.getElementById(arguments[0]); f.value = arguments[1]; return f.value;",
+                vec![json!(id), json!(value)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"));
+    }
+
+    /// Ticks every checkbox in the forms `css` finds.
+    async fn tick_all(&self, css: &str) {
+        self.client
+            .execute(
+                "document.querySelectorAll(arguments[0] + ' input[type=checkbox]').forEach(c => c.checked = true); return true;",
+                vec![json!(css)],
+            )
+            .await
+            .expect("tick");
+    }
+
     async fn text(&self) -> String {
         self.client
             .find(Locator::Css("main"))
@@ -296,6 +319,8 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/placements?from=July",
         "/placements/bewerbungstraining-cafe-baer",
         "/placements/seance-conseil-communal-des-jeunes",
+        "/reports",
+        "/reports/7",
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &public, &mut problems).await;
@@ -325,11 +350,21 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/placements/new",
         "/placements/buergerhaus-trier-nord/edit",
         "/placements/hospitation-zib-saarbruecken",
+        "/visits",
+        "/visits/new",
+        "/visits/new?placement=buergerhaus-trier-nord",
+        "/visits/1",
+        "/visits/2",
+        "/visits/3",
+        "/visits/5",
+        "/visits/7",
+        "/visits/8",
+        "/exchange/checklist",
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &members, &mut problems).await;
         // Forms with errors, as they come back.
-        for form in ["/organisations/new", "/placements/new"] {
+        for form in ["/organisations/new", "/placements/new", "/visits/new"] {
             b.goto(&format!("/{locale}{form}")).await;
             b.submit("form.stack").await;
             problems.extend(
@@ -533,4 +568,143 @@ async fn a_practice_written_in_french_is_reviewed_in_german_and_read_in_english(
     let problems = b.axe().await;
     b.close().await;
     assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// A visit from request to learning report, through the pages only: the host offers a placement,
+/// a member asks for it, the host accepts, both confirm the checklist, the host schedules it, it
+/// takes place and the visitor reports; axe-core checks each step's page in a different language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visit_is_requested_accepted_scheduled_and_reported() {
+    let b = Browser::start().await;
+    let day = |n: i64| (passerelle::app::today() + time::Duration::days(n)).to_string();
+    let mut problems = Vec::new();
+    // Café Bär offers a placement that started yesterday.
+    b.sign_in(crate::helpers::HOST).await;
+    b.goto("/de/placements/new").await;
+    b.set("organisation", "cafe-baer-trier-west").await;
+    b.set("lang", "de").await;
+    b.fill("title", "Ein Tag im Café Bär").await;
+    b.fill("description", "Sie begleiten das Team einen Tag lang.")
+        .await;
+    b.fill("length_days", "2").await;
+    b.fill("capacity", "1").await;
+    b.set("window-start-1", &day(-1)).await;
+    b.set("window-end-1", &day(30)).await;
+    b.tick_all("fieldset#languages").await;
+    b.submit("form.stack").await;
+    let placement = b.path().await;
+    assert!(
+        placement.starts_with("/de/placements/ein-tag-im-cafe-baer"),
+        "{placement}"
+    );
+    b.submit(".account").await;
+
+    // Dounia's editor asks for it.
+    b.sign_in(EDITOR).await;
+    b.goto(
+        &placement
+            .replace("/de/", "/fr/")
+            .replace("?done=created", ""),
+    )
+    .await;
+    b.click("a.button.primary").await;
+    b.set("start", &day(0)).await;
+    b.set("end", &day(10)).await;
+    b.fill("goal", "Voir comment l'équipe accueille les jeunes.")
+        .await;
+    problems.extend(
+        b.axe()
+            .await
+            .into_iter()
+            .map(|p| format!("request form: {p}")),
+    );
+    b.submit("form.stack").await;
+    let visit = b.path().await;
+    let visit = visit
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .replace("/fr/", "/");
+    assert!(b.text().await.contains("Demandée"), "{}", b.text().await);
+    b.submit(".account").await;
+
+    // The host accepts and confirms its side of the checklist.
+    b.sign_in(crate::helpers::HOST).await;
+    b.goto(&format!("/de{visit}")).await;
+    b.fill("step_message", "Herzlich willkommen!").await;
+    b.click("button[value=accept]").await;
+    assert!(b.text().await.contains("Zugesagt"));
+    b.tick_all("form[action$='/checklist']").await;
+    b.submit("form[action$='/checklist']").await;
+    b.submit(".account").await;
+
+    // The visitor confirms hers.
+    b.sign_in(EDITOR).await;
+    b.goto(&format!("/en{visit}")).await;
+    b.tick_all("form[action$='/checklist']").await;
+    b.submit("form[action$='/checklist']").await;
+    problems.extend(
+        b.axe()
+            .await
+            .into_iter()
+            .map(|p| format!("accepted visit: {p}")),
+    );
+    b.submit(".account").await;
+
+    // The host schedules it for today and tomorrow, and records that it took place.
+    b.sign_in(crate::helpers::HOST).await;
+    b.goto(&format!("/de{visit}")).await;
+    b.set("start", &day(0)).await;
+    b.set("end", &day(1)).await;
+    b.set("start_time", "09:00").await;
+    b.set("end_time", "16:00").await;
+    b.fill("meeting_point", "Café Bär, Eingang Hofseite").await;
+    b.submit("form[action$='/schedule']").await;
+    let page = b.text().await;
+    assert!(
+        page.contains("Terminiert") && page.contains("Café Bär, Eingang Hofseite"),
+        "{page}"
+    );
+    problems.extend(
+        b.axe()
+            .await
+            .into_iter()
+            .map(|p| format!("scheduled visit: {p}")),
+    );
+    b.click("form[action$='/step']:has(input[value=complete]) button")
+        .await;
+    assert!(b.text().await.contains("Stattgefunden"));
+    b.submit(".account").await;
+
+    // The visitor writes the learning report.
+    b.sign_in(EDITOR).await;
+    b.goto(&format!("/fr{visit}/report")).await;
+    b.fill("saw", "Un accueil sans rendez-vous.").await;
+    b.fill("worked", "Le café ouvert à tous.").await;
+    b.fill("take_home", "Un après-midi ouvert par semaine.")
+        .await;
+    problems.extend(
+        b.axe()
+            .await
+            .into_iter()
+            .map(|p| format!("report form: {p}")),
+    );
+    b.submit("form.stack").await;
+    let page = b.text().await;
+    assert!(
+        page.contains("Rapport rédigé") && page.contains("Le café ouvert à tous."),
+        "{page}"
+    );
+    problems.extend(
+        b.axe()
+            .await
+            .into_iter()
+            .map(|p| format!("reported visit: {p}")),
+    );
+    b.close().await;
+    assert!(
+        problems.is_empty(),
+        "axe-core found:\n{}",
+        problems.join("\n")
+    );
 }

@@ -16,3 +16,4 @@ mod servers;
 mod smtp;
 mod storage;
 mod transfer;
+mod visits;

@@ -8,6 +8,7 @@ mod openapi;
 mod placements;
 mod practices;
 mod search;
+mod visits;
 
 use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -31,6 +32,7 @@ pub fn router() -> Router<App> {
         .merge(directory::router())
         .merge(practices::router())
         .merge(placements::router())
+        .merge(visits::router())
         .merge(search::router())
         .route("/openapi.json", get(openapi::document))
 }

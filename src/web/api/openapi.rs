@@ -25,16 +25,23 @@ use crate::domain::practice::PracticeForm;
         create_city, update_city, delete_city, list_themes, put_theme, list_countries, get_country, put_country, delete_country,
         practice_api::list, practice_api::get_one, practice_api::get_by_ref, practice_api::create, practice_api::update,
         practice_api::transition, practice_api::translate, super::search::search,
-        super::placements::list, super::placements::get_one, super::placements::create, super::placements::update),
+        super::placements::list, super::placements::get_one, super::placements::create, super::placements::update,
+        super::visits::list, super::visits::create, super::visits::get_one, super::visits::step, super::visits::schedule,
+        super::visits::checklist, super::visits::get_report, super::visits::put_report, super::visits::host_view,
+        super::visits::suggestions, super::visits::reports),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson, ThemeJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
         PracticeUpdate, TransitionRequest, PracticeTranslationForm, super::search::SearchJson, super::search::SearchHitJson,
         crate::domain::placement::PlacementForm, crate::domain::placement::WindowForm, super::placements::PlacementJson,
-        super::placements::WindowJson)),
+        super::placements::WindowJson, super::visits::VisitJson, super::visits::VisitDetailJson, super::visits::EventJson,
+        super::visits::ReportJson, super::visits::StepRequest, super::visits::ConfirmRequest, super::visits::HostViewRequest,
+        super::visits::SuggestionJson, super::visits::ReportSummaryJson, crate::domain::visit::RequestForm,
+        crate::domain::visit::ScheduleForm, crate::domain::visit::ReportForm, crate::domain::visit::Step,
+        crate::domain::visit::Side, crate::app::ChecklistLine)),
     tags((name = "directory", description = "Countries, cities, organisations and people"),
         (name = "practices", description = "The good-practice catalogue and its review workflow"),
         (name = "search", description = "Cross-lingual search over practices, organisations and people"),
-        (name = "exchange", description = "The exchange programme: placements for visits and job shadowing"))
+        (name = "exchange", description = "The exchange programme: placements, visits from request to learning report"))
 )]
 pub struct ApiDoc;
 

@@ -9,6 +9,7 @@ mod placements;
 mod places;
 mod practices;
 mod search;
+mod visits;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -35,6 +36,7 @@ pub fn router() -> Router<App> {
         .merge(search::router())
         .merge(glossary::router())
         .merge(placements::router())
+        .merge(visits::router())
 }
 
 /// Results of page handlers.
@@ -143,6 +145,18 @@ pub fn theme_label(t: &ThemeRow, locale: Locale) -> &str {
         Locale::Fr => &t.label_fr,
         Locale::En => &t.label_en,
     }
+}
+
+/// The cities as choices, those in `selected` selected.
+pub fn city_choices(cities: &[CityRow], locale: Locale, selected: &[String]) -> Vec<Choice> {
+    cities
+        .iter()
+        .map(|c| Choice {
+            value: c.slug.clone(),
+            label: city_name(c, locale).to_owned(),
+            selected: selected.contains(&c.slug),
+        })
+        .collect()
 }
 
 /// Theme choices with `selected` ticked.

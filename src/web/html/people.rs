@@ -14,8 +14,8 @@ use crate::domain::directory::PersonForm;
 use crate::storage::{PeopleFilter, PersonRow, split_list};
 
 use super::{
-    Choice, Errors, HtmlResult, OrPage, Pager, city_name, done, language_choices, language_labels,
-    notice, theme_choices, theme_labels,
+    Choice, Errors, HtmlResult, OrPage, Pager, done, language_choices, language_labels, notice,
+    theme_choices, theme_labels,
 };
 use crate::web::{CsrfForm, Ctx};
 
@@ -85,14 +85,7 @@ async fn list(
         pager: Pager::new(&ctx.href("/people"), &query, result.total, limit, page),
         items: result.items,
         total: result.total,
-        cities: cities
-            .iter()
-            .map(|c| Choice {
-                value: c.slug.clone(),
-                label: city_name(c, ctx.locale).to_owned(),
-                selected: c.slug == q.city,
-            })
-            .collect(),
+        cities: super::city_choices(&cities, ctx.locale, std::slice::from_ref(&q.city)),
         languages,
         organisation: q.organisation.clone(),
         q: q.q,

@@ -18,8 +18,8 @@ use crate::storage::OrgFilter;
 use crate::web::{CsrfForm, Ctx};
 
 use super::{
-    Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name, city_name_of, country_name,
-    done, form_status, language_choices, language_labels, markdown, nonempty, notice, query_string,
+    Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name_of, country_name, done,
+    form_status, language_choices, language_labels, markdown, nonempty, notice, query_string,
     theme_choices, theme_labels,
 };
 
@@ -76,7 +76,7 @@ struct ListPage {
 }
 
 /// A day as the reader writes it: 10.05.2027, 10/05/2027, or 2027-05-10 in English.
-fn day_label(ctx: &Ctx, d: time::Date) -> String {
+pub(super) fn day_label(ctx: &Ctx, d: time::Date) -> String {
     let (y, m, day) = (d.year(), u8::from(d.month()), d.day());
     match ctx.locale {
         crate::domain::Locale::De => format!("{day:02}.{m:02}.{y}"),
@@ -85,7 +85,7 @@ fn day_label(ctx: &Ctx, d: time::Date) -> String {
     }
 }
 
-fn period(ctx: &Ctx, start: time::Date, end: time::Date) -> String {
+pub(super) fn period(ctx: &Ctx, start: time::Date, end: time::Date) -> String {
     crate::i18n::t_args(
         ctx.locale,
         "placement-period",
@@ -180,14 +180,7 @@ async fn list(
         pager: Pager::new(&ctx.href("/placements"), &qs, total, limit, page),
         items,
         themes: theme_choices(&themes, ctx.locale, std::slice::from_ref(&p.theme)),
-        cities: cities
-            .iter()
-            .map(|c| Choice {
-                value: c.slug.clone(),
-                label: city_name(c, ctx.locale).to_owned(),
-                selected: c.slug == p.city,
-            })
-            .collect(),
+        cities: super::city_choices(&cities, ctx.locale, std::slice::from_ref(&p.city)),
         countries: countries
             .iter()
             .map(|c| Choice {
@@ -221,6 +214,10 @@ struct ShowPage {
     periods: Vec<String>,
     practices: Vec<(String, String)>,
     notice: Option<String>,
+    /// Requests for it (for its hosts): link, visitor, status.
+    requests: Vec<(String, String, String)>,
+    /// Open requests that would fit (for its hosts): visitor, address, goal, reasons.
+    suggested: Vec<(String, String, String, Vec<String>)>,
 }
 
 async fn show(
@@ -229,10 +226,51 @@ async fn show(
     Path(slug): Path<String>,
     Query(d): Query<DoneParam>,
 ) -> HtmlResult<ShowPage> {
-    let p = app.placement(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    let actor = ctx.actor();
+    let p = app.placement(&actor, &slug).await.or_page(&ctx)?;
     let themes = app.themes().await.or_page(&ctx)?;
     let cities = app.cities(None).await.or_page(&ctx)?;
+    let requests = app
+        .placement_visits(&actor, &slug)
+        .await
+        .or_page(&ctx)?
+        .iter()
+        .map(|v| {
+            (
+                ctx.link("/visits/", &v.id.to_string(), ""),
+                v.visitor_organisation_name
+                    .clone()
+                    .unwrap_or_else(|| v.visitor_email.clone()),
+                super::visits::status_label(&ctx, &v.status),
+            )
+        })
+        .collect();
+    let suggested = app
+        .request_suggestions(&actor, &slug)
+        .await
+        .or_page(&ctx)?
+        .iter()
+        .map(|s| {
+            let mut reasons = vec![super::visits::dates_reason(&ctx, s.days)];
+            reasons.extend(
+                s.reasons
+                    .iter()
+                    .map(|r| super::visits::reason_text(&ctx, &themes, r)),
+            );
+            (
+                s.visit
+                    .visitor_organisation_name
+                    .clone()
+                    .unwrap_or_default(),
+                s.visit.visitor_email.clone(),
+                s.visit.goal.clone(),
+                reasons,
+            )
+        })
+        .collect();
     Ok(ShowPage {
+        requests,
+        suggested,
         description: markdown(&p.row.description),
         practical: markdown(&p.row.practical),
         accessibility: markdown(&p.row.accessibility),
