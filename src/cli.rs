@@ -207,13 +207,14 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         } => {
             let report = app.load_demo().await?;
             println!(
-                "Demo network loaded: {} organisations, {} people, {} accounts, {} practices, {} placements, {} visits added.",
+                "Demo network loaded: {} organisations, {} people, {} accounts, {} practices, {} placements, {} visits, {} calls added.",
                 report.organisations,
                 report.people,
                 report.accounts,
                 report.practices,
                 report.placements,
-                report.visits
+                report.visits,
+                report.calls
             );
             if generate_organisations > 0 {
                 let n = app.generate_organisations(generate_organisations).await?;

@@ -777,3 +777,87 @@ mail-follow-up-body = Guten Tag,
     { $link }
 
     Passerelle
+
+## Calls for exchanges
+calls-title = Ausschreibungen
+calls-intro = Die Koordination schreibt mehrere Hospitationen gemeinsam aus. Bis zum Stichtag stellen Mitglieder je eine Anfrage mit bis zu fünf Hospitationen in ihrer Reihenfolge und ihren möglichen Terminen. Danach werden die Plätze fair über die Städte verteilt, und alle werden benachrichtigt.
+calls-new = Ausschreibung eröffnen
+calls-open = Ausschreibung eröffnen
+calls-none = Noch keine Ausschreibungen.
+calls-link = Ausschreibungen
+call-deadline-on = Anfragen bis { $day }
+call-counts = { $placements } Hospitationen, { $requests } Anfragen
+call-status-open = Offen
+call-status-proposed = Verteilung vorgeschlagen
+call-status-published = Verteilung veröffentlicht
+call-review = Verteilung
+call-close-now = Ausschreibung jetzt schließen
+call-placements = Hospitationen dieser Ausschreibung
+call-granted = Sie haben einen Platz.
+call-to-visit = Zu Ihrem Besuch
+call-not-granted = Diesmal gab es für Ihre Anfrage keinen Platz.
+call-request-title = Ihre Anfrage
+call-request-change = Ihre Anfrage ändern
+call-request-intro = Wählen Sie bis zu fünf Hospitationen, die liebste zuerst, und nennen Sie die Tage, an denen Sie kommen könnten. Bis zum Stichtag können Sie Ihre Anfrage ändern.
+call-choice = Wahl { $n }
+call-no-choice = (keine)
+call-request-send = Anfrage senden
+call-login = Melden Sie sich an, um eine Anfrage zu stellen.
+call-review-intro = Die Verteilung vergibt so viele Plätze wie möglich, nie über die Kapazität eines Zeitraums hinaus und nur innerhalb der Termine der Anfragenden; dabei maximiert sie die gesamte Eignung (Rang der Wahl, gemeinsame Themen und Sprache, Besuche über die Grenze, Gastgeber mit wenigen Besuchen) und hält die Anteile der Städte an den vergebenen Plätzen nah beieinander. Sie können sie von Hand ändern und dann veröffentlichen.
+call-run = Verteilung berechnen
+call-run-again = Verteilung neu berechnen (Änderungen von Hand gehen verloren)
+call-shares = Anteil vergebener Plätze je Stadt
+call-requested = Anfragen
+call-granted-count = Vergeben
+call-rate = Quote
+call-requests = Anfragen
+call-placed = Platz
+call-by-hand = von Hand
+call-not-placed = Kein Platz
+call-change-place = Platz
+call-no-place = Kein Platz
+call-publish-intro = Beim Veröffentlichen wird jede Anfrage mit Platz zu einem zugesagten Besuch, und alle Anfragenden und Gastgeber werden benachrichtigt.
+call-publish = Verteilung veröffentlichen
+call-summary = { $granted } von { $requests } Anfragen haben einen Platz; gesamte Eignung { $fit } Punkte.
+call-no-city = Ohne Stadt
+call-why-own = die eigene Organisation der Anfragenden
+call-why-longer = ein Aufenthalt dort ist länger als jeder Zeitraum
+call-why-dates = kein Zeitraum innerhalb der Termine der Anfragenden
+call-why-taken = die Plätze gingen an andere Anfragen
+call-done-requested = Ihre Anfrage ist gespeichert.
+call-done-closed = Die Ausschreibung ist geschlossen; die Verteilung kann berechnet werden.
+call-done-allocated = Die Verteilung ist vorgeschlagen.
+call-done-assigned = Die Änderung ist gespeichert.
+call-done-published = Die Verteilung ist veröffentlicht; alle wurden benachrichtigt.
+field-deadline = Stichtag für Anfragen
+field-preferences = Ihre Wahl
+field-choice = Platz
+error-preference-twice = { $field }: { $value } ist zweimal gewählt.
+error-preference-own = { $field }: „{ $value }“ ist eine Hospitation Ihrer eigenen Organisation.
+error-preference-not-in-call = { $field }: { $value } gehört nicht zu dieser Ausschreibung.
+error-placement-closed-named = { $field }: { $value } nimmt zurzeit keine Anfragen an.
+error-call-not-open = Diese Ausschreibung nimmt keine Anfragen mehr an.
+error-call-not-allocatable = Die Verteilung kann jetzt nicht geändert werden: Die Ausschreibung ist noch offen oder schon veröffentlicht.
+error-choice-not-possible = { $field }: Diese Anfrage kann dort keinen Platz bekommen.
+mail-call-not-granted-subject = Ausschreibung „{ $title }“: diesmal kein Platz
+mail-call-not-granted-body = Guten Tag,
+
+    die Plätze der Ausschreibung „{ $title }“ sind verteilt. Diesmal gab es für Ihre Anfrage keinen Platz; andere Hospitationen nehmen vielleicht noch direkt Anfragen an.
+
+    { $link }
+
+    Passerelle
+
+## Exchange matrix
+matrix-link = Austauschmatrix
+matrix-title = Grenzüberschreitende Austauschmatrix
+matrix-intro = Besuche zwischen den Städten des Netzwerks: von der Stadt des Gastes (Zeilen) zur Stadt des Gastgebers (Spalten). Jede Zelle nennt die stattgefundenen, dann die geplanten Besuche (zugesagt oder terminiert).
+matrix-totals = { $done } Besuche haben stattgefunden, { $planned } sind geplant.
+matrix-none = Noch keine Besuche.
+matrix-desc = Ein Raster der Städte: Jede Zelle zeigt die stattgefundenen und geplanten Besuche von der Stadt ihrer Zeile zur Stadt ihrer Spalte. Die Tabelle darunter enthält dieselben Zahlen.
+matrix-legend = In jeder Zelle: stattgefundene Besuche · geplante Besuche. Dunklere Zellen haben mehr Besuche.
+matrix-table-caption = Besuche von der Stadt des Gastes (Zeilen) zur Stadt des Gastgebers (Spalten)
+matrix-from-to = Von ↓ / nach →
+matrix-done = { $count } stattgefunden
+matrix-planned = { $count } geplant
+matrix-cell = Von { $from } nach { $to }: { $done } stattgefunden, { $planned } geplant

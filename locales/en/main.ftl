@@ -777,3 +777,87 @@ mail-follow-up-body = Hello,
     { $link }
 
     Passerelle
+
+## Calls for exchanges
+calls-title = Calls for exchanges
+calls-intro = A coordinator opens a call over several placements. Until the deadline, members send one request each, ranking up to five placements, with their possible dates. Afterwards the places are allocated fairly across the cities, and everyone is told.
+calls-new = Open a call
+calls-open = Open the call
+calls-none = No calls yet.
+calls-link = Calls for exchanges
+call-deadline-on = Requests until { $day }
+call-counts = { $placements } placements, { $requests } requests
+call-status-open = Open
+call-status-proposed = Allocation proposed
+call-status-published = Allocation published
+call-review = Allocation
+call-close-now = Close the call now
+call-placements = Placements in this call
+call-granted = You have a place.
+call-to-visit = Go to your visit
+call-not-granted = This time there was no place for your request.
+call-request-title = Your request
+call-request-change = Change your request
+call-request-intro = Rank up to five placements, first choice first, and give the days you could come. You can change your request until the deadline.
+call-choice = Choice { $n }
+call-no-choice = (none)
+call-request-send = Send the request
+call-login = Sign in to send a request.
+call-review-intro = The allocation grants as many requests as the places allow, never above a period's capacity and only within a requester's dates; among those, it maximises the total fit (preference rank, shared themes and language, visits across a border, hosts with few visits) while keeping the cities' shares of granted requests close. You can change it by hand, then publish it.
+call-run = Run the allocation
+call-run-again = Run the allocation again (changes by hand are lost)
+call-shares = Share of granted requests per city
+call-requested = Requests
+call-granted-count = Granted
+call-rate = Rate
+call-requests = Requests
+call-placed = Placed
+call-by-hand = by hand
+call-not-placed = Not placed
+call-change-place = Place
+call-no-place = Not placed
+call-publish-intro = Publishing turns each placed request into an accepted visit and tells every requester and host.
+call-publish = Publish the allocation
+call-summary = { $granted } of { $requests } requests placed; total fit { $fit } points.
+call-no-city = Without a city
+call-why-own = the requester's own organisation
+call-why-longer = a stay there is longer than every period
+call-why-dates = no period within the requester's dates
+call-why-taken = the places went to other requests
+call-done-requested = Your request is saved.
+call-done-closed = The call is closed; the allocation can run.
+call-done-allocated = The allocation is proposed.
+call-done-assigned = The change is saved.
+call-done-published = The allocation is published; everyone has been told.
+field-deadline = Deadline for requests
+field-preferences = Your preferences
+field-choice = Place
+error-preference-twice = { $field }: { $value } is chosen twice.
+error-preference-own = { $field }: "{ $value }" is your own organisation's placement.
+error-preference-not-in-call = { $field }: { $value } is not a placement of this call.
+error-placement-closed-named = { $field }: { $value } takes no requests now.
+error-call-not-open = This call takes no requests any more.
+error-call-not-allocatable = The allocation cannot be changed now: the call is still open, or already published.
+error-choice-not-possible = { $field }: this request cannot be placed there.
+mail-call-not-granted-subject = Call "{ $title }": no place this time
+mail-call-not-granted-body = Hello,
+
+    the places of the call "{ $title }" have been allocated. This time there was no place for your request; other placements may still take requests directly.
+
+    { $link }
+
+    Passerelle
+
+## Exchange matrix
+matrix-link = Exchange matrix
+matrix-title = Cross-border exchange matrix
+matrix-intro = Visits between the network's cities: from the visitor's city (rows) to the host's city (columns). Each cell gives the visits done, then those planned (accepted or scheduled).
+matrix-totals = { $done } visits done, { $planned } planned.
+matrix-none = No visits yet.
+matrix-desc = A grid of the cities: each cell shows visits done and planned from the city of its row to the city of its column. The table below gives the same figures.
+matrix-legend = In each cell: visits done · visits planned. Darker cells have more visits.
+matrix-table-caption = Visits from the visitor's city (rows) to the host's city (columns)
+matrix-from-to = From ↓ / to →
+matrix-done = { $count } done
+matrix-planned = { $count } planned
+matrix-cell = From { $from } to { $to }: { $done } done, { $planned } planned

@@ -777,3 +777,87 @@ mail-follow-up-body = Bonjour,
     { $link }
 
     Passerelle
+
+## Calls for exchanges
+calls-title = Appels à échanges
+calls-intro = La coordination ouvre un appel sur plusieurs stages. Jusqu’à la date limite, les membres envoient chacun une demande en classant jusqu’à cinq stages, avec leurs dates possibles. Ensuite les places sont réparties équitablement entre les villes, et chacun est informé.
+calls-new = Ouvrir un appel
+calls-open = Ouvrir l’appel
+calls-none = Pas encore d’appel.
+calls-link = Appels à échanges
+call-deadline-on = Demandes jusqu’au { $day }
+call-counts = { $placements } stages, { $requests } demandes
+call-status-open = Ouvert
+call-status-proposed = Répartition proposée
+call-status-published = Répartition publiée
+call-review = Répartition
+call-close-now = Clore l’appel maintenant
+call-placements = Stages de cet appel
+call-granted = Vous avez une place.
+call-to-visit = Aller à votre visite
+call-not-granted = Cette fois, il n’y a pas eu de place pour votre demande.
+call-request-title = Votre demande
+call-request-change = Modifier votre demande
+call-request-intro = Classez jusqu’à cinq stages, le préféré en premier, et indiquez les jours où vous pourriez venir. Vous pouvez modifier votre demande jusqu’à la date limite.
+call-choice = Choix { $n }
+call-no-choice = (aucun)
+call-request-send = Envoyer la demande
+call-login = Connectez-vous pour envoyer une demande.
+call-review-intro = La répartition attribue autant de places que possible, jamais au-delà de la capacité d’une période et seulement dans les dates des demandeurs ; parmi ces répartitions, elle maximise l’adéquation totale (rang du choix, thèmes et langue communs, visites par-delà une frontière, hôtes ayant reçu peu de visites) tout en gardant proches les parts des villes dans les places attribuées. Vous pouvez la modifier à la main, puis la publier.
+call-run = Calculer la répartition
+call-run-again = Recalculer la répartition (les modifications à la main sont perdues)
+call-shares = Part des demandes retenues par ville
+call-requested = Demandes
+call-granted-count = Retenues
+call-rate = Taux
+call-requests = Demandes
+call-placed = Place
+call-by-hand = à la main
+call-not-placed = Sans place
+call-change-place = Place
+call-no-place = Sans place
+call-publish-intro = La publication transforme chaque demande retenue en visite acceptée et informe tous les demandeurs et les hôtes.
+call-publish = Publier la répartition
+call-summary = { $granted } demandes sur { $requests } ont une place ; adéquation totale { $fit } points.
+call-no-city = Sans ville
+call-why-own = la propre organisation du demandeur
+call-why-longer = un séjour y est plus long que chaque période
+call-why-dates = aucune période dans les dates du demandeur
+call-why-taken = les places sont allées à d’autres demandes
+call-done-requested = Votre demande est enregistrée.
+call-done-closed = L’appel est clos ; la répartition peut être calculée.
+call-done-allocated = La répartition est proposée.
+call-done-assigned = La modification est enregistrée.
+call-done-published = La répartition est publiée ; chacun a été informé.
+field-deadline = Date limite des demandes
+field-preferences = Vos choix
+field-choice = Place
+error-preference-twice = { $field } : { $value } est choisi deux fois.
+error-preference-own = { $field } : « { $value } » est un stage de votre propre organisation.
+error-preference-not-in-call = { $field } : { $value } n’est pas un stage de cet appel.
+error-placement-closed-named = { $field } : { $value } n’accepte pas de demandes en ce moment.
+error-call-not-open = Cet appel n’accepte plus de demandes.
+error-call-not-allocatable = La répartition ne peut pas être modifiée maintenant : l’appel est encore ouvert, ou déjà publié.
+error-choice-not-possible = { $field } : cette demande ne peut pas avoir de place là.
+mail-call-not-granted-subject = Appel « { $title } » : pas de place cette fois
+mail-call-not-granted-body = Bonjour,
+
+    les places de l’appel « { $title } » ont été réparties. Cette fois, il n’y a pas eu de place pour votre demande ; d’autres stages acceptent peut-être encore des demandes directement.
+
+    { $link }
+
+    Passerelle
+
+## Exchange matrix
+matrix-link = Matrice des échanges
+matrix-title = Matrice des échanges transfrontaliers
+matrix-intro = Les visites entre les villes du réseau : de la ville du visiteur (lignes) vers la ville de l’hôte (colonnes). Chaque case donne les visites effectuées, puis celles prévues (acceptées ou programmées).
+matrix-totals = { $done } visites effectuées, { $planned } prévues.
+matrix-none = Pas encore de visite.
+matrix-desc = Une grille des villes : chaque case montre les visites effectuées et prévues de la ville de sa ligne vers la ville de sa colonne. Le tableau ci-dessous donne les mêmes chiffres.
+matrix-legend = Dans chaque case : visites effectuées · visites prévues. Les cases plus foncées ont plus de visites.
+matrix-table-caption = Visites de la ville du visiteur (lignes) vers la ville de l’hôte (colonnes)
+matrix-from-to = De ↓ / vers →
+matrix-done = { $count } effectuées
+matrix-planned = { $count } prévues
+matrix-cell = De { $from } vers { $to } : { $done } effectuées, { $planned } prévues

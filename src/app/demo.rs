@@ -218,6 +218,8 @@ pub struct DemoReport {
     pub placements: usize,
     /// Visits added.
     pub visits: usize,
+    /// Calls added (allocated and published).
+    pub calls: usize,
 }
 
 fn bad_demo(what: &str, errors: impl std::fmt::Debug) -> anyhow::Error {
@@ -231,6 +233,7 @@ impl App {
         report.practices = self.load_demo_practices().await?;
         report.placements = self.load_demo_placements().await?;
         report.visits = self.load_demo_visits().await?;
+        report.calls = self.load_demo_calls().await?;
         Ok(report)
     }
 

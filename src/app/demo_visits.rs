@@ -1,5 +1,6 @@
 //! The demo visits (`demo/visits.toml`): one in every state of the lifecycle, written as their
-//! history would have been, with dates counted from the day the demo is loaded.
+//! history would have been, with dates counted from the day the demo is loaded; and a finished
+//! call (`demo/calls.toml`), allocated and published through the real use cases.
 
 use serde::Deserialize;
 use time::Duration;
@@ -11,6 +12,32 @@ use crate::domain::visit::{FOLLOW_UP_DAYS, VisitStatus};
 use crate::storage::{NewVisit, VisitPlan, WriteTx, join_list};
 
 const VISITS: &str = include_str!("../../demo/visits.toml");
+const CALLS: &str = include_str!("../../demo/calls.toml");
+
+#[derive(Deserialize)]
+struct DemoCalls {
+    call: Vec<DemoCall>,
+}
+
+#[derive(Deserialize)]
+struct DemoCall {
+    slug: String,
+    title: String,
+    description: String,
+    deadline_days: i64,
+    placements: Vec<String>,
+    request: Vec<DemoCallRequest>,
+}
+
+#[derive(Deserialize)]
+struct DemoCallRequest {
+    visitor: String,
+    preferences: Vec<String>,
+    possible: [String; 2],
+    languages: Vec<String>,
+    themes: Vec<String>,
+    goal: String,
+}
 
 #[derive(Deserialize)]
 struct DemoVisits {
@@ -106,6 +133,58 @@ impl App {
         }
         tx.commit().await?;
         Ok(demo.visit.len())
+    }
+
+    /// Loads the demo calls, unless there are calls already: each is written as opened and
+    /// closed, then allocated and published as a coordinator would.
+    pub(super) async fn load_demo_calls(&self) -> Result<usize> {
+        if self.store().calls(1, 0).await?.1 > 0 {
+            return Ok(0);
+        }
+        let demo: DemoCalls =
+            toml::from_str(CALLS).map_err(|e| anyhow::anyhow!("demo calls: {e}"))?;
+        for c in &demo.call {
+            let mut tx = self.store().write().await?;
+            let mut ids = Vec::new();
+            for p in &c.placements {
+                ids.push(self.store().placement(p).await?.id);
+            }
+            let deadline = (today() + Duration::days(c.deadline_days)).to_string();
+            let id = tx
+                .insert_call(
+                    &c.slug,
+                    &c.title,
+                    c.description.trim(),
+                    &deadline,
+                    &ids,
+                    None,
+                )
+                .await?;
+            for r in &c.request {
+                let user = self.store().user_by_email(&r.visitor).await?;
+                let mut preferences = Vec::new();
+                for p in &r.preferences {
+                    preferences.push(self.store().placement(p).await?.id);
+                }
+                let new = crate::storage::NewCallRequest {
+                    call_id: id,
+                    visitor_id: user.id,
+                    visitor_organisation_id: user.organisation_id,
+                    possible: (r.possible[0].clone(), r.possible[1].clone()),
+                    languages: join_list(&r.languages),
+                    themes: join_list(&r.themes),
+                    goal: &r.goal,
+                    preferences,
+                };
+                tx.save_call_request(&new, Some(user.id)).await?;
+            }
+            tx.commit().await?;
+            self.run_allocation(&crate::domain::Actor::System, &c.slug)
+                .await?;
+            self.publish_call(&crate::domain::Actor::System, &c.slug)
+                .await?;
+        }
+        Ok(demo.call.len())
     }
 
     async fn write_demo_visit(&self, tx: &mut WriteTx, d: &DemoVisit, items: &[i64]) -> Result<()> {

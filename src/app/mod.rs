@@ -3,6 +3,7 @@
 //! someone takes the [`Actor`] and asks [`can`](crate::domain::can) before it reads or writes.
 
 mod accounts;
+mod calls;
 mod demo;
 mod demo_visits;
 mod directory;
@@ -24,6 +25,7 @@ pub use accounts::{
     CreatedToken, CurrentUser, Invitation, InvitationCreated, LoginLimiter, NewAccount,
     SESSION_DAYS,
 };
+pub use calls::{CallView, CityShare, Matrix, NotPlaced, Place, Review, ReviewRow};
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};
 pub use glossary::{GlossaryData, GlossaryImportReport};
@@ -168,6 +170,15 @@ impl App {
     /// Looks for changes made by other processes (called periodically by the server).
     pub async fn catch_up(&self) -> Result<i64> {
         Ok(self.store().catch_up().await?)
+    }
+
+    /// The mailer for workflow notices, when mail is configured and the step was taken by someone:
+    /// steps taken by the command line (demo data, scripts) are not announced.
+    fn notice_mailer(&self, actor: &Actor) -> Option<Mailer> {
+        self.inner
+            .mailer
+            .clone()
+            .filter(|_| *actor != Actor::System)
     }
 
     /// Whether e-mail can be sent.

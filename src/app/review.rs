@@ -166,13 +166,7 @@ impl App {
     /// without holding up the request: the author, the reviewer, and the coordinators when they
     /// have to act next (after a submission or a recommendation). Whoever took the step is not told.
     fn notify(&self, actor: &Actor, row: &PracticeRow, t: Transition, to: PracticeStatus) {
-        // Steps taken by the command line (demo data, scripts) are not announced.
-        let Some(mailer) = self
-            .inner
-            .mailer
-            .clone()
-            .filter(|_| *actor != Actor::System)
-        else {
+        let Some(mailer) = self.notice_mailer(actor) else {
             return;
         };
         let (app, slug, fallback_title, author, actor_id) = (

@@ -95,12 +95,7 @@ impl App {
     /// editors, each in their own language, after the commit and without holding up the request.
     /// With `calendar`, the visit's calendar entry goes along (an invitation, or its cancellation).
     pub(super) fn notify_visit(&self, actor: &Actor, id: i64, step: Step, calendar: Option<()>) {
-        let Some(mailer) = self
-            .inner
-            .mailer
-            .clone()
-            .filter(|_| *actor != Actor::System)
-        else {
+        let Some(mailer) = self.notice_mailer(actor) else {
             return;
         };
         let (app, actor_id) = (self.clone(), actor.user_id());

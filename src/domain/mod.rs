@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod allocation;
+pub mod call;
 pub mod directory;
 pub mod errors;
 pub mod exchange;

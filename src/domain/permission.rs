@@ -75,6 +75,13 @@ pub enum Action {
     },
     /// Change the agreement checklist of the exchange programme.
     EditChecklist,
+    /// Open calls for exchanges, run and change their allocation, publish it.
+    ManageCalls,
+    /// Send or change one's request in a call.
+    RequestInCall {
+        /// Whether the call still takes requests.
+        open: bool,
+    },
     /// Invite someone with a role.
     Invite {
         /// The role the invitation grants.
@@ -142,7 +149,8 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             edits(organisation_id)
         }
         ViewPlacement { .. } | RequestVisit | ViewReport { .. } => true,
-        EditChecklist => staff,
+        EditChecklist | ManageCalls => staff,
+        RequestInCall { open } => open,
         ViewVisit(f) => staff || f.visitor || f.host,
         StepVisit(step, f) => {
             let side = match step.taken_by() {
@@ -294,6 +302,9 @@ mod tests {
             //                                                        anon   member editor coord  admin
             (RequestVisit,                                            [false, true,  true,  true,  true]),
             (EditChecklist,                                           [false, false, false, true,  true]),
+            (ManageCalls,                                             [false, false, false, true,  true]),
+            (RequestInCall { open: true },                            [false, true,  true,  true,  true]),
+            (RequestInCall { open: false },                           [false, false, false, false, false]),
             (ViewReport { published: true },                          [true,  true,  true,  true,  true]),
             (ViewReport { published: false },                         [false, true,  true,  true,  true]),
             (ViewVisit(neither(Requested)),                           [false, false, false, true,  true]),

@@ -308,7 +308,12 @@ pub struct Target<'a> {
 }
 
 /// The possible dates: real days, in order, not before `today`, at most a year apart.
-fn possible_span(e: &mut FieldErrors, start: &str, end: &str, today: Date) -> Option<Span> {
+pub(crate) fn possible_span(
+    e: &mut FieldErrors,
+    start: &str,
+    end: &str,
+    today: Date,
+) -> Option<Span> {
     let first = parse_day(start);
     let last = parse_day(end);
     if first.is_none() {

@@ -7,6 +7,7 @@
 //! Storage never decides visibility or permissions; `app` does.
 
 mod accounts;
+mod calls;
 mod directory;
 mod files;
 mod glossary;
@@ -17,6 +18,7 @@ mod search_source;
 mod visits;
 
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
+pub use calls::{AssignmentRow, CallRequestRow, CallRow, NewCallRequest, PreferenceRow};
 pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
     ThemeRow,

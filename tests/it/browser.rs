@@ -321,6 +321,9 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/placements/seance-conseil-communal-des-jeunes",
         "/reports",
         "/reports/7",
+        "/calls",
+        "/calls/hospitationen-2027",
+        "/exchange",
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &public, &mut problems).await;
@@ -360,11 +363,18 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/visits/7",
         "/visits/8",
         "/exchange/checklist",
+        "/calls/new",
+        "/calls/hospitationen-2027/allocation",
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &members, &mut problems).await;
         // Forms with errors, as they come back.
-        for form in ["/organisations/new", "/placements/new", "/visits/new"] {
+        for form in [
+            "/organisations/new",
+            "/placements/new",
+            "/visits/new",
+            "/calls/new",
+        ] {
             b.goto(&format!("/{locale}{form}")).await;
             b.submit("form.stack").await;
             problems.extend(

@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod api;
 mod browser;
+mod calls;
 mod cli;
 mod directory;
 mod placements;

@@ -3,6 +3,7 @@
 //! `/api/v1/openapi.json`. Errors are JSON `{"error": {"code", "message", "fields"}}` in the
 //! language of `Accept-Language`.
 
+mod calls;
 pub(crate) mod directory;
 mod openapi;
 mod placements;
@@ -33,6 +34,7 @@ pub fn router() -> Router<App> {
         .merge(practices::router())
         .merge(placements::router())
         .merge(visits::router())
+        .merge(calls::router())
         .merge(search::router())
         .route("/openapi.json", get(openapi::document))
 }

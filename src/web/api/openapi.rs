@@ -28,7 +28,9 @@ use crate::domain::practice::PracticeForm;
         super::placements::list, super::placements::get_one, super::placements::create, super::placements::update,
         super::visits::list, super::visits::create, super::visits::get_one, super::visits::step, super::visits::schedule,
         super::visits::checklist, super::visits::get_report, super::visits::put_report, super::visits::host_view,
-        super::visits::suggestions, super::visits::reports),
+        super::visits::suggestions, super::visits::reports, super::calls::list, super::calls::create,
+        super::calls::get_one, super::calls::put_request, super::calls::close, super::calls::get_allocation,
+        super::calls::run, super::calls::assign, super::calls::publish),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson, ThemeJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
         PracticeUpdate, TransitionRequest, PracticeTranslationForm, super::search::SearchJson, super::search::SearchHitJson,
@@ -37,11 +39,13 @@ use crate::domain::practice::PracticeForm;
         super::visits::ReportJson, super::visits::StepRequest, super::visits::ConfirmRequest, super::visits::HostViewRequest,
         super::visits::SuggestionJson, super::visits::ReportSummaryJson, crate::domain::visit::RequestForm,
         crate::domain::visit::ScheduleForm, crate::domain::visit::ReportForm, crate::domain::visit::Step,
-        crate::domain::visit::Side, crate::app::ChecklistLine)),
+        crate::domain::visit::Side, crate::app::ChecklistLine, super::calls::CallJson, super::calls::CallSummaryJson,
+        super::calls::PlaceJson, super::calls::AllocationRowJson, super::calls::AllocationJson, super::calls::AssignRequest,
+        crate::domain::call::CallForm, crate::domain::call::CallRequestForm, crate::app::CityShare)),
     tags((name = "directory", description = "Countries, cities, organisations and people"),
         (name = "practices", description = "The good-practice catalogue and its review workflow"),
         (name = "search", description = "Cross-lingual search over practices, organisations and people"),
-        (name = "exchange", description = "The exchange programme: placements, visits from request to learning report"))
+        (name = "exchange", description = "The exchange programme: placements, visits from request to learning report, calls with their fair allocation"))
 )]
 pub struct ApiDoc;
 

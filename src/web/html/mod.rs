@@ -2,6 +2,7 @@
 //! an askama template under `templates/`; every string comes from the Fluent files.
 
 mod accounts;
+mod calls;
 mod glossary;
 mod organisations;
 mod people;
@@ -37,6 +38,7 @@ pub fn router() -> Router<App> {
         .merge(glossary::router())
         .merge(placements::router())
         .merge(visits::router())
+        .merge(calls::router())
 }
 
 /// Results of page handlers.

@@ -1,0 +1,302 @@
+//! Calls for exchanges: a coordinator opens a call, members rank placements, the allocation is
+//! optimal and fair, explained, changed by hand and published as accepted visits; the exchange
+//! matrix counts the visits between cities. On both databases.
+
+use axum::http::{Method, StatusCode};
+use passerelle::app::{App, today};
+use passerelle::domain::Actor;
+use passerelle::domain::placement::{PlacementForm, WindowForm};
+use serde_json::json;
+
+use crate::helpers::*;
+
+fn day(n: i64) -> String {
+    (today() + time::Duration::days(n)).to_string()
+}
+
+/// A placement of one capacity for `organisation`, possible from 10 to 40 days from today.
+async fn placement(app: &App, organisation: &str, title: &str) -> String {
+    let form = PlacementForm {
+        organisation: organisation.into(),
+        lang: "de".into(),
+        title: title.into(),
+        description: "Zwei Tage Hospitation.".into(),
+        length_days: "2".into(),
+        capacity: "1".into(),
+        languages: vec!["de".into(), "fr".into()],
+        themes: vec!["participation".into()],
+        windows: vec![WindowForm {
+            start: day(10),
+            end: day(40),
+        }],
+        status: "open".into(),
+        ..Default::default()
+    };
+    app.save_placement(&Actor::System, None, &form)
+        .await
+        .expect("placement")
+        .as_str()
+        .to_owned()
+}
+
+fn request(preferences: &[&str], start: i64, end: i64) -> serde_json::Value {
+    json!({
+        "preferences": preferences,
+        "start": day(start),
+        "end": day(end),
+        "languages": ["de", "fr"],
+        "themes": ["participation"],
+        "goal": "Voneinander lernen."
+    })
+}
+
+both! {
+    async fn a_call_is_allocated_fairly_explained_changed_by_hand_and_published(db) {
+        let t = TestApp::demo(db).await;
+        let a = placement(&t.app, "cafe-baer-trier-west", "Café Bär A").await;
+        let b = placement(&t.app, "wohnungsgenossenschaft-am-beutelweg", "Beutelweg B").await;
+        let c = placement(&t.app, "conseil-communal-des-jeunes-luxembourg", "Conseil C").await;
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        // A deadline in the past and an unknown placement are refused, field by field.
+        let r = coordinator
+            .json(Method::POST, "/api/v1/calls", &json!({"title": "Herbst", "deadline": day(-1), "placements": [a, "nowhere"]}))
+            .await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        let fields = r.json()["error"]["fields"].clone();
+        assert!(fields["deadline"].is_string() && fields["placements"].is_string(), "{}", r.body);
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        editor
+            .json(Method::POST, "/api/v1/calls", &json!({"title": "Herbst", "deadline": day(5), "placements": [a]}))
+            .await
+            .assert(StatusCode::FORBIDDEN);
+        let r = coordinator
+            .json(Method::POST, "/api/v1/calls", &json!({"title": "Herbst 2027", "deadline": day(5), "placements": [a, b, c]}))
+            .await;
+        r.assert(StatusCode::CREATED);
+        let slug = r.json()["slug"].as_str().expect("slug").to_owned();
+        let request_path = format!("/api/v1/calls/{slug}/request");
+        // Requests: Dounia (Metz) would like A, then B; the ZIB member (Saarbrücken) only A;
+        // Café Bär (Trier) C. Greedy in order would give A to Dounia and leave the ZIB out.
+        editor.json(Method::PUT, &request_path, &request(&[&a, &b], 5, 60)).await.assert(StatusCode::OK);
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        // Bad requests: the same placement twice, six of them, one not in the call.
+        for prefs in [vec![a.as_str(), a.as_str()], vec![a.as_str(), b.as_str(), c.as_str(), "x", "y", "z"], vec!["bewerbungstraining-cafe-baer"]] {
+            let r = member.json(Method::PUT, &request_path, &request(&prefs, 5, 60)).await;
+            r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(r.json()["error"]["fields"]["preferences"].is_string(), "{}", r.body);
+        }
+        member.json(Method::PUT, &request_path, &request(&[&a], 5, 60)).await.assert(StatusCode::OK);
+        let mut host = t.signed_in(HOST.0, HOST.1).await;
+        let r = host.json(Method::PUT, &request_path, &request(&[&a], 5, 60)).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("own organisation"), "{}", r.body);
+        host.json(Method::PUT, &request_path, &request(&[&c], 5, 60)).await.assert(StatusCode::OK);
+        // The coordinator asks for A with dates outside every period: it cannot be placed.
+        coordinator.json(Method::PUT, &request_path, &request(&[&a], 100, 120)).await.assert(StatusCode::OK);
+
+        // Not before the deadline; closing the call opens the allocation.
+        let allocation = format!("/api/v1/calls/{slug}/allocation");
+        coordinator.json(Method::POST, &allocation, &json!({})).await.assert(StatusCode::CONFLICT);
+        coordinator.json(Method::POST, &format!("/api/v1/calls/{slug}/close"), &json!({})).await.assert(StatusCode::OK);
+        member.json(Method::PUT, &request_path, &request(&[&a], 5, 60)).await.assert(StatusCode::CONFLICT);
+        let r = coordinator.json(Method::POST, &allocation, &json!({})).await;
+        r.assert(StatusCode::OK);
+        let result = r.json();
+        assert_eq!(result["granted"], 3, "{}", r.body);
+        let row = |who: &str| -> serde_json::Value {
+            result["requests"].as_array().expect("rows").iter()
+                .find(|r| r["organisation"].as_str().is_some_and(|o| o.contains(who)))
+                .cloned().unwrap_or_else(|| panic!("a request from {who}"))
+        };
+        assert_eq!(row("Dounia")["placed"]["placement"], b.as_str());
+        assert_eq!(row("Dounia")["placed"]["rank"], 2);
+        assert_eq!(row("Zuwanderungs")["placed"]["placement"], a.as_str());
+        assert_eq!(row("Café Bär")["placed"]["placement"], c.as_str());
+        let left = row("QuattroPole");
+        assert!(left["placed"].is_null());
+        assert_eq!(left["not_placed"][0][1], "no_window_in_dates", "{left}");
+        let taken = row("Dounia");
+        assert_eq!(taken["not_placed"][0], json!([a, "taken"]));
+
+        // The review page explains it, in French, with each city's share.
+        coordinator
+            .get(&format!("/fr/calls/{slug}/allocation"))
+            .await
+            .assert(StatusCode::OK)
+            .contains("Votre choix numéro 2")
+            .contains("aucune période dans les dates du demandeur")
+            .contains("Part des demandes retenues par ville");
+        member.get(&format!("/fr/calls/{slug}/allocation")).await.assert(StatusCode::FORBIDDEN);
+
+        // By hand: Dounia cannot go to A (full), nor to C (not among her preferences); she can
+        // be taken out.
+        let dounia = taken["request"].as_i64().expect("id");
+        let by_hand = format!("{allocation}/{dounia}");
+        coordinator
+            .json(Method::PUT, &by_hand, &json!({"placement": a, "window_start": day(10)}))
+            .await
+            .assert(StatusCode::CONFLICT);
+        coordinator
+            .json(Method::PUT, &by_hand, &json!({"placement": c, "window_start": day(10)}))
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY);
+        let r = coordinator.json(Method::PUT, &by_hand, &json!({"placement": null})).await;
+        r.assert(StatusCode::OK);
+        assert_eq!(r.json()["granted"], 2);
+        coordinator
+            .post_form(&format!("/en/calls/{slug}/assign"), &[("request", &dounia.to_string()), ("choice", &format!("{b}|{}", day(10)))])
+            .await
+            .assert(StatusCode::SEE_OTHER);
+        let r = coordinator.get(&allocation).await;
+        assert_eq!(r.json()["granted"], 3);
+        assert!(r.body.contains("\"by_hand\":true"));
+
+        // Publishing makes accepted visits and tells each requester where they stand.
+        let r = coordinator.json(Method::POST, &format!("/api/v1/calls/{slug}/publish"), &json!({})).await;
+        r.assert(StatusCode::OK);
+        assert_eq!(r.json()["status"], "published");
+        let r = member.get(&format!("/api/v1/calls/{slug}")).await;
+        let visit = r.json()["my_visit"].as_i64().expect("the member's visit");
+        let r = member.get(&format!("/api/v1/visits/{visit}")).await;
+        r.assert(StatusCode::OK);
+        assert_eq!(r.json()["status"], "accepted");
+        assert_eq!(r.json()["placement"], a.as_str());
+        coordinator.json(Method::POST, &format!("/api/v1/calls/{slug}/publish"), &json!({})).await.assert(StatusCode::CONFLICT);
+        coordinator.json(Method::POST, &allocation, &json!({})).await.assert(StatusCode::CONFLICT);
+        member
+            .get(&format!("/de/calls/{slug}"))
+            .await
+            .assert(StatusCode::OK)
+            .contains("Sie haben einen Platz.")
+            .contains(&format!("/de/visits/{visit}"));
+        coordinator
+            .get(&format!("/en/calls/{slug}"))
+            .await
+            .assert(StatusCode::OK)
+            .contains("Requests until");
+        let mut anyone = t.client();
+        anyone.get("/en/calls").await.assert(StatusCode::OK).contains("Herbst 2027");
+        let doc = anyone.get("/api/v1/openapi.json").await.json();
+        for path in ["/api/v1/calls", "/api/v1/calls/{slug}/allocation", "/api/v1/calls/{slug}/publish"] {
+            assert!(doc["paths"][path].is_object(), "{path}");
+        }
+    }
+
+    async fn members_send_requests_through_the_call_page(db) {
+        let t = TestApp::demo(db).await;
+        let a = placement(&t.app, "cafe-baer-trier-west", "Café Bär A").await;
+        let coordinator = t.app.login(COORDINATOR.0, COORDINATOR.1, "test").await.expect("sign in").1.actor;
+        let form = passerelle::domain::call::CallForm {
+            title: "Winter".into(),
+            deadline: day(3),
+            placements: vec![a.clone()],
+            ..Default::default()
+        };
+        let slug = t.app.create_call(&coordinator, &form).await.expect("call").as_str().to_owned();
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        let page = format!("/de/calls/{slug}");
+        member.get(&page).await.assert(StatusCode::OK).contains("Wahl 1");
+        let (start, end) = (day(5), day(50));
+        let mut fields = vec![("preferences", ""), ("start", start.as_str()), ("end", end.as_str()), ("languages", "de"), ("goal", "Lernen")];
+        member
+            .post_form(&format!("{page}/request"), &fields)
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY)
+            .contains("href=\"#preferences\"")
+            .contains(&format!("value=\"{start}\""));
+        fields[0] = ("preferences", a.as_str());
+        member.post_form(&format!("{page}/request"), &fields).await.assert(StatusCode::SEE_OTHER);
+        member
+            .get(&page)
+            .await
+            .assert(StatusCode::OK)
+            .contains("Ihre Anfrage ändern")
+            .contains(&format!("<option value=\"{a}\" selected>"));
+        // The exchange matrix counts the demo's visits between cities, as a drawing and a table.
+        let mut anyone = t.client();
+        anyone
+            .get("/en/exchange")
+            .await
+            .assert(StatusCode::OK)
+            .contains("role=\"img\"")
+            .contains("From Saarbrücken to Trier: 1 done")
+            .contains("<caption>Visits from the visitor");
+    }
+}
+
+/// Publishing a call tells the requesters: the granted one gets the visit, the other one "no
+/// place this time".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn publishing_a_call_tells_every_requester() {
+    let smtp = crate::smtp::Receiver::start().await;
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let t = TestApp::with_config(Db::Sqlite, |c| c.smtp_url = Some(url)).await;
+    t.app.load_demo().await.expect("demo");
+    let a = placement(&t.app, "cafe-baer-trier-west", "Nur ein Platz").await;
+    let login = |who: (&'static str, &'static str)| {
+        let app = t.app.clone();
+        async move {
+            app.login(who.0, who.1, "test")
+                .await
+                .expect("sign in")
+                .1
+                .actor
+        }
+    };
+    let coordinator = login(COORDINATOR).await;
+    let form = passerelle::domain::call::CallForm {
+        title: "Ein Platz".into(),
+        deadline: day(3),
+        placements: vec![a.clone()],
+        ..Default::default()
+    };
+    let slug = t
+        .app
+        .create_call(&coordinator, &form)
+        .await
+        .expect("call")
+        .as_str()
+        .to_owned();
+    for who in [EDITOR, MEMBER] {
+        let r = passerelle::domain::call::CallRequestForm {
+            preferences: vec![a.clone()],
+            start: day(5),
+            end: day(60),
+            languages: vec!["de".into()],
+            goal: "Lernen".into(),
+            ..Default::default()
+        };
+        t.app
+            .submit_call_request(&login(who).await, &slug, &r)
+            .await
+            .expect("request");
+    }
+    t.app.close_call(&coordinator, &slug).await.expect("closed");
+    t.app
+        .run_allocation(&coordinator, &slug)
+        .await
+        .expect("allocated");
+    assert_eq!(
+        t.app
+            .publish_call(&coordinator, &slug)
+            .await
+            .expect("published"),
+        1
+    );
+    let mut to = Vec::new();
+    for _ in 0..3 {
+        let m = smtp.next_message().await;
+        let body = m.data.replace("=\r\n", "").replace("=\n", "");
+        to.push((m.recipients.join(","), body));
+    }
+    let not_granted = to
+        .iter()
+        .filter(|(_, b)| b.contains("/calls/ein-platz"))
+        .count();
+    assert_eq!(not_granted, 1, "{to:?}");
+    assert!(
+        to.iter()
+            .any(|(r, b)| r.contains(HOST.0) && b.contains("/visits/")),
+        "the host is told: {to:?}"
+    );
+}
