@@ -481,6 +481,7 @@ search-facet-theme = Thema
 search-facet-in = Verfügbar auf
 search-type-practice = Gute Praxis
 search-type-organisation = Organisation
+search-type-report = Lernbericht
 search-type-placement = Hospitation
 search-type-person = Person
 search-badge-original = Original auf { $lang }

@@ -481,6 +481,7 @@ search-facet-theme = Theme
 search-facet-in = Available in
 search-type-practice = Good practice
 search-type-organisation = Organisation
+search-type-report = Learning report
 search-type-placement = Visit or job shadowing
 search-type-person = Person
 search-badge-original = Original in { $lang }

@@ -481,6 +481,7 @@ search-facet-theme = Thème
 search-facet-in = Disponible en
 search-type-practice = Bonne pratique
 search-type-organisation = Organisation
+search-type-report = Rapport d’apprentissage
 search-type-placement = Stage d'observation
 search-type-person = Personne
 search-badge-original = Original en { $lang }

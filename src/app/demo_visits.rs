@@ -80,6 +80,7 @@ struct DemoVisit {
 
 #[derive(Deserialize)]
 struct DemoReport {
+    lang: String,
     saw: String,
     worked: String,
     take_home: String,
@@ -266,6 +267,7 @@ impl App {
                 let practices: Vec<&str> = r.practices.iter().map(String::as_str).collect();
                 tx.save_report(
                     id,
+                    &r.lang,
                     [&r.saw, &r.worked, &r.take_home],
                     &practices,
                     &r.intention,

@@ -196,12 +196,19 @@ impl App {
             let mut orgs = BTreeSet::new();
             let mut people = BTreeSet::new();
             let mut placements = BTreeSet::new();
+            let mut reports = BTreeSet::new();
             for c in &changes {
                 let id = c.entity_key.parse::<i64>().ok();
                 match c.entity.as_str() {
                     "practice" => practices.extend(id),
                     "person" => people.extend(id),
-                    "placement" => placements.extend(id),
+                    "placement" => {
+                        placements.extend(id);
+                        if let Some(id) = id {
+                            reports.extend(self.store().index_reports_of_placement(id).await?);
+                        }
+                    }
+                    "report" => reports.extend(id),
                     "organisation" | "city" | "theme" => {
                         placements.extend(
                             self.store()
@@ -228,6 +235,7 @@ impl App {
                 (DocKind::Organisation, orgs),
                 (DocKind::Person, people),
                 (DocKind::Placement, placements),
+                (DocKind::Report, reports),
             ] {
                 let ids: Vec<i64> = ids.into_iter().collect();
                 for chunk in ids.chunks(500) {
@@ -297,6 +305,7 @@ impl App {
             DocKind::Organisation => self.store().index_organisations(&select).await?,
             DocKind::Person => self.store().index_people(&select).await?,
             DocKind::Placement => self.store().index_placements(&select).await?,
+            DocKind::Report => self.store().index_reports(&select).await?,
         };
         let last = rows.last().map(|r| r.id);
         Ok((self.build(kind, rows).await?, last))
@@ -308,6 +317,7 @@ impl App {
             DocKind::Organisation => self.store().index_organisations(select).await?,
             DocKind::Person => self.store().index_people(select).await?,
             DocKind::Placement => self.store().index_placements(select).await?,
+            DocKind::Report => self.store().index_reports(select).await?,
         };
         self.build(kind, rows).await
     }
@@ -320,6 +330,7 @@ impl App {
             DocKind::Organisation => self.store().index_organisation_texts(&ids).await?,
             DocKind::Person => Vec::new(),
             DocKind::Placement => self.store().index_placement_texts(&ids).await?,
+            DocKind::Report => self.store().index_report_texts(&ids).await?,
         };
         let mut by_owner: BTreeMap<i64, Vec<IndexText>> = BTreeMap::new();
         for t in texts {
@@ -392,7 +403,7 @@ fn document(
         .map(|t| t.body.clone())
         .collect();
     let doc_texts: Vec<DocText> = match kind {
-        DocKind::Practice | DocKind::Placement => langs
+        DocKind::Practice | DocKind::Placement | DocKind::Report => langs
             .iter()
             .map(|lang| {
                 let field = |name: &str| {
@@ -461,6 +472,7 @@ fn document(
         public: match kind {
             DocKind::Person => false,
             DocKind::Placement => row.extra.as_deref() == Some("open"),
+            DocKind::Report => row.extra.as_deref() == Some("published"),
             DocKind::Practice | DocKind::Organisation => true,
         },
         original_lang: row.original_lang,

@@ -641,6 +641,7 @@ impl App {
         let follow_up = crate::storage::now() + FOLLOW_UP_DAYS * 86_400;
         tx.save_report(
             id,
+            r.lang.code(),
             [&r.saw, &r.worked, &r.take_home],
             &practices,
             r.intention.as_str(),

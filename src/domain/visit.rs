@@ -10,7 +10,7 @@ use time::{Date, Time};
 use super::errors::{FieldError, FieldErrors};
 use super::exchange::{Span, Unplaceable, why_not};
 use super::placement::{LENGTH_MAX, NOTE_MAX, list, number, parse_day};
-use super::values::{LanguageCode, Slug, ThemeKey, optional_text, required_text};
+use super::values::{ContentLang, LanguageCode, Slug, ThemeKey, optional_text, required_text};
 
 /// The longest span of possible dates a request may name.
 pub const POSSIBLE_DAYS_MAX: i64 = 366;
@@ -534,6 +534,8 @@ pub fn step_message(step: Step, text: &str) -> Result<Option<String>, FieldError
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ReportForm {
+    /// Language the report is written in (de, fr, en, lb).
+    pub lang: String,
     /// What the visitor saw.
     pub saw: String,
     /// What worked there.
@@ -553,6 +555,8 @@ pub struct ReportForm {
 /// A checked learning report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
+    /// Language it is written in.
+    pub lang: ContentLang,
     /// What the visitor saw.
     pub saw: String,
     /// What worked.
@@ -574,6 +578,7 @@ impl TryFrom<&ReportForm> for Report {
 
     fn try_from(f: &ReportForm) -> Result<Self, FieldErrors> {
         let mut e = FieldErrors::new();
+        let lang = e.check("lang", ContentLang::try_from(f.lang.as_str()));
         let saw = e.check("saw", required_text(&f.saw, MESSAGE_MAX));
         let worked = e.check("worked", required_text(&f.worked, MESSAGE_MAX));
         let take_home = e.check("take_home", required_text(&f.take_home, MESSAGE_MAX));
@@ -589,20 +594,24 @@ impl TryFrom<&ReportForm> for Report {
             Intention::parse(&f.intention).ok_or(FieldError::new("error-choice")),
         );
         let outcome = e.check("outcome", optional_text(&f.outcome, MESSAGE_MAX));
-        match (saw, worked, take_home, intention, outcome) {
-            (Some(saw), Some(worked), Some(take_home), Some(intention), Some(outcome))
-                if e.is_empty() =>
-            {
-                Ok(Report {
-                    saw,
-                    worked,
-                    take_home,
-                    practices,
-                    intention,
-                    outcome,
-                    published: f.published,
-                })
-            }
+        match (lang, saw, worked, take_home, intention, outcome) {
+            (
+                Some(lang),
+                Some(saw),
+                Some(worked),
+                Some(take_home),
+                Some(intention),
+                Some(outcome),
+            ) if e.is_empty() => Ok(Report {
+                lang,
+                saw,
+                worked,
+                take_home,
+                practices,
+                intention,
+                outcome,
+                published: f.published,
+            }),
             _ => Err(e),
         }
     }

@@ -26,7 +26,7 @@ use analysis::LANGS;
 
 /// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
 /// with another version is rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What search can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -57,13 +57,16 @@ pub enum DocKind {
     Person,
     /// A placement of the exchange programme (closed ones for members only).
     Placement,
+    /// A learning report on a visit (public when its visitor published it).
+    Report,
 }
 
 impl DocKind {
     /// Every kind, in the order facets list them.
-    pub const ALL: [DocKind; 4] = [
+    pub const ALL: [DocKind; 5] = [
         DocKind::Practice,
         DocKind::Placement,
+        DocKind::Report,
         DocKind::Organisation,
         DocKind::Person,
     ];
@@ -75,6 +78,7 @@ impl DocKind {
             DocKind::Organisation => "organisation",
             DocKind::Person => "person",
             DocKind::Placement => "placement",
+            DocKind::Report => "report",
         }
     }
 

@@ -188,6 +188,52 @@ impl Store {
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
+    /// Learning reports, under their placement's host city and themes, in their visitor's
+    /// language (`extra` says whether the report is published).
+    pub async fn index_reports(&self, select: &IndexSelect) -> Result<Vec<IndexRow>> {
+        let sql = format!(
+            "SELECT r.visit_id AS id, CAST(r.visit_id AS TEXT) AS slug, '' AS name, NULL AS ref, c.slug AS city_slug, \
+             c.country, COALESCE(NULLIF(r.lang, ''), u.locale) AS original_lang, p.themes, \
+             CASE WHEN r.published = 1 THEN 'published' ELSE 'members' END AS extra, NULL AS parent_id, NULL AS parent_name \
+             FROM visit_reports r JOIN visits v ON v.id = r.visit_id JOIN placements p ON p.id = v.placement_id \
+             JOIN cities c ON c.id = p.city_id JOIN users u ON u.id = v.visitor_id WHERE {}",
+            select.sql("r.visit_id")
+        );
+        self.index_rows(sql, select.values()).await
+    }
+
+    /// Texts of learning reports: the placement's title, what to take home as the summary, the
+    /// other sections as the body, and the host's name as `owner`.
+    pub async fn index_report_texts(&self, ids: &[i64]) -> Result<Vec<IndexText>> {
+        self.index_texts(
+            "SELECT r.visit_id AS owner, COALESCE(NULLIF(r.lang, ''), u.locale) AS lang, 'title' AS field, p.title AS body FROM visit_reports r \
+             JOIN visits v ON v.id = r.visit_id JOIN placements p ON p.id = v.placement_id \
+             JOIN users u ON u.id = v.visitor_id WHERE r.visit_id IN ({ids}) \
+             UNION ALL SELECT r.visit_id, COALESCE(NULLIF(r.lang, ''), u.locale), 'summary', r.take_home FROM visit_reports r \
+             JOIN visits v ON v.id = r.visit_id JOIN users u ON u.id = v.visitor_id WHERE r.visit_id IN ({ids}) \
+             UNION ALL SELECT r.visit_id, COALESCE(NULLIF(r.lang, ''), u.locale), 'saw', r.saw || ' ' || r.worked || ' ' || r.outcome || ' ' || r.host_view \
+             FROM visit_reports r JOIN visits v ON v.id = r.visit_id JOIN users u ON u.id = v.visitor_id \
+             WHERE r.visit_id IN ({ids}) \
+             UNION ALL SELECT r.visit_id, COALESCE(NULLIF(r.lang, ''), u.locale), 'owner', o.name FROM visit_reports r \
+             JOIN visits v ON v.id = r.visit_id JOIN placements p ON p.id = v.placement_id \
+             JOIN organisations o ON o.id = p.organisation_id JOIN users u ON u.id = v.visitor_id \
+             WHERE r.visit_id IN ({ids})",
+            ids,
+        )
+        .await
+    }
+
+    /// Ids of the reports on visits to one placement (their titles come from it).
+    pub async fn index_reports_of_placement(&self, placement: i64) -> Result<Vec<i64>> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT r.visit_id FROM visit_reports r JOIN visits v ON v.id = r.visit_id WHERE v.placement_id = $1",
+        )
+        .bind(placement)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
     /// People, with their organisation.
     pub async fn index_people(&self, select: &IndexSelect) -> Result<Vec<IndexRow>> {
         let sql = format!(
@@ -241,7 +287,8 @@ impl Store {
     pub async fn index_counts(&self) -> Result<i64> {
         let (n,): (i64,) = sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM practices WHERE status = 'published') \
-             + (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM people)",
+             + (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM people) \
+             + (SELECT COUNT(*) FROM placements) + (SELECT COUNT(*) FROM visit_reports)",
         )
         .fetch_one(self.pool())
         .await?;

@@ -162,6 +162,8 @@ pub struct ConfirmationRow {
 pub struct ReportRow {
     /// Its visit.
     pub visit_id: i64,
+    /// Language it is written in ("" for reports from before it was asked).
+    pub lang: String,
     /// What the visitor saw.
     pub saw: String,
     /// What worked.
@@ -319,7 +321,7 @@ impl Store {
     /// A visit's learning report, if written.
     pub async fn visit_report(&self, id: i64) -> Result<Option<ReportRow>> {
         Ok(sqlx::query_as(
-            "SELECT visit_id, saw, worked, take_home, practices, intention, outcome, host_view, published, \
+            "SELECT visit_id, lang, saw, worked, take_home, practices, intention, outcome, host_view, published, \
              follow_up_at, reminded_at, created_at, updated_at FROM visit_reports WHERE visit_id = $1",
         )
         .bind(id)
@@ -693,6 +695,7 @@ impl WriteTx {
     pub async fn save_report(
         &mut self,
         id: i64,
+        lang: &str,
         texts: [&str; 3],
         practices: &[&str],
         intention: &str,
@@ -704,7 +707,7 @@ impl WriteTx {
         let at = now();
         let updated = sqlx::query(
             "UPDATE visit_reports SET saw = $1, worked = $2, take_home = $3, practices = $4, intention = $5, \
-             outcome = $6, published = $7, updated_at = $8 WHERE visit_id = $9",
+             outcome = $6, published = $7, updated_at = $8, lang = $10 WHERE visit_id = $9",
         )
         .bind(texts[0])
         .bind(texts[1])
@@ -715,14 +718,15 @@ impl WriteTx {
         .bind(i64::from(published))
         .bind(at)
         .bind(id)
+        .bind(lang)
         .execute(&mut *self.tx)
         .await?
         .rows_affected();
         if updated == 0 {
             sqlx::query(
                 "INSERT INTO visit_reports (visit_id, saw, worked, take_home, practices, intention, outcome, \
-                 host_view, published, follow_up_at, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $10)",
+                 host_view, published, follow_up_at, created_at, updated_at, lang) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $10, $11)",
             )
             .bind(id)
             .bind(texts[0])
@@ -734,6 +738,7 @@ impl WriteTx {
             .bind(i64::from(published))
             .bind(follow_up_at)
             .bind(at)
+            .bind(lang)
             .execute(&mut *self.tx)
             .await?;
         }

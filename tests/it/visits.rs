@@ -174,6 +174,7 @@ both! {
         let report_page = format!("/fr/visits/{id}/report");
         visitor.get(&report_page).await.assert(StatusCode::OK);
         let mut report = vec![
+            ("lang", "fr"),
             ("saw", "Des simulations d'entretien."),
             ("worked", ""),
             ("take_home", "Un accueil sans rendez-vous."),
@@ -186,7 +187,7 @@ both! {
             .assert(StatusCode::UNPROCESSABLE_ENTITY)
             .contains("href=\"#worked\"")
             .contains("simulations d&#39;entretien.</textarea>");
-        report[1] = ("worked", "Le café ouvert à tous.");
+        report[2] = ("worked", "Le café ouvert à tous.");
         report.push(("published", "1"));
         visitor.post_form(&report_page, &report).await.assert(StatusCode::SEE_OTHER);
         visitor
@@ -206,6 +207,7 @@ both! {
             .get(&format!("/en/reports/{id}"))
             .await
             .assert(StatusCode::OK)
+            .contains("lang=\"fr\">")
             .contains("Le café ouvert à tous.")
             .contains("Ein guter Austausch.");
         anyone.get("/en/reports").await.assert(StatusCode::OK).contains("Bewerbungstraining erleben");
@@ -388,6 +390,45 @@ both! {
         let v = t.app.visit(&member, id).await.expect("visit");
         assert_eq!(v.row.status, "requested");
         assert_eq!(v.row.window_start.as_deref(), Some(day(10).as_str()));
+    }
+
+    async fn reports_are_found_by_search_through_the_change_log(db) {
+        let t = TestApp::demo(db).await;
+        t.app.open_search().await.expect("index");
+        let found = |v: serde_json::Value| -> Vec<String> {
+            v["results"].as_array().into_iter().flatten()
+                .filter(|h| h["type"] == "report")
+                .filter_map(|h| h["url"].as_str().map(str::to_owned)).collect()
+        };
+        // The demo's published report (in French) is public.
+        let mut anyone = t.client();
+        let urls = found(anyone.get("/api/v1/search?q=simulations%20d%27entretien&type=report").await.json());
+        assert!(urls.iter().any(|u| u.contains("/reports/")), "{urls:?}");
+        // A report written and kept for members is found by members only, as soon as it is saved.
+        let slug = cafe_placement(&t.app, "Bericht gesucht", &[(-3, 30)], 2).await;
+        let editor = actor(&t.app, EDITOR).await;
+        let host = actor(&t.app, HOST).await;
+        let id = t.app.request_visit(&editor, &request(&slug, 0, 10)).await.expect("request");
+        t.app.step_visit(&host, id, Step::Accept, "").await.expect("accept");
+        let items: Vec<i64> = t.app.checklist().await.expect("items").iter().map(|i| i.id).collect();
+        t.app.confirm_checklist(&editor, id, &items).await.expect("visitor");
+        t.app.confirm_checklist(&host, id, &items).await.expect("host");
+        let plan = ScheduleForm { start: day(0), end: day(1), meeting_point: "Café".into(), ..Default::default() };
+        t.app.schedule_visit(&host, id, &plan).await.expect("schedule");
+        t.app.step_visit(&editor, id, Step::Complete, "").await.expect("done");
+        let report = ReportForm {
+            lang: "fr".into(),
+            saw: "Une permanence juridique itinérante.".into(),
+            worked: "b".into(),
+            take_home: "c".into(),
+            intention: "consider".into(),
+            ..Default::default()
+        };
+        t.app.save_report(&editor, id, &report).await.expect("report");
+        assert!(found(anyone.get("/api/v1/search?q=permanence%20itin%C3%A9rante&type=report").await.json()).is_empty());
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        let urls = found(member.get("/api/v1/search?q=permanence%20itin%C3%A9rante&type=report").await.json());
+        assert!(urls.iter().any(|u| u.ends_with(&format!("/reports/{id}"))), "{urls:?}");
     }
 
     async fn coordinators_set_the_checklist_and_the_demo_has_every_state(db) {
@@ -602,6 +643,7 @@ async fn the_visitor_is_asked_what_came_of_it_three_months_later() {
         .find(|v| v.status == "reported")
         .expect("reported");
     let mut form = ReportForm {
+        lang: "fr".into(),
         saw: "a".into(),
         worked: "b".into(),
         take_home: "c".into(),

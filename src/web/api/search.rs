@@ -103,6 +103,7 @@ async fn search(
                 DocKind::Organisation => "organisations",
                 DocKind::Person => "people",
                 DocKind::Placement => "placements",
+                DocKind::Report => "reports",
             };
             SearchHitJson {
                 kind: h.kind.as_str().to_string(),

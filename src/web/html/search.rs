@@ -188,6 +188,7 @@ async fn search(
                 DocKind::Organisation => "/organisations/",
                 DocKind::Person => "/people/",
                 DocKind::Placement => "/placements/",
+                DocKind::Report => "/reports/",
             };
             let badge = (h.lang != reader).then(|| {
                 if h.lang == h.original_lang {

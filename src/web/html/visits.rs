@@ -424,6 +424,7 @@ struct Shown {
 
 /// The learning report as shown.
 struct ReportShown {
+    lang: String,
     saw: String,
     worked: String,
     take_home: String,
@@ -436,6 +437,7 @@ struct ReportShown {
 
 fn report_shown(ctx: &Ctx, r: &ReportRow) -> ReportShown {
     ReportShown {
+        lang: r.lang.clone(),
         saw: markdown(&r.saw),
         worked: markdown(&r.worked),
         take_home: markdown(&r.take_home),
@@ -713,6 +715,7 @@ struct ReportFormPage {
     lang: String,
     back: String,
     intentions: Vec<Choice>,
+    langs: Vec<Choice>,
     practices: String,
     follow_up: bool,
     sections: Vec<(&'static str, String)>,
@@ -731,6 +734,7 @@ async fn report_page(
     }
     let form = form.unwrap_or_else(|| match &v.report {
         Some(r) => ReportForm {
+            lang: r.lang.clone(),
             saw: r.saw.clone(),
             worked: r.worked.clone(),
             take_home: r.take_home.clone(),
@@ -740,6 +744,7 @@ async fn report_page(
             published: r.published == 1,
         },
         None => ReportForm {
+            lang: ctx.lang().to_owned(),
             intention: Intention::Consider.as_str().to_owned(),
             ..Default::default()
         },
@@ -756,6 +761,14 @@ async fn report_page(
                 value: i.as_str().to_owned(),
                 label: ctx.tk("intention-", i.as_str()),
                 selected: form.intention == i.as_str(),
+            })
+            .collect(),
+        langs: crate::domain::ContentLang::ALL
+            .iter()
+            .map(|l| Choice {
+                value: l.code().to_owned(),
+                label: ctx.tk("language-", l.code()),
+                selected: form.lang == l.code(),
             })
             .collect(),
         practices: form.practices.join(", "),
@@ -782,6 +795,7 @@ async fn report_form(
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 struct PostedReport {
+    lang: String,
     saw: String,
     worked: String,
     take_home: String,
@@ -798,6 +812,7 @@ async fn save_report(
     CsrfForm(f): CsrfForm<PostedReport>,
 ) -> HtmlResult<Response> {
     let form = ReportForm {
+        lang: f.lang,
         saw: f.saw,
         worked: f.worked,
         take_home: f.take_home,
