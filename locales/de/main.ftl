@@ -862,3 +862,10 @@ matrix-from-to = Von ↓ / nach →
 matrix-done = { $count } stattgefunden
 matrix-planned = { $count } geplant
 matrix-cell = Von { $from } nach { $to }: { $done } stattgefunden, { $planned } geplant
+
+placement-translations = Sprachfassungen
+placement-translate = Hospitation übersetzen
+placement-translate-intro = Schreiben Sie die Texte der Hospitation in einer anderen Sprache. Das Original ist auf { $lang }; ändert es sich, gelten Übersetzungen als veraltet.
+placement-translate-original = Die Originaltexte
+
+error-placement-translation-original = { $field }: Das ist die Sprache des Originals; bearbeiten Sie stattdessen die Hospitation.

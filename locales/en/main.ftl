@@ -862,3 +862,10 @@ matrix-from-to = From ↓ / to →
 matrix-done = { $count } done
 matrix-planned = { $count } planned
 matrix-cell = From { $from } to { $to }: { $done } done, { $planned } planned
+
+placement-translations = Language versions
+placement-translate = Translate the placement
+placement-translate-intro = Write the placement's texts in another language. The original is in { $lang }; a change to it marks translations as outdated.
+placement-translate-original = The original texts
+
+error-placement-translation-original = { $field }: this is the language of the original; edit the placement instead.

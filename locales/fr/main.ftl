@@ -862,3 +862,10 @@ matrix-from-to = De ↓ / vers →
 matrix-done = { $count } effectuées
 matrix-planned = { $count } prévues
 matrix-cell = De { $from } vers { $to } : { $done } effectuées, { $planned } prévues
+
+placement-translations = Versions linguistiques
+placement-translate = Traduire le stage
+placement-translate-intro = Écrivez les textes du stage dans une autre langue. L’original est en { $lang } ; s’il change, les traductions sont marquées comme périmées.
+placement-translate-original = Les textes originaux
+
+error-placement-translation-original = { $field } : c’est la langue de l’original ; modifiez plutôt le stage.

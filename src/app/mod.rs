@@ -30,7 +30,7 @@ pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};
 pub use glossary::{GlossaryData, GlossaryImportReport};
 pub use mail::Mailer;
-pub use placements::{PlacementQuery, PlacementView};
+pub use placements::{PlacementQuery, PlacementTexts, PlacementView};
 pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
 pub use search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery};
 pub use transfer::{Format, ImportOptions, ImportProblem, ImportReport, PracticeRecord};

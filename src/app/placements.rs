@@ -3,9 +3,14 @@
 
 use super::{App, Error, Page, Result, given, page_size};
 use crate::domain::exchange::Span;
-use crate::domain::placement::{Placement, PlacementForm, PlacementStatus, WindowForm, parse_day};
+use crate::domain::placement::{
+    Placement, PlacementForm, PlacementStatus, PlacementTranslation, PlacementTranslationForm,
+    WindowForm, parse_day,
+};
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Slug, can};
-use crate::storage::{PlacementFilter, PlacementRow, PlacementWrite, StorageError, WriteTx};
+use crate::storage::{
+    PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, StorageError, WriteTx,
+};
 
 /// A placement as shown.
 #[derive(Debug, Clone)]
@@ -16,9 +21,52 @@ pub struct PlacementView {
     pub windows: Vec<Span>,
     /// Whether the reader may change it.
     pub can_edit: bool,
+    /// Its translations.
+    pub texts: Vec<PlacementTextRow>,
+}
+
+/// A placement's texts in one language, as chosen for a reader.
+#[derive(Debug, Clone, Copy)]
+pub struct PlacementTexts<'a> {
+    /// Their language.
+    pub lang: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Description (Markdown).
+    pub description: &'a str,
+    /// Practical notes.
+    pub practical: &'a str,
+    /// Accessibility notes.
+    pub accessibility: &'a str,
+    /// `None` for the original, else the translation's status (human, machine, outdated).
+    pub status: Option<&'a str>,
 }
 
 impl PlacementView {
+    /// The texts in `lang` when there is a translation (or it is the original's), else the
+    /// original.
+    pub fn texts_in(&self, lang: &str) -> PlacementTexts<'_> {
+        let r = &self.row;
+        match self.texts.iter().find(|t| t.lang == lang && lang != r.lang) {
+            Some(t) => PlacementTexts {
+                lang: &t.lang,
+                title: &t.title,
+                description: &t.description,
+                practical: &t.practical,
+                accessibility: &t.accessibility,
+                status: Some(&t.status),
+            },
+            None => PlacementTexts {
+                lang: &r.lang,
+                title: &r.title,
+                description: &r.description,
+                practical: &r.practical,
+                accessibility: &r.accessibility,
+                status: None,
+            },
+        }
+    }
+
     /// Working languages.
     pub fn languages(&self) -> Vec<String> {
         crate::storage::split_list(&self.row.languages)
@@ -116,7 +164,13 @@ impl PlacementQuery {
 }
 
 impl App {
-    fn view(&self, actor: &Actor, row: PlacementRow, windows: Vec<Span>) -> PlacementView {
+    fn view(
+        &self,
+        actor: &Actor,
+        row: PlacementRow,
+        windows: Vec<Span>,
+        texts: Vec<PlacementTextRow>,
+    ) -> PlacementView {
         let can_edit = can(
             actor,
             Action::EditPlacement {
@@ -127,6 +181,7 @@ impl App {
             row,
             windows,
             can_edit,
+            texts,
         }
     }
 
@@ -158,6 +213,7 @@ impl App {
         let (rows, total) = self.store().placements(&filter, limit, offset).await?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let windows = self.windows_of(&ids).await?;
+        let mut texts = self.store().placement_texts(&ids).await?;
         let items = rows
             .into_iter()
             .map(|row| {
@@ -166,7 +222,10 @@ impl App {
                     .filter(|(id, _)| *id == row.id)
                     .map(|(_, s)| *s)
                     .collect();
-                self.view(actor, row, mine)
+                let (its, rest): (Vec<_>, Vec<_>) =
+                    texts.drain(..).partition(|t| t.placement_id == row.id);
+                texts = rest;
+                self.view(actor, row, mine, its)
             })
             .collect();
         Ok(Page {
@@ -190,7 +249,30 @@ impl App {
             .into_iter()
             .map(|(_, s)| s)
             .collect();
-        Ok(self.view(actor, row, windows))
+        let texts = self.store().placement_texts(&[row.id]).await?;
+        Ok(self.view(actor, row, windows, texts))
+    }
+
+    /// Writes a person's translation of a placement's texts (its hosts and coordinators).
+    pub async fn translate_placement(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        form: &PlacementTranslationForm,
+    ) -> Result<()> {
+        let p = self.placement(actor, slug).await?;
+        super::authorize(
+            actor,
+            Action::EditPlacement {
+                organisation_id: p.row.organisation_id,
+            },
+        )?;
+        let t = PlacementTranslation::check(form, &p.row.lang).map_err(Error::Invalid)?;
+        let mut tx = self.store().write().await?;
+        tx.put_placement_text(p.row.id, &t, "human", actor.user_id())
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Creates a placement (`slug` = None) or saves one; returns its URL name. Everything is

@@ -325,6 +325,83 @@ impl TryFrom<&PlacementForm> for Placement {
     }
 }
 
+/// A translation of a placement's texts as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct PlacementTranslationForm {
+    /// The language translated into (de, fr, en, lb); not the original's.
+    pub lang: String,
+    /// Title.
+    pub title: String,
+    /// What the visitor will see and do (Markdown).
+    pub description: String,
+    /// Practical notes.
+    pub practical: String,
+    /// Accessibility notes.
+    pub accessibility: String,
+}
+
+/// A checked translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacementTranslation {
+    /// Its language.
+    pub lang: ContentLang,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Practical notes ("" when none).
+    pub practical: String,
+    /// Accessibility notes ("" when none).
+    pub accessibility: String,
+}
+
+impl PlacementTranslation {
+    /// Checks a translation of a placement written in `original`: another language, a title
+    /// and a description, and every text within the placement's limits.
+    pub fn check(
+        f: &PlacementTranslationForm,
+        original: &str,
+    ) -> Result<PlacementTranslation, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let lang = match ContentLang::try_from(f.lang.as_str()) {
+            Ok(l) if l.code() == original => {
+                e.add(
+                    "lang",
+                    FieldError::new("error-placement-translation-original"),
+                );
+                None
+            }
+            Ok(l) => Some(l),
+            Err(err) => {
+                e.add("lang", err);
+                None
+            }
+        };
+        let title = e.check("title", required_text(&f.title, TITLE_MAX));
+        let description = e.check(
+            "description",
+            required_text(&f.description, DESCRIPTION_MAX),
+        );
+        let practical = e.check("practical", optional_text(&f.practical, NOTE_MAX));
+        let accessibility = e.check("accessibility", optional_text(&f.accessibility, NOTE_MAX));
+        match (lang, title, description, practical, accessibility) {
+            (Some(lang), Some(title), Some(description), Some(practical), Some(accessibility))
+                if e.is_empty() =>
+            {
+                Ok(PlacementTranslation {
+                    lang,
+                    title,
+                    description,
+                    practical: practical.unwrap_or_default(),
+                    accessibility: accessibility.unwrap_or_default(),
+                })
+            }
+            _ => Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

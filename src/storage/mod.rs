@@ -25,7 +25,7 @@ pub use directory::{
 };
 pub use files::{AttachmentRow, blob_path, get_blob, put_blob};
 pub use glossary::{GlossaryConceptRow, GlossaryTermRow};
-pub use placements::{PlacementFilter, PlacementRow, PlacementWrite, WindowRow};
+pub use placements::{PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, WindowRow};
 pub use practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
 pub use practices::{
     EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope, PracticeSort,

@@ -70,6 +70,25 @@ pub struct WindowRow {
     pub end_date: String,
 }
 
+/// A translation of a placement's texts.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PlacementTextRow {
+    /// Its placement.
+    pub placement_id: i64,
+    /// Language.
+    pub lang: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Practical notes.
+    pub practical: String,
+    /// Accessibility notes.
+    pub accessibility: String,
+    /// human, machine or outdated.
+    pub status: String,
+}
+
 /// Which placements to list; every field narrows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlacementFilter {
@@ -159,6 +178,21 @@ impl Store {
             .fetch_optional(self.pool())
             .await?
             .ok_or(StorageError::NotFound)
+    }
+
+    /// The translations of some placements.
+    pub async fn placement_texts(&self, ids: &[i64]) -> Result<Vec<PlacementTextRow>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = join_list(&ids.iter().map(i64::to_string).collect::<Vec<_>>());
+        let sql = format!(
+            "SELECT placement_id, lang, title, description, practical, accessibility, status \
+             FROM placement_texts WHERE placement_id IN ({list}) ORDER BY placement_id, lang"
+        );
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_all(self.pool())
+            .await?)
     }
 
     /// The windows of some placements, in placement and date order.
@@ -292,6 +326,34 @@ impl WriteTx {
         actor: Option<i64>,
     ) -> Result<()> {
         let p = w.placement;
+        // Translations of texts that change become outdated.
+        let old: (String, String, String, String, String) = sqlx::query_as(
+            "SELECT lang, title, description, practical, accessibility FROM placements WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        let new = (
+            p.lang.code().to_owned(),
+            p.title.clone(),
+            p.description.clone(),
+            p.practical.clone().unwrap_or_default(),
+            p.accessibility.clone().unwrap_or_default(),
+        );
+        if old != new {
+            sqlx::query(
+                "UPDATE placement_texts SET status = 'outdated' WHERE placement_id = $1 AND lang <> $2",
+            )
+            .bind(id)
+            .bind(p.lang.code())
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query("DELETE FROM placement_texts WHERE placement_id = $1 AND lang = $2")
+                .bind(id)
+                .bind(p.lang.code())
+                .execute(&mut *self.tx)
+                .await?;
+        }
         bind_placement!(sqlx::query(
             "UPDATE placements SET slug = $1, organisation_id = $2, city_id = $3, lang = $4, title = $5, \
              description = $6, practical = $7, accessibility = $8, length_days = $9, capacity = $10, \
@@ -307,6 +369,37 @@ impl WriteTx {
             .await?;
         self.write_windows(id, p).await?;
         self.record("placement", &id.to_string(), "update", actor)
+            .await
+    }
+
+    /// Writes a translation of a placement's texts.
+    pub async fn put_placement_text(
+        &mut self,
+        id: i64,
+        t: &crate::domain::placement::PlacementTranslation,
+        status: &str,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM placement_texts WHERE placement_id = $1 AND lang = $2")
+            .bind(id)
+            .bind(t.lang.code())
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO placement_texts (placement_id, lang, title, description, practical, accessibility, \
+             status, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(id)
+        .bind(t.lang.code())
+        .bind(&t.title)
+        .bind(&t.description)
+        .bind(&t.practical)
+        .bind(&t.accessibility)
+        .bind(status)
+        .bind(now())
+        .execute(&mut *self.tx)
+        .await?;
+        self.record("placement", &id.to_string(), "translate", actor)
             .await
     }
 

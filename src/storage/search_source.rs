@@ -168,7 +168,12 @@ impl Store {
              UNION ALL SELECT id, lang, 'practical', practical FROM placements WHERE id IN ({ids}) \
              UNION ALL SELECT id, lang, 'accessibility', accessibility FROM placements WHERE id IN ({ids}) \
              UNION ALL SELECT p.id, p.lang, 'owner', o.name FROM placements p \
-             JOIN organisations o ON o.id = p.organisation_id WHERE p.id IN ({ids})",
+             JOIN organisations o ON o.id = p.organisation_id WHERE p.id IN ({ids}) \
+             UNION ALL SELECT placement_id, lang, 'title', title FROM placement_texts WHERE placement_id IN ({ids}) \
+             UNION ALL SELECT placement_id, lang, 'summary', description FROM placement_texts WHERE placement_id IN ({ids}) \
+             UNION ALL SELECT placement_id, lang, 'practical', practical FROM placement_texts WHERE placement_id IN ({ids}) \
+             UNION ALL SELECT placement_id, lang, 'accessibility', accessibility FROM placement_texts \
+             WHERE placement_id IN ({ids})",
             ids,
         )
         .await

@@ -365,6 +365,7 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/exchange/checklist",
         "/calls/new",
         "/calls/hospitationen-2027/allocation",
+        "/placements/bewerbungstraining-cafe-baer/translate",
     ];
     for locale in ["de", "fr", "en"] {
         b.check_pages(locale, &members, &mut problems).await;

@@ -236,3 +236,76 @@ both! {
         assert_eq!(r.json()["total"], 1, "{}", r.body);
     }
 }
+
+both! {
+    async fn a_host_translates_its_placement_and_readers_get_their_language(db) {
+        let t = TestApp::demo(db).await;
+        t.app.open_search().await.expect("index");
+        let slug = "bewerbungstraining-cafe-baer";
+        let page = format!("/fr/placements/{slug}/translate");
+        let mut host = t.signed_in(HOST.0, HOST.1).await;
+        host.get(&page).await.assert(StatusCode::OK);
+        // Not into the original's language; a translation needs a title; values are kept.
+        host.post_form(&page, &[("lang", "de"), ("title", "Titel"), ("description", "Text")])
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY)
+            .contains("modifiez plutôt le stage");
+        host.post_form(&page, &[("lang", "fr"), ("title", ""), ("description", "Deux jours d'atelier.")])
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY)
+            .contains("href=\"#title\"")
+            .contains("Deux jours d&#39;atelier.</textarea>");
+        let fields = [
+            ("lang", "fr"),
+            ("title", "Deux jours à l'atelier candidatures du Café Bär"),
+            ("description", "Vous accompagnez l'équipe pendant l'atelier de candidatures."),
+        ];
+        host.post_form(&page, &fields).await.assert(StatusCode::SEE_OTHER);
+        // French readers get the French version, with a link to the German original.
+        let mut anyone = t.client();
+        anyone
+            .get(&format!("/fr/placements/{slug}"))
+            .await
+            .assert(StatusCode::OK)
+            .contains("<h1 lang=\"fr\">Deux jours à l&#39;atelier candidatures du Café Bär</h1>")
+            .contains("Lire l’original (allemand)");
+        anyone
+            .get(&format!("/fr/placements/{slug}?text=de"))
+            .await
+            .assert(StatusCode::OK)
+            .contains("<h1 lang=\"de\">");
+        anyone
+            .get(&format!("/en/placements/{slug}"))
+            .await
+            .assert(StatusCode::OK)
+            .contains("no translation into English yet");
+        anyone.get("/fr/placements").await.assert(StatusCode::OK).contains("Deux jours à l&#39;atelier");
+        // The translation is searched in its own language.
+        let r = anyone.get("/api/v1/search?q=atelier%20candidatures&type=placement&lang=fr").await;
+        assert!(r.body.contains(&format!("/placements/{slug}")), "{}", r.body);
+        // A change to the original marks it outdated.
+        let mut placement = anyone.get(&format!("/api/v1/placements/{slug}")).await.json();
+        assert_eq!(placement["translations"][0]["status"], "human");
+        placement["description"] = "Zwei Tage, jetzt mit Probegesprächen.".into();
+        let mut form = serde_json::json!({});
+        for key in ["organisation", "lang", "title", "description", "practical", "accessibility", "length_days",
+                    "capacity", "languages", "themes", "practices", "contact", "windows", "status"] {
+            form[key] = placement[key].clone();
+        }
+        form["organisation"] = "cafe-baer-trier-west".into();
+        let r = host.json(Method::PUT, &format!("/api/v1/placements/{slug}"), &form).await;
+        r.assert(StatusCode::OK);
+        assert_eq!(r.json()["translations"][0]["status"], "outdated");
+        anyone
+            .get(&format!("/fr/placements/{slug}"))
+            .await
+            .assert(StatusCode::OK)
+            .contains("L’original a été modifié depuis cette traduction.");
+        // Only its hosts and coordinators translate it.
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member
+            .json(Method::PUT, &format!("/api/v1/placements/{slug}/translation"), &serde_json::json!({"lang": "en", "title": "x", "description": "y"}))
+            .await
+            .assert(StatusCode::FORBIDDEN);
+    }
+}

@@ -21,6 +21,10 @@ pub fn router() -> Router<App> {
     Router::new()
         .route("/placements", get(list).post(create))
         .route("/placements/{slug}", get(get_one).put(update))
+        .route(
+            "/placements/{slug}/translation",
+            axum::routing::put(translate),
+        )
 }
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -73,6 +77,25 @@ pub struct PlacementJson {
     pub status: String,
     /// Raised by every save.
     pub version: i64,
+    /// Translations of the texts.
+    pub translations: Vec<PlacementTextJson>,
+}
+
+/// A translation of a placement's texts.
+#[derive(Serialize, ToSchema)]
+pub struct PlacementTextJson {
+    /// Language.
+    pub lang: String,
+    /// Title.
+    pub title: String,
+    /// Description (Markdown).
+    pub description: String,
+    /// Practical notes.
+    pub practical: String,
+    /// Accessibility notes.
+    pub accessibility: String,
+    /// human, machine or outdated.
+    pub status: String,
 }
 
 fn placement_json(p: &PlacementView) -> PlacementJson {
@@ -103,6 +126,18 @@ fn placement_json(p: &PlacementView) -> PlacementJson {
             .collect(),
         status: r.status.clone(),
         version: r.version,
+        translations: p
+            .texts
+            .iter()
+            .map(|t| PlacementTextJson {
+                lang: t.lang.clone(),
+                title: t.title.clone(),
+                description: t.description.clone(),
+                practical: t.practical.clone(),
+                accessibility: t.accessibility.clone(),
+                status: t.status.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -174,4 +209,20 @@ async fn update(
         .await
         .map_err(|e| api.err(e))?;
     respond(&api, &app, slug.as_str(), StatusCode::OK).await
+}
+
+/// Writes a translation of a placement's texts (its hosts and coordinators); it is `human`.
+#[utoipa::path(put, path = "/api/v1/placements/{slug}/translation", tag = "exchange",
+    request_body = crate::domain::placement::PlacementTranslationForm,
+    responses((status = 200, body = PlacementJson), (status = 422, description = "Field errors"), (status = 403)))]
+async fn translate(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    ApiJson(form): ApiJson<crate::domain::placement::PlacementTranslationForm>,
+) -> ApiResult<Response> {
+    app.translate_placement(&api.actor, &slug, &form)
+        .await
+        .map_err(|e| api.err(e))?;
+    respond(&api, &app, &slug, StatusCode::OK).await
 }

@@ -149,6 +149,20 @@ pub fn theme_label(t: &ThemeRow, locale: Locale) -> &str {
     }
 }
 
+/// The content languages as choices (leaving out `except`, an original's language), `selected`
+/// selected.
+pub fn content_lang_choices(locale: Locale, selected: &str, except: Option<&str>) -> Vec<Choice> {
+    crate::domain::ContentLang::ALL
+        .iter()
+        .filter(|l| Some(l.code()) != except)
+        .map(|l| Choice {
+            value: l.code().to_owned(),
+            label: i18n::t(locale, &format!("language-{}", l.code())),
+            selected: l.code() == selected,
+        })
+        .collect()
+}
+
 /// The cities as choices, those in `selected` selected.
 pub fn city_choices(cities: &[CityRow], locale: Locale, selected: &[String]) -> Vec<Choice> {
     cities

@@ -448,15 +448,7 @@ async fn translate_page(
         },
         ..form
     };
-    let langs = ContentLang::ALL
-        .iter()
-        .filter(|l| l.code() != org.row.original_lang)
-        .map(|l| Choice {
-            value: l.code().to_owned(),
-            label: ctx.t(&format!("language-{}", l.code())),
-            selected: l.code() == form.lang,
-        })
-        .collect();
+    let langs = super::content_lang_choices(ctx.locale, &form.lang, Some(&org.row.original_lang));
     let status = super::form_status(errors);
     let page = TranslatePage {
         slug: org.row.slug.clone(),

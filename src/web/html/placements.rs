@@ -12,15 +12,15 @@ use axum::routing::get;
 
 use crate::app::ical::{Entry, Purpose, When, calendar};
 use crate::app::{App, Error, PlacementQuery, PlacementView};
-use crate::domain::placement::{PlacementForm, WindowForm};
+use crate::domain::placement::{PlacementForm, PlacementTranslationForm, WindowForm};
 use crate::domain::{Action, ContentLang, FieldErrors};
 use crate::storage::OrgFilter;
 use crate::web::{CsrfForm, Ctx};
 
 use super::{
-    Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name_of, country_name, done,
-    form_status, language_choices, language_labels, markdown, nonempty, notice, query_string,
-    theme_choices, theme_labels,
+    Choice, Errors, HtmlResult, OrPage, Pager, city_name_of, country_name, done, form_status,
+    language_choices, language_labels, markdown, nonempty, notice, query_string, theme_choices,
+    theme_labels,
 };
 
 /// Routes of the placement pages.
@@ -31,6 +31,10 @@ pub fn router() -> Router<App> {
         .route("/placements/new", get(new_form))
         .route("/placements/{slug}", get(show).post(update))
         .route("/placements/{slug}/edit", get(edit_form))
+        .route(
+            "/placements/{slug}/translate",
+            get(translate_form).post(translate),
+        )
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -150,8 +154,8 @@ async fn list(
                 .iter()
                 .map(|v| Item {
                     href: ctx.link("/placements/", &v.row.slug, ""),
-                    title: v.row.title.clone(),
-                    lang: v.row.lang.clone(),
+                    title: v.texts_in(ctx.lang()).title.to_owned(),
+                    lang: v.texts_in(ctx.lang()).lang.to_owned(),
                     host: v.row.organisation_name.clone(),
                     city: city_name_of(&cities, v.row.city_id, ctx.locale),
                     periods: v
@@ -205,6 +209,14 @@ async fn list(
 struct ShowPage {
     ctx: Ctx,
     p: PlacementView,
+    /// Language and title of the texts shown.
+    lang: String,
+    title: String,
+    /// A note on the language of the texts shown, and a link to the original.
+    lang_notice: Option<String>,
+    original_link: Option<(String, String)>,
+    /// Language versions (for its hosts): language, status.
+    translations: Vec<(String, String)>,
     description: String,
     practical: String,
     accessibility: String,
@@ -220,11 +232,19 @@ struct ShowPage {
     suggested: Vec<(String, String, String, Vec<String>)>,
 }
 
+/// `?text=de`: the language version to show; the reader's by default.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct ShowParams {
+    done: Option<String>,
+    text: Option<String>,
+}
+
 async fn show(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(d): Query<DoneParam>,
+    Query(d): Query<ShowParams>,
 ) -> HtmlResult<ShowPage> {
     let actor = ctx.actor();
     let p = app.placement(&actor, &slug).await.or_page(&ctx)?;
@@ -268,12 +288,46 @@ async fn show(
             )
         })
         .collect();
+    let wanted = d.text.clone().unwrap_or_else(|| ctx.lang().to_owned());
+    let shown = p.texts_in(&wanted);
+    let language = |code: &str| ctx.tk("language-", code);
+    let lang_notice = match shown.status {
+        Some("machine") => Some(ctx.t("lang-notice-machine")),
+        Some("outdated") => Some(ctx.t("lang-notice-outdated")),
+        Some(_) => None,
+        None if shown.lang != wanted => Some(ctx.t1(
+            "lang-notice-untranslated",
+            "original",
+            &language(shown.lang),
+        )),
+        None => None,
+    };
+    let original_link = shown.status.map(|_| {
+        (
+            format!(
+                "{}?text={}",
+                ctx.link("/placements/", &p.row.slug, ""),
+                p.row.lang
+            ),
+            ctx.t1("lang-original-link", "lang", &language(&p.row.lang)),
+        )
+    });
+    let translations = p
+        .texts
+        .iter()
+        .map(|t| (language(&t.lang), ctx.tk("status-", &t.status)))
+        .collect();
     Ok(ShowPage {
         requests,
         suggested,
-        description: markdown(&p.row.description),
-        practical: markdown(&p.row.practical),
-        accessibility: markdown(&p.row.accessibility),
+        lang: shown.lang.to_owned(),
+        title: shown.title.to_owned(),
+        lang_notice,
+        original_link,
+        translations,
+        description: markdown(shown.description),
+        practical: markdown(shown.practical),
+        accessibility: markdown(shown.accessibility),
         city: city_name_of(&cities, p.row.city_id, ctx.locale),
         themes: theme_labels(&themes, ctx.locale, &p.themes()),
         languages: language_labels(ctx.locale, &p.languages()),
@@ -291,6 +345,100 @@ async fn show(
         p,
         ctx,
     })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "placements/translate.html")]
+struct TranslatePage {
+    ctx: Ctx,
+    p: PlacementView,
+    form: PlacementTranslationForm,
+    errors: Errors,
+    langs: Vec<Choice>,
+    original: String,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct LangParam {
+    lang: String,
+}
+
+async fn translate_page(
+    ctx: Ctx,
+    app: &App,
+    slug: &str,
+    form: Option<PlacementTranslationForm>,
+    errors: &FieldErrors,
+    lang: &str,
+) -> HtmlResult<Response> {
+    let p = app.placement(&ctx.actor(), slug).await.or_page(&ctx)?;
+    if !p.can_edit {
+        return Err(Error::Forbidden).or_page(&ctx);
+    }
+    let target = if lang.is_empty() || lang == p.row.lang {
+        ContentLang::ALL
+            .iter()
+            .map(|l| l.code())
+            .find(|c| *c != p.row.lang && *c == ctx.lang())
+            .or_else(|| {
+                ContentLang::ALL
+                    .iter()
+                    .map(|l| l.code())
+                    .find(|c| *c != p.row.lang)
+            })
+            .unwrap_or("en")
+            .to_owned()
+    } else {
+        lang.to_owned()
+    };
+    let form = form.unwrap_or_else(|| {
+        let existing = p.texts.iter().find(|t| t.lang == target);
+        PlacementTranslationForm {
+            lang: target.clone(),
+            title: existing.map(|t| t.title.clone()).unwrap_or_default(),
+            description: existing.map(|t| t.description.clone()).unwrap_or_default(),
+            practical: existing.map(|t| t.practical.clone()).unwrap_or_default(),
+            accessibility: existing
+                .map(|t| t.accessibility.clone())
+                .unwrap_or_default(),
+        }
+    });
+    let status = form_status(errors);
+    let page = TranslatePage {
+        langs: super::content_lang_choices(ctx.locale, &form.lang, Some(&p.row.lang)),
+        original: markdown(&p.row.description),
+        errors: ctx.errors(errors),
+        form,
+        p,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn translate_form(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    Query(q): Query<LangParam>,
+) -> HtmlResult<Response> {
+    translate_page(ctx, &app, &slug, None, &FieldErrors::new(), &q.lang).await
+}
+
+async fn translate(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<PlacementTranslationForm>,
+) -> HtmlResult<Response> {
+    match app.translate_placement(&ctx.actor(), &slug, &form).await {
+        Ok(()) => Ok(done(&ctx, &format!("/placements/{slug}"), "translated")),
+        Err(Error::Invalid(errors)) => {
+            let lang = form.lang.clone();
+            translate_page(ctx, &app, &slug, Some(form), &errors, &lang).await
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
 }
 
 /// The form as posted: periods as parallel lists of first and last days.
@@ -429,14 +577,7 @@ async fn form_page(
     let page = FormPage {
         errors: ctx.errors(errors),
         organisations,
-        langs: ContentLang::ALL
-            .iter()
-            .map(|l| Choice {
-                value: l.code().to_owned(),
-                label: ctx.tk("language-", l.code()),
-                selected: form.lang == l.code(),
-            })
-            .collect(),
+        langs: super::content_lang_choices(ctx.locale, &form.lang, None),
         statuses: ["open", "closed"]
             .iter()
             .map(|s| Choice {

@@ -763,14 +763,7 @@ async fn report_page(
                 selected: form.intention == i.as_str(),
             })
             .collect(),
-        langs: crate::domain::ContentLang::ALL
-            .iter()
-            .map(|l| Choice {
-                value: l.code().to_owned(),
-                label: ctx.tk("language-", l.code()),
-                selected: form.lang == l.code(),
-            })
-            .collect(),
+        langs: super::content_lang_choices(ctx.locale, &form.lang, None),
         practices: form.practices.join(", "),
         follow_up: v.report.is_some(),
         sections: vec![
