@@ -869,3 +869,7 @@ placement-translate-intro = Schreiben Sie die Texte der Hospitation in einer and
 placement-translate-original = Die Originaltexte
 
 error-placement-translation-original = { $field }: Das ist die Sprache des Originals; bearbeiten Sie stattdessen die Hospitation.
+visits-others = Weitere Besuche im Netzwerk (als Koordination)
+error-visit-dates-passed = Die Tage dieser Anfrage sind alle vorbei; stellen Sie eine neue.
+error-call-changed = Eine Hospitation dieser Ausschreibung hat seit der Verteilung ihre Zeiträume geändert; berechnen Sie die Verteilung neu.
+error-assign-half = { $field }: Geben Sie die Hospitation und den ersten Tag ihres Zeitraums an, oder keines von beiden.

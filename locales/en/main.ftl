@@ -869,3 +869,7 @@ placement-translate-intro = Write the placement's texts in another language. The
 placement-translate-original = The original texts
 
 error-placement-translation-original = { $field }: this is the language of the original; edit the placement instead.
+visits-others = Other visits in the network (as coordinator)
+error-visit-dates-passed = The days of this request have all passed; make a new one.
+error-call-changed = A placement of this call has changed its periods since the allocation; run the allocation again.
+error-assign-half = { $field }: give both the placement and the first day of its period, or neither.

@@ -869,3 +869,7 @@ placement-translate-intro = Écrivez les textes du stage dans une autre langue. 
 placement-translate-original = Les textes originaux
 
 error-placement-translation-original = { $field } : c’est la langue de l’original ; modifiez plutôt le stage.
+visits-others = Autres visites du réseau (comme coordination)
+error-visit-dates-passed = Les jours de cette demande sont tous passés ; faites-en une nouvelle.
+error-call-changed = Un stage de cet appel a changé ses périodes depuis la répartition ; recalculez la répartition.
+error-assign-half = { $field } : indiquez le stage et le premier jour de sa période, ou aucun des deux.

@@ -249,7 +249,11 @@ impl App {
         };
         let mut tx = self.store().write().await?;
         let base = Slug::from_name(&c.title)
-            .map(|s| s.as_str().chars().take(Slug::MAX - 4).collect::<String>())
+            .map(|s| {
+                let cut: String = s.as_str().chars().take(Slug::MAX - 4).collect();
+                cut.trim_end_matches('-').to_owned()
+            })
+            .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "call".to_owned());
         let mut slug = base.clone();
         let mut n = 1;
@@ -446,6 +450,14 @@ impl App {
         })
     }
 
+    /// Refuses, inside the write lock, to change the allocation of a published call.
+    async fn still_allocatable(tx: &mut crate::storage::WriteTx, call: i64) -> Result<()> {
+        if tx.call_status(call).await? == CallStatus::Published.as_str() {
+            return Err(Error::Conflict("error-call-not-allocatable"));
+        }
+        Ok(())
+    }
+
     fn window_index(d: &Data, placement: usize, window: Span) -> Option<usize> {
         d.windows
             .iter()
@@ -506,6 +518,7 @@ impl App {
             })
             .collect();
         let mut tx = self.store().write().await?;
+        Self::still_allocatable(&mut tx, d.call.row.id).await?;
         tx.replace_assignments(d.call.row.id, &rows, actor.user_id())
             .await?;
         tx.set_call_status(
@@ -643,6 +656,7 @@ impl App {
         }
         rows.sort_by_key(|a| a.request_id);
         let mut tx = self.store().write().await?;
+        Self::still_allocatable(&mut tx, d.call.row.id).await?;
         tx.replace_assignments(d.call.row.id, &rows, actor.user_id())
             .await?;
         tx.commit().await?;
@@ -658,6 +672,10 @@ impl App {
             return Err(Error::Conflict("error-call-not-allocatable"));
         }
         let mut tx = self.store().write().await?;
+        // Checked again inside the write lock: a second click publishes nothing twice.
+        if tx.call_status(d.call.row.id).await? != CallStatus::Proposed.as_str() {
+            return Err(Error::Conflict("error-call-not-allocatable"));
+        }
         let mut created = Vec::new();
         for a in &d.assignments {
             let Some(r) = d.requests.iter().find(|r| r.id == a.request_id) else {

@@ -137,8 +137,17 @@ fn escape_text(s: &str) -> String {
 
 /// A calendar user address property (ORGANIZER, ATTENDEE) with the name as CN.
 fn party(key: &str, p: &Party) -> icalendar::Property {
-    let email: String = p.email.chars().filter(|c| !c.is_control()).collect();
-    let name: String = p.name.chars().filter(|c| !c.is_control()).collect();
+    let email: String = p
+        .email
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .collect();
+    // A parameter value may not hold a double quote (RFC 5545 3.1): one would end it early.
+    let name: String = p
+        .name
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .collect();
     let mut prop = icalendar::Property::new(key, format!("mailto:{email}"));
     prop.add_parameter("CN", &name);
     prop

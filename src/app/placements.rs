@@ -399,6 +399,11 @@ impl App {
             .map(|s| s.as_str().to_owned())
             .unwrap_or_else(|| "placement".to_owned());
         let base: String = base.chars().take(Slug::MAX - 4).collect();
+        // A cut can end on a hyphen, which no slug may; "-2" is added after it.
+        let base = match base.trim_end_matches('-') {
+            "" => "placement".to_owned(),
+            b => b.to_owned(),
+        };
         for n in 1.. {
             let candidate = if n == 1 {
                 base.clone()

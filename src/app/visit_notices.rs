@@ -241,7 +241,10 @@ impl App {
             match mailer.send_notice(&due.email, &subject, body, None).await {
                 Ok(()) => sent += 1,
                 Err(e) => {
-                    tracing::warn!(error = %e, visit = due.visit_id, "sending a follow-up failed")
+                    tracing::warn!(error = %e, visit = due.visit_id, "sending a follow-up failed");
+                    let mut tx = self.store().write().await?;
+                    tx.unmark_reminded(due.visit_id).await?;
+                    tx.commit().await?;
                 }
             }
         }

@@ -98,6 +98,12 @@ fn span(a: &str, b: &str) -> Option<Span> {
     Span::new(parse_day(a)?, parse_day(b)?)
 }
 
+/// The request's possible days from today on; `None` when they have all passed.
+fn still_possible(row: &VisitRow) -> Option<Span> {
+    let s = span(&row.possible_start, &row.possible_end)?;
+    Span::new(s.start.max(today()), s.end)
+}
+
 /// A placement suggested for an open request, with why.
 #[derive(Debug, Clone)]
 pub struct Suggestion {
@@ -380,9 +386,13 @@ impl App {
         if !can(actor, Action::StepVisit(Step::Request, facts)) {
             return Err(Error::Forbidden);
         }
+        // Days already past no longer count; a request whose days have all passed is over.
+        let Some(possible) = still_possible(&row) else {
+            return Err(Error::Conflict("error-visit-dates-passed"));
+        };
         let form = RequestForm {
             placement: slug.to_owned(),
-            start: row.possible_start.clone(),
+            start: possible.start.to_string(),
             end: row.possible_end.clone(),
             length_days: row.length_days.to_string(),
             themes: split_list(&row.themes),
@@ -404,7 +414,14 @@ impl App {
             windows: &p.windows,
             length_days: u32::try_from(p.row.length_days).unwrap_or(1),
         };
-        let r = Request::check(&form, today(), Some(&target)).map_err(Error::Invalid)?;
+        // Every rule broken here is about the placement chosen.
+        let r = Request::check(&form, today(), Some(&target)).map_err(|e| {
+            let mut on_placement = FieldErrors::new();
+            for (_, err) in e.iter() {
+                on_placement.add("placement", err.clone());
+            }
+            Error::Invalid(on_placement)
+        })?;
         let Some(window) = p
             .windows
             .iter()
@@ -419,6 +436,9 @@ impl App {
             (&window.start.to_string(), &window.end.to_string()),
         )
         .await?;
+        tx.set_visit_length(id, p.row.length_days).await?;
+        tx.set_visit_possible_start(id, &possible.start.to_string())
+            .await?;
         self.take_step(&mut tx, actor, id, VisitStatus::Open, Step::Request, "")
             .await?;
         tx.commit().await?;
@@ -750,12 +770,12 @@ impl App {
             return Ok(Vec::new());
         }
         let seeker = self.seeker_of(&row).await?;
-        let Some(possible) = span(&row.possible_start, &row.possible_end) else {
+        let Some(possible) = still_possible(&row) else {
             return Ok(Vec::new());
         };
         let counts = self.host_counts().await?;
         let query = super::PlacementQuery {
-            from: Some(row.possible_start.clone()),
+            from: Some(possible.start.to_string()),
             to: Some(row.possible_end.clone()),
             limit: Some(200),
             ..Default::default()
@@ -810,7 +830,7 @@ impl App {
         let (rows, _) = self.store().visits(&filter, 200, 0).await?;
         let mut out = Vec::new();
         for row in rows {
-            let Some(possible) = span(&row.possible_start, &row.possible_end) else {
+            let Some(possible) = still_possible(&row) else {
                 continue;
             };
             let Some(days) = p

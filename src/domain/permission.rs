@@ -153,14 +153,13 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         RequestInCall { open } => open,
         ViewVisit(f) => staff || f.visitor || f.host,
         StepVisit(step, f) => {
+            // Whoever asked for a visit never takes the host's steps on it, staff or not.
             let side = match step.taken_by() {
                 Sides::Visitor => f.visitor,
-                Sides::Host => f.host || staff,
+                Sides::Host => (f.host || staff) && !f.visitor,
                 Sides::Either => f.visitor || f.host || staff,
             };
-            // A host's staff never visit their own organisation, so the sides cannot mix up.
-            let visitor_acts_as_host = f.visitor && f.host;
-            side && !visitor_acts_as_host && f.status.after(step).is_some()
+            side && f.status.after(step).is_some()
         }
         ConfirmAgreement(side, f) => {
             let mine = match side {
@@ -169,7 +168,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             };
             mine && matches!(f.status, VisitStatus::Accepted | VisitStatus::Scheduled)
         }
-        AddHostView(f) => (f.host || staff) && f.status == VisitStatus::Reported,
+        AddHostView(f) => (f.host || staff) && !f.visitor && f.status == VisitStatus::Reported,
         ViewPractice(f) => {
             // Members from other cities read submitted practices to decide whether to review them.
             let open_for_review =
@@ -311,7 +310,7 @@ mod tests {
             (ViewVisit(visitor(Requested)),                           [false, true,  true,  true,  true]),
             (ViewVisit(host(Requested)),                              [false, true,  true,  true,  true]),
             (StepVisit(VisitStep::Accept, host(Requested)),                [false, true,  true,  true,  true]),
-            (StepVisit(VisitStep::Accept, visitor(Requested)),             [false, false, false, true,  true]),
+            (StepVisit(VisitStep::Accept, visitor(Requested)),             [false, false, false, false, false]),
             (StepVisit(VisitStep::Accept, neither(Requested)),             [false, false, false, true,  true]),
             (StepVisit(VisitStep::Accept, host(Accepted)),                 [false, false, false, false, false]),
             (StepVisit(VisitStep::Request, visitor(Open)),                 [false, true,  true,  true,  true]),
@@ -328,7 +327,7 @@ mod tests {
             (ConfirmAgreement(Side::Host, host(Accepted)),            [false, true,  true,  true,  true]),
             (ConfirmAgreement(Side::Host, host(Requested)),           [false, false, false, false, false]),
             (AddHostView(host(Reported)),                             [false, true,  true,  true,  true]),
-            (AddHostView(visitor(Reported)),                          [false, false, false, true,  true]),
+            (AddHostView(visitor(Reported)),                          [false, false, false, false, false]),
             (AddHostView(host(Done)),                                 [false, false, false, false, false]),
         ];
         for (action, expected) in table {

@@ -278,6 +278,16 @@ impl WriteTx {
         Ok(id)
     }
 
+    /// A call's status, read inside the write lock (so that two publications cannot both pass).
+    pub async fn call_status(&mut self, id: i64) -> Result<String> {
+        let (status,): (String,) = sqlx::query_as("SELECT status FROM calls WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        Ok(status)
+    }
+
     /// Moves a call's deadline (a coordinator closing it early).
     pub async fn set_call_deadline(
         &mut self,

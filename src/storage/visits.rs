@@ -371,13 +371,14 @@ impl Store {
         .await?)
     }
 
-    /// The accounts that act for a host organisation (its editors), with address and language.
+    /// The accounts that act for a host organisation (all but its plain members), with address
+    /// and language.
     pub async fn host_recipients(
         &self,
         organisation_id: i64,
     ) -> Result<Vec<(i64, String, String)>> {
         Ok(sqlx::query_as(
-            "SELECT id, email, locale FROM users WHERE organisation_id = $1 AND role = 'editor' ORDER BY id",
+            "SELECT id, email, locale FROM users WHERE organisation_id = $1 AND role <> 'member' ORDER BY id",
         )
         .bind(organisation_id)
         .fetch_all(self.pool())
@@ -561,7 +562,29 @@ impl WriteTx {
         self.record("visit", &id.to_string(), step, actor).await
     }
 
-    /// Names the placement and window of an open request (before its `request` step).
+    /// Sets the days a visit lasts (an open request takes its placement's length).
+    pub async fn set_visit_length(&mut self, id: i64, days: i64) -> Result<()> {
+        sqlx::query("UPDATE visits SET length_days = $1 WHERE id = $2")
+            .bind(days)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Moves the first possible day of a visit on to `day` when it was earlier (an open request
+    /// chosen after some of its days have passed).
+    pub async fn set_visit_possible_start(&mut self, id: i64, day: &str) -> Result<()> {
+        sqlx::query("UPDATE visits SET possible_start = $1 WHERE id = $2 AND possible_start < $1")
+            .bind(day)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Names the placement and window of a visit: an open request's (before its `request`
+    /// step), or another window with room when it is accepted.
     pub async fn choose_placement(
         &mut self,
         id: i64,
@@ -769,6 +792,15 @@ impl WriteTx {
         .await?
         .rows_affected();
         Ok(done == 1)
+    }
+
+    /// Forgets that a follow-up question was sent (its mail failed), so the next run tries again.
+    pub async fn unmark_reminded(&mut self, id: i64) -> Result<()> {
+        sqlx::query("UPDATE visit_reports SET reminded_at = NULL WHERE visit_id = $1")
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
     }
 
     /// Gives a member a new calendar token (the old address stops working).

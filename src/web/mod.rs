@@ -100,10 +100,14 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
             {
                 tracing::warn!(error = %e, "removing expired sessions failed");
             }
-            if n % (4 * 3600) == 60
-                && let Err(e) = follower.send_follow_ups(crate::storage::now()).await
-            {
-                tracing::warn!(error = %e, "sending report follow-ups failed");
+            if n % (4 * 3600) == 60 {
+                // In a task of its own, so that a slow mail server holds nothing up.
+                let app = follower.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = app.send_follow_ups(crate::storage::now()).await {
+                        tracing::warn!(error = %e, "sending report follow-ups failed");
+                    }
+                });
             }
         }
     });

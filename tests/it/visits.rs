@@ -349,7 +349,7 @@ both! {
         let open = RequestForm {
             start: day(5),
             end: day(60),
-            length_days: "2".into(),
+            length_days: "1".into(),
             themes: vec!["employment".into(), "youth".into()],
             cities: vec!["trier".into()],
             languages: vec!["de".into()],
@@ -390,6 +390,7 @@ both! {
         let v = t.app.visit(&member, id).await.expect("visit");
         assert_eq!(v.row.status, "requested");
         assert_eq!(v.row.window_start.as_deref(), Some(day(10).as_str()));
+        assert_eq!(v.row.length_days, 2, "the stay is the placement's length");
     }
 
     async fn reports_are_found_by_search_through_the_change_log(db) {

@@ -316,7 +316,18 @@ async fn assign(
     Path((slug, request)): Path<(String, i64)>,
     ApiJson(a): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<AllocationJson>> {
-    let choice = a.placement.as_deref().zip(a.window_start.as_deref());
+    let choice = match (a.placement.as_deref(), a.window_start.as_deref()) {
+        (Some(p), Some(w)) => Some((p, w)),
+        (None, None) => None,
+        _ => {
+            return Err(
+                api.err(crate::app::Error::Invalid(crate::domain::FieldErrors::one(
+                    "placement",
+                    crate::domain::FieldError::new("error-assign-half"),
+                ))),
+            );
+        }
+    };
     app.assign_by_hand(&api.actor, &slug, request, choice)
         .await
         .map_err(|e| api.err(e))?;
