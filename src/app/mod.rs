@@ -34,7 +34,9 @@ pub use placements::{PlacementQuery, PlacementTexts, PlacementView};
 pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
 pub use search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery};
 pub use transfer::{Format, ImportOptions, ImportProblem, ImportReport, PracticeRecord};
-pub use visits::{ChecklistLine, RequestSuggestion, Suggestion, VisitQuery, VisitView, today};
+pub use visits::{
+    ChecklistLine, RequestSuggestion, Suggestion, VisitQuery, VisitView, label_in, today,
+};
 
 use std::sync::Arc;
 

@@ -142,6 +142,23 @@ pub struct VisitQuery {
     pub offset: Option<i64>,
 }
 
+/// An added checklist item's text for a reader: their language's, else the first written of the
+/// others (German, French, English order after theirs).
+pub fn label_in(locale: crate::domain::Locale, labels: [&str; 3]) -> String {
+    use crate::domain::Locale;
+    let order = match locale {
+        Locale::De => [0, 1, 2],
+        Locale::Fr => [1, 0, 2],
+        Locale::En => [2, 0, 1],
+    };
+    order
+        .iter()
+        .map(|i| labels[*i])
+        .find(|l| !l.is_empty())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// Today, in UTC.
 pub fn today() -> Date {
     OffsetDateTime::now_utc().date()

@@ -475,6 +475,27 @@ both! {
         states.dedup();
         assert_eq!(states, ["accepted", "cancelled", "declined", "done", "open", "reported", "requested", "scheduled"]);
         coordinator.get("/de/visits").await.assert(StatusCode::OK).contains("Storniert");
+        // The same through the API.
+        let r = coordinator.json(Method::POST, "/api/v1/visits/checklist", &serde_json::json!({"text_en": "The visitor has read the network's charter."})).await;
+        r.assert(StatusCode::CREATED);
+        assert_eq!(r.json().as_array().map(Vec::len), Some(6));
+        editor
+            .json(Method::POST, "/api/v1/visits/checklist", &serde_json::json!({"text_en": "x"}))
+            .await
+            .assert(StatusCode::FORBIDDEN);
+        let r = coordinator
+            .json(Method::PUT, &format!("/api/v1/visits/checklist/{}", insurance.id), &serde_json::json!({"active": true}))
+            .await;
+        r.assert(StatusCode::OK);
+        assert!(r.json().as_array().is_some_and(|items| items.iter().all(|i| i["active"] == true)));
+        let mut anyone = t.client();
+        anyone.headers.push(("accept-language".into(), "de".into()));
+        let r = anyone.get("/api/v1/visits/checklist").await;
+        assert!(r.body.contains("Der Arbeitgeber des Gastes ist mit dem Besuch einverstanden."), "{}", r.body);
+        // The matrix as data: the demo's Saarbrücken → Trier visit is done.
+        let m = anyone.get("/api/v1/visits/matrix").await.json();
+        let at = |slug: &str| m["cities"].as_array().and_then(|c| c.iter().position(|c| c["slug"] == slug)).expect("city");
+        assert_eq!(m["done"][at("saarbruecken")][at("trier")], 1, "{m}");
     }
 }
 

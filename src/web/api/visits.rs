@@ -25,6 +25,12 @@ pub fn router() -> Router<App> {
     Router::new()
         .route("/visits", get(list).post(create))
         .route("/visits/reports", get(reports))
+        .route(
+            "/visits/checklist",
+            get(checklist_items).post(add_checklist_item),
+        )
+        .route("/visits/checklist/{id}", put(set_checklist_item))
+        .route("/visits/matrix", get(matrix))
         .route("/visits/{id}", get(get_one))
         .route("/visits/{id}/steps", post(step))
         .route("/visits/{id}/schedule", put(schedule))
@@ -453,4 +459,125 @@ async fn reports(
         intention: r.intention.clone(),
         published: r.published == 1,
     })))
+}
+
+/// An item of the agreement checklist.
+#[derive(Serialize, ToSchema)]
+pub struct ChecklistItemJson {
+    /// Id.
+    pub id: i64,
+    /// A built-in item's key (its text is in the message files), or null.
+    pub key: Option<String>,
+    /// The text in the caller's language (or the nearest one written).
+    pub label: String,
+    /// Whether both sides are asked to confirm it.
+    pub active: bool,
+}
+
+fn checklist_json(
+    api: &ApiCtx,
+    items: &[crate::storage::ChecklistItemRow],
+) -> Vec<ChecklistItemJson> {
+    items
+        .iter()
+        .map(|i| ChecklistItemJson {
+            id: i.id,
+            key: i.item_key.clone(),
+            label: match &i.item_key {
+                Some(k) => crate::i18n::t(api.locale, &format!("checklist-item-{k}")),
+                None => crate::app::label_in(api.locale, [&i.label_de, &i.label_fr, &i.label_en]),
+            },
+            active: i.active == 1,
+        })
+        .collect()
+}
+
+/// The agreement checklist, items no longer asked for included (public).
+#[utoipa::path(get, path = "/api/v1/visits/checklist", tag = "exchange",
+    responses((status = 200, body = Vec<ChecklistItemJson>)))]
+async fn checklist_items(
+    api: ApiCtx,
+    State(app): State<App>,
+) -> ApiResult<Json<Vec<ChecklistItemJson>>> {
+    let items = app.checklist().await.map_err(|e| api.err(e))?;
+    Ok(Json(checklist_json(&api, &items)))
+}
+
+/// Adds an item to the agreement checklist (coordinators).
+#[utoipa::path(post, path = "/api/v1/visits/checklist", tag = "exchange",
+    request_body = crate::domain::visit::ChecklistItemForm,
+    responses((status = 201, body = Vec<ChecklistItemJson>), (status = 422, description = "Field errors"), (status = 403)))]
+async fn add_checklist_item(
+    api: ApiCtx,
+    State(app): State<App>,
+    ApiJson(form): ApiJson<crate::domain::visit::ChecklistItemForm>,
+) -> ApiResult<Response> {
+    app.add_checklist_item(&api.actor, &form)
+        .await
+        .map_err(|e| api.err(e))?;
+    let items = app.checklist().await.map_err(|e| api.err(e))?;
+    Ok((StatusCode::CREATED, Json(checklist_json(&api, &items))).into_response())
+}
+
+/// Whether an item is asked for.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ChecklistActiveRequest {
+    /// Asked for (true) or no longer (false).
+    pub active: bool,
+}
+
+/// Asks for a checklist item again, or no longer (coordinators).
+#[utoipa::path(put, path = "/api/v1/visits/checklist/{id}", tag = "exchange", request_body = ChecklistActiveRequest,
+    responses((status = 200, body = Vec<ChecklistItemJson>), (status = 403), (status = 404)))]
+async fn set_checklist_item(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    ApiJson(a): ApiJson<ChecklistActiveRequest>,
+) -> ApiResult<Json<Vec<ChecklistItemJson>>> {
+    app.set_checklist_item_active(&api.actor, id, a.active)
+        .await
+        .map_err(|e| api.err(e))?;
+    let items = app.checklist().await.map_err(|e| api.err(e))?;
+    Ok(Json(checklist_json(&api, &items)))
+}
+
+/// A city of the exchange matrix.
+#[derive(Serialize, ToSchema)]
+pub struct MatrixCityJson {
+    /// URL name.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+}
+
+/// The cross-border exchange matrix: `done[i][j]` and `planned[i][j]` count visits from
+/// `cities[i]` (the visitor's) to `cities[j]` (the host's).
+#[derive(Serialize, ToSchema)]
+pub struct MatrixJson {
+    /// Rows and columns.
+    pub cities: Vec<MatrixCityJson>,
+    /// Visits done or reported.
+    pub done: Vec<Vec<i64>>,
+    /// Visits accepted or scheduled.
+    pub planned: Vec<Vec<i64>>,
+}
+
+/// The cross-border exchange matrix (public, counts only).
+#[utoipa::path(get, path = "/api/v1/visits/matrix", tag = "exchange",
+    responses((status = 200, body = MatrixJson)))]
+async fn matrix(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<MatrixJson>> {
+    let m = app.exchange_matrix().await.map_err(|e| api.err(e))?;
+    Ok(Json(MatrixJson {
+        cities: m
+            .cities
+            .iter()
+            .map(|c| MatrixCityJson {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+            })
+            .collect(),
+        done: m.done,
+        planned: m.planned,
+    }))
 }

@@ -17,7 +17,7 @@ use crate::domain::placement::parse_day;
 use crate::domain::visit::{
     ChecklistItemForm, Intention, ReportForm, RequestForm, ScheduleForm, Side, Step, VisitStatus,
 };
-use crate::domain::{Action, FieldErrors, Locale};
+use crate::domain::{Action, FieldErrors};
 use crate::storage::{ChecklistItemRow, ReportRow, ThemeRow, VisitRow};
 use crate::web::{CsrfForm, Ctx};
 
@@ -369,20 +369,10 @@ struct CheckLine {
 }
 
 fn label_of(ctx: &Ctx, key: Option<&str>, labels: [&str; 3]) -> String {
-    if let Some(k) = key {
-        return ctx.tk("checklist-item-", k);
+    match key {
+        Some(k) => ctx.tk("checklist-item-", k),
+        None => crate::app::label_in(ctx.locale, labels),
     }
-    let order = match ctx.locale {
-        Locale::De => [0, 1, 2],
-        Locale::Fr => [1, 0, 2],
-        Locale::En => [2, 0, 1],
-    };
-    order
-        .iter()
-        .map(|i| labels[*i])
-        .find(|l| !l.is_empty())
-        .unwrap_or_default()
-        .to_owned()
 }
 
 fn check_line(ctx: &Ctx, l: &ChecklistLine, side: Option<Side>) -> CheckLine {
