@@ -87,7 +87,7 @@ pub struct Ctx {
     pub csrf_key: String,
 }
 
-fn locale_of(path: &str) -> Option<Locale> {
+pub(crate) fn locale_of(path: &str) -> Option<Locale> {
     path.trim_start_matches('/')
         .split('/')
         .next()

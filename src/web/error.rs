@@ -44,6 +44,8 @@ pub struct HtmlError {
     locale: Locale,
     error: Error,
     csrf: bool,
+    /// A message that says more than the error's own (a malformed address parameter).
+    message: Option<String>,
 }
 
 impl HtmlError {
@@ -53,7 +55,14 @@ impl HtmlError {
             locale,
             error,
             csrf: false,
+            message: None,
         }
+    }
+
+    /// Shows `message` instead of the error's general one.
+    pub fn with_message(mut self, message: String) -> Self {
+        self.message = Some(message);
+        self
     }
 
     /// Marks a refused form token (a clearer message than "forbidden").
@@ -89,9 +98,10 @@ impl IntoResponse for HtmlError {
             client: String::new(),
             csrf_key: String::new(),
         };
-        let message = match self.error {
-            Error::Conflict(why) => i18n::t(self.locale, why),
-            _ => i18n::t(self.locale, &key),
+        let message = match (&self.message, &self.error) {
+            (Some(m), _) => m.clone(),
+            (None, Error::Conflict(why)) => i18n::t(self.locale, why),
+            (None, _) => i18n::t(self.locale, &key),
         };
         let page = ErrorPage {
             title: i18n::t(self.locale, &format!("{key}-title")),

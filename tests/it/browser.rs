@@ -317,6 +317,7 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/glossary/neighbourhood-mothers",
         "/placements",
         "/placements?from=July",
+        "/placements?page=abc",
         "/placements/bewerbungstraining-cafe-baer",
         "/placements/seance-conseil-communal-des-jeunes",
         "/reports",

@@ -109,6 +109,12 @@ both! {
             r.assert(StatusCode::OK);
             assert_eq!(found(&r.body), expected, "{query}");
         }
+        // A malformed number in the address gets the page in the reader's language, naming it.
+        c.get("/de/placements?page=abc")
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY)
+            .contains("<html lang=\"de\">")
+            .contains("page: invalid digit");
         c.get("/en/placements?from=July")
             .await
             .assert(StatusCode::UNPROCESSABLE_ENTITY)

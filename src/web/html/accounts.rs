@@ -1,10 +1,11 @@
 //! Sign-in and sign-out, the account page (password, API tokens), invitations and the admins'
 //! role management.
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -65,7 +66,7 @@ fn safe_next(next: &str) -> Option<&str> {
     (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\')).then_some(next)
 }
 
-async fn login_form(ctx: Ctx, Query(q): Query<LoginQuery>) -> LoginPage {
+async fn login_form(ctx: Ctx, HtmlQuery(q): HtmlQuery<LoginQuery>) -> LoginPage {
     LoginPage {
         notice: notice(&ctx, q.done.as_deref()),
         email: String::new(),
@@ -189,7 +190,7 @@ async fn account_page(
 async fn account(
     ctx: Ctx,
     State(app): State<App>,
-    Query(q): Query<DoneQuery>,
+    HtmlQuery(q): HtmlQuery<DoneQuery>,
 ) -> HtmlResult<Response> {
     account_page(
         ctx,
@@ -508,7 +509,7 @@ async fn users_page(
 async fn users(
     ctx: Ctx,
     State(app): State<App>,
-    Query(q): Query<DoneQuery>,
+    HtmlQuery(q): HtmlQuery<DoneQuery>,
 ) -> HtmlResult<Response> {
     users_page(ctx, &app, None, q.done.as_deref()).await
 }

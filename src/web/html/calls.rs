@@ -2,10 +2,11 @@
 //! request form (up to five ranked preferences), the coordinators' form, and the allocation
 //! review (reasons, alternatives, each city's share, changes by hand, publication).
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
@@ -80,7 +81,7 @@ fn deadline_label(ctx: &Ctx, deadline: &str) -> String {
 async fn list(
     ctx: Ctx,
     State(app): State<App>,
-    Query(p): Query<ListParams>,
+    HtmlQuery(p): HtmlQuery<ListParams>,
 ) -> HtmlResult<ListPage> {
     let page = p.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(Some(20));
@@ -291,7 +292,7 @@ async fn show(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(d): Query<DoneParam>,
+    HtmlQuery(d): HtmlQuery<DoneParam>,
 ) -> HtmlResult<Response> {
     show_page(
         ctx,
@@ -534,7 +535,7 @@ async fn review(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(d): Query<DoneParam>,
+    HtmlQuery(d): HtmlQuery<DoneParam>,
 ) -> HtmlResult<ReviewPage> {
     let r = app
         .review_allocation(&ctx.actor(), &slug)

@@ -1,10 +1,11 @@
 //! Glossary pages: browse A–Z per language and domain, a concept with all its terms and
 //! definitions, coordinators' forms, and downloads as CSV and SKOS.
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -74,7 +75,7 @@ fn lang_of(s: &str, ctx: &Ctx) -> ContentLang {
 async fn index(
     ctx: Ctx,
     State(app): State<App>,
-    Query(p): Query<BrowseParams>,
+    HtmlQuery(p): HtmlQuery<BrowseParams>,
 ) -> HtmlResult<IndexPage> {
     let lang = lang_of(&p.lang, &ctx);
     let domain = GlossaryDomain::parse(&p.domain);
@@ -171,7 +172,7 @@ async fn show(
     ctx: Ctx,
     State(app): State<App>,
     Path(key): Path<String>,
-    Query(d): Query<DoneParam>,
+    HtmlQuery(d): HtmlQuery<DoneParam>,
 ) -> HtmlResult<ShowPage> {
     let glossary = app.glossary().await.or_page(&ctx)?;
     let Some(c) = glossary.get(&key) else {

@@ -41,6 +41,40 @@ pub fn router() -> Router<App> {
         .merge(calls::router())
 }
 
+/// A page's query string: a value of the wrong form (`?page=abc`) gets the error page in the
+/// reader's language naming the parameter, instead of axum's plain-text 400.
+pub struct HtmlQuery<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S>
+    for HtmlQuery<T>
+{
+    type Rejection = HtmlError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, HtmlError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(q)) => Ok(HtmlQuery(q)),
+            Err(rejection) => {
+                let path = parts
+                    .extensions
+                    .get::<axum::extract::OriginalUri>()
+                    .map(|u| u.0.path().to_owned())
+                    .unwrap_or_else(|| parts.uri.path().to_owned());
+                let locale = super::context::locale_of(&path).unwrap_or(Locale::En);
+                // axum names the parameter: "Failed to deserialize query string: page: invalid digit …".
+                let text = rejection.body_text();
+                let detail = text.split_once(": ").map_or(text.as_str(), |(_, d)| d);
+                let message =
+                    i18n::t_args(locale, "error-api-query", &[("detail", detail.to_owned())]);
+                Err(HtmlError::new(locale, Error::Invalid(FieldErrors::new()))
+                    .with_message(message))
+            }
+        }
+    }
+}
+
 /// Results of page handlers.
 pub type HtmlResult<T> = Result<T, HtmlError>;
 

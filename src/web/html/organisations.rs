@@ -1,10 +1,11 @@
 //! Organisation pages: the filtered list, the detail page with the description in the reader's
 //! language, the create/edit form, translation and deletion.
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -99,7 +100,7 @@ fn kind_choices(ctx: &Ctx, current: &str) -> Vec<Choice> {
 async fn list(
     ctx: Ctx,
     State(app): State<App>,
-    Query(q): Query<ListQuery>,
+    HtmlQuery(q): HtmlQuery<ListQuery>,
 ) -> HtmlResult<ListPage> {
     let filter = OrgFilter {
         city: nonempty(&q.city),
@@ -216,7 +217,7 @@ async fn show(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(q): Query<DoneQuery>,
+    HtmlQuery(q): HtmlQuery<DoneQuery>,
 ) -> HtmlResult<ShowPage> {
     let org = app
         .organisation(&ctx.actor(), &slug, ctx.lang())
@@ -467,7 +468,7 @@ async fn translate_form(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(q): Query<TranslateQuery>,
+    HtmlQuery(q): HtmlQuery<TranslateQuery>,
 ) -> HtmlResult<Response> {
     let org = app
         .organisation(&ctx.actor(), &slug, ctx.lang())

@@ -1,9 +1,10 @@
 //! People pages: the list, a person's page (e-mail for members only), and the form.
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -57,7 +58,7 @@ struct ListPage {
 async fn list(
     ctx: Ctx,
     State(app): State<App>,
-    Query(q): Query<ListQuery>,
+    HtmlQuery(q): HtmlQuery<ListQuery>,
 ) -> HtmlResult<ListPage> {
     let page = q.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(None);
@@ -109,7 +110,7 @@ async fn show(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(q): Query<ListQuery>,
+    HtmlQuery(q): HtmlQuery<ListQuery>,
 ) -> HtmlResult<ShowPage> {
     let person = app.person(&ctx.actor(), &slug).await.or_page(&ctx)?;
     let themes = app.themes().await.or_page(&ctx)?;
@@ -182,7 +183,7 @@ async fn form_page(
 async fn new_form(
     ctx: Ctx,
     State(app): State<App>,
-    Query(q): Query<ListQuery>,
+    HtmlQuery(q): HtmlQuery<ListQuery>,
 ) -> HtmlResult<Response> {
     if !ctx.signed_in() {
         return Err(Error::Unauthorized).or_page(&ctx);

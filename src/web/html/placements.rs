@@ -2,10 +2,11 @@
 //! working language, dates), a placement, the hosts' form, and the public calendar of the open
 //! placements' periods.
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -125,7 +126,7 @@ fn may_host(actor: &crate::domain::Actor) -> bool {
 async fn list(
     ctx: Ctx,
     State(app): State<App>,
-    Query(p): Query<ListParams>,
+    HtmlQuery(p): HtmlQuery<ListParams>,
 ) -> HtmlResult<Response> {
     let page = p.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(Some(20));
@@ -244,7 +245,7 @@ async fn show(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(d): Query<ShowParams>,
+    HtmlQuery(d): HtmlQuery<ShowParams>,
 ) -> HtmlResult<ShowPage> {
     let actor = ctx.actor();
     let p = app.placement(&actor, &slug).await.or_page(&ctx)?;
@@ -420,7 +421,7 @@ async fn translate_form(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(q): Query<LangParam>,
+    HtmlQuery(q): HtmlQuery<LangParam>,
 ) -> HtmlResult<Response> {
     translate_page(ctx, &app, &slug, None, &FieldErrors::new(), &q.lang).await
 }

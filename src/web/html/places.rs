@@ -1,5 +1,6 @@
 //! Countries and cities: lists and pages linking to their organisations.
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -401,7 +402,7 @@ async fn themes_page(
 async fn themes(
     ctx: Ctx,
     State(app): State<App>,
-    axum::extract::Query(q): axum::extract::Query<DoneQuery>,
+    HtmlQuery(q): HtmlQuery<DoneQuery>,
 ) -> HtmlResult<Response> {
     themes_page(
         ctx,

@@ -2,10 +2,11 @@
 //! language; facets as links with counts, pages, "did you mean" and the glossary terms the query
 //! was expanded through.
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::routing::get;
 
 use crate::app::{App, Error, SearchQuery};
@@ -81,7 +82,7 @@ struct Params {
 async fn search(
     ctx: Ctx,
     State(app): State<App>,
-    Query(p): Query<Params>,
+    HtmlQuery(p): HtmlQuery<Params>,
 ) -> HtmlResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let page = p.page.unwrap_or(1).clamp(1, 1000);

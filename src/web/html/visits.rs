@@ -3,10 +3,11 @@
 //! steps each side may take, the agreement checklist and the schedule, the learning report form,
 //! the reports, and the coordinators' checklist settings.
 
+use super::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -164,7 +165,7 @@ struct ListPage {
 async fn list(
     ctx: Ctx,
     State(app): State<App>,
-    Query(p): Query<ListParams>,
+    HtmlQuery(p): HtmlQuery<ListParams>,
 ) -> HtmlResult<Response> {
     let actor = ctx.actor();
     let page = p.page.unwrap_or(1).max(1);
@@ -327,7 +328,7 @@ async fn form_page(
 async fn new_form(
     ctx: Ctx,
     State(app): State<App>,
-    Query(p): Query<NewParams>,
+    HtmlQuery(p): HtmlQuery<NewParams>,
 ) -> HtmlResult<Response> {
     let mut form = RequestForm {
         placement: p.placement,
@@ -585,7 +586,7 @@ async fn show(
     ctx: Ctx,
     State(app): State<App>,
     Path(id): Path<i64>,
-    Query(d): Query<DoneParam>,
+    HtmlQuery(d): HtmlQuery<DoneParam>,
 ) -> HtmlResult<Response> {
     show_page(ctx, &app, id, None, &FieldErrors::new(), d.done.as_deref()).await
 }
@@ -865,7 +866,7 @@ struct PageParam {
 async fn reports(
     ctx: Ctx,
     State(app): State<App>,
-    Query(p): Query<PageParam>,
+    HtmlQuery(p): HtmlQuery<PageParam>,
 ) -> HtmlResult<ReportsPage> {
     let page = p.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(Some(20));
@@ -983,7 +984,7 @@ async fn checklist_page(
 async fn checklist(
     ctx: Ctx,
     State(app): State<App>,
-    Query(d): Query<DoneParam>,
+    HtmlQuery(d): HtmlQuery<DoneParam>,
 ) -> HtmlResult<Response> {
     checklist_page(
         ctx,
