@@ -174,12 +174,7 @@ impl App {
     pub async fn call(&self, actor: &Actor, slug: &str) -> Result<CallView> {
         let row = self.store().call(slug).await?;
         let (status, deadline) = Self::call_status(&row);
-        let mut placements = Vec::new();
-        for p in self.store().call_placement_slugs(row.id).await? {
-            if let Ok(v) = self.placement(&Actor::System, &p).await {
-                placements.push(v);
-            }
-        }
+        let placements = self.placements_of_call(row.id).await?;
         let mut mine = None;
         let mut my_visit = None;
         if let Some(user) = actor.user_id() {

@@ -159,6 +159,7 @@ impl PlacementQuery {
             to: given(&self.to),
             status: None,
             organisation: given(&self.organisation),
+            call: None,
         })
     }
 }
@@ -198,6 +199,39 @@ impl App {
             .collect())
     }
 
+    /// Rows with their windows and translations, in three queries whatever their number.
+    async fn views(&self, actor: &Actor, rows: Vec<PlacementRow>) -> Result<Vec<PlacementView>> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let windows = self.windows_of(&ids).await?;
+        let mut texts = self.store().placement_texts(&ids).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let mine = windows
+                    .iter()
+                    .filter(|(id, _)| *id == row.id)
+                    .map(|(_, s)| *s)
+                    .collect();
+                let (its, rest): (Vec<_>, Vec<_>) =
+                    texts.drain(..).partition(|t| t.placement_id == row.id);
+                texts = rest;
+                self.view(actor, row, mine, its)
+            })
+            .collect())
+    }
+
+    /// The placements of a call (at most [`crate::domain::call::CALL_PLACEMENTS_MAX`]), by title.
+    pub(super) async fn placements_of_call(&self, call_id: i64) -> Result<Vec<PlacementView>> {
+        let filter = PlacementFilter {
+            call: Some(call_id.to_string()),
+            ..Default::default()
+        };
+        let max = crate::domain::call::CALL_PLACEMENTS_MAX as i64;
+        let (mut rows, _) = self.store().placements(&filter, max, 0).await?;
+        rows.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
+        self.views(&Actor::System, rows).await
+    }
+
     /// Placements the actor may see that match `query`; closed ones only for members.
     pub async fn placements(
         &self,
@@ -211,23 +245,7 @@ impl App {
         let limit = page_size(query.limit);
         let offset = query.offset.unwrap_or(0).clamp(0, 1_000_000);
         let (rows, total) = self.store().placements(&filter, limit, offset).await?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let windows = self.windows_of(&ids).await?;
-        let mut texts = self.store().placement_texts(&ids).await?;
-        let items = rows
-            .into_iter()
-            .map(|row| {
-                let mine = windows
-                    .iter()
-                    .filter(|(id, _)| *id == row.id)
-                    .map(|(_, s)| *s)
-                    .collect();
-                let (its, rest): (Vec<_>, Vec<_>) =
-                    texts.drain(..).partition(|t| t.placement_id == row.id);
-                texts = rest;
-                self.view(actor, row, mine, its)
-            })
-            .collect();
+        let items = self.views(actor, rows).await?;
         Ok(Page {
             items,
             total,

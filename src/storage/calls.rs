@@ -119,18 +119,6 @@ impl Store {
             .ok_or(StorageError::NotFound)
     }
 
-    /// The slugs of a call's placements.
-    pub async fn call_placement_slugs(&self, call_id: i64) -> Result<Vec<String>> {
-        let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT p.slug FROM call_placements cp JOIN placements p ON p.id = cp.placement_id \
-             WHERE cp.call_id = $1 ORDER BY p.title, p.id",
-        )
-        .bind(call_id)
-        .fetch_all(self.pool())
-        .await?;
-        Ok(rows.into_iter().map(|r| r.0).collect())
-    }
-
     /// The requests of a call, oldest first.
     pub async fn call_requests(&self, call_id: i64) -> Result<Vec<CallRequestRow>> {
         Ok(sqlx::query_as(

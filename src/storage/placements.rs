@@ -108,6 +108,8 @@ pub struct PlacementFilter {
     pub status: Option<String>,
     /// Host organisation slug.
     pub organisation: Option<String>,
+    /// Included in this call (id).
+    pub call: Option<String>,
 }
 
 const COLUMNS: &str = "p.id, p.slug, p.organisation_id, o.slug AS organisation_slug, o.name AS organisation_name, \
@@ -131,6 +133,10 @@ fn conditions(f: &PlacementFilter) -> Conditions {
         )
         .when("p.status = ?", f.status.clone())
         .when("o.slug = ?", f.organisation.clone())
+        .when(
+            "p.id IN (SELECT placement_id FROM call_placements WHERE CAST(call_id AS TEXT) = ?)",
+            f.call.clone(),
+        )
         .when(
             "p.id IN (SELECT placement_id FROM placement_windows WHERE end_date >= ?)",
             f.from.clone(),
