@@ -4,8 +4,6 @@
 //! reasons, changes it by hand and publishes it: granted requests become accepted visits, and
 //! everyone is told.
 
-use std::collections::HashMap;
-
 use time::Date;
 
 use super::visits::today;
@@ -370,13 +368,7 @@ impl App {
         let prefs = self.store().call_preferences(call.row.id).await?;
         let ids: Vec<i64> = call.placements.iter().map(|p| p.row.id).collect();
         let held = self.store().places_held(&ids).await?;
-        let counts: HashMap<i64, u32> = self
-            .store()
-            .host_visit_counts()
-            .await?
-            .into_iter()
-            .map(|(o, n)| (o, u32::try_from(n).unwrap_or(u32::MAX)))
-            .collect();
+        let counts = self.host_counts().await?;
         let mut windows = Vec::new();
         for (i, p) in call.placements.iter().enumerate() {
             for w in &p.windows {
@@ -406,14 +398,7 @@ impl App {
             let mut opts = Vec::new();
             for (rank, pi) in mine.iter().enumerate() {
                 let p = &call.placements[*pi];
-                let offer = Offer {
-                    organisation: p.row.organisation_id,
-                    country: p.row.country.clone(),
-                    themes: p.themes(),
-                    languages: p.languages(),
-                    visits: counts.get(&p.row.organisation_id).copied().unwrap_or(0),
-                    city: p.row.city_id,
-                };
+                let offer = super::visits::offer_of(p, &counts);
                 let length = u32::try_from(p.row.length_days).unwrap_or(1);
                 let rank = rank as u32 + 1;
                 let Some((points, reasons)) = fit(&seeker, &offer, Some(rank)) else {

@@ -67,6 +67,15 @@ impl PlacementView {
         }
     }
 
+    /// The first days a whole stay fits into one of its windows within `possible`.
+    pub fn first_stay(&self, possible: Span) -> Option<Span> {
+        let length = u32::try_from(self.row.length_days).unwrap_or(1);
+        self.windows
+            .iter()
+            .filter_map(|w| crate::domain::exchange::first_fit(*w, &[possible], length))
+            .min_by_key(|s| s.start)
+    }
+
     /// Working languages.
     pub fn languages(&self) -> Vec<String> {
         crate::storage::split_list(&self.row.languages)

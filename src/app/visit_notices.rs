@@ -115,18 +115,19 @@ impl App {
                     Err(e) => return tracing::warn!(error = %e, "finding notice recipients failed"),
                 }
             }
+            // The step's message or reason, read once for every recipient.
+            let message = app
+                .store()
+                .visit_events(id)
+                .await
+                .ok()
+                .and_then(|e| e.last().map(|e| e.message.clone()))
+                .unwrap_or_default();
             for (user, email, locale) in recipients
                 .into_iter()
                 .filter(|(user, _, _)| Some(*user) != actor_id)
             {
                 let locale = Locale::from_code(&locale).unwrap_or(Locale::En);
-                let message = app
-                    .store()
-                    .visit_events(id)
-                    .await
-                    .ok()
-                    .and_then(|e| e.last().map(|e| e.message.clone()))
-                    .unwrap_or_default();
                 let args = [
                     ("title", row.placement_title.clone().unwrap_or_default()),
                     ("host", row.host_name.clone().unwrap_or_default()),
@@ -138,7 +139,7 @@ impl App {
                         "status",
                         i18n::t(locale, &format!("visit-status-{}", row.status)),
                     ),
-                    ("message", message),
+                    ("message", message.clone()),
                     ("link", app.visit_link(id, locale)),
                 ];
                 let subject = i18n::t_args(locale, "mail-visit-subject", &args);

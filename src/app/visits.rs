@@ -67,11 +67,6 @@ impl VisitView {
         self.checklist.iter().all(|l| l.visitor && l.host)
     }
 
-    /// The days the visitor could come.
-    pub fn possible(&self) -> Option<Span> {
-        span(&self.row.possible_start, &self.row.possible_end)
-    }
-
     /// The window the visit holds (or asks for) a place in.
     pub fn window(&self) -> Option<Span> {
         span(
@@ -598,7 +593,7 @@ impl App {
                 Error::Forbidden
             });
         }
-        let (Some(window), Some(_)) = (view.window(), view.row.placement_id) else {
+        let Some(window) = view.window() else {
             return Err(Error::Conflict("error-visit-step-not-possible"));
         };
         let length = u32::try_from(view.row.length_days).unwrap_or(1);
@@ -752,7 +747,8 @@ impl App {
         })
     }
 
-    async fn host_counts(&self) -> Result<std::collections::HashMap<i64, u32>> {
+    /// Visits each host organisation has had (for ranking hosts with few up).
+    pub(super) async fn host_counts(&self) -> Result<std::collections::HashMap<i64, u32>> {
         Ok(self
             .store()
             .host_visit_counts()
@@ -762,10 +758,9 @@ impl App {
             .collect())
     }
 
-    async fn seeker_of(&self, row: &VisitRow) -> Result<Seeker> {
-        let cities = self.cities(None).await?;
+    fn seeker_of(row: &VisitRow, cities: &[crate::storage::CityRow]) -> Seeker {
         let wanted = split_list(&row.cities);
-        Ok(Seeker {
+        Seeker {
             organisation: row.visitor_organisation_id.unwrap_or(-1),
             country: row.visitor_country.clone().unwrap_or_default(),
             themes: split_list(&row.themes),
@@ -775,7 +770,7 @@ impl App {
                 .filter(|c| wanted.contains(&c.slug))
                 .map(|c| c.id)
                 .collect(),
-        })
+        }
     }
 
     /// Open placements for an open request, best fit first, each with its reasons and the first
@@ -786,7 +781,7 @@ impl App {
         if facts.status != VisitStatus::Open {
             return Ok(Vec::new());
         }
-        let seeker = self.seeker_of(&row).await?;
+        let seeker = Self::seeker_of(&row, &self.cities(None).await?);
         let Some(possible) = still_possible(&row) else {
             return Ok(Vec::new());
         };
@@ -802,12 +797,7 @@ impl App {
             .items
             .into_iter()
             .filter_map(|p| {
-                let length = u32::try_from(p.row.length_days).ok()?;
-                let days = p
-                    .windows
-                    .iter()
-                    .filter_map(|w| first_fit(*w, &[possible], length))
-                    .min_by_key(|s| s.start)?;
+                let days = p.first_stay(possible)?;
                 let offer = offer_of(&p, &counts);
                 let (points, reasons) = fit(&seeker, &offer, None)?;
                 Some(Suggestion {
@@ -839,7 +829,7 @@ impl App {
         }
         let counts = self.host_counts().await?;
         let offer = offer_of(&p, &counts);
-        let length = u32::try_from(p.row.length_days).unwrap_or(1);
+        let cities = self.cities(None).await?;
         let filter = VisitFilter {
             status: Some(VisitStatus::Open.as_str().to_owned()),
             ..Default::default()
@@ -850,16 +840,10 @@ impl App {
             let Some(possible) = still_possible(&row) else {
                 continue;
             };
-            let Some(days) = p
-                .windows
-                .iter()
-                .filter_map(|w| first_fit(*w, &[possible], length))
-                .min_by_key(|s| s.start)
-            else {
+            let Some(days) = p.first_stay(possible) else {
                 continue;
             };
-            let seeker = self.seeker_of(&row).await?;
-            if let Some((points, reasons)) = fit(&seeker, &offer, None) {
+            if let Some((points, reasons)) = fit(&Self::seeker_of(&row, &cities), &offer, None) {
                 out.push(RequestSuggestion {
                     visit: row,
                     points,
@@ -904,7 +888,8 @@ impl App {
     }
 }
 
-fn offer_of(p: &PlacementView, counts: &std::collections::HashMap<i64, u32>) -> Offer {
+/// What the fit looks at on a placement's side.
+pub(super) fn offer_of(p: &PlacementView, counts: &std::collections::HashMap<i64, u32>) -> Offer {
     Offer {
         organisation: p.row.organisation_id,
         country: p.row.country.clone(),

@@ -498,15 +498,6 @@ impl WriteTx {
         Ok(id)
     }
 
-    /// A visit's status and the window it holds or asks for, read inside the write lock.
-    pub async fn visit_state(&mut self, id: i64) -> Result<(String, Option<i64>, Option<String>)> {
-        sqlx::query_as("SELECT status, placement_id, window_start FROM visits WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *self.tx)
-            .await?
-            .ok_or(StorageError::NotFound)
-    }
-
     /// A placement's visitors per window.
     pub async fn placement_capacity(&mut self, placement_id: i64) -> Result<i64> {
         let (n,): (i64,) = sqlx::query_as("SELECT capacity FROM placements WHERE id = $1")

@@ -193,6 +193,14 @@ both! {
             ..Default::default()
         };
         let slug = t.app.create_call(&coordinator, &form).await.expect("call").as_str().to_owned();
+        // Coordinators open calls through the form as well.
+        let mut coordinator_page = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coordinator_page.get("/en/calls/new").await.assert(StatusCode::OK);
+        let deadline = day(4);
+        let r = coordinator_page
+            .post_form("/en/calls", &[("title", "Spring"), ("deadline", deadline.as_str()), ("placements", a.as_str())])
+            .await;
+        assert_eq!(r.header("location"), "/en/calls/spring?done=created", "{}", r.body);
         let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
         let page = format!("/de/calls/{slug}");
         member.get(&page).await.assert(StatusCode::OK).contains("Wahl 1");

@@ -391,6 +391,16 @@ both! {
         assert_eq!(v.row.status, "requested");
         assert_eq!(v.row.window_start.as_deref(), Some(day(10).as_str()));
         assert_eq!(v.row.length_days, 2, "the stay is the placement's length");
+        // The page's form makes open requests too, its numbers typed as text.
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        let (start, end) = (day(5), day(60));
+        let r = editor
+            .post_form("/fr/visits", &[("start", start.as_str()), ("end", end.as_str()), ("length_days", "3"),
+                ("cities", "trier"), ("languages", "fr"), ("themes", "youth"), ("goal", "Apprendre.")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let own = t.app.visit(&actor(&t.app, EDITOR).await, visit_id(r.header("location"))).await.expect("open request");
+        assert_eq!((own.row.status.as_str(), own.row.length_days, own.row.cities.as_str()), ("open", 3, "trier"));
     }
 
     async fn reports_are_found_by_search_through_the_change_log(db) {

@@ -116,13 +116,10 @@ async fn login(
     }
 }
 
-#[derive(Deserialize)]
-struct Empty {}
-
 async fn logout(
     ctx: Ctx,
     State(app): State<App>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     if let Some(token) = &ctx.session {
         app.logout(token).await.or_page(&ctx)?;
@@ -269,7 +266,7 @@ async fn revoke_token(
     ctx: Ctx,
     State(app): State<App>,
     Path(id): Path<i64>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.revoke_api_token(&ctx.actor(), id).await.or_page(&ctx)?;
     Ok(done(&ctx, "/account", "revoked"))

@@ -165,26 +165,11 @@ async fn new_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
     form_page(ctx, &app, form, &FieldErrors::new()).await
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct PostedCall {
-    title: String,
-    description: String,
-    deadline: String,
-    placements: Vec<String>,
-}
-
 async fn create(
     ctx: Ctx,
     State(app): State<App>,
-    CsrfForm(p): CsrfForm<PostedCall>,
+    CsrfForm(form): CsrfForm<CallForm>,
 ) -> HtmlResult<Response> {
-    let form = CallForm {
-        title: p.title,
-        description: p.description,
-        deadline: p.deadline,
-        placements: p.placements,
-    };
     match app.create_call(&ctx.actor(), &form).await {
         Ok(slug) => Ok(super::done(&ctx, &format!("/calls/{slug}"), "created")),
         Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors).await,
@@ -305,31 +290,12 @@ async fn show(
     .await
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct PostedRequest {
-    preferences: Vec<String>,
-    start: String,
-    end: String,
-    languages: Vec<String>,
-    themes: Vec<String>,
-    goal: String,
-}
-
 async fn submit_request(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    CsrfForm(p): CsrfForm<PostedRequest>,
+    CsrfForm(form): CsrfForm<CallRequestForm>,
 ) -> HtmlResult<Response> {
-    let form = CallRequestForm {
-        preferences: p.preferences,
-        start: p.start,
-        end: p.end,
-        languages: p.languages,
-        themes: p.themes,
-        goal: p.goal,
-    };
     match app.submit_call_request(&ctx.actor(), &slug, &form).await {
         Ok(()) => Ok(super::done(&ctx, &format!("/calls/{slug}"), "requested")),
         Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, Some(form), &errors, None).await,
@@ -337,14 +303,11 @@ async fn submit_request(
     }
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-struct Empty {}
-
 async fn close(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.close_call(&ctx.actor(), &slug).await.or_page(&ctx)?;
     Ok(super::done(&ctx, &format!("/calls/{slug}"), "closed"))
@@ -354,7 +317,7 @@ async fn run(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.run_allocation(&ctx.actor(), &slug)
         .await
@@ -574,7 +537,7 @@ async fn publish(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.publish_call(&ctx.actor(), &slug).await.or_page(&ctx)?;
     Ok(super::done(&ctx, &format!("/calls/{slug}"), "published"))

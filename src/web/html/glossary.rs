@@ -326,14 +326,11 @@ async fn update(
     }
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-struct Empty {}
-
 async fn delete(
     ctx: Ctx,
     State(app): State<App>,
     Path(key): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.delete_concept(&ctx.actor(), &key).await.or_page(&ctx)?;
     Ok(done(&ctx, "/glossary", "deleted"))

@@ -75,6 +75,10 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequestP
     }
 }
 
+/// A form with nothing but its form token (a button).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Empty {}
+
 /// Results of page handlers.
 pub type HtmlResult<T> = Result<T, HtmlError>;
 

@@ -237,14 +237,11 @@ async fn update(
     }
 }
 
-#[derive(Deserialize)]
-struct Empty {}
-
 async fn delete(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.delete_person(&ctx.actor(), &slug).await.or_page(&ctx)?;
     Ok(done(&ctx, "/people", "deleted"))

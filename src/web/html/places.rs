@@ -326,14 +326,11 @@ async fn update_country(
     }
 }
 
-#[derive(serde::Deserialize)]
-struct Empty {}
-
 async fn delete_city(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.delete_city(&ctx.actor(), &slug).await.or_page(&ctx)?;
     Ok(done(&ctx, "/cities", "deleted"))
@@ -343,7 +340,7 @@ async fn delete_country(
     ctx: Ctx,
     State(app): State<App>,
     Path(code): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.delete_country(&ctx.actor(), &code)
         .await

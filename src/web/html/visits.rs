@@ -210,15 +210,11 @@ async fn list(
 async fn reset_calendar(
     ctx: Ctx,
     State(app): State<App>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
     app.reset_calendar_token(&ctx.actor()).await.or_page(&ctx)?;
     Ok(super::done(&ctx, "/visits", "calendar"))
 }
-
-/// A form with nothing but its token.
-#[derive(Debug, Default, serde::Deserialize)]
-struct Empty {}
 
 /// The private calendar feed: `/{lang}/calendar/{token}.ics`.
 async fn private_feed(
@@ -242,35 +238,6 @@ async fn private_feed(
 #[serde(default)]
 struct NewParams {
     placement: String,
-}
-
-/// The request form as posted.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct PostedRequest {
-    placement: String,
-    start: String,
-    end: String,
-    length_days: String,
-    themes: Vec<String>,
-    cities: Vec<String>,
-    languages: Vec<String>,
-    goal: String,
-}
-
-impl From<PostedRequest> for RequestForm {
-    fn from(p: PostedRequest) -> RequestForm {
-        RequestForm {
-            placement: p.placement,
-            start: p.start,
-            end: p.end,
-            length_days: p.length_days,
-            themes: p.themes,
-            cities: p.cities,
-            languages: p.languages,
-            goal: p.goal,
-        }
-    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -350,9 +317,8 @@ async fn new_form(
 async fn create(
     ctx: Ctx,
     State(app): State<App>,
-    CsrfForm(posted): CsrfForm<PostedRequest>,
+    CsrfForm(form): CsrfForm<RequestForm>,
 ) -> HtmlResult<Response> {
-    let form = RequestForm::from(posted);
     match app.request_visit(&ctx.actor(), &form).await {
         Ok(id) => Ok(super::done(&ctx, &format!("/visits/{id}"), "requested")),
         Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors).await,
@@ -664,31 +630,12 @@ async fn confirm(
     Ok(super::done(&ctx, &format!("/visits/{id}"), "checklist"))
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct PostedSchedule {
-    start: String,
-    end: String,
-    start_time: String,
-    end_time: String,
-    meeting_point: String,
-    agenda: String,
-}
-
 async fn schedule(
     ctx: Ctx,
     State(app): State<App>,
     Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<PostedSchedule>,
+    CsrfForm(form): CsrfForm<ScheduleForm>,
 ) -> HtmlResult<Response> {
-    let form = ScheduleForm {
-        start: f.start,
-        end: f.end,
-        start_time: f.start_time,
-        end_time: f.end_time,
-        meeting_point: f.meeting_point,
-        agenda: f.agenda,
-    };
     match app.schedule_visit(&ctx.actor(), id, &form).await {
         Ok(()) => Ok(super::done(&ctx, &format!("/visits/{id}"), "schedule")),
         Err(Error::Invalid(errors)) => show_page(ctx, &app, id, Some(form), &errors, None).await,
@@ -996,24 +943,11 @@ async fn checklist(
     .await
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct PostedItem {
-    text_de: String,
-    text_fr: String,
-    text_en: String,
-}
-
 async fn add_checklist_item(
     ctx: Ctx,
     State(app): State<App>,
-    CsrfForm(f): CsrfForm<PostedItem>,
+    CsrfForm(form): CsrfForm<ChecklistItemForm>,
 ) -> HtmlResult<Response> {
-    let form = ChecklistItemForm {
-        text_de: f.text_de,
-        text_fr: f.text_fr,
-        text_en: f.text_en,
-    };
     match app.add_checklist_item(&ctx.actor(), &form).await {
         Ok(_) => Ok(super::done(&ctx, "/exchange/checklist", "saved")),
         Err(Error::Invalid(errors)) => checklist_page(ctx, &app, form, &errors, None).await,

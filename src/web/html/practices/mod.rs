@@ -108,9 +108,6 @@ fn choices(items: impl Iterator<Item = (String, String)>, current: &str) -> Vec<
         .collect()
 }
 
-#[derive(Deserialize)]
-struct Empty {}
-
 /// Addresses that only take forms lead back to the practice when opened (from the language
 /// switcher of a page shown after a form).
 async fn back_to_practice(ctx: Ctx, Path(slug): Path<String>) -> axum::response::Redirect {

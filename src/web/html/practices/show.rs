@@ -236,7 +236,7 @@ pub(super) async fn take_review(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<crate::web::html::Empty>,
 ) -> HtmlResult<Response> {
     app.take_review(&ctx.actor(), &slug).await.or_page(&ctx)?;
     Ok(done(&ctx, &format!("/practices/{slug}"), "saved"))
@@ -386,7 +386,7 @@ pub(super) async fn detach(
     ctx: Ctx,
     State(app): State<App>,
     Path((slug, id)): Path<(String, i64)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<crate::web::html::Empty>,
 ) -> HtmlResult<Response> {
     app.detach(&ctx.actor(), &slug, id).await.or_page(&ctx)?;
     Ok(done(&ctx, &format!("/practices/{slug}"), "deleted"))
