@@ -41,6 +41,13 @@ pub struct Settings {
     /// Largest uploaded file (attachments, imports) in bytes [default: 20 MB].
     #[arg(long, env = "PASSERELLE_MAX_UPLOAD_BYTES", global = true)]
     pub max_upload_bytes: Option<usize>,
+    /// Addresses of reverse proxies whose X-Forwarded-For is believed, comma-separated
+    /// (e.g. 127.0.0.1,::1) [default: none: the peer address is the client's].
+    #[arg(long, env = "PASSERELLE_TRUSTED_PROXIES", global = true)]
+    pub trusted_proxies: Option<String>,
+    /// Open connections served at once; further ones wait [default: 1024].
+    #[arg(long, env = "PASSERELLE_MAX_CONNECTIONS", global = true)]
+    pub max_connections: Option<usize>,
 }
 
 impl Settings {
@@ -57,6 +64,8 @@ impl Settings {
             max_upload_bytes: self.max_upload_bytes.or(other.max_upload_bytes),
             translate_url: self.translate_url.or(other.translate_url),
             translate_key: self.translate_key.or(other.translate_key),
+            trusted_proxies: self.trusted_proxies.or(other.trusted_proxies),
+            max_connections: self.max_connections.or(other.max_connections),
         }
     }
 }
@@ -86,6 +95,10 @@ pub struct Config {
     pub translate_key: Option<String>,
     /// Whether cookies carry `Secure` (the site is served over HTTPS).
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Connections served at once.
+    pub max_connections: usize,
 }
 
 impl Config {
@@ -102,6 +115,18 @@ impl Config {
         let bind = s
             .bind
             .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
+        let trusted_proxies = s
+            .trusted_proxies
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse()
+                    .map_err(|_| anyhow::anyhow!("trusted_proxies: {p:?} is not an IP address"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
         let base_url = s
             .base_url
             .unwrap_or_else(|| format!("http://{bind}"))
@@ -126,6 +151,8 @@ impl Config {
                 .filter(|u| !u.is_empty())
                 .map(|u| u.trim_end_matches('/').to_owned()),
             translate_key: s.translate_key.filter(|k| !k.is_empty()),
+            trusted_proxies,
+            max_connections: s.max_connections.unwrap_or(1024).max(1),
         })
     }
 

@@ -245,6 +245,9 @@ error-city-has-organisations = Diese Stadt hat noch Organisationen. Verschieben 
 error-country-has-cities = Dieses Land hat noch Städte. Löschen Sie diese zuerst.
 error-page-internal-title = Etwas ist schiefgelaufen
 error-page-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später noch einmal.
+error-page-payload-too-large-title = Zu groß
+error-page-payload-too-large = Die Anfrage ist größer, als diese Adresse annimmt. Formulare und API-Aufrufe höchstens 2 MB, Dateien höchstens die Upload-Grenze, Anmeldeformulare weniger.
+error-api-csrf = Abgelehnt: Ein Aufruf mit dem Sitzungs-Cookie muss von den eigenen Seiten dieser Website kommen (als JSON oder mit dem Header X-CSRF-Token), oder verwenden Sie einen persönlichen API-Schlüssel.
 error-page-csrf-title = Formular abgelaufen
 error-page-csrf = Das Formular konnte nicht angenommen werden, weil sein Sicherheitstoken fehlt oder abgelaufen ist. Gehen Sie zurück, laden Sie die Seite neu und senden Sie das Formular noch einmal.
 
@@ -378,7 +381,6 @@ size-kb = { $size } KB
 error-file-empty = { $field }: Wählen Sie eine Datei, die nicht leer ist.
 error-file-type = { $field }: Diese Dateiart ({ $value }) wird nicht angenommen. Angenommen werden PDF, PNG, JPEG, WebP, OpenDocument, Office-Dokumente und reiner Text.
 error-file-too-large = { $field }: höchstens { $max } MB.
-error-page-too-large = Die Anfrage ist zu groß.
 mime-application-pdf = PDF
 mime-image-png = PNG-Bild
 mime-image-jpeg = JPEG-Bild

@@ -245,6 +245,9 @@ error-city-has-organisations = This city still has organisations. Move or delete
 error-country-has-cities = This country still has cities. Delete them first.
 error-page-internal-title = Something went wrong
 error-page-internal = Something went wrong on our side. Please try again later.
+error-page-payload-too-large-title = Too large
+error-page-payload-too-large = The request is larger than this address accepts. Forms and API calls take at most 2 MB, files at most the upload limit, and sign-in forms less.
+error-api-csrf = Refused: a call with the session cookie must come from this site's own pages (send it as JSON, or with the X-CSRF-Token header), or use a personal API token.
 error-page-csrf-title = Form expired
 error-page-csrf = The form could not be accepted because its security token is missing or expired. Go back, reload the page and send it again.
 
@@ -378,7 +381,6 @@ size-kb = { $size } KB
 error-file-empty = { $field }: choose a file that is not empty.
 error-file-type = { $field }: this kind of file ({ $value }) is not accepted. Accepted: PDF, PNG, JPEG, WebP, OpenDocument, Office documents, plain text.
 error-file-too-large = { $field }: at most { $max } MB.
-error-page-too-large = The request is too large.
 mime-application-pdf = PDF
 mime-image-png = PNG image
 mime-image-jpeg = JPEG image

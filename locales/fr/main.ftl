@@ -245,6 +245,9 @@ error-city-has-organisations = Cette ville compte encore des organisations. Dép
 error-country-has-cities = Ce pays compte encore des villes. Supprimez-les d’abord.
 error-page-internal-title = Une erreur s’est produite
 error-page-internal = Une erreur s’est produite de notre côté. Veuillez réessayer plus tard.
+error-page-payload-too-large-title = Trop volumineux
+error-page-payload-too-large = La requête dépasse ce que cette adresse accepte. Formulaires et appels à l’API : 2 Mo au plus ; fichiers : la limite des envois ; formulaires de connexion : moins.
+error-api-csrf = Refusé : un appel avec le cookie de session doit venir des pages de ce site (en JSON ou avec l’en-tête X-CSRF-Token), sinon utilisez une clé d’API personnelle.
 error-page-csrf-title = Formulaire expiré
 error-page-csrf = Le formulaire n’a pas pu être accepté, car son jeton de sécurité est absent ou a expiré. Revenez en arrière, rechargez la page et envoyez à nouveau le formulaire.
 
@@ -378,7 +381,6 @@ size-kb = { $size } Ko
 error-file-empty = { $field } : choisissez un fichier qui n’est pas vide.
 error-file-type = { $field } : ce type de fichier ({ $value }) n’est pas accepté. Sont acceptés : PDF, PNG, JPEG, WebP, OpenDocument, documents Office, texte brut.
 error-file-too-large = { $field } : { $max } Mo au plus.
-error-page-too-large = La requête est trop volumineuse.
 mime-application-pdf = PDF
 mime-image-png = image PNG
 mime-image-jpeg = image JPEG

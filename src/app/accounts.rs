@@ -1,10 +1,6 @@
 //! Accounts: sign-in with a rate limit, sessions, form tokens, invitations, passwords, API
 //! tokens and roles.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
-
 use crate::domain::account::{InvitationForm, NewInvitation};
 use crate::domain::values::required_text;
 use crate::domain::{
@@ -19,51 +15,10 @@ use super::{App, Error, Result, actor_of, authorize};
 pub const SESSION_DAYS: i64 = 14;
 /// How long an invitation can be used.
 pub const INVITATION_DAYS: i64 = 7;
-/// Failed sign-ins allowed per account and per address within [`LOGIN_WINDOW`].
-pub const LOGIN_FAILURES: usize = 5;
+/// Failed sign-ins allowed per account and per address within [`LOGIN_WINDOW_SECONDS`].
+pub const LOGIN_FAILURES: i64 = 5;
 /// The window of the sign-in limit.
-pub const LOGIN_WINDOW: Duration = Duration::from_secs(60);
-
-/// Counts failed sign-ins per key (account, address) in a sliding window, in this process.
-#[derive(Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
-}
-
-impl LoginLimiter {
-    fn recent(list: &mut VecDeque<Instant>, now: Instant) -> usize {
-        while list
-            .front()
-            .is_some_and(|t| now.duration_since(*t) > LOGIN_WINDOW)
-        {
-            list.pop_front();
-        }
-        list.len()
-    }
-
-    /// Whether any key has used up its failures.
-    fn blocked(&self, keys: &[String]) -> bool {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let now = Instant::now();
-        keys.iter().any(|k| {
-            map.get_mut(k)
-                .is_some_and(|l| Self::recent(l, now) >= LOGIN_FAILURES)
-        })
-    }
-
-    /// Counts a failure against every key.
-    fn fail(&self, keys: &[String]) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let now = Instant::now();
-        // Keep the map small: forget keys whose failures are all old.
-        if map.len() > 10_000 {
-            map.retain(|_, l| Self::recent(l, now) > 0);
-        }
-        for k in keys {
-            map.entry(k.clone()).or_default().push_back(now);
-        }
-    }
-}
+pub const LOGIN_WINDOW_SECONDS: i64 = 60;
 
 /// The account behind a request.
 #[derive(Debug, Clone)]
@@ -161,8 +116,14 @@ impl App {
         !cookie.is_empty() && verify(&self.inner.csrf_secret, cookie, token)
     }
 
-    /// Signs in; returns a new session token. Five failures per account or address within a
-    /// minute block further tries for the rest of that minute.
+    /// Signs in; returns a new session token.
+    ///
+    /// Five failures per account, or per address on existing accounts, within a minute block
+    /// further tries for the rest of that minute. Each try is written to the database before
+    /// the password is checked (under the write lock, so parallel tries and other servers see
+    /// it) and forgotten when it succeeds. Tries on addresses that have no account count against
+    /// that address only, never against the client's: an office behind one proxy cannot be
+    /// locked out by someone guessing addresses.
     #[tracing::instrument(skip_all)]
     pub async fn login(
         &self,
@@ -171,15 +132,16 @@ impl App {
         client: &str,
     ) -> Result<(String, CurrentUser)> {
         let email = email.trim().to_lowercase();
-        let keys = [format!("account:{email}"), format!("client:{client}")];
-        if self.inner.limiter.blocked(&keys) {
-            return Err(Error::TooManyRequests);
-        }
         let user = match self.store().user_by_email(&email).await {
             Ok(u) => Some(u),
             Err(StorageError::NotFound) => None,
             Err(e) => return Err(e.into()),
         };
+        let mut keys = vec![format!("account:{email}")];
+        if user.is_some() {
+            keys.push(format!("client:{client}"));
+        }
+        let attempts = self.reserve_login_attempt(&keys).await?;
         let hash = user
             .as_ref()
             .and_then(|u| u.password_hash.clone())
@@ -189,9 +151,9 @@ impl App {
             .await
             .map_err(|e| anyhow::anyhow!(e))?;
         let Some(user) = user.filter(|_| ok) else {
-            self.inner.limiter.fail(&keys);
             return Err(login_failed());
         };
+        self.store().delete_login_attempts(&attempts).await?;
         let token = random_hex(32);
         let mut tx = self.store().write().await?;
         tx.insert_session(&token_hash(&token), user.id, now() + SESSION_DAYS * 86_400)
@@ -201,9 +163,33 @@ impl App {
         Ok((token, current))
     }
 
+    /// Counts a sign-in attempt under every key, unless one of them has used up its failures.
+    async fn reserve_login_attempt(&self, keys: &[String]) -> Result<Vec<i64>> {
+        let at = now();
+        let mut tx = self.store().write().await?;
+        for key in keys {
+            if tx
+                .login_attempts_since(key, at - LOGIN_WINDOW_SECONDS)
+                .await?
+                >= LOGIN_FAILURES
+            {
+                return Err(Error::TooManyRequests);
+            }
+        }
+        let mut ids = Vec::with_capacity(keys.len());
+        for key in keys {
+            ids.push(tx.insert_login_attempt(key, at).await?);
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+
     /// Removes sessions that have expired; returns how many.
     pub async fn purge_sessions(&self) -> Result<u64> {
-        Ok(self.store().purge_sessions().await?)
+        Ok(self
+            .store()
+            .purge_sessions(now() - LOGIN_WINDOW_SECONDS)
+            .await?)
     }
 
     /// Remembers the interface language an account uses, for e-mail sent to it.
@@ -561,21 +547,6 @@ async fn hash_in_background(password: NewPassword) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_sixth_failure_within_the_window_is_blocked() {
-        let limiter = LoginLimiter::default();
-        let keys = ["account:a".to_owned()];
-        for _ in 0..LOGIN_FAILURES {
-            assert!(!limiter.blocked(&keys));
-            limiter.fail(&keys);
-        }
-        assert!(limiter.blocked(&keys));
-        assert!(
-            !limiter.blocked(&["account:b".to_owned()]),
-            "other accounts are not affected"
-        );
-    }
 
     #[test]
     fn the_dummy_hash_is_a_valid_argon2id_hash() {

@@ -147,7 +147,7 @@ pub fn read_csv(
                 .iter()
                 .position(|h| h == name)
                 .and_then(|i| record.get(i))
-                .unwrap_or("")
+                .map_or("", super::transfer::cell_from_csv)
                 .to_string()
         };
         let form = ConceptForm {
@@ -188,19 +188,22 @@ pub fn write_csv(concepts: &[Concept]) -> String {
             .map(|r| r.as_str())
             .collect::<Vec<_>>()
             .join(" | ");
-        let _ = w.write_record([
-            c.key.as_str(),
-            c.domain.as_str(),
-            &terms(ContentLang::De),
-            &terms(ContentLang::Fr),
-            &terms(ContentLang::En),
-            &terms(ContentLang::Lb),
-            c.definition(ContentLang::De),
-            c.definition(ContentLang::Fr),
-            c.definition(ContentLang::En),
-            &related,
-            c.definition(ContentLang::Lb),
-        ]);
+        let _ = w.write_record(
+            [
+                c.key.as_str(),
+                c.domain.as_str(),
+                &terms(ContentLang::De),
+                &terms(ContentLang::Fr),
+                &terms(ContentLang::En),
+                &terms(ContentLang::Lb),
+                c.definition(ContentLang::De),
+                c.definition(ContentLang::Fr),
+                c.definition(ContentLang::En),
+                &related,
+                c.definition(ContentLang::Lb),
+            ]
+            .map(|cell| super::transfer::cell_for_csv(cell).into_owned()),
+        );
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -135,6 +135,17 @@ fn escape_text(s: &str) -> String {
     out
 }
 
+/// A value as the crate should get it: line breaks as `\n` only (it escapes those, but writes a
+/// carriage return raw, which ends the content line and lets a title inject properties such as
+/// `UID:`), and no other control characters. `single_line` drops the line breaks too (UIDs, URLs).
+fn clean(s: &str, single_line: bool) -> String {
+    s.replace("\r\n", "\n")
+        .chars()
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .filter(|c| !c.is_control() || (*c == '\n' && !single_line) || *c == '\t')
+        .collect()
+}
+
 /// A calendar user address property (ORGANIZER, ATTENDEE) with the name as CN.
 fn party(key: &str, p: &Party) -> icalendar::Property {
     let email: String = p
@@ -183,8 +194,9 @@ pub fn calendar(name: &str, entries: &[Entry], purpose: Purpose) -> String {
         cal.append_property(icalendar::Property::new(key, value));
     }
     // The crate escapes X-WR-CALNAME but writes NAME (RFC 7986) as it is given.
-    cal.append_property(icalendar::Property::new("NAME", escape_text(name)));
-    cal.append_property(icalendar::Property::new("X-WR-CALNAME", name));
+    let name = clean(name, true);
+    cal.append_property(icalendar::Property::new("NAME", escape_text(&name)));
+    cal.append_property(icalendar::Property::new("X-WR-CALNAME", &name));
     if purpose == Purpose::Invitation {
         let method = if entries.iter().all(|e| e.cancelled) {
             "CANCEL"
@@ -197,9 +209,9 @@ pub fn calendar(name: &str, entries: &[Entry], purpose: Purpose) -> String {
     for e in entries {
         let mut event = icalendar::Event::new();
         event
-            .uid(&e.uid)
+            .uid(&clean(&e.uid, true))
             .sequence(e.sequence)
-            .summary(&e.summary)
+            .summary(&clean(&e.summary, false))
             .timestamp(utc(e.stamp))
             .status(if e.cancelled {
                 icalendar::EventStatus::Cancelled
@@ -207,13 +219,13 @@ pub fn calendar(name: &str, entries: &[Entry], purpose: Purpose) -> String {
                 icalendar::EventStatus::Confirmed
             });
         if !e.description.is_empty() {
-            event.description(&e.description);
+            event.description(&clean(&e.description, false));
         }
         if !e.location.is_empty() {
-            event.location(&e.location);
+            event.location(&clean(&e.location, false));
         }
         if !e.url.is_empty() {
-            event.url(&e.url);
+            event.url(&clean(&e.url, true));
         }
         if let Some(o) = &e.organizer {
             event.append_property(party("ORGANIZER", o));
@@ -338,6 +350,37 @@ mod tests {
             .find(|(n, _, _)| n == name)
             .map(|(_, p, v)| (p.as_str(), v.as_str()))
             .unwrap_or_else(|| panic!("no {name} in {event:?}"))
+    }
+
+    #[test]
+    fn line_breaks_in_texts_cannot_inject_properties() {
+        let mut e = entry();
+        e.summary = "Title\r\nUID:evil-1\rDTSTART:19700101T000000Z".into();
+        e.location = "Trier\r\nATTENDEE:mailto:spy@evil.example".into();
+        e.uid = "visit-7\r\nX-EVIL:1@passerelle.example".into();
+        let text = calendar("Feed\r\nMETHOD:PUBLISH", &[e], Purpose::Feed);
+        assert!(
+            !text.lines().any(|l| l.starts_with("UID:evil")
+                || l.starts_with("ATTENDEE:mailto:spy")
+                || l.starts_with("X-EVIL")
+                || l.starts_with("METHOD:PUBLISH")
+                || l.starts_with("DTSTART:19700101")),
+            "{text}"
+        );
+        let (props, events, _) = parse(&text);
+        assert!(!props.iter().any(|(k, _)| k == "METHOD"));
+        let event = &events[0];
+        let uids: Vec<_> = event.iter().filter(|(k, _, _)| k == "UID").collect();
+        assert_eq!(uids.len(), 1, "{event:?}");
+        let summary = event
+            .iter()
+            .find(|(k, _, _)| k == "SUMMARY")
+            .expect("summary");
+        assert!(
+            summary.2.contains("UID:evil-1"),
+            "kept as text: {summary:?}"
+        );
+        assert_eq!(event.iter().filter(|(k, _, _)| k == "ATTENDEE").count(), 1);
     }
 
     #[test]

@@ -22,8 +22,7 @@ mod visit_notices;
 mod visits;
 
 pub use accounts::{
-    CreatedToken, CurrentUser, Invitation, InvitationCreated, LoginLimiter, NewAccount,
-    SESSION_DAYS,
+    CreatedToken, CurrentUser, Invitation, InvitationCreated, NewAccount, SESSION_DAYS,
 };
 pub use calls::{CallView, CityShare, Matrix, NotPlaced, Place, Review, ReviewRow};
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
@@ -65,6 +64,9 @@ pub enum Error {
     /// Too many failed tries; wait a minute.
     #[error("too many requests")]
     TooManyRequests,
+    /// The request body is larger than this reader may send.
+    #[error("request too large")]
+    TooLarge,
     /// Something failed that the user cannot fix; logged once by the web layer.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -85,7 +87,7 @@ impl From<StorageError> for Error {
 /// Results of use cases.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// The application: store, configuration, mailer, login limiter and the form-token secret.
+/// The application: store, configuration, mailer and the form-token secret.
 /// Cheap to clone; it is also the web layer's state.
 #[derive(Clone)]
 pub struct App {
@@ -96,7 +98,6 @@ struct Inner {
     store: Store,
     config: Config,
     mailer: Option<Mailer>,
-    limiter: LoginLimiter,
     csrf_secret: Vec<u8>,
     reference: std::sync::RwLock<Option<Arc<directory::Reference>>>,
     /// Catalogue facets per reader scope and filter, valid for one generation of the change log.
@@ -142,7 +143,6 @@ impl App {
                 store,
                 config,
                 mailer,
-                limiter: LoginLimiter::default(),
                 csrf_secret,
                 reference: std::sync::RwLock::new(None),
                 facets: std::sync::Mutex::new(std::collections::HashMap::new()),

@@ -128,6 +128,80 @@ struct CsvRecord {
     source: String,
 }
 
+/// Characters that make a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`) or that some
+/// spreadsheets strip before doing so (tab, carriage return).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell that no spreadsheet runs as a formula: one starting with a formula character gets
+/// a leading apostrophe (OWASP's advice), which [`cell_from_csv`] takes off again on import.
+pub(crate) fn cell_for_csv(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// The text of a cell written by [`cell_for_csv`].
+pub(crate) fn cell_from_csv(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => s,
+    }
+}
+
+impl CsvRecord {
+    fn cells(&mut self) -> [&mut String; 24] {
+        [
+            &mut self.reference,
+            &mut self.slug,
+            &mut self.status,
+            &mut self.lang,
+            &mut self.title,
+            &mut self.summary,
+            &mut self.description,
+            &mut self.context,
+            &mut self.approach,
+            &mut self.results,
+            &mut self.evaluation,
+            &mut self.resources,
+            &mut self.transferability,
+            &mut self.period_start,
+            &mut self.period_end,
+            &mut self.ongoing,
+            &mut self.city,
+            &mut self.country,
+            &mut self.organisations,
+            &mut self.contacts,
+            &mut self.themes,
+            &mut self.target_groups,
+            &mut self.links,
+            &mut self.source,
+        ]
+    }
+
+    /// Every cell as [`cell_for_csv`] writes it.
+    fn written_for_csv(mut self) -> Self {
+        for cell in self.cells() {
+            if let std::borrow::Cow::Owned(safe) = cell_for_csv(cell) {
+                *cell = safe;
+            }
+        }
+        self
+    }
+
+    /// Every cell as [`cell_from_csv`] reads it.
+    fn read_from_csv(mut self) -> Self {
+        for cell in self.cells() {
+            let plain = cell_from_csv(cell);
+            if plain.len() != cell.len() {
+                *cell = plain.to_owned();
+            }
+        }
+        self
+    }
+}
+
 fn semis(s: &str) -> Vec<String> {
     s.split(';')
         .map(|x| x.trim().to_owned())
@@ -277,7 +351,7 @@ fn read(
             }
             for result in reader.deserialize::<CsvRecord>() {
                 match result {
-                    Ok(r) => out.push((0, r.into())),
+                    Ok(r) => out.push((0, r.read_from_csv().into())),
                     Err(e) => problems.push(ImportProblem {
                         line: e.position().map(|p| p.line() as usize).unwrap_or(0),
                         field: "line".into(),
@@ -729,7 +803,7 @@ impl App {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(Vec::new());
                 for r in &records {
-                    w.serialize(CsvRecord::from(r))
+                    w.serialize(CsvRecord::from(r).written_for_csv())
                         .map_err(|e| anyhow::anyhow!(e))?;
                 }
                 let bytes = w.into_inner().map_err(|e| anyhow::anyhow!(e.to_string()))?;

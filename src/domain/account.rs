@@ -188,9 +188,47 @@ impl TryFrom<&InvitationForm> for NewInvitation {
     }
 }
 
+/// A place on this site to go back to after signing in: a path (with its query) that starts
+/// with exactly one `/` and holds only visible ASCII, so that no browser reads it as another site
+/// (`//evil.example`, `/\\evil.example`, or `/\t/evil.example`, whose tab browsers drop) and it
+/// always fits in a `Location` header.
+pub fn local_path(next: &str) -> Option<&str> {
+    let mut chars = next.chars();
+    let one_slash = chars.next() == Some('/') && !matches!(chars.next(), Some('/' | '\\'));
+    let visible = next.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    (one_slash && visible).then_some(next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed_after_sign_in() {
+        for ok in [
+            "/",
+            "/en/people",
+            "/de/practices?city=trier&page=2",
+            "/fr/search?q=m%C3%A8res",
+        ] {
+            assert_eq!(local_path(ok), Some(ok), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "people",
+            "//evil.example/",
+            "/\\evil.example",
+            "/\t/evil.example/",
+            "/\n/evil",
+            "/\r\nSet-Cookie: x=y",
+            "/a b",
+            "https://evil.example/",
+            "/caf\u{e9}",
+            "/a\\b",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn a_short_password_names_the_minimum() {

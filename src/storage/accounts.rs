@@ -183,13 +183,28 @@ impl Store {
         Ok(out)
     }
 
-    /// Removes expired sessions.
-    pub async fn purge_sessions(&self) -> Result<u64> {
+    /// Removes expired sessions, and sign-in attempts made before `attempts_before`.
+    pub async fn purge_sessions(&self, attempts_before: i64) -> Result<u64> {
+        sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(attempts_before)
+            .execute(self.pool())
+            .await?;
         Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(now())
             .execute(self.pool())
             .await?
             .rows_affected())
+    }
+
+    /// Forgets sign-in attempts (they succeeded, so they were no failures).
+    pub async fn delete_login_attempts(&self, ids: &[i64]) -> Result<()> {
+        for id in ids {
+            sqlx::query("DELETE FROM login_attempts WHERE id = $1")
+                .bind(id)
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(())
     }
 }
 
@@ -281,6 +296,28 @@ impl WriteTx {
             .execute(&mut *self.tx)
             .await?;
         Ok(())
+    }
+
+    /// How many sign-in attempts were made under `key` since `since` (Unix seconds).
+    pub async fn login_attempts_since(&mut self, key: &str, since: i64) -> Result<i64> {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM login_attempts WHERE key = $1 AND at >= $2")
+                .bind(key)
+                .bind(since)
+                .fetch_one(&mut *self.tx)
+                .await?;
+        Ok(n)
+    }
+
+    /// Notes a sign-in attempt under `key`; returns its id.
+    pub async fn insert_login_attempt(&mut self, key: &str, at: i64) -> Result<i64> {
+        let (id,): (i64,) =
+            sqlx::query_as("INSERT INTO login_attempts (key, at) VALUES ($1, $2) RETURNING id")
+                .bind(key)
+                .bind(at)
+                .fetch_one(&mut *self.tx)
+                .await?;
+        Ok(id)
     }
 
     /// Ends a session.

@@ -4,7 +4,7 @@ use crate::domain::directory::{NewCity, NewOrganisation, NewPerson};
 
 use super::{
     Conditions, Result, StorageError, Store, WriteTx, bind_all, contains_pattern, join_list,
-    name_key, now,
+    list_pattern, name_key, now,
 };
 
 /// A country.
@@ -151,10 +151,6 @@ pub struct OrgFilter {
 const ORG_COLUMNS: &str = "o.id, o.slug, o.name, o.kind, o.city_id, c.slug AS city_slug, c.country, o.website, \
      o.languages, o.themes, o.original_lang, o.created_at, o.updated_at";
 
-fn list_pattern(code: &Option<String>) -> Option<String> {
-    code.as_ref().map(|c| format!("%,{c},%"))
-}
-
 /// Filters of the people list; `None` means any.
 #[derive(Debug, Clone, Default)]
 pub struct PeopleFilter {
@@ -237,12 +233,12 @@ impl Store {
             .when("c.country = ?", filter.country.clone())
             .when("o.kind = ?", filter.kind.clone())
             .when(
-                "(',' || o.languages || ',') LIKE ?",
-                list_pattern(&filter.language),
+                "(',' || o.languages || ',') LIKE ? ESCAPE '\\'",
+                filter.language.as_deref().map(list_pattern),
             )
             .when(
-                "(',' || o.themes || ',') LIKE ?",
-                list_pattern(&filter.theme),
+                "(',' || o.themes || ',') LIKE ? ESCAPE '\\'",
+                filter.theme.as_deref().map(list_pattern),
             )
             .when(
                 "o.name_key LIKE ? ESCAPE '\\'",
@@ -338,8 +334,8 @@ impl Store {
             )
             .when("c.slug = ?", filter.city.clone())
             .when(
-                "(',' || p.languages || ',') LIKE ?",
-                list_pattern(&filter.language),
+                "(',' || p.languages || ',') LIKE ? ESCAPE '\\'",
+                filter.language.as_deref().map(list_pattern),
             );
         let (where_sql, next) = (w.sql(), w.next());
         let count = bind_all!(

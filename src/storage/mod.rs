@@ -357,17 +357,33 @@ fn fold_german(s: &str) -> String {
     out
 }
 
-/// A `LIKE` pattern that finds `needle` anywhere, with `%`, `_` and `\` escaped (use `ESCAPE '\'`).
-pub fn contains_pattern(needle: &str) -> String {
-    let mut p = String::from("%");
-    for c in fold(needle).chars() {
+/// `s` with `LIKE`'s own characters (`%`, `_`, `\`) escaped, for `ESCAPE '\'`.
+pub(crate) fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
         if matches!(c, '%' | '_' | '\\') {
-            p.push('\\');
+            out.push('\\');
         }
-        p.push(c);
+        out.push(c);
     }
-    p.push('%');
-    p
+    out
+}
+
+/// A `LIKE` pattern that finds `needle` anywhere, folded like the `*_key` columns it is matched
+/// against, with `%`, `_` and `\` escaped (use `ESCAPE '\'`).
+pub fn contains_pattern(needle: &str) -> String {
+    format!("%{}%", escape_like(&fold(needle)))
+}
+
+/// A `LIKE` pattern that matches a comma-separated list of keys (`themes`, `languages`) holding
+/// `key`, for `(',' || column || ',') LIKE ? ESCAPE '\'`. Keys are stored in lower case, so the
+/// key is lowered here: the same answer on SQLite (whose `LIKE` ignores ASCII case) and
+/// PostgreSQL (whose `LIKE` does not). A comma cannot be part of a key, so it matches nothing.
+pub(crate) fn list_pattern(key: &str) -> String {
+    if key.contains(',') {
+        return ",\\,,".to_owned();
+    }
+    format!("%,{},%", escape_like(&key.to_lowercase()))
 }
 
 /// A value bound to a placeholder of a [`Conditions`] clause.

@@ -2,7 +2,9 @@
 
 use crate::domain::placement::Placement;
 
-use super::{Conditions, Result, StorageError, Store, Value, WriteTx, bind_all, join_list, now};
+use super::{
+    Conditions, Result, StorageError, Store, Value, WriteTx, bind_all, join_list, list_pattern, now,
+};
 
 /// A stored placement with its host's names.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -124,12 +126,12 @@ fn conditions(f: &PlacementFilter) -> Conditions {
     w.when("c.slug = ?", f.city.clone())
         .when("c.country = ?", f.country.clone())
         .when(
-            "(',' || p.themes || ',') LIKE ?",
-            f.theme.as_ref().map(|t| format!("%,{t},%")),
+            "(',' || p.themes || ',') LIKE ? ESCAPE '\\'",
+            f.theme.as_deref().map(list_pattern),
         )
         .when(
-            "(',' || p.languages || ',') LIKE ?",
-            f.language.as_ref().map(|l| format!("%,{l},%")),
+            "(',' || p.languages || ',') LIKE ? ESCAPE '\\'",
+            f.language.as_deref().map(list_pattern),
         )
         .when("p.status = ?", f.status.clone())
         .when("o.slug = ?", f.organisation.clone())

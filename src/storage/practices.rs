@@ -2,7 +2,7 @@
 //! (optimistic locking by version) and the workflow history. Visibility is given by `app` as a
 //! [`PracticeScope`]; storage only turns it into SQL. Writes are in `practice_writes`.
 
-use super::{Conditions, Result, Store, Value, bind_all};
+use super::{Conditions, Result, Store, Value, bind_all, list_pattern};
 
 /// A practice with its city and its title in the reader's language (or the original).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -210,31 +210,22 @@ fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
             ));
         }
     }
-    // Target groups are a JSON array of strings: match one element exactly, with LIKE's own
-    // characters escaped.
-    let group = filter.target_group.as_ref().map(|g| {
-        let json = serde_json::to_string(g).unwrap_or_default();
-        let escaped: String = json
-            .chars()
-            .flat_map(|c| {
-                if matches!(c, '%' | '_' | '\\') {
-                    vec!['\\', c]
-                } else {
-                    vec![c]
-                }
-            })
-            .collect();
-        format!("%{escaped}%")
-    });
+    // Target groups are a JSON array of free-text strings: match one element exactly and with
+    // its case, the same on both databases (SQLite's LIKE would ignore case, PostgreSQL's not):
+    // the list changes when the quoted element is taken out of it.
+    let group = filter
+        .target_group
+        .as_ref()
+        .map(|g| serde_json::to_string(g).unwrap_or_default());
     w.when("c.slug = ?", filter.city.clone())
         .when("c.country = ?", filter.country.clone())
         .when(
-            "(',' || p.themes || ',') LIKE ?",
-            filter.theme.as_ref().map(|t| format!("%,{t},%")),
+            "(',' || p.themes || ',') LIKE ? ESCAPE '\\'",
+            filter.theme.as_deref().map(list_pattern),
         )
         .when("p.original_lang = ?", filter.lang.clone())
         .when("p.status = ?", filter.status.clone())
-        .when("p.target_groups LIKE ? ESCAPE '\\'", group)
+        .when("REPLACE(p.target_groups, ?, '') <> p.target_groups", group)
         .when(
             // An IN list the owner index drives, not a subquery per practice.
             "p.id IN (SELECT po2.practice_id FROM practice_organisations po2 JOIN organisations o2 \

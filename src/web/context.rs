@@ -15,6 +15,7 @@ use crate::domain::{Actor, FieldErrors, Locale};
 use crate::i18n;
 
 use super::error::HtmlError;
+use super::reader::{Reader, Via};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "passerelle_session";
@@ -112,17 +113,15 @@ impl FromRequestParts<App> for Ctx {
             .get(prefix_len..)
             .unwrap_or("/")
             .to_owned();
-        let jar = CookieJar::from_headers(&parts.headers);
-        let session = jar
-            .get(SESSION_COOKIE)
-            .map(|c| c.value().to_owned())
-            .filter(|v| !v.is_empty());
-        let user = match &session {
-            Some(token) => app
-                .session(token)
-                .await
-                .map_err(|e| HtmlError::new(locale, e))?,
-            None => None,
+        let reader = parts
+            .extensions
+            .get::<Reader>()
+            .cloned()
+            .unwrap_or_else(Reader::anonymous);
+        // Pages know only the session cookie; API tokens are for the API.
+        let (user, session) = match reader.via {
+            Via::Cookie => (reader.user, reader.session),
+            _ => (None, None),
         };
         let key = parts
             .extensions
@@ -131,7 +130,7 @@ impl FromRequestParts<App> for Ctx {
             .unwrap_or_default();
         Ok(Ctx {
             locale,
-            session: session.filter(|_| user.is_some()),
+            session,
             user,
             csrf: app.csrf_token(&key),
             csrf_key: key,
@@ -140,18 +139,9 @@ impl FromRequestParts<App> for Ctx {
             } else {
                 rest
             },
-            client: client_address(parts),
+            client: reader.client,
         })
     }
-}
-
-/// The peer address when the server knows it.
-pub fn client_address(parts: &Parts) -> String {
-    parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "local".to_owned())
 }
 
 impl Ctx {
@@ -281,10 +271,13 @@ impl<T: DeserializeOwned> FromRequest<App> for CsrfForm<T> {
             .unwrap_or_default();
         let bytes = axum::body::Bytes::from_request(req, app)
             .await
-            .map_err(IntoResponse::into_response)?;
-        if bytes.len() > app.config().max_body_bytes {
-            return Err(axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response());
-        }
+            .map_err(|r| {
+                let error = match r.status() {
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE => crate::app::Error::TooLarge,
+                    _ => crate::app::Error::Invalid(FieldErrors::new()),
+                };
+                HtmlError::new(locale, error).into_response()
+            })?;
         let is_form = headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())

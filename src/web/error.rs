@@ -25,6 +25,7 @@ fn status_and_code(e: &Error) -> (StatusCode, &'static str) {
         Error::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
         Error::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
         Error::TooManyRequests => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
+        Error::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
         Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
     }
 }

@@ -7,6 +7,7 @@ mod cache;
 mod context;
 mod error;
 pub mod html;
+mod reader;
 
 pub use context::{CsrfForm, Ctx, SESSION_COOKIE};
 pub use error::{ApiError, HtmlError};
@@ -18,7 +19,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::app::App;
@@ -29,23 +29,28 @@ const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; s
 
 /// The whole application as one router.
 pub fn router(app: App) -> Router {
-    // Uploads may be larger than other bodies: the upload handlers read up to the upload limit,
-    // forms and JSON check the body limit themselves (`CsrfForm`, `ApiJson`).
-    let max_upload = app
-        .config()
-        .max_upload_bytes
-        .max(app.config().max_body_bytes);
+    let api = api::router().layer(middleware::from_fn_with_state(
+        app.clone(),
+        reader::api_same_site,
+    ));
     let mut router = Router::new()
         .route("/", get(root))
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/style.css", get(style))
-        .nest("/api/v1", api::router());
+        .nest("/api/v1", api);
     for locale in Locale::ALL {
         // A nested "/" answers "/de" only; the home page lives at "/de/" too.
         router = router
             .route(&format!("/{}/", locale.code()), get(html::home))
             .nest(&format!("/{}", locale.code()), html::router());
     }
+    // Layers run from the last added to the first: headers and compression outermost, then
+    // who reads (which decides the body limit), then the form-token cookie and the page cache.
+    let hsts = app
+        .config()
+        .base_url
+        .starts_with("https://")
+        .then(|| HeaderValue::from_static("max-age=31536000"));
     router
         .fallback(html::not_found)
         .layer(middleware::from_fn_with_state(
@@ -56,9 +61,17 @@ pub fn router(app: App) -> Router {
             app.clone(),
             context::csrf_cookie,
         ))
+        // Bodies are bounded by `limit_body`, per reader, before any extractor reads them.
+        .layer(DefaultBodyLimit::disable())
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            reader::limit_body,
+        ))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            reader::identify,
+        ))
         .layer(middleware::from_fn(log_errors))
-        .layer(DefaultBodyLimit::max(max_upload))
-        .layer(RequestBodyLimitLayer::new(max_upload))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -75,6 +88,10 @@ pub fn router(app: App) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            hsts,
         ))
         .with_state(app)
 }
@@ -111,10 +128,75 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
             }
         }
     });
-    let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    let max_connections = app.config().max_connections;
+    serve_connections(router(app), listener, max_connections).await
+}
+
+/// How long a client may take to send a request's headers before its connection is closed.
+pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Accepts connections, at most `max_connections` served at once (further ones wait in the
+/// listen queue), each closed when its request headers take longer than [`HEADER_READ_TIMEOUT`]
+/// (a slow client cannot hold a connection open by sending a header line now and then).
+/// On Ctrl-C or SIGTERM it stops accepting and lets open requests finish (up to 30 s).
+async fn serve_connections(
+    router: Router,
+    listener: tokio::net::TcpListener,
+    max_connections: usize,
+) -> anyhow::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+
+    let permits = std::sync::Arc::new(tokio::sync::Semaphore::new(max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+    let mut stop = std::pin::pin!(shutdown());
+    loop {
+        let permit = tokio::select! {
+            p = permits.clone().acquire_owned() => p?,
+            () = &mut stop => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a moment rather than spin.
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let router = router.clone();
+        let service =
+            hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                tower::ServiceExt::oneshot(router.clone(), req)
+            });
+        let connection = builder
+            .serve_connection_with_upgrades(TokioIo::new(stream), service)
+            .into_owned();
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "connection ended");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(std::time::Duration::from_secs(30), graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("open requests did not finish within 30 s of the stop signal");
+    }
     Ok(())
 }
 

@@ -26,8 +26,15 @@ both! {
         let t = TestApp::demo(db).await;
         let mut c = t.client();
         c.get("/en/login").await;
-        let r = c.post_form("/en/login", &[("email", MEMBER.0), ("password", MEMBER.1), ("next", "//evil.example/")]).await;
-        assert_eq!(r.header("location"), "/en/?done=signed-in");
+        // Browsers drop tabs and line breaks from addresses, so "/\t/evil.example/" is "//evil.example/";
+        // a line break must not reach the Location header either.
+        for next in ["//evil.example/", "/\t/evil.example/", "/\\evil.example", "/\n/evil.example", "/en/\r\nSet-Cookie: a=b", "https://evil.example/"] {
+            let r = c.post_form("/en/login", &[("email", MEMBER.0), ("password", MEMBER.1), ("next", next)]).await;
+            r.assert(StatusCode::SEE_OTHER);
+            assert_eq!(r.header("location"), "/en/?done=signed-in", "next = {next:?}");
+        }
+        let r = c.post_form("/en/login", &[("email", MEMBER.0), ("password", MEMBER.1), ("next", "/en/people?city=metz")]).await;
+        assert_eq!(r.header("location"), "/en/people?city=metz");
     }
 
     async fn the_sixth_failed_sign_in_within_a_minute_is_refused(db) {

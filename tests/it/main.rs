@@ -17,4 +17,5 @@ mod servers;
 mod smtp;
 mod storage;
 mod transfer;
+mod trust;
 mod visits;

@@ -1,6 +1,7 @@
 //! The search index as separate `passerelle serve` processes see it: a server killed with
 //! `kill -9` between a database commit and the index commit catches up on restart, and two servers
-//! on one PostgreSQL database each find what was published through the other.
+//! on one PostgreSQL database each find what was published through the other; a slow client is
+//! cut off and connections are capped.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -311,5 +312,71 @@ async fn step(server: &Server, token: &str, step: &str) {
         response.status().is_success(),
         "{step}: {}",
         response.text().await.unwrap_or_default()
+    );
+}
+
+/// A slow client cannot hold connections: a request whose headers are not complete within the
+/// header timeout is closed, and with every connection place taken by such clients, a real
+/// request waits for a place instead of being served beyond the cap.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off_and_connections_are_capped() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let dir = tempfile::tempdir().expect("dir");
+    let mut cmd = passerelle(dir.path(), None);
+    cmd.env("PASSERELLE_MAX_CONNECTIONS", "2");
+    let server = Server::start(cmd);
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let started = Instant::now();
+    let mut slow = Vec::new();
+    for _ in 0..2 {
+        let mut s = tokio::net::TcpStream::connect(&address)
+            .await
+            .expect("connect");
+        s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+            .await
+            .expect("half a request");
+        slow.push(s);
+    }
+    // A third client with a whole request waits for one of the two places.
+    let whole = tokio::spawn({
+        let url = format!("{}/healthz", server.base);
+        async move {
+            let answer = reqwest::get(url).await.expect("answered").text().await;
+            (answer.expect("body"), Instant::now())
+        }
+    });
+    for mut s in slow {
+        // Each slow client keeps sending a header line now and then; it is cut off all the same.
+        let mut buf = [0u8; 256];
+        let closed = tokio::time::timeout(Duration::from_secs(30), async {
+            loop {
+                let _ = s.write_all(b"X-Slow: 1\r\n").await;
+                match tokio::time::timeout(Duration::from_secs(2), s.read(&mut buf)).await {
+                    Ok(Ok(0)) | Ok(Err(_)) => return,
+                    _ => {}
+                }
+            }
+        })
+        .await;
+        assert!(
+            closed.is_ok(),
+            "a slow client was still connected after 30 s"
+        );
+    }
+    let cut_after = started.elapsed();
+    assert!(
+        cut_after >= passerelle::web::HEADER_READ_TIMEOUT - Duration::from_secs(1),
+        "cut after {cut_after:?}, before the header timeout"
+    );
+    let (body, answered) = tokio::time::timeout(Duration::from_secs(30), whole)
+        .await
+        .expect("the whole request is answered once a place is free")
+        .expect("task");
+    assert_eq!(body, "ok");
+    assert!(
+        answered.duration_since(started)
+            >= passerelle::web::HEADER_READ_TIMEOUT - Duration::from_secs(1),
+        "the third connection was served beside two others: the cap did not hold"
     );
 }

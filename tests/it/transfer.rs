@@ -85,6 +85,30 @@ both! {
         }
     }
 
+    async fn spreadsheet_formulas_in_a_csv_export_are_neutralised_and_read_back(db) {
+        let a = TestApp::demo(db).await;
+        let line = r#"{"ref":"formula-1","title":"=HYPERLINK(\"http://evil.example\",\"Klick\")","summary":"Eins. Zwei.","context":"- erster Punkt\n- zweiter Punkt","lang":"de","city":"Trier","country":"DE","source":"@SUM(A1:A9)","target_groups":["+49 Jugendliche"]}"#;
+        let report = a.app.import_practices(&Actor::System, &format!("{line}\n"), Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let csv = a.app.export_practices(&Actor::Anonymous, Format::Csv).await.expect("export");
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().expect("headers").clone();
+        let row = reader.records().map(|r| r.expect("row")).find(|r| r.get(0) == Some("formula-1")).expect("the practice");
+        for (name, cell) in headers.iter().zip(row.iter()) {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{name} would run as a formula: {cell:?}");
+        }
+        let b = TestApp::new(db).await;
+        b.app.load_demo_network().await.expect("directory");
+        let report = b.app.import_practices(&Actor::System, &csv, Format::Csv, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let json = b.app.export_practices(&Actor::System, Format::JsonLines).await.expect("export");
+        let back: serde_json::Value = json.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")).find(|v| v["ref"] == "formula-1").expect("read back");
+        assert_eq!(back["title"], "=HYPERLINK(\"http://evil.example\",\"Klick\")");
+        assert_eq!(back["source"], "@SUM(A1:A9)");
+        assert_eq!(back["context"], "- erster Punkt\n- zweiter Punkt");
+        assert_eq!(back["target_groups"][0], "+49 Jugendliche");
+    }
+
     async fn coordinators_upload_files_and_everyone_downloads_exports(db) {
         let t = TestApp::demo(db).await;
         let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;

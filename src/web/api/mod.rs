@@ -17,13 +17,13 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum_extra::extract::cookie::CookieJar;
 use serde::de::DeserializeOwned;
 
 use crate::app::{App, Error};
 use crate::domain::{Actor, Locale};
 
-use super::{ApiError, SESSION_COOKIE};
+use super::ApiError;
+use super::reader::{Reader, Via};
 
 pub use openapi::ApiDoc;
 
@@ -60,33 +60,21 @@ impl ApiCtx {
 impl FromRequestParts<App> for ApiCtx {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Response> {
+    async fn from_request_parts(parts: &mut Parts, _: &App) -> Result<Self, Response> {
         let locale = locale_of(&parts.headers);
-        let bearer = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
-        let user = if let Some(token) = bearer {
-            match app.api_token_user(token).await {
-                Ok(Some(u)) => Some(u),
-                Ok(None) => {
-                    return Err(ApiError {
-                        locale,
-                        error: Error::Unauthorized,
-                    }
-                    .into_response());
-                }
-                Err(e) => return Err(ApiError { locale, error: e }.into_response()),
+        let reader = parts
+            .extensions
+            .get::<Reader>()
+            .cloned()
+            .unwrap_or_else(Reader::anonymous);
+        if reader.via == Via::BadToken {
+            return Err(ApiError {
+                locale,
+                error: Error::Unauthorized,
             }
-        } else if let Some(c) = CookieJar::from_headers(&parts.headers).get(SESSION_COOKIE) {
-            app.session(c.value())
-                .await
-                .map_err(|e| ApiError { locale, error: e }.into_response())?
-        } else {
-            None
-        };
+            .into_response());
+        }
+        let user = reader.user;
         Ok(ApiCtx {
             actor: user.map(|u| u.actor).unwrap_or(Actor::Anonymous),
             locale,
@@ -161,11 +149,14 @@ impl<T: DeserializeOwned> FromRequest<App> for ApiJson<T> {
         }
         let bytes = axum::body::Bytes::from_request(req, app)
             .await
-            .map_err(IntoResponse::into_response)?;
-        if bytes.len() > app.config().max_body_bytes {
-            let body = serde_json::json!({"error": {"code": "payload_too_large", "message": crate::i18n::t(locale, "error-page-too-large"), "fields": {}}});
-            return Err((StatusCode::PAYLOAD_TOO_LARGE, axum::Json(body)).into_response());
-        }
+            .map_err(|r| match r.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => ApiError {
+                    locale,
+                    error: Error::TooLarge,
+                }
+                .into_response(),
+                _ => ApiError::bad_request(r.body_text()),
+            })?;
         serde_json::from_slice(&bytes).map(ApiJson).map_err(|e| match e.classify() {
             serde_json::error::Category::Data => {
                 let body = serde_json::json!({"error": {"code": "invalid",

@@ -61,11 +61,6 @@ struct LoginQuery {
     done: Option<String>,
 }
 
-/// Only local paths are followed after sign-in, never another site.
-fn safe_next(next: &str) -> Option<&str> {
-    (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\')).then_some(next)
-}
-
 async fn login_form(ctx: Ctx, HtmlQuery(q): HtmlQuery<LoginQuery>) -> LoginPage {
     LoginPage {
         notice: notice(&ctx, q.done.as_deref()),
@@ -98,7 +93,7 @@ async fn login(
     match app.login(&form.email, &form.password, &ctx.client).await {
         Ok((token, user)) => {
             app.remember_locale(&user, ctx.locale).await.or_page(&ctx)?;
-            let target = safe_next(&form.next)
+            let target = crate::domain::account::local_path(&form.next)
                 .map(str::to_owned)
                 .unwrap_or_else(|| ctx.href("/?done=signed-in"));
             let cookie = session_cookie(&app, Some(token)).to_string();

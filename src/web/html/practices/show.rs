@@ -294,7 +294,7 @@ pub(super) async fn attach(
                     match field.bytes().await {
                         Ok(b) => bytes = Some(b),
                         Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                            return Ok(axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response());
+                            return Err(crate::web::HtmlError::new(ctx.locale, Error::TooLarge));
                         }
                         Err(_) => bytes = None,
                     }
@@ -303,7 +303,7 @@ pub(super) async fn attach(
             },
             Ok(None) => break,
             Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                return Ok(axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response());
+                return Err(crate::web::HtmlError::new(ctx.locale, Error::TooLarge));
             }
             Err(_) => break,
         }

@@ -1,0 +1,221 @@
+//! What an outside security review found, each as a regression test: sign-in limits that hold
+//! under concurrency and do not let unknown accounts lock an office out, cookie-authenticated API
+//! calls only from this site, responses that depend on the reader never cacheable, bodies bounded
+//! per reader before they are read, a page cache that passes large answers through, and slow
+//! clients disconnected by a real server.
+
+use std::time::Duration;
+
+use axum::http::{Method, StatusCode};
+use passerelle::app::{Format, ImportOptions};
+use passerelle::domain::Actor;
+use serde_json::json;
+
+use crate::helpers::*;
+
+/// A client whose connections come from `ip`.
+fn from(t: &TestApp, ip: &str) -> Client {
+    let mut c = t.client();
+    c.ip = Some(format!("{ip}:40000").parse().expect("addr"));
+    c
+}
+
+both! {
+    async fn parallel_wrong_passwords_are_counted_before_any_is_checked(db) {
+        let t = TestApp::demo(db).await;
+        let mut first = from(&t, "192.0.2.10");
+        first.get("/en/login").await;
+        let mut tries = tokio::task::JoinSet::new();
+        for _ in 0..30 {
+            let mut c = first.clone();
+            tries.spawn(async move {
+                c.post_form("/en/login", &[("email", ADMIN.0), ("password", "not the password")]).await.status
+            });
+        }
+        let statuses = tries.join_all().await;
+        let checked = statuses.iter().filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY).count();
+        let refused = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+        assert_eq!((checked, refused), (5, 25), "{statuses:?}");
+    }
+
+    async fn guessing_unknown_accounts_does_not_lock_an_office_out(db) {
+        let t = TestApp::demo(db).await;
+        // Everyone behind the city hall's proxy shares one address.
+        let mut guesser = from(&t, "192.0.2.20");
+        guesser.get("/en/login").await;
+        for i in 0..8 {
+            let email = format!("nobody{i}@passerelle.example");
+            let r = guesser.post_form("/en/login", &[("email", &email), ("password", "guess")]).await;
+            r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let mut admin = from(&t, "192.0.2.20");
+        admin.get("/en/login").await;
+        admin.post_form("/en/login", &[("email", ADMIN.0), ("password", ADMIN.1)]).await.assert(StatusCode::SEE_OTHER);
+        // One unknown address guessed again and again is still limited.
+        for _ in 0..5 {
+            guesser.post_form("/en/login", &[("email", "nobody0@passerelle.example"), ("password", "guess")]).await;
+        }
+        guesser.post_form("/en/login", &[("email", "nobody0@passerelle.example"), ("password", "guess")]).await.assert(StatusCode::TOO_MANY_REQUESTS);
+        // A success is no failure: signing in five times in a row stays possible.
+        let mut member = from(&t, "192.0.2.21");
+        for _ in 0..6 {
+            member.get("/en/login").await;
+            member.post_form("/en/login", &[("email", MEMBER.0), ("password", MEMBER.1)]).await.assert(StatusCode::SEE_OTHER);
+        }
+    }
+
+    async fn api_changes_by_session_cookie_must_come_from_this_site(db) {
+        let t = TestApp::demo(db).await;
+        let coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let close = "/api/v1/calls/hospitationen-2027/close";
+        // A body-less POST, as a cross-site form or `fetch(…, {mode: "no-cors"})` sends it.
+        let mut c = coordinator.clone();
+        let r = c.raw(Method::POST, close, "text/plain", b"").await;
+        r.assert(StatusCode::FORBIDDEN);
+        assert_eq!(r.json()["error"]["code"], "csrf");
+        for (name, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-site")] {
+            let mut c = coordinator.clone();
+            c.headers.push((name.into(), value.into()));
+            let r = c.json(Method::POST, close, &json!({})).await;
+            r.assert(StatusCode::FORBIDDEN);
+            assert_eq!(r.json()["error"]["code"], "csrf", "{name}: {value}");
+        }
+        for path in ["/api/v1/calls/hospitationen-2027/allocation", "/api/v1/calls/hospitationen-2027/publish"] {
+            let mut c = coordinator.clone();
+            c.raw(Method::POST, path, "application/x-www-form-urlencoded", b"").await.assert(StatusCode::FORBIDDEN);
+        }
+        // From this site's pages: same origin, JSON, or the form token in a header.
+        let mut c = coordinator.clone();
+        c.headers.push(("origin".into(), "http://127.0.0.1:8080".into()));
+        c.headers.push(("sec-fetch-site".into(), "same-origin".into()));
+        let r = c.json(Method::POST, close, &json!({})).await;
+        assert_ne!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        let mut c = coordinator.clone();
+        c.get("/en/calls").await;
+        let token = c.csrf.clone();
+        c.headers.push(("x-csrf-token".into(), token));
+        let r = c.raw(Method::POST, close, "text/plain", b"").await;
+        assert_ne!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        // Reading is not a change, and a personal token carries no ambient credential.
+        let mut c = coordinator.clone();
+        c.headers.push(("origin".into(), "https://evil.example".into()));
+        c.get("/api/v1/calls").await.assert(StatusCode::OK);
+    }
+
+    async fn responses_that_depend_on_the_reader_are_never_cacheable(db) {
+        let t = TestApp::demo(db).await;
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        for path in ["/en/people", "/en/account", "/api/v1/people", "/en/practices"] {
+            let r = member.get(path).await;
+            r.assert(StatusCode::OK);
+            assert_eq!(r.header("cache-control"), "private, no-store", "{path}");
+            assert!(r.headers.get_all("vary").iter().any(|v| v.to_str().unwrap_or("").contains("Cookie")), "{path}: Vary");
+        }
+        let mut anonymous = t.client();
+        let r = anonymous.get("/en/cities").await;
+        r.assert(StatusCode::OK);
+        assert_eq!(r.header("cache-control"), "no-cache");
+        // A page with a form token belongs to one browser.
+        let r = anonymous.get("/en/login").await;
+        assert_eq!(r.header("cache-control"), "private, no-store");
+        assert_eq!(r.header("strict-transport-security"), "", "plain HTTP sends no HSTS");
+        let https = TestApp::with_config(db, |c| c.base_url = "https://passerelle.example".into()).await;
+        let r = https.client().get("/en/cities").await;
+        assert_eq!(r.header("strict-transport-security"), "max-age=31536000");
+    }
+
+    async fn bodies_are_bounded_per_reader_before_they_are_read(db) {
+        let t = TestApp::demo(db).await;
+        // Anonymous: a declared 19 MB body is refused without being read (the stream below would
+        // never end), as JSON on the API and as a page elsewhere.
+        for (path, json) in [("/api/v1/organisations", true), ("/en/login", false)] {
+            let (tx, rx) = tokio::sync::mpsc::channel::<Result<axum::body::Bytes, std::io::Error>>(1);
+            tx.send(Ok(axum::body::Bytes::from(vec![b'{'; 1024]))).await.expect("first chunk");
+            let body = axum::body::Body::from_stream(tokio_stream_of(rx));
+            let req = axum::http::Request::post(path)
+                .header("content-type", if json { "application/json" } else { "application/x-www-form-urlencoded" })
+                .header("content-length", "19000000")
+                .body(body)
+                .expect("request");
+            let response = tokio::time::timeout(Duration::from_secs(20), tower::ServiceExt::oneshot(t.router.clone(), req))
+                .await
+                .expect("answered without reading the body")
+                .expect("infallible");
+            assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE, "{path}");
+            let kind = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+            assert!(kind.starts_with(if json { "application/json" } else { "text/html" }), "{path}: {kind}");
+            drop(tx);
+        }
+        // Anonymous without a declared length: read no further than the small allowance.
+        let mut anonymous = t.client();
+        anonymous.get("/en/login").await;
+        let big = "x".repeat(100 * 1024);
+        anonymous.post_form("/en/login", &[("email", "a@b.example"), ("password", &big)]).await.assert(StatusCode::PAYLOAD_TOO_LARGE);
+        // Members get the body limit: 3 MiB of JSON is refused as JSON naming the rule.
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let r = coordinator.json(Method::POST, "/api/v1/organisations", &json!({"name": "x".repeat(3 << 20)})).await;
+        r.assert(StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(r.json()["error"]["code"], "payload_too_large");
+        // … and a form of ordinary size goes through.
+        let r = coordinator.json(Method::POST, "/api/v1/organisations", &json!({"name": "Kleiner Verein", "kind": "association", "city": "trier", "lang": "de"})).await;
+        assert_ne!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.body);
+    }
+
+    async fn filters_match_keys_exactly_and_the_same_on_both_databases(db) {
+        let t = TestApp::demo(db).await;
+        let total = |r: Resp| r.json()["total"].as_i64().expect("total");
+        let mut c = t.client();
+        let all = total(c.get("/api/v1/practices").await);
+        let youth = total(c.get("/api/v1/practices?theme=youth").await);
+        assert!(all > youth && youth > 0, "{all} practices, {youth} on youth");
+        assert_eq!(total(c.get("/api/v1/practices?theme=YOUTH").await), youth, "keys are matched without case");
+        for wild in ["%25", "_outh", "%25outh", "you%25", "youth,language", "%5C"] {
+            assert_eq!(total(c.get(&format!("/api/v1/practices?theme={wild}")).await), 0, "theme={wild}");
+            assert_eq!(total(c.get(&format!("/api/v1/organisations?theme={wild}")).await), 0, "organisations theme={wild}");
+            assert_eq!(total(c.get(&format!("/api/v1/organisations?language={wild}")).await), 0, "language={wild}");
+            assert_eq!(total(c.get(&format!("/api/v1/placements?theme={wild}")).await), 0, "placements theme={wild}");
+            assert_eq!(total(c.get(&format!("/api/v1/placements?language={wild}")).await), 0, "placements language={wild}");
+        }
+        assert!(total(c.get("/api/v1/organisations?language=fr").await) > 0);
+        assert_eq!(
+            total(c.get("/api/v1/organisations?language=FR").await),
+            total(c.get("/api/v1/organisations?language=fr").await)
+        );
+        // Target groups are free text: one group, exactly as written.
+        let line = r#"{"ref":"tg-1","title":"Gruppe","summary":"Eins. Zwei.","lang":"de","city":"Trier","country":"DE","target_groups":["Junge Eltern"]}"#;
+        t.app.import_practices(&Actor::System, &format!("{line}\n"), Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &|_, _| {}).await.expect("import");
+        assert_eq!(total(c.get("/api/v1/practices?target_group=Junge%20Eltern").await), 1);
+        assert_eq!(total(c.get("/api/v1/practices?target_group=junge%20eltern").await), 0);
+        assert_eq!(total(c.get("/api/v1/practices?target_group=Junge").await), 0);
+        assert_eq!(total(c.get("/api/v1/practices?target_group=%25").await), 0);
+    }
+
+    async fn large_public_answers_pass_the_page_cache_whole(db) {
+        let t = TestApp::demo(db).await;
+        let long = "Öäü öäü äöü ÄÖÜ. ".repeat(1200);
+        let long = &long[..long.char_indices().nth(19_900).map_or(long.len(), |(i, _)| i)];
+        let fields = |lang: &str| json!({"title": format!("Lange Praxis {lang}"), "summary": "Ein langer Text. Er ist sehr lang.", "context": long, "approach": long, "results": long, "evaluation": long, "resources": long, "transferability": long});
+        let mut record = fields("de");
+        record["ref"] = json!("long-1");
+        record["lang"] = json!("de");
+        record["city"] = json!("Trier");
+        record["country"] = json!("DE");
+        record["translations"] = json!({"fr": fields("fr"), "en": fields("en")});
+        let line = format!("{record}\n");
+        let report = t.app.import_practices(&Actor::System, &line, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &|_, _| {}).await.expect("import");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        for _ in 0..2 {
+            let r = t.client().get("/api/v1/practices/ref/long-1").await;
+            r.assert(StatusCode::OK);
+            assert!(r.body.len() > 512 * 1024, "the answer is large: {} bytes", r.body.len());
+            r.json();
+        }
+    }
+}
+
+/// A stream of the chunks sent into `rx`, ending when the sender is dropped.
+fn tokio_stream_of(
+    mut rx: tokio::sync::mpsc::Receiver<Result<axum::body::Bytes, std::io::Error>>,
+) -> impl futures_util::Stream<Item = Result<axum::body::Bytes, std::io::Error>> {
+    futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx))
+}
