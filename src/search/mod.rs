@@ -26,7 +26,7 @@ use analysis::LANGS;
 
 /// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
 /// with another version is rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What search can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -158,7 +158,11 @@ struct Fields {
     parent: Field,
     facets: Field,
     data: Field,
+    /// Words of every document, for members' "did you mean".
     spell: Field,
+    /// Words of public documents only, for everyone else's: a suggestion never shows a word
+    /// the reader may not read.
+    spell_public: Field,
     langs: [LangFields; 4],
 }
 
@@ -179,14 +183,13 @@ fn build_schema() -> (Schema, Fields) {
     let parent = b.add_text_field("parent", STRING);
     let facets = b.add_facet_field("facets", FacetOptions::default());
     let data = b.add_text_field("data", STORED);
-    let spell = b.add_text_field(
-        "spell",
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(analysis::FOLD)
-                .set_index_option(IndexRecordOption::Basic),
-        ),
+    let spell_options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analysis::FOLD)
+            .set_index_option(IndexRecordOption::Basic),
     );
+    let spell = b.add_text_field("spell", spell_options.clone());
+    let spell_public = b.add_text_field("spell_public", spell_options);
     let langs = LANGS.map(|lang| {
         let text = TextOptions::default()
             .set_indexing_options(
@@ -213,6 +216,7 @@ fn build_schema() -> (Schema, Fields) {
             facets,
             data,
             spell,
+            spell_public,
             langs,
         },
     )
@@ -446,9 +450,16 @@ impl SearchIndex {
             if !text.tags.is_empty() {
                 d.add_text(lf.tags, &text.tags);
             }
-            d.add_text(f.spell, &text.title);
-            d.add_text(f.spell, &text.summary);
-            d.add_text(f.spell, &text.body);
+            let spell_fields: &[Field] = if doc.public {
+                &[f.spell, f.spell_public]
+            } else {
+                &[f.spell]
+            };
+            for field in spell_fields {
+                d.add_text(*field, &text.title);
+                d.add_text(*field, &text.summary);
+                d.add_text(*field, &text.body);
+            }
         }
         let data = StoredData {
             kind: doc.kind.as_str().to_string(),

@@ -10,7 +10,7 @@ use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
     BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
@@ -212,7 +212,7 @@ impl SearchIndex {
             }
         }
         if total == 0 {
-            results.suggestion = self.suggest(&searcher, &req.q)?;
+            results.suggestion = self.suggest(&searcher, &req.q, req.members)?;
         }
         Ok(results)
     }
@@ -530,7 +530,13 @@ impl SearchIndex {
 
     /// "Did you mean": each word unknown to the index replaced by the closest known word (one
     /// edit, two for long words), the most frequent on a tie. `None` when nothing changes.
-    fn suggest(&self, searcher: &Searcher, q: &str) -> Result<Option<String>> {
+    /// Only words of documents the reader may see are known: public ones, or all for members.
+    fn suggest(&self, searcher: &Searcher, q: &str, members: bool) -> Result<Option<String>> {
+        let spell = if members {
+            self.fields.spell
+        } else {
+            self.fields.spell_public
+        };
         let words = surface_words(q);
         let mut out = String::new();
         let mut last = 0;
@@ -539,11 +545,11 @@ impl SearchIndex {
             let folded = fold_word(&word);
             out.push_str(&q[last..from]);
             last = to;
-            let known = searcher.doc_freq(&Term::from_field_text(self.fields.spell, &folded))? > 0;
+            let known = searcher.doc_freq(&Term::from_field_text(spell, &folded))? > 0;
             let replacement = if known || folded.chars().count() < 4 {
                 None
             } else {
-                self.closest(searcher, &folded)?
+                self.closest(searcher, spell, &folded)?
             };
             match replacement {
                 Some(r) => {
@@ -557,11 +563,11 @@ impl SearchIndex {
         Ok(changed.then_some(out))
     }
 
-    fn closest(&self, searcher: &Searcher, word: &str) -> Result<Option<String>> {
+    fn closest(&self, searcher: &Searcher, spell: Field, word: &str) -> Result<Option<String>> {
         let max = if word.len() >= 8 { 2 } else { 1 };
         let mut best: Option<(usize, u32, String)> = None;
         for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.fields.spell)?;
+            let inverted = segment.inverted_index(spell)?;
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 let Ok(term) = std::str::from_utf8(stream.key()) else {

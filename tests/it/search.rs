@@ -53,6 +53,26 @@ both! {
         assert!(facets["city"]["trier"].as_u64().unwrap() >= 1, "{facets}");
     }
 
+    async fn did_you_mean_offers_only_words_the_reader_may_read(db) {
+        let t = ready(db).await;
+        // "Fahrtkosten" is written only in the closed ZIB placement, which is for members.
+        let mut public = t.client();
+        let v = public.get("/api/v1/search?q=Fahrtkostem&lang=de").await.json();
+        assert_eq!(v["total"], 0, "{v}");
+        assert!(!v["did_you_mean"].as_str().unwrap_or("").contains("fahrtkosten"), "leaked to the public: {v}");
+        let page = public.get("/de/search?q=Fahrtkostem").await;
+        page.lacks("fahrtkosten");
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        let v = member.get("/api/v1/search?q=Fahrtkostem&lang=de").await.json();
+        assert_eq!(refs(&v), ["hospitation-zib-saarbruecken"], "members may read it: {v}");
+        // A typo two edits away is past the search's tolerance: members are offered the word.
+        let v = member.get("/api/v1/search?q=Fahrtkostn&lang=de").await.json();
+        let offered = v["did_you_mean"].as_str().unwrap_or("").to_owned();
+        let v = public.get("/api/v1/search?q=Fahrtkostn&lang=de").await.json();
+        assert!(!v["did_you_mean"].as_str().unwrap_or("").contains("fahrtkosten"), "leaked to the public: {v}");
+        assert!(offered.is_empty() || offered == "fahrtkosten", "{offered}");
+    }
+
     async fn drafts_and_people_never_reach_the_public(db) {
         let t = ready(db).await;
         let mut public = t.client();
