@@ -1,7 +1,7 @@
 //! Accounts: sign-in with a rate limit, sessions, form tokens, invitations, passwords, API
 //! tokens and roles.
 
-use crate::domain::account::{InvitationForm, NewInvitation};
+use crate::domain::account::{InvitationForm, NewInvitation, token_lifetime};
 use crate::domain::values::required_text;
 use crate::domain::{
     Action, Actor, Email, FieldError, FieldErrors, Locale, NewPassword, Role, Slug,
@@ -347,7 +347,9 @@ impl App {
         Ok(session)
     }
 
-    /// Changes one's own password after checking the current one; other sessions end.
+    /// Changes one's own password after checking the current one; other sessions end, and so do
+    /// one's API tokens unless `keep_tokens` (someone who took over the account must not keep a
+    /// way in).
     #[tracing::instrument(skip_all)]
     pub async fn change_password(
         &self,
@@ -356,6 +358,7 @@ impl App {
         current: &str,
         new: &str,
         confirm: &str,
+        keep_tokens: bool,
     ) -> Result<()> {
         authorize(&user.actor, Action::ManageOwnAccount)?;
         let id = user.actor.user_id().ok_or(Error::Unauthorized)?;
@@ -379,8 +382,13 @@ impl App {
         };
         let hash = hash_in_background(password).await?;
         let mut tx = self.store().write().await?;
-        tx.set_password(id, &hash, session_token.map(token_hash).as_deref())
-            .await?;
+        tx.set_password(
+            id,
+            &hash,
+            session_token.map(token_hash).as_deref(),
+            keep_tokens,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -394,16 +402,26 @@ impl App {
             .await?)
     }
 
-    /// Creates a personal API token; its secret is returned once and stored only as a hash.
-    pub async fn create_api_token(&self, actor: &Actor, name: &str) -> Result<CreatedToken> {
+    /// Creates a personal API token that works for `days` (30, 90 or 365); its secret is
+    /// returned once and stored only as a hash.
+    pub async fn create_api_token(
+        &self,
+        actor: &Actor,
+        name: &str,
+        days: &str,
+    ) -> Result<CreatedToken> {
         authorize(actor, Action::ManageOwnAccount)?;
         let user_id = actor.user_id().ok_or(Error::Unauthorized)?;
-        let name =
-            required_text(name, 80).map_err(|e| Error::Invalid(FieldErrors::one("name", e)))?;
+        let mut errors = FieldErrors::new();
+        let name = errors.check("name", required_text(name, 80));
+        let days = errors.check("expires", token_lifetime(days));
+        let (Some(name), Some(days)) = (name, days) else {
+            return Err(Error::Invalid(errors));
+        };
         let token = format!("{TOKEN_PREFIX}{}", random_hex(32));
         let mut tx = self.store().write().await?;
         let id = tx
-            .insert_api_token(user_id, &name, &token_hash(&token))
+            .insert_api_token(user_id, &name, &token_hash(&token), now() + days * 86_400)
             .await?;
         tx.commit().await?;
         Ok(CreatedToken { id, token })

@@ -161,21 +161,21 @@ impl App {
         });
     }
 
-    /// The address of the actor's private calendar feed, made on first use.
-    pub async fn calendar_token(&self, actor: &Actor) -> Result<String> {
+    /// When the actor made their private calendar address, if they have one (the address itself
+    /// is shown only when it is made).
+    pub async fn calendar_address_made(&self, actor: &Actor) -> Result<Option<i64>> {
         let id = actor.user_id().ok_or(Error::Unauthorized)?;
-        if let Some(token) = self.store().calendar_token(id).await? {
-            return Ok(token);
-        }
-        self.reset_calendar_token(actor).await
+        Ok(self.store().calendar_token_made(id).await?)
     }
 
-    /// Gives the actor a new calendar token: the old feed address stops working.
+    /// Gives the actor a new calendar token, returned this once (only its hash is stored): the
+    /// old feed address stops working.
     pub async fn reset_calendar_token(&self, actor: &Actor) -> Result<String> {
         let id = actor.user_id().ok_or(Error::Unauthorized)?;
         let token = secrets::random_hex(24);
         let mut tx = self.store().write().await?;
-        tx.set_calendar_token(id, &token).await?;
+        tx.set_calendar_token(id, &secrets::token_hash(&token))
+            .await?;
         tx.commit().await?;
         Ok(token)
     }
@@ -187,7 +187,10 @@ impl App {
         if token.len() != 48 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
             return Err(Error::NotFound);
         }
-        let (user, organisation_id, role, locale) = self.store().calendar_owner(token).await?;
+        let (user, organisation_id, role, locale) = self
+            .store()
+            .calendar_owner(&secrets::token_hash(token))
+            .await?;
         let actor = Actor::User {
             id: user,
             role: Role::try_from(role.as_str()).unwrap_or(Role::Member),

@@ -188,6 +188,18 @@ impl TryFrom<&InvitationForm> for NewInvitation {
     }
 }
 
+/// How long a personal API token may live, in days: the owner chooses one when making it.
+pub const TOKEN_LIFETIMES: [i64; 3] = [30, 90, 365];
+
+/// A token lifetime as chosen in a form (`"30"`, `"90"` or `"365"` days).
+pub fn token_lifetime(days: &str) -> Result<i64, FieldError> {
+    days.trim()
+        .parse()
+        .ok()
+        .filter(|d| TOKEN_LIFETIMES.contains(d))
+        .ok_or_else(|| FieldError::new("error-token-lifetime"))
+}
+
 /// A place on this site to go back to after signing in: a path (with its query) that starts
 /// with exactly one `/` and holds only visible ASCII, so that no browser reads it as another site
 /// (`//evil.example`, `/\\evil.example`, or `/\t/evil.example`, whose tab browsers drop) and it
@@ -202,6 +214,15 @@ pub fn local_path(next: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_lives_thirty_days_ninety_or_a_year_and_nothing_else() {
+        assert_eq!(token_lifetime("90"), Ok(90));
+        assert_eq!(token_lifetime(" 365 "), Ok(365));
+        for bad in ["", "0", "7", "-30", "forever", "3650"] {
+            assert!(token_lifetime(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn only_paths_of_this_site_are_followed_after_sign_in() {

@@ -63,6 +63,8 @@ pub struct ApiTokenRow {
     pub created_at: i64,
     /// Last used.
     pub last_used_at: Option<i64>,
+    /// When it stops working.
+    pub expires_at: i64,
 }
 
 const USER_SELECT: &str = "SELECT u.id, u.email, u.password_hash, u.role, u.organisation_id, \
@@ -112,9 +114,10 @@ impl Store {
     pub async fn token_user(&self, token_hash: &str) -> Result<Option<SessionUser>> {
         let user: Option<SessionUser> = sqlx::query_as(
             "SELECT u.id, u.email, u.role, u.organisation_id FROM api_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1",
+             WHERE t.token_hash = $1 AND t.expires_at > $2",
         )
         .bind(token_hash)
+        .bind(now())
         .fetch_optional(self.pool())
         .await?;
         if user.is_some() {
@@ -140,7 +143,8 @@ impl Store {
     /// An account's API tokens.
     pub async fn api_tokens(&self, user_id: i64) -> Result<Vec<ApiTokenRow>> {
         Ok(sqlx::query_as(
-            "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at, id",
+            "SELECT id, name, created_at, last_used_at, COALESCE(expires_at, 0) AS expires_at FROM api_tokens \
+             WHERE user_id = $1 ORDER BY created_at, id",
         )
         .bind(user_id)
         .fetch_all(self.pool())
@@ -234,13 +238,21 @@ impl WriteTx {
         Ok(id)
     }
 
-    /// Sets an account's password and ends its other sessions.
+    /// Sets an account's password and ends its other sessions, and its API tokens unless
+    /// `keep_tokens`.
     pub async fn set_password(
         &mut self,
         user_id: i64,
         password_hash: &str,
         keep_session: Option<&str>,
+        keep_tokens: bool,
     ) -> Result<()> {
+        if !keep_tokens {
+            sqlx::query("DELETE FROM api_tokens WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&mut *self.tx)
+                .await?;
+        }
         sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1")
             .bind(user_id)
             .bind(password_hash)
@@ -374,14 +386,16 @@ impl WriteTx {
         user_id: i64,
         name: &str,
         token_hash: &str,
+        expires_at: i64,
     ) -> Result<i64> {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(user_id)
         .bind(name)
         .bind(token_hash)
         .bind(now())
+        .bind(expires_at)
         .fetch_one(&mut *self.tx)
         .await?;
         self.record("api_token", &id.to_string(), "create", Some(user_id))

@@ -10,7 +10,10 @@ async fn token_for(t: &TestApp, who: (&str, &str)) -> String {
     let mut c = t.signed_in(who.0, who.1).await;
     c.get("/en/account").await;
     let r = c
-        .post_form("/en/account/tokens", &[("name", "script")])
+        .post_form(
+            "/en/account/tokens",
+            &[("name", "script"), ("expires", "30")],
+        )
         .await;
     r.assert(StatusCode::OK);
     r.body
@@ -141,7 +144,7 @@ both! {
         let t = TestApp::demo(db).await;
         let mut c = t.signed_in(MEMBER.0, MEMBER.1).await;
         c.get("/en/account").await;
-        let r = c.post_form("/en/account/tokens", &[("name", "laptop")]).await;
+        let r = c.post_form("/en/account/tokens", &[("name", "laptop"), ("expires", "90")]).await;
         let token = r.body.split("class=\"token\">").nth(1).and_then(|s| s.split('<').next()).expect("token").to_owned();
         assert!(token.starts_with("psl_"));
         bearer(&t, &token).get("/api/v1/people/vorsitz-auslaenderbeirat-trier").await.assert(StatusCode::OK).contains("@");

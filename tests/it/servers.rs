@@ -262,7 +262,7 @@ async fn two_servers_on_one_postgres_find_each_others_publications() {
         .await
         .expect("coordinator signs in");
     let token = app
-        .create_api_token(&coordinator.actor, "two servers")
+        .create_api_token(&coordinator.actor, "two servers", "30")
         .await
         .expect("token")
         .token;

@@ -190,6 +190,59 @@ both! {
         assert_eq!(total(c.get("/api/v1/practices?target_group=%25").await), 0);
     }
 
+    async fn api_tokens_expire_and_end_with_a_password_change_unless_kept(db) {
+        let t = TestApp::demo(db).await;
+        let mut c = t.signed_in(MEMBER.0, MEMBER.1).await;
+        c.get("/en/account").await.contains("Valid for").contains("one year");
+        let r = c.post_form("/en/account/tokens", &[("name", "script"), ("expires", "3650")]).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("Valid for: choose 30 days, 90 days or one year.");
+        let make = |c: &mut Client, name: &'static str| {
+            let mut c = c.clone();
+            async move {
+                c.get("/en/account").await;
+                let r = c.post_form("/en/account/tokens", &[("name", name), ("expires", "30")]).await;
+                r.assert(StatusCode::OK);
+                r.body.split("class=\"token\">").nth(1).and_then(|s| s.split('<').next()).expect("token").to_owned()
+            }
+        };
+        let bearer = |token: &str| {
+            let mut b = t.client();
+            b.headers.push(("authorization".into(), format!("Bearer {token}")));
+            b
+        };
+        let first = make(&mut c, "first").await;
+        bearer(&first).get("/api/v1/people").await.assert(StatusCode::OK);
+        let page = c.get("/en/account").await;
+        let in_30_days = time::OffsetDateTime::now_utc().date() + time::Duration::days(30);
+        page.contains(&in_30_days.to_string()).contains("Last used");
+        // A changed password ends the tokens, unless the owner keeps them on purpose.
+        c.post_form("/en/account/password", &[("current_password", MEMBER.1), ("password", "a new secret 1"), ("password_confirm", "a new secret 1")]).await.assert(StatusCode::SEE_OTHER);
+        bearer(&first).get("/api/v1/people").await.assert(StatusCode::UNAUTHORIZED);
+        let second = make(&mut c, "second").await;
+        c.get("/en/account").await;
+        c.post_form("/en/account/password", &[("current_password", "a new secret 1"), ("password", "a new secret 2"), ("password_confirm", "a new secret 2"), ("keep_tokens", "true")]).await.assert(StatusCode::SEE_OTHER);
+        bearer(&second).get("/api/v1/people").await.assert(StatusCode::OK);
+        // Past its day, a token stops working and the page says so.
+        let pool = sqlx::AnyPool::connect(&t.app.config().database_url()).await.expect("database");
+        sqlx::query("UPDATE api_tokens SET expires_at = expires_at - 31 * 86400").execute(&pool).await.expect("age");
+        bearer(&second).get("/api/v1/people").await.assert(StatusCode::UNAUTHORIZED);
+        c.get("/en/account").await.contains("expired on");
+    }
+
+    async fn calendar_feed_tokens_are_stored_hashed(db) {
+        let t = TestApp::demo(db).await;
+        let mut c = t.signed_in(MEMBER.0, MEMBER.1).await;
+        c.get("/en/visits").await;
+        let made = c.post_form("/en/visits/calendar", &[]).await;
+        let token = made.body.split("/en/calendar/").nth(1).and_then(|s| s.split(".ics").next()).expect("address").to_owned();
+        t.client().get(&format!("/en/calendar/{token}.ics")).await.assert(StatusCode::OK);
+        let pool = sqlx::AnyPool::connect(&t.app.config().database_url()).await.expect("database");
+        let stored: Vec<(String,)> = sqlx::query_as("SELECT token_hash FROM calendar_tokens").fetch_all(&pool).await.expect("rows");
+        assert_eq!(stored.len(), 1);
+        assert_ne!(stored[0].0, token, "the token itself is not stored");
+        assert!(!stored[0].0.contains(&token));
+    }
+
     async fn large_public_answers_pass_the_page_cache_whole(db) {
         let t = TestApp::demo(db).await;
         let long = "Öäü öäü äöü ÄÖÜ. ".repeat(1200);

@@ -214,8 +214,13 @@ both! {
         anyone.get(&page).await.assert(StatusCode::UNAUTHORIZED);
 
         // The private calendar feed has the visit with its local times in Trier's zone.
-        let token = t.app.calendar_token(&actor(&t.app, EDITOR).await).await.expect("token");
-        visitor.get("/en/visits").await.assert(StatusCode::OK).contains(&format!("/en/calendar/{token}.ics"));
+        // The address is shown once, when it is made; only its hash is stored.
+        let page = visitor.get("/en/visits").await;
+        page.assert(StatusCode::OK).lacks("/en/calendar/").contains("Make my private calendar address");
+        let made = visitor.post_form("/en/visits/calendar", &[]).await;
+        made.assert(StatusCode::OK);
+        let token = made.body.split("/en/calendar/").nth(1).and_then(|s| s.split(".ics").next()).expect("the new address").to_owned();
+        visitor.get("/en/visits").await.lacks(&token).contains("You made your private address on");
         let r = anyone.get(&format!("/en/calendar/{token}.ics")).await;
         r.assert(StatusCode::OK);
         let mut parser = ical::IcalParser::new(std::io::BufReader::new(r.body.as_bytes()));
@@ -227,7 +232,7 @@ both! {
         assert_eq!(tzid.as_deref(), Some("Europe/Berlin"));
         assert_eq!(start.value.as_deref(), Some(format!("{}T090000", day(0).replace('-', "")).as_str()));
         // A new address retires the old one.
-        visitor.post_form("/en/visits/calendar", &[]).await.assert(StatusCode::SEE_OTHER);
+        visitor.post_form("/en/visits/calendar", &[]).await.assert(StatusCode::OK).lacks(&token);
         anyone.get(&format!("/en/calendar/{token}.ics")).await.assert(StatusCode::NOT_FOUND);
     }
 

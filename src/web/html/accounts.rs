@@ -133,11 +133,40 @@ struct AccountPage {
     ctx: Ctx,
     email: String,
     role: String,
-    tokens: Vec<ApiTokenRow>,
+    tokens: Vec<TokenView>,
+    lifetimes: Vec<Choice>,
     new_token: Option<String>,
     errors: Errors,
     token_errors: Errors,
     notice: Option<String>,
+}
+
+/// An API token as its owner sees it.
+struct TokenView {
+    id: i64,
+    name: String,
+    /// The day it was last used, or "never".
+    last_used: String,
+    /// The day it stops (or stopped) working.
+    expires: String,
+    expired: bool,
+}
+
+fn token_view(ctx: &Ctx, row: ApiTokenRow) -> TokenView {
+    let day = |at: i64| {
+        time::OffsetDateTime::from_unix_timestamp(at)
+            .map(|t| super::placements::day_label(ctx, t.date()))
+            .unwrap_or_default()
+    };
+    TokenView {
+        id: row.id,
+        last_used: row
+            .last_used_at
+            .map_or_else(|| ctx.t("account-token-never"), day),
+        expires: day(row.expires_at),
+        expired: row.expires_at <= crate::storage::now(),
+        name: row.name,
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -166,10 +195,19 @@ async fn account_page(
         .role()
         .map(|r| ctx.t(&format!("role-{}", r.as_str())))
         .unwrap_or_default();
+    let lifetimes = crate::domain::account::TOKEN_LIFETIMES
+        .iter()
+        .map(|days| Choice {
+            value: days.to_string(),
+            label: ctx.t(&format!("account-token-days-{days}")),
+            selected: *days == 90,
+        })
+        .collect();
     let page = AccountPage {
         email: user.email.clone(),
         role,
-        tokens,
+        tokens: tokens.into_iter().map(|t| token_view(&ctx, t)).collect(),
+        lifetimes,
         new_token,
         errors: ctx.errors(errors),
         token_errors: ctx.errors(token_errors),
@@ -201,6 +239,8 @@ struct PasswordForm {
     current_password: String,
     password: String,
     password_confirm: String,
+    /// Present when the API tokens should go on working with the new password.
+    keep_tokens: Option<String>,
 }
 
 async fn change_password(
@@ -216,6 +256,7 @@ async fn change_password(
             &form.current_password,
             &form.password,
             &form.password_confirm,
+            form.keep_tokens.is_some(),
         )
         .await
     {
@@ -231,6 +272,7 @@ async fn change_password(
 #[serde(default)]
 struct TokenForm {
     name: String,
+    expires: String,
 }
 
 async fn create_token(
@@ -238,7 +280,10 @@ async fn create_token(
     State(app): State<App>,
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> HtmlResult<Response> {
-    match app.create_api_token(&ctx.actor(), &form.name).await {
+    match app
+        .create_api_token(&ctx.actor(), &form.name, &form.expires)
+        .await
+    {
         Ok(created) => {
             account_page(
                 ctx,

@@ -158,7 +158,10 @@ struct ListPage {
     statuses: Vec<Choice>,
     count: String,
     pager: Pager,
-    feed: String,
+    /// The private calendar address, only right after it was made.
+    feed: Option<String>,
+    /// When the member made the address they have, in their words.
+    feed_made: Option<String>,
     notice: Option<String>,
 }
 
@@ -166,6 +169,16 @@ async fn list(
     ctx: Ctx,
     State(app): State<App>,
     HtmlQuery(p): HtmlQuery<ListParams>,
+) -> HtmlResult<Response> {
+    list_page(ctx, &app, p, None).await
+}
+
+/// The list, and the calendar address when `fresh_token` was just made.
+async fn list_page(
+    ctx: Ctx,
+    app: &App,
+    p: ListParams,
+    fresh_token: Option<String>,
 ) -> HtmlResult<Response> {
     let actor = ctx.actor();
     let page = p.page.unwrap_or(1).max(1);
@@ -176,7 +189,7 @@ async fn list(
         offset: Some((page - 1) * limit),
     };
     let visits = app.visits(&actor, &query).await.or_page(&ctx)?;
-    let token = app.calendar_token(&actor).await.or_page(&ctx)?;
+    let made = app.calendar_address_made(&actor).await.or_page(&ctx)?;
     let (as_visitor, as_host): (Vec<Item>, Vec<Item>) = visits
         .items
         .iter()
@@ -194,11 +207,16 @@ async fn list(
             .collect(),
         count: ctx.t1("visits-count", "count", &visits.total.to_string()),
         pager: Pager::new(&ctx.href("/visits"), &qs, visits.total, limit, page),
-        feed: format!(
-            "{}{}",
-            app.config().base_url.trim_end_matches('/'),
-            ctx.link("/calendar/", &format!("{token}.ics"), "")
-        ),
+        feed: fresh_token.map(|token| {
+            format!(
+                "{}{}",
+                app.config().base_url.trim_end_matches('/'),
+                ctx.link("/calendar/", &format!("{token}.ics"), "")
+            )
+        }),
+        feed_made: made
+            .and_then(|at| time::OffsetDateTime::from_unix_timestamp(at).ok())
+            .map(|at| super::placements::day_label(&ctx, at.date())),
         notice: visit_notice(&ctx, p.done.as_deref()),
         as_visitor,
         as_host,
@@ -212,8 +230,13 @@ async fn reset_calendar(
     State(app): State<App>,
     CsrfForm(_): CsrfForm<super::Empty>,
 ) -> HtmlResult<Response> {
-    app.reset_calendar_token(&ctx.actor()).await.or_page(&ctx)?;
-    Ok(super::done(&ctx, "/visits", "calendar"))
+    let token = app.reset_calendar_token(&ctx.actor()).await.or_page(&ctx)?;
+    // Shown on this answer only, never put into an address (where logs would keep it).
+    let params = ListParams {
+        done: Some("calendar".to_owned()),
+        ..ListParams::default()
+    };
+    list_page(ctx, &app, params, Some(token)).await
 }
 
 /// The private calendar feed: `/{lang}/calendar/{token}.ics`.
