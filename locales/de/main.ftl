@@ -255,6 +255,8 @@ error-page-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es s
 error-page-payload-too-large-title = Zu groß
 error-page-payload-too-large = Die Anfrage ist größer, als diese Adresse annimmt. Formulare und API-Aufrufe höchstens 2 MB, Dateien höchstens die Upload-Grenze, Anmeldeformulare weniger.
 error-api-csrf = Abgelehnt: Ein Aufruf mit dem Sitzungs-Cookie muss von den eigenen Seiten dieser Website kommen (als JSON oder mit dem Header X-CSRF-Token), oder verwenden Sie einen persönlichen API-Schlüssel.
+error-owners-staff-only = { $field }: Nur die Koordination fügt andere Organisationen als Eigentümer hinzu oder entfernt sie (Eigentümer bearbeiten die Praxis und lesen ihre Entwürfe); Ihre eigene Organisation bleibt Eigentümerin.
+error-move-organisation = { $field }: Nur die Koordination verlegt eine Organisation in eine andere Stadt (die Stadt entscheidet, wer ihre Praxisbeispiele begutachten darf).
 error-page-csrf-title = Formular abgelaufen
 error-page-csrf = Das Formular konnte nicht angenommen werden, weil sein Sicherheitstoken fehlt oder abgelaufen ist. Gehen Sie zurück, laden Sie die Seite neu und senden Sie das Formular noch einmal.
 

@@ -255,6 +255,8 @@ error-page-internal = Something went wrong on our side. Please try again later.
 error-page-payload-too-large-title = Too large
 error-page-payload-too-large = The request is larger than this address accepts. Forms and API calls take at most 2 MB, files at most the upload limit, and sign-in forms less.
 error-api-csrf = Refused: a call with the session cookie must come from this site's own pages (send it as JSON, or with the X-CSRF-Token header), or use a personal API token.
+error-owners-staff-only = { $field }: only coordinators add or remove other organisations as owners (owners edit the practice and read its drafts); your own organisation stays an owner.
+error-move-organisation = { $field }: only coordinators move an organisation to another city (the city decides who may review its practices).
 error-page-csrf-title = Form expired
 error-page-csrf = The form could not be accepted because its security token is missing or expired. Go back, reload the page and send it again.
 

@@ -255,6 +255,8 @@ error-page-internal = Une erreur s’est produite de notre côté. Veuillez rée
 error-page-payload-too-large-title = Trop volumineux
 error-page-payload-too-large = La requête dépasse ce que cette adresse accepte. Formulaires et appels à l’API : 2 Mo au plus ; fichiers : la limite des envois ; formulaires de connexion : moins.
 error-api-csrf = Refusé : un appel avec le cookie de session doit venir des pages de ce site (en JSON ou avec l’en-tête X-CSRF-Token), sinon utilisez une clé d’API personnelle.
+error-owners-staff-only = { $field } : seule la coordination ajoute ou retire d’autres organisations propriétaires (les propriétaires modifient la pratique et lisent ses brouillons) ; votre organisation reste propriétaire.
+error-move-organisation = { $field } : seule la coordination déplace une organisation dans une autre ville (la ville décide qui peut évaluer ses pratiques).
 error-page-csrf-title = Formulaire expiré
 error-page-csrf = Le formulaire n’a pas pu être accepté, car son jeton de sécurité est absent ou a expiré. Revenez en arrière, rechargez la page et envoyez à nouveau le formulaire.
 

@@ -476,6 +476,12 @@ impl App {
         )?;
         let mut tx = self.store().write().await?;
         let (org, city_id) = self.check_organisation(&mut tx, form).await?;
+        if city_id != existing.city_id && !can(actor, Action::MoveOrganisation) {
+            return Err(Error::Invalid(FieldErrors::one(
+                "city",
+                FieldError::new("error-move-organisation"),
+            )));
+        }
         tx.update_organisation(existing.id, &org, city_id, actor.user_id())
             .await
             .map_err(taken("slug"))?;

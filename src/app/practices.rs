@@ -86,7 +86,7 @@ fn choose(
 
 impl App {
     /// The organisation's city of an account, if it has an organisation.
-    async fn city_of(&self, actor: &Actor) -> Result<Option<i64>> {
+    pub(super) async fn city_of(&self, actor: &Actor) -> Result<Option<i64>> {
         match actor {
             Actor::User {
                 organisation_id: Some(org),
@@ -365,6 +365,7 @@ impl App {
                 FieldError::new("error-not-your-organisation"),
             )));
         }
+        check_owners(actor, &[], &owners)?;
 
         let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
         let write = PracticeWrite {
@@ -395,6 +396,8 @@ impl App {
         authorize(actor, Action::EditPractice(current.facts))?;
         let mut tx = self.store().write().await?;
         let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
+        let before: Vec<i64> = current.owners.iter().map(|o| o.id).collect();
+        check_owners(actor, &before, &owners)?;
         let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
         let write = PracticeWrite {
             practice: &p,
@@ -415,6 +418,35 @@ impl App {
         }
         tx.commit().await?;
         Ok(p.slug)
+    }
+}
+
+/// Refuses owner changes the actor may not make: an editor keeps their own organisation among
+/// the owners and adds or removes no other (owners edit a practice and read its drafts).
+fn check_owners(actor: &Actor, before: &[i64], after: &[i64]) -> Result<()> {
+    let own = match actor {
+        Actor::User {
+            organisation_id, ..
+        } => *organisation_id,
+        _ => None,
+    };
+    let others = |list: &[i64]| {
+        list.iter()
+            .copied()
+            .filter(|o| Some(*o) != own)
+            .collect::<std::collections::BTreeSet<i64>>()
+    };
+    let action = Action::ChangePracticeOwners {
+        others_changed: others(before) != others(after),
+        keeps_own: own.is_some_and(|o| after.contains(&o)),
+    };
+    if can(actor, action) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(FieldErrors::one(
+            "organisations",
+            FieldError::new("error-owners-staff-only"),
+        )))
     }
 }
 

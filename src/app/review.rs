@@ -19,6 +19,7 @@ impl App {
         let p = self.practice(actor, slug, "").await?;
         let user = actor.user_id().ok_or(Error::Unauthorized)?;
         authorize(actor, Action::TakeReview(p.facts))?;
+        let city = self.city_of(actor).await?;
         self.step(
             actor,
             &p.row,
@@ -28,6 +29,7 @@ impl App {
                 opinion: None,
             },
             None,
+            city,
         )
         .await
     }
@@ -69,6 +71,7 @@ impl App {
                 FieldError::new("error-reviewer-same-city"),
             )));
         }
+        let city = self.city_of(&reviewer_actor).await?;
         self.step(
             actor,
             &p.row,
@@ -78,6 +81,7 @@ impl App {
                 opinion: None,
             },
             None,
+            city,
         )
         .await
     }
@@ -120,7 +124,12 @@ impl App {
             },
             _ => ReviewUpdate::default(),
         };
-        self.step(actor, &p.row, t, review, text.as_deref()).await
+        let city = match t {
+            Transition::RequestChanges | Transition::Recommend => self.city_of(actor).await?,
+            _ => None,
+        };
+        self.step(actor, &p.row, t, review, text.as_deref(), city)
+            .await
     }
 
     async fn step(
@@ -130,6 +139,7 @@ impl App {
         t: Transition,
         review: ReviewUpdate<'_>,
         note: Option<&str>,
+        reviewer_city: Option<i64>,
     ) -> Result<()> {
         let from =
             PracticeStatus::parse(&row.status).ok_or_else(|| anyhow::anyhow!("unknown status"))?;
@@ -146,6 +156,7 @@ impl App {
                     to,
                     review,
                     note,
+                    reviewer_city,
                 },
                 actor.user_id(),
             )

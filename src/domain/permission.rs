@@ -35,6 +35,9 @@ pub enum Action {
         /// The organisation concerned.
         organisation_id: i64,
     },
+    /// Move an organisation to another city. Its own editors may not: the city decides who may
+    /// review its practices ("a member from another city").
+    MoveOrganisation,
     /// Remove an organisation with its people.
     DeleteOrganisation,
     /// Add, change or remove a person of an organisation.
@@ -94,8 +97,16 @@ pub enum Action {
         /// The owner organisation.
         organisation_id: i64,
     },
-    /// Change a practice's record.
+    /// Change a practice's record. A published practice is changed by coordinators and admins
+    /// only: they published it, so they answer for what the public reads.
     EditPractice(PracticeFacts),
+    /// Set a practice's owner organisations, which decide who edits it and who reads its drafts.
+    ChangePracticeOwners {
+        /// Organisations other than the asker's own are added or removed.
+        others_changed: bool,
+        /// The asker's own organisation stays (or becomes) an owner.
+        keeps_own: bool,
+    },
     /// Translate a practice's texts (any status but archived: translating leaves the original alone).
     TranslatePractice(PracticeFacts),
     /// Take a submitted practice for review oneself (only from another city).
@@ -138,6 +149,11 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         EditOrganisation { organisation_id } | EditPeople { organisation_id } => {
             edits(organisation_id)
         }
+        MoveOrganisation => staff,
+        ChangePracticeOwners {
+            others_changed,
+            keeps_own,
+        } => staff || (role == Role::Editor && keeps_own && !others_changed),
         Invite {
             role: Role::Member | Role::Editor,
         } => staff,
@@ -179,9 +195,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             let author = role == Role::Editor && f.own_organisation;
             let open = matches!(
                 f.status,
-                PracticeStatus::Draft
-                    | PracticeStatus::ChangesRequested
-                    | PracticeStatus::Published
+                PracticeStatus::Draft | PracticeStatus::ChangesRequested
             );
             (staff && f.status != PracticeStatus::Archived) || (author && open)
         }
@@ -200,7 +214,10 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             let allowed = match t {
                 Transition::Submit | Transition::Archive => author,
                 Transition::StartReview => false,
-                Transition::RequestChanges | Transition::Recommend => f.reviewer,
+                // From another city at the time of the step, not only when the review was taken.
+                Transition::RequestChanges | Transition::Recommend => {
+                    f.reviewer && f.same_city == Some(false)
+                }
                 Transition::Publish => staff && f.recommended,
                 Transition::Republish => staff,
             };
@@ -387,7 +404,12 @@ mod tests {
             (CreatePractice { organisation_id: OTHER },         [false, false, false, true,  true]),
             (EditPractice(own(Draft)),                          [false, false, true,  true,  true]),
             (EditPractice(own(Submitted)),                      [false, false, false, true,  true]),
-            (EditPractice(own(Published)),                      [false, false, true,  true,  true]),
+            (EditPractice(own(Published)),                      [false, false, false, true,  true]),
+            (EditPractice(own(ChangesRequested)),               [false, false, true,  true,  true]),
+            (ChangePracticeOwners { others_changed: false, keeps_own: true },  [false, false, true,  true,  true]),
+            (ChangePracticeOwners { others_changed: true, keeps_own: true },   [false, false, false, true,  true]),
+            (ChangePracticeOwners { others_changed: false, keeps_own: false }, [false, false, false, true,  true]),
+            (MoveOrganisation,                                  [false, false, false, true,  true]),
             (EditPractice(own(Archived)),                       [false, false, false, false, false]),
             (EditPractice(facts(Draft)),                        [false, false, false, true,  true]),
             (TranslatePractice(own(Submitted)),                 [false, false, true,  true,  true]),
@@ -405,6 +427,9 @@ mod tests {
             (Step(Transition::Recommend, reviewing),            [false, true,  true,  true,  true]),
             (Step(Transition::RequestChanges, reviewing),       [false, true,  true,  true,  true]),
             (Step(Transition::RequestChanges, facts(InReview)), [false, false, false, false, false]),
+            // A reviewer whose organisation moved into the practice's city can no longer decide.
+            (Step(Transition::Recommend, PracticeFacts { same_city: Some(true), ..reviewing }), [false, false, false, false, false]),
+            (Step(Transition::RequestChanges, PracticeFacts { same_city: None, ..reviewing }),  [false, false, false, false, false]),
             (Step(Transition::Publish, facts(InReview)),        [false, false, false, false, false]),
             (Step(Transition::Publish, recommended),            [false, false, false, true,  true]),
             (Step(Transition::Archive, own(Published)),         [false, false, true,  true,  true]),

@@ -261,6 +261,7 @@ impl WriteTx {
             to,
             review,
             note,
+            reviewer_city,
         } = *step;
         let published = if to == PracticeStatus::Published {
             Some(now())
@@ -293,8 +294,8 @@ impl WriteTx {
             return Err(StorageError::Conflict("status".into()));
         }
         sqlx::query(
-            "INSERT INTO practice_events (practice_id, at, user_id, step, from_status, to_status, note) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO practice_events (practice_id, at, user_id, step, from_status, to_status, note, reviewer_city_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(id)
         .bind(now())
@@ -303,6 +304,7 @@ impl WriteTx {
         .bind(from.as_str())
         .bind(to.as_str())
         .bind(note)
+        .bind(reviewer_city)
         .execute(&mut *self.tx)
         .await?;
         self.record("practice", &id.to_string(), "update", actor)
@@ -338,6 +340,8 @@ pub struct Step<'a> {
     pub review: ReviewUpdate<'a>,
     /// A note for the history (the opinion).
     pub note: Option<&'a str>,
+    /// The reviewer's city at this step (review steps only), kept in the history.
+    pub reviewer_city: Option<i64>,
 }
 
 /// What a workflow step changes about the review: `None` leaves it as it is.

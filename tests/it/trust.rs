@@ -243,6 +243,71 @@ both! {
         assert!(!stored[0].0.contains(&token));
     }
 
+    async fn editors_keep_to_their_own_organisation_city_and_unpublished_texts(db) {
+        let t = TestApp::demo(db).await;
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        // Owners edit a practice and read its drafts: an editor adds no other organisation.
+        let body = json!({"title": "Sprachcafé", "summary": "Ehrenamtliche leiten Gesprächsrunden. Alle üben in ihrem Tempo.",
+            "lang": "de", "city": "metz", "organisations": ["association-dounia", "zib-saarbruecken"]});
+        let r = editor.json(Method::POST, "/api/v1/practices", &body).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["organisations"].as_str().unwrap_or("").contains("coordinators"), "{}", r.body);
+        let mut own = body.clone();
+        own["organisations"] = json!(["association-dounia"]);
+        editor.json(Method::POST, "/api/v1/practices", &own).await.assert(StatusCode::CREATED);
+        for owners in [json!(["association-dounia", "zib-saarbruecken"]), json!(["zib-saarbruecken"]), json!([])] {
+            let mut change = own.clone();
+            change["organisations"] = owners.clone();
+            change["version"] = json!(1);
+            let r = editor.json(Method::PUT, "/api/v1/practices/sprachcafe", &change).await;
+            r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(r.json()["error"]["fields"]["organisations"].is_string(), "{owners}: {}", r.body);
+        }
+        let mut member_of_zib = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member_of_zib.get("/api/v1/practices/sprachcafe").await.assert(StatusCode::NOT_FOUND);
+        // Coordinators may share a practice between organisations.
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let mut shared = own.clone();
+        shared["organisations"] = json!(["association-dounia", "zib-saarbruecken"]);
+        shared["version"] = json!(1);
+        coordinator.json(Method::PUT, "/api/v1/practices/sprachcafe", &shared).await.assert(StatusCode::OK);
+
+        // The city decides who may review: an editor cannot move their organisation.
+        let org = editor.get("/api/v1/organisations/association-dounia").await.json();
+        let moved = json!({"slug": "association-dounia", "name": org["name"], "kind": org["kind"], "city": "trier", "lang": org["lang"]});
+        let r = editor.json(Method::PUT, "/api/v1/organisations/association-dounia", &moved).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["city"].is_string(), "{}", r.body);
+        let same = json!({"slug": "association-dounia", "name": "Association Dounia", "kind": org["kind"], "city": org["city"], "lang": org["lang"]});
+        editor.json(Method::PUT, "/api/v1/organisations/association-dounia", &same).await.assert(StatusCode::OK);
+
+        // A published practice is changed by those who published it.
+        let mut host = t.signed_in(HOST.0, HOST.1).await;
+        let p = host.get("/api/v1/practices/cafe-baer-qualifizierung-trier-west").await.json();
+        let change = json!({"title": "Neu", "summary": p["texts"]["de"]["summary"]["text"], "lang": "de", "city": "trier",
+            "organisations": p["organisations"], "version": p["version"]});
+        host.json(Method::PUT, "/api/v1/practices/cafe-baer-qualifizierung-trier-west", &change).await.assert(StatusCode::FORBIDDEN);
+    }
+
+    async fn the_reviewer_is_from_another_city_at_every_step_and_it_is_recorded(db) {
+        let t = TestApp::demo(db).await;
+        // Trier's integration concept is in review by Saarbrücken's member.
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let zib = coordinator.get("/api/v1/organisations/zib-saarbruecken").await.json();
+        let put_city = |city: &str| json!({"slug": "zib-saarbruecken", "name": zib["name"], "kind": zib["kind"], "city": city, "lang": zib["lang"]});
+        coordinator.json(Method::PUT, "/api/v1/organisations/zib-saarbruecken", &put_city("trier")).await.assert(StatusCode::OK);
+        let mut reviewer = t.signed_in(MEMBER.0, MEMBER.1).await;
+        let step = json!({"step": "recommend", "opinion": "Ein klarer, übertragbarer Ansatz."});
+        reviewer.json(Method::POST, "/api/v1/practices/integrationskonzept-trier/transitions", &step).await.assert(StatusCode::FORBIDDEN);
+        coordinator.json(Method::PUT, "/api/v1/organisations/zib-saarbruecken", &put_city("saarbruecken")).await.assert(StatusCode::OK);
+        reviewer.json(Method::POST, "/api/v1/practices/integrationskonzept-trier/transitions", &step).await.assert(StatusCode::OK);
+        let pool = sqlx::AnyPool::connect(&t.app.config().database_url()).await.expect("database");
+        let (city,): (String,) = sqlx::query_as(
+            "SELECT c.slug FROM practice_events e JOIN cities c ON c.id = e.reviewer_city_id WHERE e.step = 'recommend' ORDER BY e.id DESC LIMIT 1",
+        ).fetch_one(&pool).await.expect("the step is recorded with the reviewer's city");
+        assert_eq!(city, "saarbruecken");
+    }
+
     async fn large_public_answers_pass_the_page_cache_whole(db) {
         let t = TestApp::demo(db).await;
         let long = "Öäü öäü äöü ÄÖÜ. ".repeat(1200);
