@@ -4,7 +4,7 @@
 
 use crate::domain::permission::PracticeFacts;
 use crate::domain::practice::{NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS, Transition};
-use crate::domain::{Action, Actor, FieldError, FieldErrors, Role, Slug, can};
+use crate::domain::{Action, Actor, FieldError, FieldErrors, Slug, can};
 use crate::storage::{
     AttachmentRow, EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
     PracticeTextRow, PracticeWrite, RevisionRow, StorageError, WriteTx, split_list,
@@ -119,23 +119,23 @@ impl App {
         })
     }
 
-    /// Which practices `actor` may see.
-    async fn scope(&self, actor: &Actor) -> Result<PracticeScope> {
-        Ok(match actor {
-            Actor::Anonymous => PracticeScope::Public,
-            Actor::System => PracticeScope::All,
+    /// Which practices `actor` may see: the grounds of the permission rule, with the ids they name.
+    pub(super) async fn scope(&self, actor: &Actor) -> Result<PracticeScope> {
+        let grounds = crate::domain::permission::practice_grounds(actor);
+        if grounds.is_none() {
+            return Ok(PracticeScope::ALL);
+        }
+        let organisation_id = match actor {
             Actor::User {
-                id,
-                role,
-                organisation_id,
-            } => match role {
-                Role::Admin | Role::Coordinator => PracticeScope::All,
-                _ => PracticeScope::Member {
-                    user_id: *id,
-                    organisation_id: *organisation_id,
-                    city_id: self.city_of(actor).await?,
-                },
-            },
+                organisation_id, ..
+            } => *organisation_id,
+            _ => None,
+        };
+        Ok(PracticeScope {
+            grounds,
+            user_id: actor.user_id(),
+            organisation_id,
+            city_id: self.city_of(actor).await?,
         })
     }
 

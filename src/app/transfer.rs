@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::directory::{CityForm, NewCity};
 use crate::domain::practice::{NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS};
 use crate::domain::{Action, Actor, FieldError, Slug};
-use crate::storage::{PracticeFilter, PracticeScope, PracticeTextRow, PracticeWrite, split_list};
+use crate::storage::{PracticeFilter, PracticeTextRow, PracticeWrite, split_list};
 
 use super::{App, Error, Result, authorize};
 
@@ -707,19 +707,7 @@ impl App {
 
     /// Every practice `actor` may see, as a file.
     pub async fn export_practices(&self, actor: &Actor, format: Format) -> Result<String> {
-        let scope = match actor {
-            Actor::System => PracticeScope::All,
-            a if crate::domain::can(
-                a,
-                Action::CreatePractice {
-                    organisation_id: -1,
-                },
-            ) =>
-            {
-                PracticeScope::All
-            }
-            _ => PracticeScope::Public,
-        };
+        let scope = self.scope(actor).await?;
         let (rows, _) = self
             .store()
             .practices(scope, &PracticeFilter::default(), "", i64::MAX, 0)

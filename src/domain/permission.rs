@@ -21,6 +21,56 @@ pub struct PracticeFacts {
     pub recommended: bool,
 }
 
+/// One way to be allowed to read a practice. The permission rule and the storage filter are
+/// both built from [`practice_grounds`], so they cannot drift: the rule checks each ground
+/// against [`PracticeFacts`], storage turns each into one SQL condition (an exhaustive match, so
+/// a new ground cannot be forgotten there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PracticeGround {
+    /// It is published.
+    Published,
+    /// The reader is its reviewer.
+    Reviewing,
+    /// It awaits a reviewer, and is in another city than the reader's organisation.
+    SubmittedElsewhere,
+    /// The reader's organisation is one of its owners.
+    Owned,
+}
+
+impl PracticeGround {
+    /// Whether this ground lets the reader of `f` read it.
+    pub fn holds(self, f: &PracticeFacts) -> bool {
+        match self {
+            PracticeGround::Published => f.status.is_public(),
+            PracticeGround::Reviewing => f.reviewer,
+            PracticeGround::SubmittedElsewhere => {
+                f.status == PracticeStatus::Submitted && f.same_city == Some(false)
+            }
+            PracticeGround::Owned => f.own_organisation,
+        }
+    }
+}
+
+/// The grounds on which `actor` reads practices; `None` means every practice (coordinators,
+/// admins and the command line). Members from other cities read submitted practices to decide
+/// whether to review them.
+pub fn practice_grounds(actor: &Actor) -> Option<&'static [PracticeGround]> {
+    use PracticeGround::*;
+    match actor {
+        Actor::Anonymous => Some(&[Published]),
+        Actor::System => None,
+        Actor::User {
+            role: Role::Admin | Role::Coordinator,
+            ..
+        } => None,
+        Actor::User { .. } => Some(&[Published, Reviewing, SubmittedElsewhere, Owned]),
+    }
+}
+
+fn reads_practice(actor: &Actor, f: &PracticeFacts) -> bool {
+    practice_grounds(actor).is_none_or(|grounds| grounds.iter().any(|g| g.holds(f)))
+}
+
 /// Everything someone may try to do in the directory and with accounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -128,7 +178,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         Actor::Anonymous => {
             return match action {
                 ViewDirectory => true,
-                ViewPractice(f) => f.status.is_public(),
+                ViewPractice(f) => reads_practice(actor, &f),
                 ViewPlacement { open } => open,
                 ViewReport { published } => published,
                 _ => false,
@@ -185,12 +235,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             mine && matches!(f.status, VisitStatus::Accepted | VisitStatus::Scheduled)
         }
         AddHostView(f) => (f.host || staff) && !f.visitor && f.status == VisitStatus::Reported,
-        ViewPractice(f) => {
-            // Members from other cities read submitted practices to decide whether to review them.
-            let open_for_review =
-                f.status == PracticeStatus::Submitted && f.same_city == Some(false);
-            f.status.is_public() || staff || f.own_organisation || f.reviewer || open_for_review
-        }
+        ViewPractice(f) => reads_practice(actor, &f),
         EditPractice(f) => {
             let author = role == Role::Editor && f.own_organisation;
             let open = matches!(

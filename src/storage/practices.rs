@@ -3,6 +3,8 @@
 //! [`PracticeScope`]; storage only turns it into SQL. Writes are in `practice_writes`.
 
 use super::{Conditions, Result, Store, Value, bind_all, list_pattern};
+use crate::domain::permission::PracticeGround;
+use crate::domain::practice::PracticeStatus;
 
 /// A practice with its city and its title in the reader's language (or the original).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -122,22 +124,28 @@ pub struct EventRow {
     pub note: Option<String>,
 }
 
-/// Which practices a reader may see.
+/// Which practices a reader may see: the grounds of `domain::permission::practice_grounds`
+/// (`None`: every practice) and who the reader is, for the grounds that name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PracticeScope {
-    /// Every practice (coordinators, admins).
-    All,
-    /// Published ones.
-    Public,
-    /// Public ones, those of the member's organisation and those they review.
-    Member {
-        /// The member's account.
-        user_id: i64,
-        /// The member's organisation.
-        organisation_id: Option<i64>,
-        /// The city of that organisation: submitted practices of other cities are open for review.
-        city_id: Option<i64>,
-    },
+pub struct PracticeScope {
+    /// The ways the reader is allowed to read a practice; `None` for every practice.
+    pub grounds: Option<&'static [PracticeGround]>,
+    /// The reader's account.
+    pub user_id: Option<i64>,
+    /// The reader's organisation.
+    pub organisation_id: Option<i64>,
+    /// The city of that organisation.
+    pub city_id: Option<i64>,
+}
+
+impl PracticeScope {
+    /// Every practice (the command line, coordinators).
+    pub const ALL: PracticeScope = PracticeScope {
+        grounds: None,
+        user_id: None,
+        organisation_id: None,
+        city_id: None,
+    };
 }
 
 /// Filters of the practice list; `None` means any.
@@ -191,24 +199,36 @@ pub struct PracticeFacets {
 /// The `WHERE` clause of a scope and a filter.
 fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
     let mut w = Conditions::default();
-    match scope {
-        PracticeScope::All => {}
-        PracticeScope::Public => {
-            w.always(PUBLIC);
+    if let Some(grounds) = scope.grounds {
+        let mut any = Vec::with_capacity(grounds.len());
+        for ground in grounds {
+            any.push(match ground {
+                PracticeGround::Published => {
+                    format!("p.status = '{}'", PracticeStatus::Published.as_str())
+                }
+                PracticeGround::Reviewing => match scope.user_id {
+                    Some(id) => format!("p.reviewer_id = {}", w.value(Value::Int(id))),
+                    None => "1 = 0".to_owned(),
+                },
+                PracticeGround::SubmittedElsewhere => match scope.city_id {
+                    Some(id) => format!(
+                        "(p.status = '{}' AND p.city_id <> {})",
+                        PracticeStatus::Submitted.as_str(),
+                        w.value(Value::Int(id))
+                    ),
+                    None => "1 = 0".to_owned(),
+                },
+                PracticeGround::Owned => match scope.organisation_id {
+                    Some(id) => format!(
+                        "EXISTS (SELECT 1 FROM practice_organisations po WHERE po.practice_id = p.id \
+                         AND po.organisation_id = {})",
+                        w.value(Value::Int(id))
+                    ),
+                    None => "1 = 0".to_owned(),
+                },
+            });
         }
-        PracticeScope::Member {
-            user_id,
-            organisation_id,
-            city_id,
-        } => {
-            let user = w.value(Value::Int(user_id));
-            let org = w.value(Value::Int(organisation_id.unwrap_or(-1)));
-            let city = w.value(Value::Int(city_id.unwrap_or(-1)));
-            w.always(&format!(
-                "({PUBLIC} OR p.reviewer_id = {user} OR (p.status = 'submitted' AND {city} <> -1 AND p.city_id <> {city}) \
-                 OR EXISTS (SELECT 1 FROM practice_organisations po WHERE po.practice_id = p.id AND po.organisation_id = {org}))"
-            ));
-        }
+        w.always(&format!("({})", any.join(" OR ")));
     }
     // Target groups are a JSON array of free-text strings: match one element exactly and with
     // its case, the same on both databases (SQLite's LIKE would ignore case, PostgreSQL's not):
@@ -234,8 +254,6 @@ fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
         );
     w
 }
-
-const PUBLIC: &str = "p.status = 'published'";
 
 fn select(reader: &str) -> String {
     format!(

@@ -308,6 +308,27 @@ both! {
         assert_eq!(city, "saarbruecken");
     }
 
+    async fn the_practice_list_shows_exactly_what_the_permission_rule_lets_each_reader_read(db) {
+        let t = TestApp::demo(db).await;
+        let all: Vec<String> = t.app.practices(&Actor::System, &passerelle::storage::PracticeFilter::default(), "en", Some(200), None)
+            .await.expect("all").items.into_iter().map(|p| p.slug).collect();
+        assert!(all.len() >= 8, "{all:?}");
+        let mut readers = vec![("anonymous", Actor::Anonymous)];
+        for who in [ADMIN, COORDINATOR, EDITOR, MEMBER, HOST] {
+            let user = t.app.login(who.0, who.1, "test").await.expect("sign in").1;
+            readers.push((who.0, user.actor));
+        }
+        for (name, reader) in &readers {
+            let listed: std::collections::BTreeSet<String> = t.app
+                .practices(reader, &passerelle::storage::PracticeFilter::default(), "en", Some(200), None)
+                .await.expect("list").items.into_iter().map(|p| p.slug).collect();
+            for slug in &all {
+                let readable = t.app.practice(reader, slug, "en").await.is_ok();
+                assert_eq!(listed.contains(slug), readable, "{name} and {slug}: listed {}, readable {readable}", listed.contains(slug));
+            }
+        }
+    }
+
     async fn large_public_answers_pass_the_page_cache_whole(db) {
         let t = TestApp::demo(db).await;
         let long = "Öäü öäü äöü ÄÖÜ. ".repeat(1200);
