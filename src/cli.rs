@@ -261,6 +261,13 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
                     crate::i18n::field_error(Locale::En, &p.field, &p.error)
                 );
             }
+            for w in &report.warnings {
+                eprintln!(
+                    "line {}: note: {}",
+                    w.line,
+                    crate::i18n::field_error(Locale::En, &w.field, &w.error)
+                );
+            }
             if !report.problems.is_empty() {
                 anyhow::bail!(
                     "{} problem(s) in {} record(s); nothing was written",

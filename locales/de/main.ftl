@@ -375,6 +375,15 @@ import-problems = { $count ->
    *[other] { $count } Probleme gefunden
 }
 import-nothing-written = Es wurde nichts gespeichert. Korrigieren Sie die Datei und laden Sie sie erneut hoch.
+warning-sentences = { $field }: { $count ->
+    [one] { $count } Satz
+   *[other] { $count } Sätze
+}, wo das Formular zwei bis vier verlangt; so übernommen.
+import-warnings = { $count ->
+    [one] { $count } Hinweis: Das Praxisbeispiel wird so übernommen
+   *[other] { $count } Hinweise: Die Praxisbeispiele werden so übernommen
+}
+import-warnings-caption = Hinweise nach Zeile
 import-problems-caption = Probleme nach Zeile
 import-problem = Problem
 import-choose-file = Datei: Wählen Sie eine nicht leere .jsonl- oder .csv-Datei.

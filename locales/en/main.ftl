@@ -375,6 +375,15 @@ import-problems = { $count ->
    *[other] { $count } problems found
 }
 import-nothing-written = Nothing was written. Correct the file and upload it again.
+warning-sentences = { $field }: { $count ->
+    [one] { $count } sentence
+   *[other] { $count } sentences
+}, where the form asks for two to four; kept as imported.
+import-warnings = { $count ->
+    [one] { $count } note: the practice is imported as it is
+   *[other] { $count } notes: the practices are imported as they are
+}
+import-warnings-caption = Notes by line
 import-problems-caption = Problems by line
 import-problem = Problem
 import-choose-file = File: choose a .jsonl or .csv file that is not empty.

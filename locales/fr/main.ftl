@@ -375,6 +375,15 @@ import-problems = { $count ->
    *[other] { $count } problèmes trouvés
 }
 import-nothing-written = Rien n’a été enregistré. Corrigez le fichier et téléversez-le à nouveau.
+warning-sentences = { $field } : { $count ->
+    [one] { $count } phrase
+   *[other] { $count } phrases
+}, là où le formulaire en demande deux à quatre ; repris tel quel.
+import-warnings = { $count ->
+    [one] { $count } remarque : la pratique est importée telle quelle
+   *[other] { $count } remarques : les pratiques sont importées telles quelles
+}
+import-warnings-caption = Remarques par ligne
 import-problems-caption = Problèmes par ligne
 import-problem = Problème
 import-choose-file = Fichier : choisissez un fichier .jsonl ou .csv non vide.

@@ -3,7 +3,7 @@
 
 use crate::domain::directory::{
     CityForm, CountryForm, DESCRIPTION_MAX, NewCity, NewCountry, NewOrganisation, NewPerson,
-    OrganisationForm, PersonForm, TranslationForm,
+    OrganisationForm, PersonForm, TranslationForm, iso_country,
 };
 use std::sync::Arc;
 
@@ -128,6 +128,16 @@ pub fn page_size(limit: Option<i64>) -> i64 {
     limit.unwrap_or(50).clamp(1, 200)
 }
 
+/// A country as stored.
+pub(super) fn country_row(c: &NewCountry) -> CountryRow {
+    CountryRow {
+        code: c.code.as_str().to_owned(),
+        name_de: c.name_de.clone(),
+        name_fr: c.name_fr.clone(),
+        name_en: c.name_en.clone(),
+    }
+}
+
 impl App {
     /// The theme taxonomy.
     pub async fn themes(&self) -> Result<Vec<ThemeRow>> {
@@ -235,15 +245,19 @@ impl App {
         Ok(())
     }
 
-    /// Checks a city form, including that its country is in the directory.
-    async fn check_city(&self, form: &CityForm) -> Result<NewCity> {
+    /// Checks a city form, including that its country is in the directory or assigned by
+    /// ISO 3166-1; in that case the country comes back too, to be added with the city.
+    async fn check_city(&self, form: &CityForm) -> Result<(NewCity, Option<NewCountry>)> {
         let city = NewCity::try_from(form).map_err(Error::Invalid)?;
         match self.store().country(city.country.as_str()).await {
-            Ok(_) => Ok(city),
-            Err(StorageError::NotFound) => Err(Error::Invalid(FieldErrors::one(
-                "country",
-                FieldError::new("error-unknown-country"),
-            ))),
+            Ok(_) => Ok((city, None)),
+            Err(StorageError::NotFound) => match iso_country(city.country.as_str()) {
+                Some(country) => Ok((city, Some(country))),
+                None => Err(Error::Invalid(FieldErrors::one(
+                    "country",
+                    FieldError::new("error-unknown-country"),
+                ))),
+            },
             Err(e) => Err(e.into()),
         }
     }
@@ -252,8 +266,11 @@ impl App {
     #[tracing::instrument(skip_all)]
     pub async fn create_city(&self, actor: &Actor, form: &CityForm) -> Result<Slug> {
         authorize(actor, Action::EditPlaces)?;
-        let city = self.check_city(form).await?;
+        let (city, country) = self.check_city(form).await?;
         let mut tx = self.store().write().await?;
+        if let Some(c) = &country {
+            tx.upsert_country(&country_row(c), actor.user_id()).await?;
+        }
         tx.insert_city(&city, actor.user_id())
             .await
             .map_err(taken("slug"))?;
@@ -265,12 +282,7 @@ impl App {
     pub async fn put_country(&self, actor: &Actor, form: &CountryForm) -> Result<String> {
         authorize(actor, Action::EditPlaces)?;
         let c = NewCountry::try_from(form).map_err(Error::Invalid)?;
-        let row = CountryRow {
-            code: c.code.as_str().to_owned(),
-            name_de: c.name_de,
-            name_fr: c.name_fr,
-            name_en: c.name_en,
-        };
+        let row = country_row(&c);
         let mut tx = self.store().write().await?;
         tx.upsert_country(&row, actor.user_id()).await?;
         tx.commit().await?;
@@ -310,8 +322,11 @@ impl App {
     pub async fn update_city(&self, actor: &Actor, slug: &str, form: &CityForm) -> Result<Slug> {
         authorize(actor, Action::EditPlaces)?;
         let existing = self.store().city(slug).await?;
-        let city = self.check_city(form).await?;
+        let (city, country) = self.check_city(form).await?;
         let mut tx = self.store().write().await?;
+        if let Some(c) = &country {
+            tx.upsert_country(&country_row(c), actor.user_id()).await?;
+        }
         tx.update_city(existing.id, &city, actor.user_id())
             .await
             .map_err(taken("slug"))?;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::directory::{CityForm, NewCity};
+use crate::domain::directory::{CityForm, NewCity, NewCountry, iso_country};
 use crate::domain::practice::{NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS};
 use crate::domain::{Action, Actor, FieldError, Slug};
 use crate::storage::{PracticeFilter, PracticeTextRow, PracticeWrite, split_list};
@@ -296,6 +296,8 @@ pub struct ImportReport {
     pub cities_created: usize,
     /// Every bad line; when there is one, nothing is written.
     pub problems: Vec<ImportProblem>,
+    /// What the forms would not accept but an import keeps (a summary of one or five sentences).
+    pub warnings: Vec<ImportProblem>,
     /// Whether the file was written.
     pub written: bool,
 }
@@ -492,6 +494,8 @@ impl App {
         let mut seen_refs: HashMap<String, usize> = HashMap::new();
         let mut seen_slugs: HashMap<String, usize> = HashMap::new();
         let mut new_cities: HashMap<String, usize> = HashMap::new();
+        let mut new_countries: std::collections::BTreeMap<String, NewCountry> =
+            std::collections::BTreeMap::new();
         for (n, (line, record)) in records.iter().enumerate() {
             progress(n + 1, total);
             let mut problem = |field: &str, error: FieldError| {
@@ -504,8 +508,14 @@ impl App {
             let country = record.country.trim().to_ascii_uppercase();
             if country.is_empty() {
                 problem("country", FieldError::new("error-required"));
-            } else if !countries.contains(&country) {
-                problem("country", FieldError::new("error-unknown-country"));
+            } else if !countries.contains(&country) && !new_countries.contains_key(&country) {
+                // A fresh instance knows every country of ISO 3166-1; it joins the directory.
+                match iso_country(&country) {
+                    Some(c) => {
+                        new_countries.insert(country.clone(), c);
+                    }
+                    None => problem("country", FieldError::new("error-unknown-country")),
+                }
             }
             // A city is found by slug, or by the slug made from its name; otherwise it is new.
             let city_slug = Slug::try_from(record.city.trim())
@@ -571,13 +581,36 @@ impl App {
                     FieldError::with("error-unknown-theme", "value", t),
                 );
             }
-            let practice = match NewPractice::try_from(&form) {
-                Ok(p) => p,
+            let mut practice = match NewPractice::from_import(&form) {
+                Ok((p, warning)) => {
+                    if let Some(w) = warning {
+                        report.warnings.push(ImportProblem {
+                            line: *line,
+                            field: "summary".into(),
+                            error: w,
+                        });
+                    }
+                    p
+                }
                 Err(errors) => {
                     errors.iter().for_each(|(f, e)| problem(f, e.clone()));
                     continue;
                 }
             };
+            // A new practice whose address comes from its title, where another practice (in the
+            // file, or stored under another ref) has that title too, gets the next free address.
+            if record.slug.trim().is_empty()
+                && let Some(r) = &practice.reference
+                && !by_ref.contains_key(r)
+            {
+                let clash = |s: &str| {
+                    seen_slugs.contains_key(s)
+                        || by_slug
+                            .get(s)
+                            .is_some_and(|(_, _, other)| other.as_ref().is_some_and(|o| o != r))
+                };
+                practice.slug = practice.slug.first_free(clash);
+            }
             for (lang, fields) in &record.translations {
                 if crate::domain::ContentLang::try_from(lang.as_str()).is_err()
                     || lang == practice.lang.code()
@@ -649,6 +682,10 @@ impl App {
         }
 
         let mut tx = self.store().write().await?;
+        for c in new_countries.values() {
+            tx.upsert_country(&super::directory::country_row(c), actor.user_id())
+                .await?;
+        }
         for c in checked.iter().filter_map(|c| c.city.as_ref()) {
             tx.insert_city(c, actor.user_id()).await?;
         }

@@ -478,6 +478,28 @@ pub struct NewCountry {
     pub name_en: String,
 }
 
+/// A country of ISO 3166-1 by its alpha-2 code, with its names in German, French and English
+/// (from the ISO data the program carries), ready to join the directory. `None` for a code
+/// that ISO 3166-1 does not assign.
+pub fn iso_country(code: &str) -> Option<NewCountry> {
+    let alpha2 = keshvar::Alpha2::try_from(code.trim()).ok()?;
+    let country = alpha2.to_country();
+    let names = country.translations();
+    let name = |lang: &str| {
+        names
+            .get(lang)
+            .copied()
+            .unwrap_or_else(|| country.iso_short_name())
+            .to_owned()
+    };
+    Some(NewCountry {
+        code: CountryCode::try_from(alpha2.to_string()).ok()?,
+        name_de: name("de"),
+        name_fr: name("fr"),
+        name_en: name("en"),
+    })
+}
+
 impl TryFrom<&CountryForm> for NewCountry {
     type Error = FieldErrors;
     fn try_from(f: &CountryForm) -> Result<Self, FieldErrors> {

@@ -302,7 +302,8 @@ pub struct NewPractice {
     pub source: Option<String>,
 }
 
-/// Counts sentences: ends of `.`, `!` or `?` followed by a space and a capital letter, plus the last.
+/// Counts sentences: ends of `.`, `!` or `?` followed by a space and the start of a sentence (a
+/// capital letter, a digit as in "2015 wusste…", or an opening quote or bracket), plus the last.
 pub fn sentence_count(text: &str) -> usize {
     let chars: Vec<char> = text.trim().chars().collect();
     if chars.is_empty() {
@@ -310,7 +311,13 @@ pub fn sentence_count(text: &str) -> usize {
     }
     let inner = chars
         .windows(3)
-        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1].is_whitespace() && w[2].is_uppercase())
+        .filter(|w| {
+            matches!(w[0], '.' | '!' | '?')
+                && w[1].is_whitespace()
+                && (w[2].is_uppercase()
+                    || w[2].is_ascii_digit()
+                    || matches!(w[2], '«' | '„' | '"' | '“' | '‚' | '\'' | '('))
+        })
         .count();
     inner + 1
 }
@@ -331,14 +338,32 @@ fn truthy(s: &str) -> bool {
     matches!(s.trim(), "true" | "on" | "1" | "yes")
 }
 
-impl TryFrom<&PracticeForm> for NewPractice {
-    type Error = FieldErrors;
-    fn try_from(f: &PracticeForm) -> Result<Self, FieldErrors> {
+/// The sentences a summary has when written here: the form guides editors to two to four.
+pub const SUMMARY_SENTENCES: std::ops::RangeInclusive<usize> = 2..=4;
+/// The sentences an imported summary may have: archives written elsewhere are kept with one to
+/// six, and a summary outside [`SUMMARY_SENTENCES`] is reported as a warning, not refused.
+pub const IMPORTED_SUMMARY_SENTENCES: std::ops::RangeInclusive<usize> = 1..=6;
+
+impl NewPractice {
+    /// A practice from an imported record: the rules of the form, but a summary of
+    /// [`IMPORTED_SUMMARY_SENTENCES`]; the second value names what the form would not accept.
+    pub fn from_import(f: &PracticeForm) -> Result<(Self, Option<FieldError>), FieldErrors> {
+        let practice = Self::parse(f, IMPORTED_SUMMARY_SENTENCES)?;
+        let count = sentence_count(&f.summary);
+        let warning = (!SUMMARY_SENTENCES.contains(&count))
+            .then(|| FieldError::with("warning-sentences", "count", count));
+        Ok((practice, warning))
+    }
+
+    fn parse(
+        f: &PracticeForm,
+        sentences: std::ops::RangeInclusive<usize>,
+    ) -> Result<Self, FieldErrors> {
         let mut e = FieldErrors::new();
         let title = e.check("title", required_text(&f.title, TITLE_MAX));
         let summary = e.check("summary", required_text(&f.summary, SUMMARY_MAX));
         if let Some(s) = &summary
-            && !(2..=4).contains(&sentence_count(s))
+            && !sentences.contains(&sentence_count(s))
         {
             e.add(
                 "summary",
@@ -478,6 +503,13 @@ impl TryFrom<&PracticeForm> for NewPractice {
             }
             _ => Err(e),
         }
+    }
+}
+
+impl TryFrom<&PracticeForm> for NewPractice {
+    type Error = FieldErrors;
+    fn try_from(f: &PracticeForm) -> Result<Self, FieldErrors> {
+        Self::parse(f, SUMMARY_SENTENCES)
     }
 }
 
@@ -639,6 +671,14 @@ mod tests {
     fn sentences_are_counted_at_capitalised_starts() {
         assert_eq!(sentence_count("Eins. Zwei! Drei?"), 3);
         assert_eq!(sentence_count("Version 2.0 ist da. Gut."), 2);
+        assert_eq!(
+            sentence_count("Das Projekt begann klein. 2015 wusste niemand davon."),
+            2
+        );
+        assert_eq!(
+            sentence_count("On a commencé. « Il faut continuer », dit-elle."),
+            2
+        );
         assert_eq!(sentence_count(""), 0);
     }
 }

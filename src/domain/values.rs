@@ -47,6 +47,24 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The first of `slug-2`, `slug-3`… that `taken` does not claim (the base shortened when
+    /// the number would not fit): two records of the same name get distinct addresses.
+    pub fn first_free(&self, taken: impl Fn(&str) -> bool) -> Slug {
+        if !taken(&self.0) {
+            return self.clone();
+        }
+        // Bounded, so that a claim on every address cannot hold the caller forever.
+        (2u32..100_000)
+            .map(|n| {
+                let suffix = format!("-{n}");
+                let base =
+                    self.0[..self.0.len().min(Self::MAX - suffix.len())].trim_end_matches('-');
+                Slug(format!("{base}{suffix}"))
+            })
+            .find(|s| !taken(&s.0))
+            .unwrap_or_else(|| self.clone())
+    }
 }
 
 impl TryFrom<String> for Slug {
@@ -428,6 +446,23 @@ pub fn optional_text(s: &str, max: usize) -> Result<Option<String>, FieldError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_taken_slug_gets_the_first_free_number() {
+        let slug = Slug::try_from("sprachcafe").expect("slug");
+        assert_eq!(slug.first_free(|_| false).as_str(), "sprachcafe");
+        let taken = ["sprachcafe", "sprachcafe-2"];
+        assert_eq!(
+            slug.first_free(|s| taken.contains(&s)).as_str(),
+            "sprachcafe-3"
+        );
+        let long = Slug::try_from("a".repeat(Slug::MAX)).expect("slug");
+        let free = long.first_free(|s| s == "a".repeat(Slug::MAX));
+        assert!(
+            free.as_str().ends_with("-2") && free.as_str().len() == Slug::MAX,
+            "{free:?}"
+        );
+    }
 
     #[test]
     fn a_slug_with_an_uppercase_letter_is_rejected() {

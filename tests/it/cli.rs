@@ -168,3 +168,44 @@ fn practices_are_imported_and_exported_from_the_command_line() {
         "{text}"
     );
 }
+
+#[test]
+fn command_line_errors_are_one_message_and_an_exit_code_never_a_stack_trace() {
+    let dir = tempfile::tempdir().expect("dir");
+    let bad_json = dir.path().join("bad.jsonl");
+    std::fs::write(&bad_json, "{\"title\":\"x\"\n").expect("write");
+    let missing = dir.path().join("missing.jsonl");
+    let cases: [&[&str]; 4] = [
+        &["import", "practices", missing.to_str().expect("path")],
+        &["import", "practices", bad_json.to_str().expect("path")],
+        &[
+            "--database-url",
+            "postgres://nobody@127.0.0.1:1/none",
+            "migrate",
+        ],
+        &["glossary", "import", missing.to_str().expect("path")],
+    ];
+    for args in cases {
+        let out = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+            .args(args)
+            .env("PASSERELLE_DATA_DIR", dir.path())
+            .env("RUST_BACKTRACE", "1")
+            .env("RUST_LIB_BACKTRACE", "1")
+            .env_remove("DATABASE_URL")
+            .current_dir(dir.path())
+            .output()
+            .expect("the binary runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            !err.contains("stack backtrace")
+                && !err.contains("Stack backtrace")
+                && !err.contains(".rs:"),
+            "{args:?} printed a stack trace:\n{err}"
+        );
+        assert!(
+            err.lines().any(|l| l.starts_with("passerelle: ")),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -85,6 +85,42 @@ both! {
         }
     }
 
+    async fn a_fresh_instance_imports_a_real_archive(db) {
+        // `passerelle migrate` and nothing else: no countries, no cities, no demo.
+        let t = TestApp::new(db).await;
+        let file = [
+            r#"{"ref":"a-1","title":"Sprachpatenschaften","summary":"Das Projekt begann klein. 2015 wusste kaum jemand davon.","lang":"de","city":"Trier","country":"DE"}"#,
+            r#"{"ref":"a-2","title":"Sprachpatenschaften","summary":"Ein anderes Projekt mit demselben Namen. Es läuft in Esch.","lang":"de","city":"Esch-sur-Alzette","country":"LU"}"#,
+            r#"{"ref":"a-3","title":"Café des parents","summary":"Un seul long paragraphe sans point final qui résume tout le projet","lang":"fr","city":"Metz","country":"fr"}"#,
+            r#"{"ref":"a-4","title":"Elterncafé","summary":"Eins. Zwei. Drei. Vier. Fünf.","lang":"de","city":"Luxembourg","country":"LU"}"#,
+        ].join("\n");
+        let report = t.app.import_practices(&Actor::System, &file, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_eq!((report.created, report.cities_created), (4, 4));
+        // One and five sentences are kept, with a note, where the form asks for two to four.
+        let noted: Vec<usize> = report.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(noted, [3, 4], "{:?}", report.warnings);
+        // The same title, two addresses.
+        let mut c = t.client();
+        let first = c.get("/api/v1/practices/ref/a-1").await.json();
+        let second = c.get("/api/v1/practices/ref/a-2").await.json();
+        assert_eq!((first["slug"].as_str(), second["slug"].as_str()), (Some("sprachpatenschaften"), Some("sprachpatenschaften-2")));
+        // The countries came from ISO 3166-1, named in three languages.
+        let lu = c.get("/api/v1/countries/lu").await.assert(axum::http::StatusCode::OK).json();
+        assert_eq!((lu["names"]["de"].as_str(), lu["names"]["fr"].as_str(), lu["names"]["en"].as_str()), (Some("Luxemburg"), Some("Luxembourg"), Some("Luxembourg")));
+        c.get("/fr/countries/FR").await.assert(axum::http::StatusCode::OK).contains("France");
+        // Importing again updates, and a code ISO does not assign is still refused.
+        let again = t.app.import_practices(&Actor::System, &file, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("again");
+        assert_eq!((again.created, again.updated), (0, 4), "{:?}", again.problems);
+        let bad = r#"{"ref":"z","title":"Nirgends","summary":"Eins. Zwei.","lang":"de","city":"Atlantis","country":"ZZ"}"#;
+        let r = t.app.import_practices(&Actor::System, bad, Format::JsonLines, ImportOptions::default(), &none).await.expect("report");
+        assert!(r.problems.iter().any(|p| p.field == "country" && p.error.key == "error-unknown-country"), "{:?}", r.problems);
+        // A city may be placed in any ISO country, which then joins the directory.
+        let form = passerelle::domain::directory::CityForm { slug: "maastricht".into(), name: "Maastricht".into(), country: "NL".into(), ..Default::default() };
+        t.app.create_city(&Actor::System, &form).await.expect("city in a new country");
+        c.get("/api/v1/countries/nl").await.assert(axum::http::StatusCode::OK).contains("Niederlande");
+    }
+
     async fn spreadsheet_formulas_in_a_csv_export_are_neutralised_and_read_back(db) {
         let a = TestApp::demo(db).await;
         let line = r#"{"ref":"formula-1","title":"=HYPERLINK(\"http://evil.example\",\"Klick\")","summary":"Eins. Zwei.","context":"- erster Punkt\n- zweiter Punkt","lang":"de","city":"Trier","country":"DE","source":"@SUM(A1:A9)","target_groups":["+49 Jugendliche"]}"#;

@@ -295,6 +295,7 @@ pub(super) struct ImportPage {
     ctx: Ctx,
     report: Option<crate::app::ImportReport>,
     problems: Vec<ProblemRow>,
+    warnings: Vec<ProblemRow>,
     file_error: Option<String>,
 }
 
@@ -306,6 +307,7 @@ pub(super) async fn import_form(ctx: Ctx) -> HtmlResult<Response> {
         ctx,
         report: None,
         problems: Vec::new(),
+        warnings: Vec::new(),
         file_error: None,
     }
     .into_response())
@@ -352,6 +354,7 @@ pub(super) async fn import(
                     ctx,
                     report: None,
                     problems: Vec::new(),
+                    warnings: Vec::new(),
                     file_error,
                 },
             )
@@ -365,6 +368,7 @@ pub(super) async fn import(
                     ctx,
                     report: None,
                     problems: Vec::new(),
+                    warnings: Vec::new(),
                     file_error,
                 },
             )
@@ -381,14 +385,15 @@ pub(super) async fn import(
         )
         .await
         .or_page(&ctx)?;
-    let problems = report
-        .problems
-        .iter()
-        .map(|p| ProblemRow {
-            line: p.line,
-            message: crate::i18n::field_error(ctx.locale, &p.field, &p.error),
-        })
-        .collect();
+    let rows = |list: &[crate::app::ImportProblem]| {
+        list.iter()
+            .map(|p| ProblemRow {
+                line: p.line,
+                message: crate::i18n::field_error(ctx.locale, &p.field, &p.error),
+            })
+            .collect::<Vec<_>>()
+    };
+    let (problems, warnings) = (rows(&report.problems), rows(&report.warnings));
     let status = if report.problems.is_empty() {
         axum::http::StatusCode::OK
     } else {
@@ -400,6 +405,7 @@ pub(super) async fn import(
             ctx,
             report: Some(report),
             problems,
+            warnings,
             file_error: None,
         },
     )
