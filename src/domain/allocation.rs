@@ -538,6 +538,57 @@ mod tests {
         assert!(a.granted[2].is_some(), "{a:?}");
     }
 
+    /// Two cities that made `n` requests each; the first city already has half of its requests
+    /// granted in a window of its own, the second none. One contested place remains: the first
+    /// city's request fits it `lead` points better. Which city gets it?
+    fn contest(n: usize, lead: i64) -> usize {
+        let mut requests = Vec::new();
+        for i in 0..n {
+            let choices = if i < n / 2 {
+                vec![Choice { window: 0, fit: 50 }]
+            } else if i == n / 2 {
+                vec![Choice {
+                    window: 1,
+                    fit: 20 + lead,
+                }]
+            } else {
+                Vec::new()
+            };
+            requests.push(Request { city: 0, choices });
+        }
+        for i in 0..n {
+            let choices = if i == 0 {
+                vec![Choice { window: 1, fit: 20 }]
+            } else {
+                Vec::new()
+            };
+            requests.push(Request { city: 1, choices });
+        }
+        let instance = Instance {
+            cities: 2,
+            capacities: vec![n as u32 / 2, 1],
+            requests,
+        };
+        let a = allocate(&instance);
+        if a.granted[n / 2].is_some() { 0 } else { 1 }
+    }
+
+    #[test]
+    fn a_fifty_percent_gap_in_grant_rates_is_worth_thirty_points() {
+        // 60 × 0.5 = 30: as much as one preference rank (10) and a shared language (20)
+        // together, more than either alone.
+        for n in [10, 20, 100] {
+            assert_eq!(
+                contest(n, 10),
+                1,
+                "n = {n}: one rank does not outweigh the gap"
+            );
+            assert_eq!(contest(n, 20), 1, "n = {n}: a shared language does not");
+            assert_eq!(contest(n, 29), 1, "n = {n}: 29 points do not");
+            assert_eq!(contest(n, 31), 0, "n = {n}: 31 points do");
+        }
+    }
+
     #[test]
     fn more_grants_come_before_better_fit() {
         // Request 0 fits window 0 best but is the only one that can take window 1.

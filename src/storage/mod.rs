@@ -165,10 +165,37 @@ impl Store {
             .run(&self.pool)
             .await
             .map_err(|e| StorageError::Other(e.into()))?;
+        self.fill_title_sort_keys().await?;
         // PostgreSQL's autovacuum keeps its statistics; SQLite has none until asked.
         if self.backend == Backend::Sqlite {
             self.analyze().await?;
         }
+        Ok(())
+    }
+
+    /// Gives titles written before sort keys existed their key, in one transaction (nothing to do
+    /// once every title has one).
+    async fn fill_title_sort_keys(&self) -> Result<()> {
+        let missing: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT practice_id, lang, body FROM practice_texts WHERE field = 'title' AND sort_key IS NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.pool.begin().await?;
+        for (id, lang, body) in &missing {
+            sqlx::query(
+                "UPDATE practice_texts SET sort_key = $3 WHERE practice_id = $1 AND lang = $2 AND field = 'title'",
+            )
+            .bind(id)
+            .bind(lang)
+            .bind(practice_writes::sort_key("title", body))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

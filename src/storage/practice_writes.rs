@@ -172,9 +172,9 @@ impl WriteTx {
                 continue;
             }
             sqlx::query(
-                "INSERT INTO practice_texts (practice_id, lang, field, body, status, based_on, updated_at) \
-                 VALUES ($1, $2, $3, $4, 'original', $5, $6) ON CONFLICT (practice_id, lang, field) \
-                 DO UPDATE SET body = $4, status = 'original', based_on = $5, updated_at = $6",
+                "INSERT INTO practice_texts (practice_id, lang, field, body, status, based_on, updated_at, sort_key) \
+                 VALUES ($1, $2, $3, $4, 'original', $5, $6, $7) ON CONFLICT (practice_id, lang, field) \
+                 DO UPDATE SET body = $4, status = 'original', based_on = $5, updated_at = $6, sort_key = $7",
             )
             .bind(id)
             .bind(lang)
@@ -182,6 +182,7 @@ impl WriteTx {
             .bind(body)
             .bind(version)
             .bind(now())
+            .bind(sort_key(field, body))
             .execute(&mut *self.tx)
             .await?;
             sqlx::query(
@@ -230,9 +231,9 @@ impl WriteTx {
             based_on,
         } = t;
         sqlx::query(
-            "INSERT INTO practice_texts (practice_id, lang, field, body, status, based_on, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (practice_id, lang, field) \
-             DO UPDATE SET body = $4, status = $5, based_on = $6, updated_at = $7",
+            "INSERT INTO practice_texts (practice_id, lang, field, body, status, based_on, updated_at, sort_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (practice_id, lang, field) \
+             DO UPDATE SET body = $4, status = $5, based_on = $6, updated_at = $7, sort_key = $8",
         )
         .bind(id)
         .bind(lang)
@@ -241,6 +242,7 @@ impl WriteTx {
         .bind(status)
         .bind(based_on)
         .bind(now())
+        .bind(sort_key(field, body))
         .execute(&mut *self.tx)
         .await?;
         self.record("practice", &id.to_string(), "update", actor)
@@ -342,6 +344,11 @@ pub struct Step<'a> {
     pub note: Option<&'a str>,
     /// The reviewer's city at this step (review steps only), kept in the history.
     pub reviewer_city: Option<i64>,
+}
+
+/// The key a title sorts by (folded, ASCII, compared byte by byte); other fields have none.
+pub(crate) fn sort_key(field: &str, body: &str) -> Option<String> {
+    (field == "title").then(|| super::fold(body.trim()))
 }
 
 /// What a workflow step changes about the review: `None` leaves it as it is.

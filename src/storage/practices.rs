@@ -301,10 +301,19 @@ impl Store {
                     select(&reader_param)
                 )
             }
-            PracticeSort::Title => format!(
-                "{} {where_sql} ORDER BY LOWER(COALESCE(tr.body, tor.body, '')), p.id LIMIT {limit_param} OFFSET {offset_param}",
-                select(&reader_param)
-            ),
+            PracticeSort::Title => {
+                // Byte order on both databases: PostgreSQL's own collation would order
+                // differently from SQLite's (see `practice_writes::sort_key`).
+                let bytes = match self.backend() {
+                    super::Backend::Postgres => " COLLATE \"C\"",
+                    super::Backend::Sqlite => "",
+                };
+                format!(
+                    "{} {where_sql} ORDER BY COALESCE(tr.sort_key, tor.sort_key, ''){bytes}, p.id \
+                     LIMIT {limit_param} OFFSET {offset_param}",
+                    select(&reader_param)
+                )
+            }
         };
         let rows = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
             .fetch_all(self.pool())

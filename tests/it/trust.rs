@@ -329,6 +329,29 @@ both! {
         }
     }
 
+    async fn titles_sort_the_same_on_both_databases(db) {
+        let t = TestApp::new(db).await;
+        let titles = ["Zebrastreifen", "Ölprojekt", "apfelgarten", "Äpfelernte", "ober", "Émile et les autres", "Ecole ouverte", "10 Jahre"];
+        let file: Vec<String> = titles.iter().enumerate().map(|(i, title)| json!({
+            "ref": format!("s-{i}"), "title": title, "summary": "Eins. Zwei.", "lang": "de", "city": "Trier", "country": "DE"
+        }).to_string()).collect();
+        let report = t.app.import_practices(&Actor::System, &file.join("\n"), Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &|_, _| {}).await.expect("import");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let page = t.client().get("/api/v1/practices?sort=title&limit=50&reader=de").await.json();
+        let order: Vec<&str> = page["items"].as_array().expect("items").iter().map(|p| p["title"].as_str().unwrap_or("")).collect();
+        // Folded as in a dictionary (DIN 5007-1): "Ä" sorts as "a", "É" as "e", digits first.
+        let expected = ["10 Jahre", "Äpfelernte", "apfelgarten", "Ecole ouverte", "Émile et les autres", "ober", "Ölprojekt", "Zebrastreifen"];
+        assert_eq!(order, expected);
+        // Titles stored before the keys existed get theirs when the migrations run.
+        let pool = sqlx::AnyPool::connect(&t.app.config().database_url()).await.expect("database");
+        sqlx::query("UPDATE practice_texts SET sort_key = NULL").execute(&pool).await.expect("forget the keys");
+        let again = passerelle::app::App::new(t.app.config().clone()).await.expect("the app starts again");
+        let rows = again.practices(&Actor::Anonymous, &passerelle::storage::PracticeFilter { sort: passerelle::storage::PracticeSort::Title, ..Default::default() }, "de", Some(50), None)
+            .await.expect("list").items;
+        let order: Vec<&str> = rows.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(order, expected);
+    }
+
     async fn large_public_answers_pass_the_page_cache_whole(db) {
         let t = TestApp::demo(db).await;
         let long = "Öäü öäü äöü ÄÖÜ. ".repeat(1200);
