@@ -127,6 +127,13 @@ impl App {
         std::fs::create_dir_all(&config.data_dir)?;
         let store = Store::connect(&config.database_url()).await?;
         store.migrate().await?;
+        let moved = store.adopt_files(&config.data_dir).await?;
+        if moved > 0 {
+            tracing::info!(
+                moved,
+                "files moved from the data directory into the database"
+            );
+        }
         store.catch_up().await?;
         let csrf_secret = hex::decode(
             store

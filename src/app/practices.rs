@@ -452,7 +452,8 @@ fn check_owners(actor: &Actor, before: &[i64], after: &[i64]) -> Result<()> {
 
 impl App {
     /// Attaches a file to a practice (those who may edit it). Its kind is decided from its content
-    /// and must be one of `domain::file::ACCEPTED`; the bytes are stored under their SHA-256.
+    /// and must be one of `domain::file::ACCEPTED`; the bytes are stored in the database under
+    /// their SHA-256, in the same transaction as the attachment.
     #[tracing::instrument(skip_all, fields(slug, size = bytes.len()))]
     pub async fn attach(
         &self,
@@ -472,7 +473,8 @@ impl App {
         }
         let mime = crate::domain::file::detect(bytes)
             .map_err(|e| Error::Invalid(FieldErrors::one("file", e)))?;
-        let sha256 = crate::storage::put_blob(&self.config().data_dir, bytes).await?;
+        let mut tx = self.store().write().await?;
+        let sha256 = tx.put_file(bytes).await?;
         let row = AttachmentRow {
             id: 0,
             practice_id: p.row.id,
@@ -482,7 +484,6 @@ impl App {
             size: bytes.len() as i64,
             created_at: 0,
         };
-        let mut tx = self.store().write().await?;
         let id = tx.insert_attachment(&row, actor.user_id()).await?;
         tx.commit().await?;
         Ok(id)
@@ -501,7 +502,7 @@ impl App {
             .into_iter()
             .find(|a| a.id == id)
             .ok_or(Error::NotFound)?;
-        let bytes = crate::storage::get_blob(&self.config().data_dir, &a.sha256).await?;
+        let bytes = self.store().file(&a.sha256).await?;
         Ok((a, bytes))
     }
 

@@ -1,5 +1,7 @@
-//! Attachments: their rows, and their bytes on disk in the data directory, named by SHA-256 so
-//! the same file is stored once and a name never reaches the file system.
+//! Attachments: their rows, and their bytes in the database (`file_chunks`, 256 KiB a row), named
+//! by SHA-256 so the same file is stored once. Every server of an instance reads the same bytes,
+//! and a backup of the database holds them. Files that older versions kept in the data directory
+//! are moved in at start ([`Store::adopt_files`]).
 
 use std::path::{Path, PathBuf};
 
@@ -26,48 +28,60 @@ pub struct AttachmentRow {
     pub created_at: i64,
 }
 
-/// Where the bytes of a file with this hash live.
-pub fn blob_path(data_dir: &Path, sha256: &str) -> PathBuf {
+/// Bytes per stored chunk: large enough to keep the row count small, small enough that no
+/// single value strains either database.
+const CHUNK: usize = 256 * 1024;
+
+/// Where older versions kept the bytes of a file with this hash.
+fn legacy_path(data_dir: &Path, sha256: &str) -> PathBuf {
     data_dir
         .join("files")
         .join(&sha256[..2.min(sha256.len())])
         .join(sha256)
 }
 
-/// Writes `bytes` under their hash (atomically: a temporary file, then a rename) and returns the hash.
-pub async fn put_blob(data_dir: &Path, bytes: &[u8]) -> Result<String> {
-    let sha = hex::encode(Sha256::digest(bytes));
-    let path = blob_path(data_dir, &sha);
-    if tokio::fs::try_exists(&path).await.unwrap_or(false) {
-        return Ok(sha);
-    }
-    let dir = path
-        .parent()
-        .ok_or_else(|| StorageError::Other(anyhow::anyhow!("no parent directory")))?;
-    tokio::fs::create_dir_all(dir)
-        .await
-        .map_err(|e| StorageError::Other(e.into()))?;
-    let tmp = dir.join(format!(".{sha}.{}", std::process::id()));
-    tokio::fs::write(&tmp, bytes)
-        .await
-        .map_err(|e| StorageError::Other(e.into()))?;
-    tokio::fs::rename(&tmp, &path)
-        .await
-        .map_err(|e| StorageError::Other(e.into()))?;
-    Ok(sha)
-}
-
-/// Reads the bytes stored under a hash.
-pub async fn get_blob(data_dir: &Path, sha256: &str) -> Result<Vec<u8>> {
-    tokio::fs::read(blob_path(data_dir, sha256))
-        .await
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => StorageError::NotFound,
-            _ => StorageError::Other(e.into()),
-        })
+/// The SHA-256 of `bytes`, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
 }
 
 impl Store {
+    /// The bytes stored under a hash.
+    pub async fn file(&self, sha256: &str) -> Result<Vec<u8>> {
+        let chunks: Vec<(Vec<u8>,)> =
+            sqlx::query_as("SELECT data FROM file_chunks WHERE sha256 = $1 ORDER BY n")
+                .bind(sha256)
+                .fetch_all(self.pool())
+                .await?;
+        if chunks.is_empty() {
+            return Err(StorageError::NotFound);
+        }
+        Ok(chunks.into_iter().flat_map(|(c,)| c).collect())
+    }
+
+    /// Moves files that older versions kept in `data_dir` into the database (once: a file whose
+    /// bytes are stored is skipped); returns how many were moved. A missing file is left to
+    /// the download, which answers "not found".
+    pub async fn adopt_files(&self, data_dir: &Path) -> Result<usize> {
+        let missing: Vec<(String,)> = sqlx::query_as(
+            "SELECT DISTINCT a.sha256 FROM attachments a \
+             WHERE NOT EXISTS (SELECT 1 FROM file_chunks f WHERE f.sha256 = a.sha256)",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut moved = 0;
+        for (sha,) in missing {
+            let Ok(bytes) = tokio::fs::read(legacy_path(data_dir, &sha)).await else {
+                continue;
+            };
+            let mut tx = self.write().await?;
+            tx.put_file(&bytes).await?;
+            tx.commit().await?;
+            moved += 1;
+        }
+        Ok(moved)
+    }
+
     /// A practice's attachments, oldest first.
     pub async fn attachments(&self, practice_id: i64) -> Result<Vec<AttachmentRow>> {
         Ok(sqlx::query_as(
@@ -88,6 +102,34 @@ impl Store {
 }
 
 impl WriteTx {
+    /// Stores `bytes` under their hash, unless they are stored already; returns the hash.
+    pub async fn put_file(&mut self, bytes: &[u8]) -> Result<String> {
+        let sha = sha256_hex(bytes);
+        let stored: Option<(i64,)> =
+            sqlx::query_as("SELECT n FROM file_chunks WHERE sha256 = $1 AND n = 0")
+                .bind(&sha)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        if stored.is_some() {
+            return Ok(sha);
+        }
+        // An empty file is one empty chunk, so that it can be told from a missing one.
+        let chunks: Vec<&[u8]> = if bytes.is_empty() {
+            vec![&[]]
+        } else {
+            bytes.chunks(CHUNK).collect()
+        };
+        for (n, chunk) in chunks.into_iter().enumerate() {
+            sqlx::query("INSERT INTO file_chunks (sha256, n, data) VALUES ($1, $2, $3)")
+                .bind(&sha)
+                .bind(n as i64)
+                .bind(chunk.to_vec())
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        Ok(sha)
+    }
+
     /// Records an attachment whose bytes are stored.
     pub async fn insert_attachment(
         &mut self,
@@ -112,22 +154,31 @@ impl WriteTx {
         Ok(id)
     }
 
-    /// Removes an attachment of a practice (its bytes stay: other attachments may share them).
+    /// Removes an attachment of a practice, and its bytes when no other attachment shares them.
     pub async fn delete_attachment(
         &mut self,
         practice_id: i64,
         id: i64,
         actor: Option<i64>,
     ) -> Result<()> {
-        let n = sqlx::query("DELETE FROM attachments WHERE id = $1 AND practice_id = $2")
-            .bind(id)
-            .bind(practice_id)
-            .execute(&mut *self.tx)
-            .await?
-            .rows_affected();
-        if n == 0 {
+        let sha: Option<(String,)> = sqlx::query_as(
+            "DELETE FROM attachments WHERE id = $1 AND practice_id = $2 RETURNING sha256",
+        )
+        .bind(id)
+        .bind(practice_id)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        let Some((sha,)) = sha else {
             return Err(StorageError::NotFound);
-        }
+        };
+        // The bytes go with the last attachment that uses them.
+        sqlx::query(
+            "DELETE FROM file_chunks WHERE sha256 = $1 \
+             AND NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = $1)",
+        )
+        .bind(&sha)
+        .execute(&mut *self.tx)
+        .await?;
         self.record("practice", &practice_id.to_string(), "update", actor)
             .await
     }

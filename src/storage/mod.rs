@@ -23,7 +23,7 @@ pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
     ThemeRow,
 };
-pub use files::{AttachmentRow, blob_path, get_blob, put_blob};
+pub use files::{AttachmentRow, sha256_hex};
 pub use glossary::{GlossaryConceptRow, GlossaryTermRow};
 pub use placements::{PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, WindowRow};
 pub use practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};

@@ -256,6 +256,11 @@ impl Client {
         }
     }
 
+    /// The value of a cookie the server set.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().expect("jar").get(name).cloned()
+    }
+
     /// GET a path.
     pub async fn get(&mut self, path: &str) -> Resp {
         self.send(Method::GET, path, None, Vec::new()).await

@@ -450,16 +450,32 @@ async fn attachments_are_checked_by_content_stored_by_hash_and_served_as_downloa
         use sha2::Digest;
         hex::encode(sha2::Sha256::digest(pdf.as_bytes()))
     };
-    assert!(
-        t.app
-            .config()
-            .data_dir
-            .join("files")
-            .join(&hash[..2])
-            .join(&hash)
-            .exists(),
-        "stored under its SHA-256"
-    );
+    let pool = sqlx::AnyPool::connect(&t.app.config().database_url())
+        .await
+        .expect("database");
+    let (chunks,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM file_chunks WHERE sha256 = $1")
+        .bind(&hash)
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(chunks, 1, "stored in the database under its SHA-256");
+    // A file an older version kept in the data directory is moved into the database at start.
+    sqlx::query("DELETE FROM file_chunks")
+        .execute(&pool)
+        .await
+        .expect("forget");
+    let legacy = t.app.config().data_dir.join("files").join(&hash[..2]);
+    std::fs::create_dir_all(&legacy).expect("dir");
+    std::fs::write(legacy.join(&hash), pdf).expect("legacy file");
+    passerelle::app::App::new(t.app.config().clone())
+        .await
+        .expect("starts again");
+    let (chunks,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM file_chunks WHERE sha256 = $1")
+        .bind(&hash)
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(chunks, 1, "moved into the database");
     let file = coord.get(&href).await;
     file.assert(StatusCode::OK);
     assert_eq!(file.header("content-type"), "application/pdf");

@@ -352,6 +352,44 @@ both! {
         assert_eq!(order, expected);
     }
 
+    async fn a_file_uploaded_through_one_server_is_downloaded_through_another(db) {
+        let t = TestApp::demo(db).await;
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let page = "/en/practices/rencontres-interculturelles-dounia-metz";
+        coordinator.get(page).await;
+        // Larger than one stored chunk, so that the pieces must come back in order.
+        let text: String = (0..40_000).map(|i| format!("Zeile {i}\n")).collect();
+        coordinator.post_multipart(&format!("{page}/attachments"), &[("file", Some("notes.txt"), text.as_str())]).await.assert(StatusCode::SEE_OTHER);
+        // A second server: the same database, a data directory of its own.
+        let other_dir = tempfile::tempdir().expect("dir");
+        let mut config = t.app.config().clone();
+        config.data_dir = other_dir.path().to_owned();
+        config.database_url = Some(t.app.config().database_url());
+        let second = passerelle::app::App::new(config).await.expect("second server");
+        let router = passerelle::web::router(second.clone());
+        let shown = coordinator.get(page).await;
+        let end = shown.body.find("\" download>").expect("a download link");
+        let start = shown.body[..end].rfind("href=\"").expect("href") + 6;
+        let href = shown.body[start..end].to_owned();
+        let req = axum::http::Request::get(&href)
+            .header("cookie", format!("passerelle_session={}", coordinator.cookie("passerelle_session").expect("session")))
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let response = tower::ServiceExt::oneshot(router, req).await.expect("infallible");
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = http_body_util::BodyExt::collect(response.into_body()).await.expect("body").to_bytes();
+        assert_eq!(body.len(), text.len());
+        assert!(body == text.as_bytes(), "the same bytes through the other server");
+        // Removing the attachment removes the bytes that nothing else uses.
+        let id: i64 = href.rsplit('/').next().and_then(|s| s.parse().ok()).expect("attachment id");
+        let pool = sqlx::AnyPool::connect(&t.app.config().database_url()).await.expect("database");
+        let count = || async { sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM file_chunks").fetch_one(&pool).await.expect("count").0 };
+        assert!(count().await >= 2);
+        let actor = t.app.login(COORDINATOR.0, COORDINATOR.1, "test").await.expect("sign in").1.actor;
+        t.app.detach(&actor, "rencontres-interculturelles-dounia-metz", id).await.expect("detach");
+        assert_eq!(count().await, 0);
+    }
+
     async fn large_public_answers_pass_the_page_cache_whole(db) {
         let t = TestApp::demo(db).await;
         let long = "Öäü öäü äöü ÄÖÜ. ".repeat(1200);
