@@ -38,6 +38,17 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Write a consistent copy of the embedded SQLite database, every attached file included,
+    /// while the server runs (PostgreSQL: use pg_dump, see the README).
+    Backup {
+        /// The file to write (it must not exist).
+        file: PathBuf,
+    },
+    /// Restore a backup into an empty data directory (the search index is rebuilt at start).
+    Restore {
+        /// A file written by `passerelle backup`.
+        file: PathBuf,
+    },
     /// Load the demo network into the database (existing entries are kept).
     DemoData {
         /// Also generate this many organisations, for measurements.
@@ -159,6 +170,34 @@ pub fn run() -> anyhow::Result<()> {
     runtime.block_on(execute(cli.command, config))
 }
 
+/// Copies a checked backup into an empty data directory, then brings it to this version's
+/// schema; the search index is built again at the next start.
+async fn restore(file: &std::path::Path, config: Config) -> anyhow::Result<()> {
+    if config.database_url.is_some() {
+        anyhow::bail!(
+            "restore is for the embedded SQLite database; with PostgreSQL, use pg_restore (see the README)"
+        );
+    }
+    let target = config.data_dir.join("passerelle.db");
+    if target.exists() {
+        anyhow::bail!(
+            "{} holds a database already: restore into an empty data directory",
+            config.data_dir.display()
+        );
+    }
+    crate::storage::Store::check_backup(file).await?;
+    std::fs::create_dir_all(&config.data_dir)?;
+    std::fs::copy(file, &target)
+        .map_err(|e| anyhow::anyhow!("copying {} failed: {e}", file.display()))?;
+    App::new(config).await?;
+    println!("Restored {} into {}.", file.display(), target.display());
+    Ok(())
+}
+
+fn unreachable_restore() -> anyhow::Result<()> {
+    anyhow::bail!("restore runs before the database is opened")
+}
+
 async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
     // Bind before building the app, so that a port chosen by the system (`--bind 127.0.0.1:0`)
     // is the one invitation links carry when no base URL was given.
@@ -174,6 +213,9 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         }
         _ => None,
     };
+    if let Command::Restore { file } = &command {
+        return restore(file, config).await;
+    }
     let app = App::new(config).await?;
     app.seed_glossary().await?;
     match command {
@@ -202,6 +244,21 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             println!("Database is up to date.");
             Ok(())
         }
+        Command::Backup { file } => {
+            if file.exists() {
+                anyhow::bail!("{} exists already; name a new file", file.display());
+            }
+            app.backup(&file).await?;
+            let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "Backup written to {} ({size} bytes): the database with every attached file. \
+                 Restore it with `passerelle restore {}` into an empty data directory.",
+                file.display(),
+                file.display()
+            );
+            Ok(())
+        }
+        Command::Restore { .. } => unreachable_restore(),
         Command::DemoData {
             generate_organisations,
         } => {
@@ -233,7 +290,8 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         } => {
             let format = Format::parse(format.as_deref().unwrap_or(&file.to_string_lossy()))
                 .ok_or_else(|| anyhow::anyhow!("say --format jsonl or --format csv"))?;
-            let text = std::fs::read_to_string(&file)?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| anyhow::anyhow!("reading {} failed: {e}", file.display()))?;
             let bar = std::sync::OnceLock::<indicatif::ProgressBar>::new();
             let progress = |done: usize, total: usize| {
                 // A progress bar only for files of a few thousand lines and more.
@@ -328,7 +386,8 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             let format =
                 GlossaryFormat::parse(format.as_deref().unwrap_or(&file.to_string_lossy()))
                     .ok_or_else(|| anyhow::anyhow!("say --format csv or --format skos"))?;
-            let text = std::fs::read_to_string(&file)?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| anyhow::anyhow!("reading {} failed: {e}", file.display()))?;
             let report = app
                 .import_glossary(&Actor::System, &text, format, dry_run)
                 .await?;

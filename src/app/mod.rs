@@ -160,6 +160,12 @@ impl App {
         })
     }
 
+    /// Writes a consistent backup of the database, every attached file included, to `path`
+    /// (embedded SQLite; PostgreSQL is backed up with pg_dump).
+    pub async fn backup(&self, path: &std::path::Path) -> Result<()> {
+        Ok(self.store().backup_into(path).await?)
+    }
+
     /// The store (for the use-case modules).
     fn store(&self) -> &Store {
         &self.inner.store

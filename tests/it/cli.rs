@@ -209,3 +209,111 @@ fn command_line_errors_are_one_message_and_an_exit_code_never_a_stack_trace() {
         );
     }
 }
+
+/// Every table of a SQLite database, each row written out by SQLite's own `quote()`, sorted.
+async fn every_row(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String>> {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}?mode=ro", path.display()))
+        .await
+        .expect("open");
+    let tables: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("tables");
+    let mut out = std::collections::BTreeMap::new();
+    for (table,) in tables {
+        let columns: Vec<(i64, String, String, i64, Option<String>, i64)> = sqlx::query_as(
+            sqlx::AssertSqlSafe(format!("PRAGMA table_info(\"{table}\")")),
+        )
+        .fetch_all(&mut conn)
+        .await
+        .expect("columns");
+        let row = columns
+            .iter()
+            .map(|c| format!("quote(\"{}\")", c.1))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let mut rows: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {row} FROM \"{table}\""
+        )))
+        .fetch_all(&mut conn)
+        .await
+        .expect("rows");
+        rows.sort();
+        out.insert(table, rows.into_iter().map(|r| r.0).collect());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_restores_every_table_and_file() {
+    let live = tempfile::tempdir().expect("dir");
+    {
+        // A network with an attached file, written through the library as a server would.
+        let app = passerelle::app::App::new(passerelle::config::Config::for_data_dir(live.path()))
+            .await
+            .expect("app");
+        app.load_demo().await.expect("demo");
+        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+        app.attach(
+            &passerelle::domain::Actor::System,
+            "rencontres-interculturelles-dounia-metz",
+            "programme.pdf",
+            pdf,
+        )
+        .await
+        .expect("attach");
+    }
+    let file = live.path().join("backup.db");
+    let out = passerelle(live.path(), &["backup", file.to_str().expect("path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = passerelle(live.path(), &["backup", file.to_str().expect("path")]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing file is not overwritten"
+    );
+
+    let fresh = tempfile::tempdir().expect("dir");
+    let out = passerelle(fresh.path(), &["restore", file.to_str().expect("path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = every_row(&live.path().join("passerelle.db")).await;
+    let after = every_row(&fresh.path().join("passerelle.db")).await;
+    assert!(before.contains_key("file_chunks") && !before["file_chunks"].is_empty());
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    for (table, rows) in &before {
+        assert!(
+            after[table] == *rows,
+            "table {table} differs after the round trip"
+        );
+    }
+    // A second restore into the same directory, or of something that is no backup, is refused.
+    let out = passerelle(fresh.path(), &["restore", file.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let junk = live.path().join("junk.db");
+    std::fs::write(&junk, "not a database").expect("write");
+    let empty = tempfile::tempdir().expect("dir");
+    let out = passerelle(empty.path(), &["restore", junk.to_str().expect("path")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.code() == Some(1) && err.contains("not a"),
+        "{err}"
+    );
+    assert!(
+        !empty.path().join("passerelle.db").exists(),
+        "nothing is written"
+    );
+}
