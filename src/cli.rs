@@ -167,7 +167,11 @@ pub fn run() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(execute(cli.command, config))
+    // Changes made by a command are marked as such in the audit log (the server's requests
+    // mark their own, per client).
+    runtime.block_on(
+        crate::storage::ORIGIN.scope("command line".to_owned(), execute(cli.command, config)),
+    )
 }
 
 /// Copies a checked backup into an empty data directory, then brings it to this version's
@@ -179,7 +183,8 @@ async fn restore(file: &std::path::Path, config: Config) -> anyhow::Result<()> {
         );
     }
     let target = config.data_dir.join("passerelle.db");
-    if target.exists() {
+    let leftovers = ["passerelle.db-wal", "passerelle.db-shm"].map(|f| config.data_dir.join(f));
+    if target.exists() || leftovers.iter().any(|f| f.exists()) {
         anyhow::bail!(
             "{} holds a database already: restore into an empty data directory",
             config.data_dir.display()
@@ -189,7 +194,11 @@ async fn restore(file: &std::path::Path, config: Config) -> anyhow::Result<()> {
     std::fs::create_dir_all(&config.data_dir)?;
     std::fs::copy(file, &target)
         .map_err(|e| anyhow::anyhow!("copying {} failed: {e}", file.display()))?;
-    App::new(config).await?;
+    if let Err(e) = App::new(config).await {
+        // Leave the directory as it was: empty.
+        let _ = std::fs::remove_file(&target);
+        return Err(e);
+    }
     println!("Restored {} into {}.", file.display(), target.display());
     Ok(())
 }

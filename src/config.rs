@@ -48,6 +48,9 @@ pub struct Settings {
     /// Open connections served at once; further ones wait [default: 1024].
     #[arg(long, env = "PASSERELLE_MAX_CONNECTIONS", global = true)]
     pub max_connections: Option<usize>,
+    /// Days the audit log keeps each change [default: 365].
+    #[arg(long, env = "PASSERELLE_AUDIT_RETENTION_DAYS", global = true)]
+    pub audit_retention_days: Option<i64>,
 }
 
 impl Settings {
@@ -66,6 +69,7 @@ impl Settings {
             translate_key: self.translate_key.or(other.translate_key),
             trusted_proxies: self.trusted_proxies.or(other.trusted_proxies),
             max_connections: self.max_connections.or(other.max_connections),
+            audit_retention_days: self.audit_retention_days.or(other.audit_retention_days),
         }
     }
 }
@@ -99,6 +103,8 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Connections served at once.
     pub max_connections: usize,
+    /// Days the audit log keeps each change.
+    pub audit_retention_days: i64,
 }
 
 impl Config {
@@ -153,6 +159,7 @@ impl Config {
             translate_key: s.translate_key.filter(|k| !k.is_empty()),
             trusted_proxies,
             max_connections: s.max_connections.unwrap_or(1024).max(1),
+            audit_retention_days: s.audit_retention_days.unwrap_or(365).max(1),
         })
     }
 

@@ -161,6 +161,30 @@ invite-sent = Einladung an { $email } gesendet. Der Link, falls er benötigt wir
 accept-title = Einladung annehmen
 accept-intro = Sie sind mit der Rolle „{ $role }“ zu Passerelle eingeladen. Wählen Sie ein Passwort, um Ihr Konto anzulegen.
 accept-button = Mein Konto anlegen
+nav-audit = Protokoll
+audit-title = Änderungsprotokoll
+audit-intro = Jede Änderung mit Person, Zeitpunkt und Herkunft, die neueste zuerst. Änderungen werden für die eingestellte Aufbewahrungsfrist gespeichert.
+audit-caption = Änderungen
+audit-count = { $count ->
+    [one] { $count } Änderung
+   *[other] { $count } Änderungen
+}
+audit-when = Wann
+audit-who = Wer
+audit-origin = Woher
+audit-what = Was
+audit-change = Änderung
+audit-command-line = Kommandozeile
+audit-server = der Server selbst
+audit-no-account = kein Konto
+audit-former-account = ehemaliges Konto { $id }
+audit-kind-create = angelegt
+audit-kind-update = geändert
+audit-kind-delete = entfernt
+field-person = Person (E-Mail-Adresse)
+field-entity = Was (practice, organisation, person, user, placement, visit …)
+field-since = Von
+field-until = Bis
 users-title = Konten
 users-caption = Alle Konten mit ihrer Rolle
 users-change-role = Rolle und Organisation

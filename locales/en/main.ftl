@@ -161,6 +161,30 @@ invite-sent = Invitation sent to { $email }. The link, in case it is needed:
 accept-title = Accept your invitation
 accept-intro = You are invited to Passerelle as { $role }. Choose a password to create your account.
 accept-button = Create my account
+nav-audit = Audit log
+audit-title = Audit log
+audit-intro = Every change with who made it, when and from where, newest first. Changes are kept for the configured retention period.
+audit-caption = Changes
+audit-count = { $count ->
+    [one] { $count } change
+   *[other] { $count } changes
+}
+audit-when = When
+audit-who = Who
+audit-origin = From where
+audit-what = What
+audit-change = Change
+audit-command-line = command line
+audit-server = the server itself
+audit-no-account = no account
+audit-former-account = former account { $id }
+audit-kind-create = created
+audit-kind-update = changed
+audit-kind-delete = removed
+field-person = Person (e-mail address)
+field-entity = What (practice, organisation, person, user, placement, visit…)
+field-since = From
+field-until = Until
 users-title = Accounts
 users-caption = All accounts with their role
 users-change-role = Role and organisation

@@ -161,6 +161,30 @@ invite-sent = Invitation envoyée à { $email }. Le lien, si nécessaire :
 accept-title = Accepter votre invitation
 accept-intro = Vous avez reçu une invitation à rejoindre Passerelle avec le rôle « { $role } ». Choisissez un mot de passe pour créer votre compte.
 accept-button = Créer mon compte
+nav-audit = Journal
+audit-title = Journal des modifications
+audit-intro = Chaque modification avec son auteur, sa date et sa provenance, la plus récente en premier. Les modifications sont conservées pendant la durée configurée.
+audit-caption = Modifications
+audit-count = { $count ->
+    [one] { $count } modification
+   *[other] { $count } modifications
+}
+audit-when = Quand
+audit-who = Qui
+audit-origin = D’où
+audit-what = Quoi
+audit-change = Modification
+audit-command-line = ligne de commande
+audit-server = le serveur lui-même
+audit-no-account = aucun compte
+audit-former-account = ancien compte { $id }
+audit-kind-create = créé
+audit-kind-update = modifié
+audit-kind-delete = supprimé
+field-person = Personne (adresse e-mail)
+field-entity = Quoi (practice, organisation, person, user, placement, visit…)
+field-since = Du
+field-until = Au
 users-title = Comptes
 users-caption = Tous les comptes avec leur rôle
 users-change-role = Rôle et organisation

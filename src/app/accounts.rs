@@ -17,6 +17,8 @@ pub const SESSION_DAYS: i64 = 14;
 pub const INVITATION_DAYS: i64 = 7;
 /// Failed sign-ins allowed per account and per address within [`LOGIN_WINDOW_SECONDS`].
 pub const LOGIN_FAILURES: i64 = 5;
+/// Tries on addresses that have no account allowed per client address within the window.
+pub const LOGIN_GUESSES: i64 = 50;
 /// The window of the sign-in limit.
 pub const LOGIN_WINDOW_SECONDS: i64 = 60;
 
@@ -118,12 +120,14 @@ impl App {
 
     /// Signs in; returns a new session token.
     ///
-    /// Five failures per account, or per address on existing accounts, within a minute block
-    /// further tries for the rest of that minute. Each try is written to the database before
-    /// the password is checked (under the write lock, so parallel tries and other servers see
-    /// it) and forgotten when it succeeds. Tries on addresses that have no account count against
-    /// that address only, never against the client's: an office behind one proxy cannot be
-    /// locked out by someone guessing addresses.
+    /// Five failures per account, or per client address on existing accounts, within a minute
+    /// block further tries for the rest of that minute. Tries on addresses that have no account
+    /// count against the client only from [`LOGIN_GUESSES`] on, so that someone guessing
+    /// addresses does not lock an office behind one proxy out, while the hashing work one client
+    /// can cause stays bounded. Every try is checked against every limit whether or not the
+    /// account exists, so the answer never tells which addresses have accounts. Each try is
+    /// written to the database before the password is checked (under the write lock, so parallel
+    /// tries and other servers see it) and forgotten when it succeeds.
     #[tracing::instrument(skip_all)]
     pub async fn login(
         &self,
@@ -137,11 +141,20 @@ impl App {
             Err(StorageError::NotFound) => None,
             Err(e) => return Err(e.into()),
         };
-        let mut keys = vec![format!("account:{email}")];
-        if user.is_some() {
-            keys.push(format!("client:{client}"));
-        }
-        let attempts = self.reserve_login_attempt(&keys).await?;
+        let account = format!("account:{email}");
+        let known = format!("client:{client}");
+        let guesses = format!("guess:{client}");
+        let limits = [
+            (account.as_str(), LOGIN_FAILURES),
+            (known.as_str(), LOGIN_FAILURES),
+            (guesses.as_str(), LOGIN_GUESSES),
+        ];
+        let counted = if user.is_some() {
+            [account.as_str(), known.as_str()]
+        } else {
+            [account.as_str(), guesses.as_str()]
+        };
+        let attempts = self.reserve_login_attempt(&limits, &counted).await?;
         let hash = user
             .as_ref()
             .and_then(|u| u.password_hash.clone())
@@ -163,21 +176,25 @@ impl App {
         Ok((token, current))
     }
 
-    /// Counts a sign-in attempt under every key, unless one of them has used up its failures.
-    async fn reserve_login_attempt(&self, keys: &[String]) -> Result<Vec<i64>> {
+    /// Counts a sign-in try under the `counted` keys, unless one of the `limits` is used up.
+    async fn reserve_login_attempt(
+        &self,
+        limits: &[(&str, i64)],
+        counted: &[&str],
+    ) -> Result<Vec<i64>> {
         let at = now();
         let mut tx = self.store().write().await?;
-        for key in keys {
+        for (key, limit) in limits {
             if tx
                 .login_attempts_since(key, at - LOGIN_WINDOW_SECONDS)
                 .await?
-                >= LOGIN_FAILURES
+                >= *limit
             {
                 return Err(Error::TooManyRequests);
             }
         }
-        let mut ids = Vec::with_capacity(keys.len());
-        for key in keys {
+        let mut ids = Vec::with_capacity(counted.len());
+        for key in counted {
             ids.push(tx.insert_login_attempt(key, at).await?);
         }
         tx.commit().await?;

@@ -3,6 +3,7 @@
 //! someone takes the [`Actor`] and asks [`can`](crate::domain::can) before it reads or writes.
 
 mod accounts;
+mod audit;
 mod calls;
 mod demo;
 mod demo_visits;
@@ -24,6 +25,7 @@ mod visits;
 pub use accounts::{
     CreatedToken, CurrentUser, Invitation, InvitationCreated, NewAccount, SESSION_DAYS,
 };
+pub use audit::AuditQuery;
 pub use calls::{CallView, CityShare, Matrix, NotPlaced, Place, Review, ReviewRow};
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};

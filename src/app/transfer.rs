@@ -133,9 +133,12 @@ struct CsvRecord {
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A CSV cell that no spreadsheet runs as a formula: one starting with a formula character gets
-/// a leading apostrophe (OWASP's advice), which [`cell_from_csv`] takes off again on import.
+/// a leading apostrophe (OWASP's advice), which [`cell_from_csv`] takes off again on import; a
+/// cell that starts with an apostrophe gets one more, so that every text reads back as it was.
+/// Writers also quote every cell ([`csv_writer`]), so that a spreadsheet that splits on `;` (as
+/// German and French ones do) finds no formula inside a cell either.
 pub(crate) fn cell_for_csv(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(FORMULA_STARTS) {
+    if s.starts_with(FORMULA_STARTS) || s.starts_with('\'') {
         format!("'{s}").into()
     } else {
         s.into()
@@ -145,9 +148,16 @@ pub(crate) fn cell_for_csv(s: &str) -> std::borrow::Cow<'_, str> {
 /// The text of a cell written by [`cell_for_csv`].
 pub(crate) fn cell_from_csv(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
         _ => s,
     }
+}
+
+/// A CSV writer that quotes every cell.
+pub(crate) fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(Vec::new())
 }
 
 impl CsvRecord {
@@ -826,7 +836,7 @@ impl App {
                 Ok(out)
             }
             Format::Csv => {
-                let mut w = csv::Writer::from_writer(Vec::new());
+                let mut w = csv_writer();
                 for r in &records {
                     w.serialize(CsvRecord::from(r).written_for_csv())
                         .map_err(|e| anyhow::anyhow!(e))?;

@@ -157,7 +157,8 @@ pub enum Action {
         /// The asker's own organisation stays (or becomes) an owner.
         keeps_own: bool,
     },
-    /// Translate a practice's texts (any status but archived: translating leaves the original alone).
+    /// Translate a practice's texts (any status but archived: translating leaves the original
+    /// alone; a published practice's translations are changed by coordinators and admins).
     TranslatePractice(PracticeFacts),
     /// Take a submitted practice for review oneself (only from another city).
     TakeReview(PracticeFacts),
@@ -169,6 +170,8 @@ pub enum Action {
     ManageAccounts,
     /// Change one's own password and API tokens.
     ManageOwnAccount,
+    /// Read the audit log: who changed what, when and from where.
+    ReadAuditLog,
 }
 
 /// Whether `actor` may do `action`.
@@ -210,7 +213,8 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         Invite {
             role: Role::Coordinator | Role::Admin,
         }
-        | ManageAccounts => role == Role::Admin,
+        | ManageAccounts
+        | ReadAuditLog => role == Role::Admin,
         CreatePractice { organisation_id } | EditPlacement { organisation_id } => {
             edits(organisation_id)
         }
@@ -244,9 +248,12 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             );
             (staff && f.status != PracticeStatus::Archived) || (author && open)
         }
+        // Like its original text, a published practice's translations are changed by those who
+        // published it.
         TranslatePractice(f) => {
-            f.status != PracticeStatus::Archived
-                && (staff || (role == Role::Editor && f.own_organisation))
+            let author =
+                role == Role::Editor && f.own_organisation && f.status != PracticeStatus::Published;
+            f.status != PracticeStatus::Archived && (staff || author)
         }
         TakeReview(f) => {
             f.status == PracticeStatus::Submitted
@@ -321,6 +328,7 @@ mod tests {
             (Invite { role: Role::Admin },              [false, false, false, false, true]),
             (ManageAccounts,                            [false, false, false, false, true]),
             (ManageOwnAccount,                          [false, true,  true,  true,  true]),
+            (ReadAuditLog,                              [false, false, false, false, true]),
         ];
         for (action, expected) in table {
             for (actor, want) in actors.iter().zip(expected) {
@@ -458,6 +466,7 @@ mod tests {
             (EditPractice(own(Archived)),                       [false, false, false, false, false]),
             (EditPractice(facts(Draft)),                        [false, false, false, true,  true]),
             (TranslatePractice(own(Submitted)),                 [false, false, true,  true,  true]),
+            (TranslatePractice(own(Published)),                 [false, false, false, true,  true]),
             (TranslatePractice(facts(Published)),               [false, false, false, true,  true]),
             (TranslatePractice(own(Archived)),                  [false, false, false, false, false]),
             (Step(Transition::Submit, own(Draft)),              [false, false, true,  true,  true]),

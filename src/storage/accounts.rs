@@ -253,6 +253,12 @@ impl WriteTx {
                 .execute(&mut *self.tx)
                 .await?;
         }
+        // The private calendar address goes too: whoever took the account over must not keep
+        // reading its visits (the owner makes a new one on "My visits").
+        sqlx::query("DELETE FROM calendar_tokens WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *self.tx)
+            .await?;
         sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1")
             .bind(user_id)
             .bind(password_hash)

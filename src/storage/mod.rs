@@ -7,6 +7,7 @@
 //! Storage never decides visibility or permissions; `app` does.
 
 mod accounts;
+mod audit;
 mod calls;
 mod directory;
 mod files;
@@ -18,6 +19,7 @@ mod search_source;
 mod visits;
 
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
+pub use audit::{AuditFilter, AuditRow};
 pub use calls::{AssignmentRow, CallRequestRow, CallRow, NewCallRequest, PreferenceRow};
 pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
@@ -91,6 +93,13 @@ pub struct Store {
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+tokio::task_local! {
+    /// Where the writes of the current request or command come from (the client's address, or
+    /// "command line"), kept with each change for the audit log. Set by the web layer for each
+    /// request and by the command line; background tasks write none.
+    pub static ORIGIN: String;
+}
 
 /// Current time in Unix seconds.
 pub fn now() -> i64 {
@@ -213,6 +222,13 @@ impl Store {
             .bind(path.to_string_lossy().into_owned())
             .execute(&self.pool)
             .await?;
+        // It holds password and token hashes and the form-token secret: for its owner only.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| StorageError::Other(e.into()))?;
+        }
         Ok(())
     }
 
@@ -249,6 +265,21 @@ impl Store {
             return Err(StorageError::Other(anyhow::anyhow!(
                 "{}: not a Passerelle backup (no migrations table)",
                 path.display()
+            )));
+        }
+        let (newest,): (Option<i64>,) = sqlx::query_as("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(&pool)
+            .await?;
+        let known = SQLITE_MIGRATIONS
+            .iter()
+            .map(|m| m.version)
+            .max()
+            .unwrap_or(0);
+        if newest.unwrap_or(0) > known {
+            return Err(StorageError::Other(anyhow::anyhow!(
+                "{}: made by a newer version of Passerelle (schema {}, this one knows {known})",
+                path.display(),
+                newest.unwrap_or(0)
             )));
         }
         pool.close().await;
@@ -379,14 +410,16 @@ impl WriteTx {
         kind: &str,
         actor: Option<i64>,
     ) -> Result<()> {
+        let origin = ORIGIN.try_with(Clone::clone).ok();
         let (seq,): (i64,) = sqlx::query_as(
-            "INSERT INTO changes (at, entity, entity_key, kind, actor_id) VALUES ($1, $2, $3, $4, $5) RETURNING seq",
+            "INSERT INTO changes (at, entity, entity_key, kind, actor_id, origin) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq",
         )
         .bind(now())
         .bind(entity)
         .bind(key)
         .bind(kind)
         .bind(actor)
+        .bind(origin)
         .fetch_one(&mut *self.tx)
         .await?;
         self.last_seq = seq;

@@ -23,7 +23,7 @@ use lru::LruCache;
 
 use crate::app::App;
 
-use super::SESSION_COOKIE;
+use super::reader::{Reader, Via};
 
 /// The cache holds at most this many bytes of bodies, headers and keys.
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
@@ -143,13 +143,14 @@ impl Store {
     }
 }
 
-/// Whether the request names a reader (a session cookie or a token), so that its answer is theirs.
+/// Whether the answer is the reader's own: `identify` recognised a session or a token (a bad
+/// token too), decided from what it parsed, not from the raw header, so that no spelling of the
+/// cookie (`passerelle%5Fsession=`, a space before `=`) can pass a member's answer off as public.
 fn personal(req: &Request) -> bool {
-    let session = req.headers().get_all(header::COOKIE).iter().any(|v| {
-        v.to_str()
-            .is_ok_and(|c| c.contains(&format!("{SESSION_COOKIE}=")))
-    });
-    session || req.headers().contains_key(header::AUTHORIZATION)
+    req.extensions()
+        .get::<Reader>()
+        .is_none_or(|r| r.via != Via::Nobody)
+        || req.headers().contains_key(header::AUTHORIZATION)
 }
 
 /// The cache key of an anonymous GET: its address when every parameter is known, with the

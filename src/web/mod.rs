@@ -117,6 +117,11 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
             {
                 tracing::warn!(error = %e, "removing expired sessions failed");
             }
+            if n % (4 * 3600) == 30
+                && let Err(e) = follower.purge_audit_log().await
+            {
+                tracing::warn!(error = %e, "purging the audit log failed");
+            }
             if n % (4 * 3600) == 60 {
                 // In a task of its own, so that a slow mail server holds nothing up.
                 let app = follower.clone();
@@ -129,29 +134,44 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
         }
     });
     let max_connections = app.config().max_connections;
-    serve_connections(router(app), listener, max_connections).await
+    let trusted = app.config().trusted_proxies.clone();
+    serve_connections(router(app), listener, max_connections, trusted).await
 }
 
-/// How long a client may take to send a request's headers before its connection is closed.
+/// How long a client may take to send a request's headers (counted from the connection's start
+/// for its first request) before its connection is closed.
 pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// How long one connection may stay open in all: a slow body or an idle keep-alive cannot hold
+/// a connection place for longer (a 20 MB upload at 1 Mbit/s takes under three minutes).
+pub const CONNECTION_LIFETIME: std::time::Duration = std::time::Duration::from_secs(300);
+/// Connections one client address may hold at once (trusted proxies excepted).
+pub const CONNECTIONS_PER_CLIENT: usize = 64;
 
-/// Accepts connections, at most `max_connections` served at once (further ones wait in the
-/// listen queue), each closed when its request headers take longer than [`HEADER_READ_TIMEOUT`]
-/// (a slow client cannot hold a connection open by sending a header line now and then).
+/// Accepts connections and serves HTTP/1.1 on them, with these bounds:
+/// - at most `max_connections` at once (further ones wait in the listen queue), and at most
+///   [`CONNECTIONS_PER_CLIENT`] per client address;
+/// - a connection whose first bytes do not come within [`HEADER_READ_TIMEOUT`], or whose request
+///   headers take longer than that, is closed (a slow client cannot hold it by sending a header
+///   line now and then);
+/// - no connection lives longer than [`CONNECTION_LIFETIME`].
+///
 /// On Ctrl-C or SIGTERM it stops accepting and lets open requests finish (up to 30 s).
 async fn serve_connections(
     router: Router,
     listener: tokio::net::TcpListener,
     max_connections: usize,
+    trusted: Vec<std::net::IpAddr>,
 ) -> anyhow::Result<()> {
-    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-    use hyper_util::server::conn::auto::Builder;
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
 
-    let permits = std::sync::Arc::new(tokio::sync::Semaphore::new(max_connections));
+    use hyper_util::rt::{TokioIo, TokioTimer};
+
+    let permits = Arc::new(tokio::sync::Semaphore::new(max_connections));
+    let per_client: Arc<Mutex<HashMap<std::net::IpAddr, usize>>> = Arc::default();
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    let mut builder = Builder::new(TokioExecutor::new());
+    let mut builder = hyper::server::conn::http1::Builder::new();
     builder
-        .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT);
     let mut stop = std::pin::pin!(shutdown());
@@ -172,6 +192,17 @@ async fn serve_connections(
             },
             () = &mut stop => break,
         };
+        let ip = peer.ip();
+        let counted = !trusted.contains(&ip);
+        if counted {
+            let mut open = per_client.lock().unwrap_or_else(|p| p.into_inner());
+            let n = open.entry(ip).or_insert(0);
+            if *n >= CONNECTIONS_PER_CLIENT {
+                // Closed at once: this address holds its share already.
+                continue;
+            }
+            *n += 1;
+        }
         let router = router.clone();
         let service =
             hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
@@ -179,13 +210,22 @@ async fn serve_connections(
                     .insert(axum::extract::ConnectInfo(peer));
                 tower::ServiceExt::oneshot(router.clone(), req)
             });
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), service)
-            .into_owned();
-        let connection = graceful.watch(connection);
+        let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
+        let per_client = per_client.clone();
         tokio::spawn(async move {
-            if let Err(e) = connection.await {
-                tracing::debug!(error = %e, "connection ended");
+            match tokio::time::timeout(CONNECTION_LIFETIME, connection).await {
+                Ok(Err(e)) => tracing::debug!(error = %e, "connection ended"),
+                Err(_) => tracing::debug!("connection closed after its lifetime"),
+                Ok(Ok(())) => {}
+            }
+            if counted {
+                let mut open = per_client.lock().unwrap_or_else(|p| p.into_inner());
+                if let Some(n) = open.get_mut(&ip) {
+                    *n -= 1;
+                    if *n == 0 {
+                        open.remove(&ip);
+                    }
+                }
             }
             drop(permit);
         });

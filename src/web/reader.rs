@@ -127,9 +127,10 @@ pub async fn identify(State(app): State<App>, mut req: Request, next: Next) -> R
                 user,
                 session,
                 via,
-                client,
+                client: client.clone(),
             });
-            next.run(req).await
+            // Every change this request writes records where it came from (the audit log).
+            crate::storage::ORIGIN.scope(client, next.run(req)).await
         }
         Err(error) if req.uri().path().starts_with("/api/") => ApiError {
             locale: api_locale(req.headers()),
@@ -165,7 +166,8 @@ pub fn too_large(path: &str, headers: &HeaderMap) -> Response {
 }
 
 /// Reads no more of a body than the reader may send: a small allowance for anonymous requests,
-/// the body limit for members, the upload limit for members' multipart uploads. A declared
+/// the body limit for members, the upload limit for members' multipart uploads to the upload
+/// addresses (attachments, the practice import). A declared
 /// length above it is refused before anything is read.
 pub async fn limit_body(State(app): State<App>, req: Request, next: Next) -> Response {
     let config = app.config();
@@ -173,11 +175,14 @@ pub async fn limit_body(State(app): State<App>, req: Request, next: Next) -> Res
         .extensions()
         .get::<Reader>()
         .is_some_and(|r| r.user.is_some());
-    let multipart = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let path = req.uri().path();
+    let upload_route = path.ends_with("/attachments") || path.ends_with("/practices/import");
+    let multipart = upload_route
+        && req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
     let limit = match (signed_in, multipart) {
         (false, _) => ANONYMOUS_BODY_BYTES.min(config.max_body_bytes),
         (true, false) => config.max_body_bytes,
@@ -223,11 +228,13 @@ pub async fn api_same_site(State(app): State<App>, req: Request, next: Next) -> 
         *req.method(),
         Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
     );
+    // Decided by how `identify` recognised the reader: any Authorization header other than our
+    // own Bearer token (Basic, Negotiate…) leaves the session cookie in charge.
+    let by_cookie = req
+        .extensions()
+        .get::<Reader>()
+        .is_some_and(|r| r.via == Via::Cookie);
     let headers = req.headers();
-    let by_cookie = !headers.contains_key(header::AUTHORIZATION)
-        && CookieJar::from_headers(headers)
-            .get(SESSION_COOKIE)
-            .is_some();
     if !(unsafe_method && by_cookie) {
         return next.run(req).await;
     }

@@ -100,8 +100,8 @@ fn every_command_has_help() {
     }
 }
 
-#[test]
-fn practices_are_imported_and_exported_from_the_command_line() {
+#[tokio::test]
+async fn practices_are_imported_and_exported_from_the_command_line() {
     let dir = tempfile::tempdir().expect("dir");
     assert!(passerelle(dir.path(), &["demo-data"]).status.success());
     let good = dir.path().join("good.jsonl");
@@ -133,6 +133,23 @@ fn practices_are_imported_and_exported_from_the_command_line() {
         out.status.success() && String::from_utf8_lossy(&out.stdout).contains("1 new"),
         "{out:?}"
     );
+    // The audit log says the import came from the command line.
+    {
+        use sqlx::Connection;
+        let mut conn = sqlx::SqliteConnection::connect(&format!(
+            "sqlite://{}?mode=ro",
+            dir.path().join("passerelle.db").display()
+        ))
+        .await
+        .expect("open");
+        let (origin,): (Option<String>,) = sqlx::query_as(
+            "SELECT origin FROM changes WHERE entity = 'practice' ORDER BY seq DESC LIMIT 1",
+        )
+        .fetch_one(&mut conn)
+        .await
+        .expect("a change");
+        assert_eq!(origin.as_deref(), Some("command line"));
+    }
     let bad = dir.path().join("bad.csv");
     std::fs::write(
         &bad,
@@ -163,8 +180,8 @@ fn practices_are_imported_and_exported_from_the_command_line() {
     assert!(out.status.success());
     let text = std::fs::read_to_string(&csv).expect("exported");
     assert!(
-        text.starts_with("ref,slug,status,lang,title,summary,")
-            && text.contains("cli-1,lesepaten,published"),
+        text.starts_with("\"ref\",\"slug\",\"status\",\"lang\",\"title\",\"summary\",")
+            && text.contains("\"cli-1\",\"lesepaten\",\"published\""),
         "{text}"
     );
 }

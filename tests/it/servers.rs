@@ -328,14 +328,13 @@ async fn slow_clients_are_cut_off_and_connections_are_capped() {
     let server = Server::start(cmd);
     let address = server.base.trim_start_matches("http://").to_owned();
     let started = Instant::now();
+    // One client says nothing at all, the other sends half a request.
     let mut slow = Vec::new();
-    for _ in 0..2 {
+    for half in [&b""[..], &b"GET /healthz HTTP/1.1\r\nHost: x\r\n"[..]] {
         let mut s = tokio::net::TcpStream::connect(&address)
             .await
             .expect("connect");
-        s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
-            .await
-            .expect("half a request");
+        s.write_all(half).await.expect("half a request");
         slow.push(s);
     }
     // A third client with a whole request waits for one of the two places.
@@ -346,12 +345,15 @@ async fn slow_clients_are_cut_off_and_connections_are_capped() {
             (answer.expect("body"), Instant::now())
         }
     });
-    for mut s in slow {
-        // Each slow client keeps sending a header line now and then; it is cut off all the same.
+    for (silent, mut s) in [true, false].into_iter().zip(slow) {
+        // The silent client never sends a byte; the other keeps sending a header line now and
+        // then. Both are cut off.
         let mut buf = [0u8; 256];
         let closed = tokio::time::timeout(Duration::from_secs(30), async {
             loop {
-                let _ = s.write_all(b"X-Slow: 1\r\n").await;
+                if !silent {
+                    let _ = s.write_all(b"X-Slow: 1\r\n").await;
+                }
                 match tokio::time::timeout(Duration::from_secs(2), s.read(&mut buf)).await {
                     Ok(Ok(0)) | Ok(Err(_)) => return,
                     _ => {}

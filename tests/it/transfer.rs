@@ -165,7 +165,7 @@ both! {
         coord.csrf = "forged".into();
         coord.post_multipart("/en/practices/import", &[("file", Some("good.jsonl"), GOOD)]).await.assert(StatusCode::FORBIDDEN);
         let csv = t.client().get("/fr/practices/export.csv").await;
-        csv.assert(StatusCode::OK).contains("ref,slug,status,lang,title");
+        csv.assert(StatusCode::OK).contains("\"ref\",\"slug\",\"status\",\"lang\",\"title\"");
         assert!(csv.header("content-disposition").contains("practices.csv"));
         assert!(!csv.body.contains("integrationskonzept-trier"), "the public export has published practices only");
     }

@@ -56,6 +56,23 @@ both! {
             guesser.post_form("/en/login", &[("email", "nobody0@passerelle.example"), ("password", "guess")]).await;
         }
         guesser.post_form("/en/login", &[("email", "nobody0@passerelle.example"), ("password", "guess")]).await.assert(StatusCode::TOO_MANY_REQUESTS);
+        // A client whose address is blocked is blocked for every address it tries, existing or
+        // not, so the answers never tell which addresses have accounts.
+        let mut prober = from(&t, "192.0.2.22");
+        prober.get("/en/login").await;
+        for _ in 0..5 {
+            prober.post_form("/en/login", &[("email", HOST.0), ("password", "wrong")]).await.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        prober.post_form("/en/login", &[("email", "nobody-else@passerelle.example"), ("password", "x")]).await.assert(StatusCode::TOO_MANY_REQUESTS);
+        prober.post_form("/en/login", &[("email", ADMIN.0), ("password", "x")]).await.assert(StatusCode::TOO_MANY_REQUESTS);
+        // Guessing without end is bounded all the same: 50 unknown addresses a minute per client.
+        let mut sprayer = from(&t, "192.0.2.23");
+        sprayer.get("/en/login").await;
+        for i in 0..50 {
+            let email = format!("spray{i}@passerelle.example");
+            sprayer.post_form("/en/login", &[("email", &email), ("password", "x")]).await.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        sprayer.post_form("/en/login", &[("email", "spray-last@passerelle.example"), ("password", "x")]).await.assert(StatusCode::TOO_MANY_REQUESTS);
         // A success is no failure: signing in five times in a row stays possible.
         let mut member = from(&t, "192.0.2.21");
         for _ in 0..6 {
@@ -388,6 +405,37 @@ both! {
         let actor = t.app.login(COORDINATOR.0, COORDINATOR.1, "test").await.expect("sign in").1.actor;
         t.app.detach(&actor, "rencontres-interculturelles-dounia-metz", id).await.expect("detach");
         assert_eq!(count().await, 0);
+    }
+
+    async fn the_audit_log_says_who_changed_what_when_and_from_where(db) {
+        let t = TestApp::demo(db).await;
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coordinator.ip = Some("192.0.2.30:40000".parse().expect("addr"));
+        let org = coordinator.get("/api/v1/organisations/association-dounia").await.json();
+        let same = json!({"slug": "association-dounia", "name": "Association Dounia", "kind": org["kind"], "city": org["city"], "lang": org["lang"]});
+        coordinator.json(Method::PUT, "/api/v1/organisations/association-dounia", &same).await.assert(StatusCode::OK);
+        let mut admin = t.signed_in(ADMIN.0, ADMIN.1).await;
+        let log = admin.get(&format!("/api/v1/audit?person={}&entity=organisation", COORDINATOR.0)).await;
+        log.assert(StatusCode::OK);
+        let log = log.json();
+        let first = &log["items"][0];
+        assert_eq!(first["actor"], COORDINATOR.0, "{log}");
+        assert_eq!(first["origin"], "192.0.2.30");
+        assert_eq!((first["entity"].as_str(), first["kind"].as_str()), (Some("organisation"), Some("update")));
+        assert!(first["at"].as_str().unwrap_or("").ends_with('Z'), "{first}");
+        // By day: today has it, a day long past has nothing; a malformed day names its field.
+        let today = time::OffsetDateTime::now_utc().date();
+        let total = |v: serde_json::Value| v["total"].as_i64().expect("total");
+        assert!(total(admin.get(&format!("/api/v1/audit?since={today}&until={today}")).await.json()) >= 1);
+        assert_eq!(total(admin.get("/api/v1/audit?until=2001-01-01").await.json()), 0);
+        let bad = admin.get("/api/v1/audit?since=yesterday").await;
+        bad.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.json()["error"]["fields"]["since"].is_string());
+        // The page, for admins only.
+        admin.get("/de/admin/audit?entity=organisation").await.assert(StatusCode::OK).contains("192.0.2.30").contains("geändert");
+        coordinator.get("/en/admin/audit").await.assert(StatusCode::FORBIDDEN);
+        coordinator.get("/api/v1/audit").await.assert(StatusCode::FORBIDDEN);
+        t.client().get("/api/v1/audit").await.assert(StatusCode::UNAUTHORIZED);
     }
 
     async fn large_public_answers_pass_the_page_cache_whole(db) {

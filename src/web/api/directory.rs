@@ -181,7 +181,7 @@ pub struct CountryJson {
     pub names: std::collections::BTreeMap<String, String>,
 }
 
-fn rfc3339(ts: i64) -> String {
+pub(super) fn rfc3339(ts: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(ts)
         .ok()
         .and_then(|t| {

@@ -3,6 +3,7 @@
 //! `/api/v1/openapi.json`. Errors are JSON `{"error": {"code", "message", "fields"}}` in the
 //! language of `Accept-Language`.
 
+mod audit;
 mod calls;
 pub(crate) mod directory;
 mod openapi;
@@ -30,6 +31,7 @@ pub use openapi::ApiDoc;
 /// The API routes.
 pub fn router() -> Router<App> {
     Router::new()
+        .merge(audit::router())
         .merge(directory::router())
         .merge(practices::router())
         .merge(placements::router())

@@ -32,7 +32,7 @@ use crate::domain::practice::PracticeForm;
         super::visits::suggestions, super::visits::reports, super::visits::checklist_items,
         super::visits::add_checklist_item, super::visits::set_checklist_item, super::visits::matrix, super::calls::list, super::calls::create,
         super::calls::get_one, super::calls::put_request, super::calls::close, super::calls::get_allocation,
-        super::calls::run, super::calls::assign, super::calls::publish),
+        super::calls::run, super::calls::assign, super::calls::publish, super::audit::list),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson, ThemeJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
         PracticeUpdate, TransitionRequest, PracticeTranslationForm, super::search::SearchJson, super::search::SearchHitJson,
@@ -46,11 +46,12 @@ use crate::domain::practice::PracticeForm;
         crate::domain::visit::ScheduleForm, crate::domain::visit::ReportForm, crate::domain::visit::Step,
         crate::domain::visit::Side, crate::app::ChecklistLine, super::calls::CallJson, super::calls::CallSummaryJson,
         super::calls::PlaceJson, super::calls::AllocationRowJson, super::calls::AllocationJson, super::calls::AssignRequest,
-        crate::domain::call::CallForm, crate::domain::call::CallRequestForm, crate::app::CityShare)),
+        crate::domain::call::CallForm, crate::domain::call::CallRequestForm, crate::app::CityShare, super::audit::AuditJson)),
     tags((name = "directory", description = "Countries, cities, organisations and people"),
         (name = "practices", description = "The good-practice catalogue and its review workflow"),
         (name = "search", description = "Cross-lingual search over practices, organisations and people"),
-        (name = "exchange", description = "The exchange programme: placements, visits from request to learning report, calls with their fair allocation"))
+        (name = "exchange", description = "The exchange programme: placements, visits from request to learning report, calls with their fair allocation"),
+        (name = "trust", description = "The audit log: who changed what, when and from where"))
 )]
 pub struct ApiDoc;
 

@@ -2,6 +2,7 @@
 //! an askama template under `templates/`; every string comes from the Fluent files.
 
 mod accounts;
+mod audit;
 mod calls;
 mod glossary;
 mod organisations;
@@ -34,6 +35,7 @@ pub fn router() -> Router<App> {
         .merge(practices::router())
         .merge(places::router())
         .merge(accounts::router())
+        .merge(audit::router())
         .merge(search::router())
         .merge(glossary::router())
         .merge(placements::router())
