@@ -201,6 +201,31 @@ impl App {
         Ok(ids)
     }
 
+    /// Everything the platform holds about the signed-in person, table by table: their account,
+    /// their directory entry, sessions, tokens, what they wrote, reviewed, asked for and changed.
+    /// Secrets (password and token hashes) are left out.
+    #[tracing::instrument(skip_all)]
+    pub async fn personal_data(&self, user: &CurrentUser) -> Result<serde_json::Value> {
+        authorize(&user.actor, Action::ManageOwnAccount)?;
+        let id = user.actor.user_id().ok_or(Error::Unauthorized)?;
+        let tables = self.store().personal_data(id, &user.email).await?;
+        let exported_at = time::OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        let tables: serde_json::Map<String, serde_json::Value> = tables
+            .into_iter()
+            .map(|(table, rows)| {
+                let rows = rows.into_iter().map(serde_json::Value::Object).collect();
+                (table.to_owned(), serde_json::Value::Array(rows))
+            })
+            .collect();
+        Ok(serde_json::json!({
+            "account": user.email,
+            "exported_at": exported_at,
+            "tables": tables,
+        }))
+    }
+
     /// Removes sessions that have expired; returns how many.
     pub async fn purge_sessions(&self) -> Result<u64> {
         Ok(self

@@ -12,6 +12,7 @@ mod calls;
 mod directory;
 mod files;
 mod glossary;
+mod personal;
 mod placements;
 mod practice_writes;
 mod practices;
@@ -27,6 +28,7 @@ pub use directory::{
 };
 pub use files::{AttachmentRow, sha256_hex};
 pub use glossary::{GlossaryConceptRow, GlossaryTermRow};
+pub use personal::PERSONAL;
 pub use placements::{PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, WindowRow};
 pub use practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
 pub use practices::{

@@ -344,6 +344,7 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/countries/new",
         "/admin/users",
         "/admin/audit",
+        "/account/data",
         "/admin/audit?since=nonsense",
         "/invitations/new",
         "/practices/new",

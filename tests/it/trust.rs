@@ -438,6 +438,34 @@ both! {
         t.client().get("/api/v1/audit").await.assert(StatusCode::UNAUTHORIZED);
     }
 
+    async fn a_member_downloads_everything_the_platform_holds_about_them(db) {
+        let t = TestApp::demo(db).await;
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/en/account").await.contains("/en/account/data");
+        let data = member.get("/api/v1/me/data").await;
+        data.assert(StatusCode::OK);
+        let data = data.json();
+        assert_eq!(data["account"], MEMBER.0);
+        let tables = data["tables"].as_object().expect("tables");
+        assert_eq!(tables["users"][0]["email"], MEMBER.0);
+        assert!(tables["users"][0].get("password_hash").is_none(), "no secrets");
+        assert!(tables["sessions"].as_array().is_some_and(|s| !s.is_empty()) && tables["sessions"][0].get("token_hash").is_none());
+        // The demo member asked for visits and sits in a call: those rows are theirs.
+        assert!(tables.contains_key("visits") && tables.contains_key("call_requests"), "{:?}", tables.keys().collect::<Vec<_>>());
+        // Nobody else's rows.
+        let ids: Vec<i64> = tables["visits"].as_array().expect("visits").iter().map(|v| v["visitor_id"].as_i64().expect("id")).collect();
+        let own = tables["users"][0]["id"].as_i64().expect("id");
+        assert!(ids.iter().all(|i| *i == own), "{ids:?}");
+        // The same as a readable page in the reader's language, and as a file.
+        member.get("/fr/account/data").await.assert(StatusCode::OK).contains("Votre compte").contains(MEMBER.0);
+        let file = member.get("/en/account/data.json").await;
+        file.assert(StatusCode::OK);
+        assert!(file.header("content-disposition").starts_with("attachment"));
+        assert_eq!(file.header("cache-control"), "private, no-store");
+        t.client().get("/api/v1/me/data").await.assert(StatusCode::UNAUTHORIZED);
+        t.client().get("/en/account/data").await.assert(StatusCode::UNAUTHORIZED);
+    }
+
     async fn large_public_answers_pass_the_page_cache_whole(db) {
         let t = TestApp::demo(db).await;
         let long = "Öäü öäü äöü ÄÖÜ. ".repeat(1200);

@@ -3,6 +3,7 @@
 //! `/api/v1/openapi.json`. Errors are JSON `{"error": {"code", "message", "fields"}}` in the
 //! language of `Accept-Language`.
 
+mod accounts;
 mod audit;
 mod calls;
 pub(crate) mod directory;
@@ -31,6 +32,7 @@ pub use openapi::ApiDoc;
 /// The API routes.
 pub fn router() -> Router<App> {
     Router::new()
+        .merge(accounts::router())
         .merge(audit::router())
         .merge(directory::router())
         .merge(practices::router())
@@ -45,6 +47,8 @@ pub fn router() -> Router<App> {
 pub struct ApiCtx {
     /// The caller.
     pub actor: Actor,
+    /// The caller's account, when signed in.
+    pub user: Option<crate::app::CurrentUser>,
     /// Language of error messages.
     pub locale: Locale,
 }
@@ -78,7 +82,11 @@ impl FromRequestParts<App> for ApiCtx {
         }
         let user = reader.user;
         Ok(ApiCtx {
-            actor: user.map(|u| u.actor).unwrap_or(Actor::Anonymous),
+            actor: user
+                .as_ref()
+                .map(|u| u.actor.clone())
+                .unwrap_or(Actor::Anonymous),
+            user,
             locale,
         })
     }

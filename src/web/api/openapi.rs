@@ -32,7 +32,7 @@ use crate::domain::practice::PracticeForm;
         super::visits::suggestions, super::visits::reports, super::visits::checklist_items,
         super::visits::add_checklist_item, super::visits::set_checklist_item, super::visits::matrix, super::calls::list, super::calls::create,
         super::calls::get_one, super::calls::put_request, super::calls::close, super::calls::get_allocation,
-        super::calls::run, super::calls::assign, super::calls::publish, super::audit::list),
+        super::calls::run, super::calls::assign, super::calls::publish, super::audit::list, super::accounts::my_data),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson, ThemeJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
         PracticeUpdate, TransitionRequest, PracticeTranslationForm, super::search::SearchJson, super::search::SearchHitJson,

@@ -28,6 +28,8 @@ pub fn router() -> Router<App> {
         .route("/account", get(account))
         .route("/account/password", post(change_password))
         .route("/account/tokens", post(create_token))
+        .route("/account/data", get(my_data))
+        .route("/account/data.json", get(my_data_file))
         .route("/account/tokens/{id}/delete", post(revoke_token))
         .route("/invitations/new", get(invite_form))
         .route("/invitations", post(invite))
@@ -231,6 +233,75 @@ async fn account(
         q.done.as_deref(),
     )
     .await
+}
+
+/// One table of "my data" as the page shows it.
+struct DataSection {
+    title: String,
+    rows: Vec<Vec<(String, String)>>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/data.html")]
+struct DataPage {
+    ctx: Ctx,
+    sections: Vec<DataSection>,
+}
+
+/// Everything the platform holds about the reader, readable.
+async fn my_data(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
+    let data = app.personal_data(&user).await.or_page(&ctx)?;
+    let sections = data["tables"]
+        .as_object()
+        .map(|tables| {
+            tables
+                .iter()
+                .map(|(table, rows)| DataSection {
+                    title: ctx.tk("data-table-", table),
+                    rows: rows
+                        .as_array()
+                        .map(|rows| {
+                            rows.iter()
+                                .filter_map(|r| r.as_object())
+                                .map(|r| {
+                                    r.iter()
+                                        .map(|(k, v)| {
+                                            let v = match v {
+                                                serde_json::Value::String(s) => s.clone(),
+                                                serde_json::Value::Null => "—".to_owned(),
+                                                other => other.to_string(),
+                                            };
+                                            (k.clone(), v)
+                                        })
+                                        .collect()
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(DataPage { ctx, sections }.into_response())
+}
+
+/// The same as a JSON file to keep.
+async fn my_data_file(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
+    let data = app.personal_data(&user).await.or_page(&ctx)?;
+    let body = serde_json::to_string_pretty(&data).unwrap_or_default();
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"passerelle-my-data.json\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
