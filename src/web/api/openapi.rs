@@ -47,6 +47,7 @@ use crate::domain::practice::PracticeForm;
         crate::domain::visit::Side, crate::app::ChecklistLine, super::calls::CallJson, super::calls::CallSummaryJson,
         super::calls::PlaceJson, super::calls::AllocationRowJson, super::calls::AllocationJson, super::calls::AssignRequest,
         crate::domain::call::CallForm, crate::domain::call::CallRequestForm, crate::app::CityShare, super::audit::AuditJson)),
+    modifiers(&CommonResponses),
     tags((name = "directory", description = "Countries, cities, organisations and people"),
         (name = "practices", description = "The good-practice catalogue and its review workflow"),
         (name = "search", description = "Cross-lingual search over practices, organisations and people"),
@@ -54,6 +55,62 @@ use crate::domain::practice::PracticeForm;
         (name = "trust", description = "The audit log: who changed what, when and from where"))
 )]
 pub struct ApiDoc;
+
+/// The answers every operation can give whatever it does, documented on each: the layers in
+/// front of the handlers (who reads, how large a body may be, the same-site check) and the
+/// extractors (query strings, JSON bodies) answer them as the API's JSON error.
+struct CommonResponses;
+
+const COMMON: &[(&str, &str)] = &[
+    (
+        "400",
+        "An address or body that cannot be read (a path id out of range, a body that is not JSON)",
+    ),
+    (
+        "401",
+        "Sign-in needed, or a personal token that is not (or no longer) valid",
+    ),
+    (
+        "403",
+        "Not allowed for this account, or a cookie-authenticated change from another site",
+    ),
+    ("404", "Nothing at this address for this reader"),
+    ("413", "The body is larger than this reader may send"),
+    ("422", "A parameter or field with a value of the wrong form"),
+    ("429", "Too many tries; wait a minute"),
+];
+
+const WITH_BODY: &[(&str, &str)] = &[("415", "The body must be sent as application/json")];
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let with_body = op.request_body.is_some();
+                let extra = if with_body { WITH_BODY } else { &[] };
+                for (code, text) in COMMON.iter().chain(extra) {
+                    op.responses
+                        .responses
+                        .entry((*code).to_owned())
+                        .or_insert_with(|| {
+                            utoipa::openapi::ResponseBuilder::new()
+                                .description(*text)
+                                .build()
+                                .into()
+                        });
+                }
+            }
+        }
+    }
+}
 
 /// `GET /api/v1/openapi.json`.
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {
