@@ -147,6 +147,19 @@ impl<T: DeserializeOwned> FromRequest<App> for ApiJson<T> {
 
     async fn from_request(req: Request, app: &App) -> Result<Self, Response> {
         let locale = locale_of(req.headers());
+        // Anonymous callers may change nothing (`domain::permission`): their bodies are refused
+        // before they are read or checked, so the answer is "sign in", not a field error.
+        if req
+            .extensions()
+            .get::<Reader>()
+            .is_none_or(|r| r.user.is_none())
+        {
+            return Err(ApiError {
+                locale,
+                error: Error::Unauthorized,
+            }
+            .into_response());
+        }
         let is_json = req
             .headers()
             .get(header::CONTENT_TYPE)
