@@ -133,7 +133,7 @@ pub async fn identify(State(app): State<App>, mut req: Request, next: Next) -> R
             crate::storage::ORIGIN.scope(client, next.run(req)).await
         }
         Err(error) if req.uri().path().starts_with("/api/") => ApiError {
-            locale: api_locale(req.headers()),
+            locale: super::api::locale_of(req.headers()),
             error,
         }
         .into_response(),
@@ -143,20 +143,11 @@ pub async fn identify(State(app): State<App>, mut req: Request, next: Next) -> R
     }
 }
 
-fn api_locale(headers: &HeaderMap) -> Locale {
-    Locale::negotiate(
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or(""),
-    )
-}
-
 /// A 413 in the form the address answers in: JSON for the API, a page otherwise.
 pub fn too_large(path: &str, headers: &HeaderMap) -> Response {
     if path.starts_with("/api/") {
         ApiError {
-            locale: api_locale(headers),
+            locale: super::api::locale_of(headers),
             error: Error::TooLarge,
         }
         .into_response()
@@ -258,7 +249,7 @@ pub async fn api_same_site(State(app): State<App>, req: Request, next: Next) -> 
     if site_ok && origin_ok && (json || token_ok) {
         return next.run(req).await;
     }
-    let locale = api_locale(headers);
+    let locale = super::api::locale_of(headers);
     let body = serde_json::json!({"error": {"code": "csrf",
         "message": crate::i18n::t(locale, "error-api-csrf"), "fields": {}}});
     (axum::http::StatusCode::FORBIDDEN, axum::Json(body)).into_response()

@@ -93,7 +93,7 @@ impl FromRequestParts<App> for ApiCtx {
 }
 
 /// The language of the caller's messages, from Accept-Language.
-fn locale_of(headers: &axum::http::HeaderMap) -> Locale {
+pub(crate) fn locale_of(headers: &axum::http::HeaderMap) -> Locale {
     Locale::negotiate(
         headers
             .get(header::ACCEPT_LANGUAGE)
