@@ -151,6 +151,13 @@ enum AdminCommand {
         #[arg(long)]
         invite: bool,
     },
+    /// Erase a person at their request: the account with this address and the directory
+    /// entries that carry it go; their contributions stay, shown as a former member's.
+    Erase {
+        /// The account's e-mail address.
+        #[arg(long)]
+        email: String,
+    },
 }
 
 /// Parses the command line and runs the command.
@@ -465,6 +472,23 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
                         );
                     }
                     anyhow::bail!("the account was not created");
+                }
+                Err(e) => return Err(e.into()),
+            }
+            Ok(())
+        }
+        Command::Admin {
+            command: AdminCommand::Erase { email },
+        } => {
+            let target = crate::app::Erasure::Email(email.clone());
+            match app.erase(&Actor::System, &target, &email).await {
+                Ok(done) => println!(
+                    "Erased {email}: the account is now {}, {} directory entries removed.",
+                    done.account.as_deref().unwrap_or("-"),
+                    done.people_removed
+                ),
+                Err(crate::app::Error::NotFound) => {
+                    anyhow::bail!("no account with the address {email} (or it was erased already)")
                 }
                 Err(e) => return Err(e.into()),
             }

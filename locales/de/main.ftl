@@ -940,3 +940,42 @@ visits-others = Weitere Besuche im Netzwerk (als Koordination)
 error-visit-dates-passed = Die Tage dieser Anfrage sind alle vorbei; stellen Sie eine neue.
 error-call-changed = Eine Hospitation dieser Ausschreibung hat seit der Verteilung ihre Zeiträume geändert; berechnen Sie die Verteilung neu.
 error-assign-half = { $field }: Geben Sie die Hospitation und den ersten Tag ihres Zeitraums an, oder keines von beiden.
+former-member = ehemaliges Mitglied
+field-confirm = Bestätigung
+notice-erased = Die Person wurde gelöscht. Was sie beigetragen hat, bleibt als Beitrag eines ehemaligen Mitglieds erhalten.
+users-erased = Gelöscht; Beiträge bleiben als die eines ehemaligen Mitglieds.
+users-erase = { $email } löschen …
+person-erase = { $name } löschen (Recht auf Löschung) …
+erase-title = { $who } löschen
+erase-intro = Die Löschung ist für eine Person, die vergessen werden möchte. Sie lässt sich nicht rückgängig machen. Ihre Beiträge zum Bestand des Netzwerks bleiben, ohne ihren Namen.
+erase-removed-heading = Endgültig entfernt
+erase-removes-account = Das Konto { $email }: Adresse, Passwort, Sitzungen, API-Schlüssel, Kalenderadresse, Einladungen und die Client-Adressen seiner Änderungen.
+erase-removes-person = Der Verzeichniseintrag { $name } ({ $organisation }): Name, Funktion, Adresse, Sprachen und Themen sowie die Kontaktangaben, die die Person bei Praxisbeispielen und Hospitationsplätzen nennen.
+erase-removes-history = Ihr Name aus allen früheren Fassungen eines Praxisbeispiels und aus der Suche.
+erase-kept-heading = Erhalten, als Beitrag eines ehemaligen Mitglieds
+erase-keeps-nothing = Unter einem Konto hat die Person nichts beigetragen.
+erase-keeps-note = Texte, die andere über die Person geschrieben haben (Gutachten, Berichte), werden nicht umgeschrieben; nennen sie die Person, ändern Sie sie von Hand.
+erase-keeps-practices = { $count ->
+    [one] ein Praxisbeispiel, das sie geschrieben hat
+   *[other] { $count } Praxisbeispiele, die sie geschrieben hat
+}
+erase-keeps-revisions = { $count ->
+    [one] eine Fassung eines Praxisbeispiels, die sie gespeichert hat
+   *[other] { $count } Fassungen von Praxisbeispielen, die sie gespeichert hat
+}
+erase-keeps-visits = { $count ->
+    [one] ein Besuch, um den sie gebeten hat
+   *[other] { $count } Besuche, um die sie gebeten hat
+}
+erase-keeps-call_requests = { $count ->
+    [one] eine Anfrage in einer Ausschreibung
+   *[other] { $count } Anfragen in Ausschreibungen
+}
+erase-keeps-changes = { $count ->
+    [one] ein Eintrag im Änderungsprotokoll
+   *[other] { $count } Einträge im Änderungsprotokoll
+}
+erase-confirm-label = Zur Bestätigung „{ $text }“ eingeben
+erase-button = Endgültig löschen
+error-erase-self = { $field }: Sie können Ihr eigenes Konto nicht löschen; das muss eine andere Administratorin oder ein anderer Administrator tun.
+error-erase-confirm = { $field }: Geben Sie den angezeigten Text genau ein, um zu bestätigen, dass diese Person gelöscht werden soll.

@@ -940,3 +940,42 @@ visits-others = Other visits in the network (as coordinator)
 error-visit-dates-passed = The days of this request have all passed; make a new one.
 error-call-changed = A placement of this call has changed its periods since the allocation; run the allocation again.
 error-assign-half = { $field }: give both the placement and the first day of its period, or neither.
+former-member = former member
+field-confirm = Confirmation
+notice-erased = The person was erased. What they contributed stays, shown as a former member's.
+users-erased = Erased; contributions kept as a former member's.
+users-erase = Erase { $email }…
+person-erase = Erase { $name } (right to erasure)…
+erase-title = Erase { $who }
+erase-intro = Erasure is for a person who asks to be forgotten. It cannot be undone. Their contributions to the network's record stay, without their name.
+erase-removed-heading = Removed for good
+erase-removes-account = The account { $email }: its address, password, sessions, API tokens, calendar address, invitations and the client addresses of its changes.
+erase-removes-person = The directory entry { $name } ({ $organisation }): name, role, address, languages and themes, and the contact lines that name them on practices and placements.
+erase-removes-history = Their name from every earlier version of a practice, and from search.
+erase-kept-heading = Kept, shown as a former member's
+erase-keeps-nothing = There is nothing they contributed under an account.
+erase-keeps-note = Texts that other people wrote about them (review opinions, reports) are not rewritten; change them by hand if they name the person.
+erase-keeps-practices = { $count ->
+    [one] one practice they wrote
+   *[other] { $count } practices they wrote
+}
+erase-keeps-revisions = { $count ->
+    [one] one version of a practice they saved
+   *[other] { $count } versions of practices they saved
+}
+erase-keeps-visits = { $count ->
+    [one] one visit they asked for
+   *[other] { $count } visits they asked for
+}
+erase-keeps-call_requests = { $count ->
+    [one] one request in a call
+   *[other] { $count } requests in calls
+}
+erase-keeps-changes = { $count ->
+    [one] one entry in the audit log
+   *[other] { $count } entries in the audit log
+}
+erase-confirm-label = To confirm, type “{ $text }”
+erase-button = Erase for good
+error-erase-self = { $field }: you cannot erase your own account; another admin must do it.
+error-erase-confirm = { $field }: type the text shown exactly, to confirm that this person is to be erased.

@@ -940,3 +940,42 @@ visits-others = Autres visites du réseau (comme coordination)
 error-visit-dates-passed = Les jours de cette demande sont tous passés ; faites-en une nouvelle.
 error-call-changed = Un stage de cet appel a changé ses périodes depuis la répartition ; recalculez la répartition.
 error-assign-half = { $field } : indiquez le stage et le premier jour de sa période, ou aucun des deux.
+former-member = ancien membre
+field-confirm = Confirmation
+notice-erased = La personne a été effacée. Ses contributions restent, attribuées à un ancien membre.
+users-erased = Effacé ; contributions gardées comme celles d’un ancien membre.
+users-erase = Effacer { $email }…
+person-erase = Effacer { $name } (droit à l’effacement)…
+erase-title = Effacer { $who }
+erase-intro = L’effacement est destiné à une personne qui demande à être oubliée. Il est définitif. Ses contributions au fonds commun du réseau restent, sans son nom.
+erase-removed-heading = Supprimé définitivement
+erase-removes-account = Le compte { $email } : adresse, mot de passe, sessions, jetons d’API, adresse de calendrier, invitations et adresses client de ses modifications.
+erase-removes-person = La fiche d’annuaire { $name } ({ $organisation }) : nom, fonction, adresse, langues et thèmes, ainsi que les mentions de contact qui la nomment sur les pratiques et les offres d’immersion.
+erase-removes-history = Son nom dans toutes les versions antérieures d’une pratique, et dans la recherche.
+erase-kept-heading = Gardé, attribué à un ancien membre
+erase-keeps-nothing = Cette personne n’a rien contribué sous un compte.
+erase-keeps-note = Les textes que d’autres ont écrits à son sujet (avis, rapports) ne sont pas réécrits ; s’ils la nomment, modifiez-les à la main.
+erase-keeps-practices = { $count ->
+    [one] une pratique qu’elle a rédigée
+   *[other] { $count } pratiques qu’elle a rédigées
+}
+erase-keeps-revisions = { $count ->
+    [one] une version de pratique qu’elle a enregistrée
+   *[other] { $count } versions de pratiques qu’elle a enregistrées
+}
+erase-keeps-visits = { $count ->
+    [one] une visite qu’elle a demandée
+   *[other] { $count } visites qu’elle a demandées
+}
+erase-keeps-call_requests = { $count ->
+    [one] une demande dans un appel
+   *[other] { $count } demandes dans des appels
+}
+erase-keeps-changes = { $count ->
+    [one] une entrée du journal d’audit
+   *[other] { $count } entrées du journal d’audit
+}
+erase-confirm-label = Pour confirmer, saisissez « { $text } »
+erase-button = Effacer définitivement
+error-erase-self = { $field } : vous ne pouvez pas effacer votre propre compte ; un autre administrateur doit le faire.
+error-erase-confirm = { $field } : saisissez exactement le texte affiché pour confirmer l’effacement de cette personne.

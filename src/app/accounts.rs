@@ -22,6 +22,11 @@ pub const LOGIN_GUESSES: i64 = 50;
 /// The window of the sign-in limit.
 pub const LOGIN_WINDOW_SECONDS: i64 = 60;
 
+/// The key under which sign-in attempts on the account with address `email` are counted.
+pub(super) fn account_attempt_key(email: &str) -> String {
+    format!("account:{email}")
+}
+
 /// The account behind a request.
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
@@ -141,7 +146,7 @@ impl App {
             Err(StorageError::NotFound) => None,
             Err(e) => return Err(e.into()),
         };
-        let account = format!("account:{email}");
+        let account = account_attempt_key(&email);
         let known = format!("client:{client}");
         let guesses = format!("guess:{client}");
         let limits = [

@@ -68,6 +68,9 @@ impl Mailer {
         body: String,
         calendar: Option<(String, &str)>,
     ) -> anyhow::Result<()> {
+        if crate::domain::account::is_former_member(to) {
+            return Ok(());
+        }
         let Some((ics, method)) = calendar else {
             return self.send(to, subject, body).await;
         };
@@ -86,7 +89,11 @@ impl Mailer {
         Ok(())
     }
 
+    /// Sends a plain message; an erased account's placeholder address gets nothing.
     async fn send(&self, to: &str, subject: &str, body: String) -> anyhow::Result<()> {
+        if crate::domain::account::is_former_member(to) {
+            return Ok(());
+        }
         let message = Message::builder()
             .from(self.from.clone())
             .to(to.parse()?)

@@ -211,9 +211,61 @@ pub fn local_path(next: &str) -> Option<&str> {
     (one_slash && visible).then_some(next)
 }
 
+/// The domain of the address an erased account keeps in place of its own. `.invalid` can never
+/// be delivered to (RFC 2606), so nothing is ever mailed to a former member, and the address,
+/// made from the account's number, stays unique and names nobody.
+pub const FORMER_MEMBER_DOMAIN: &str = "former-member.invalid";
+
+/// The placeholder address of erased account `id`.
+pub fn former_member_address(id: i64) -> String {
+    format!("erased-{id}@{FORMER_MEMBER_DOMAIN}")
+}
+
+/// Whether `email` is an erased account's placeholder: pages show "former member" for it and
+/// no mail is sent to it.
+pub fn is_former_member(email: &str) -> bool {
+    email
+        .rsplit_once('@')
+        .is_some_and(|(_, domain)| domain.eq_ignore_ascii_case(FORMER_MEMBER_DOMAIN))
+}
+
+/// The checks before an admin erases a person: not oneself (the network must never lose its
+/// last admin by a slip), and the person's address or name typed again, as a confirmation that
+/// cannot be given by a misplaced click (case and surrounding spaces aside).
+pub fn check_erasure(own: bool, expected: &str, typed: &str) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    if own {
+        errors.add("confirm", FieldError::new("error-erase-self"));
+    } else if typed.trim().to_lowercase() != expected.trim().to_lowercase() {
+        errors.add("confirm", FieldError::new("error-erase-confirm"));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_erased_account_keeps_an_address_that_names_nobody_and_takes_no_mail() {
+        let placeholder = former_member_address(17);
+        assert!(is_former_member(&placeholder));
+        assert!(placeholder.ends_with(".invalid"));
+        assert!(!is_former_member("fatima@metz.example"));
+        assert!(!is_former_member("former-member.invalid@metz.example"));
+    }
+
+    #[test]
+    fn erasure_needs_the_address_typed_again_and_never_erases_oneself() {
+        assert!(check_erasure(false, "a@b.example", " A@B.example ").is_ok());
+        assert!(check_erasure(false, "a@b.example", "a@c.example").is_err());
+        assert!(check_erasure(false, "a@b.example", "").is_err());
+        assert!(check_erasure(true, "a@b.example", "a@b.example").is_err());
+    }
 
     #[test]
     fn a_token_lives_thirty_days_ninety_or_a_year_and_nothing_else() {

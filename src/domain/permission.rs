@@ -172,6 +172,9 @@ pub enum Action {
     ManageOwnAccount,
     /// Read the audit log: who changed what, when and from where.
     ReadAuditLog,
+    /// Erase a person: their account and directory entries go, their contributions stay as a
+    /// former member's.
+    ErasePerson,
 }
 
 /// Whether `actor` may do `action`.
@@ -214,7 +217,8 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             role: Role::Coordinator | Role::Admin,
         }
         | ManageAccounts
-        | ReadAuditLog => role == Role::Admin,
+        | ReadAuditLog
+        | ErasePerson => role == Role::Admin,
         CreatePractice { organisation_id } | EditPlacement { organisation_id } => {
             edits(organisation_id)
         }
@@ -329,6 +333,7 @@ mod tests {
             (ManageAccounts,                            [false, false, false, false, true]),
             (ManageOwnAccount,                          [false, true,  true,  true,  true]),
             (ReadAuditLog,                              [false, false, false, false, true]),
+            (ErasePerson,                               [false, false, false, false, true]),
         ];
         for (action, expected) in table {
             for (actor, want) in actors.iter().zip(expected) {

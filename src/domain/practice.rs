@@ -513,9 +513,29 @@ impl TryFrom<&PracticeForm> for NewPractice {
     }
 }
 
+/// A revision snapshot (the form as saved, JSON) without contact `slug`, for erasing a person
+/// from a practice's history; `None` when the snapshot does not name them.
+pub fn snapshot_without_contact(snapshot: &str, slug: &str) -> Option<String> {
+    let mut record: serde_json::Value = serde_json::from_str(snapshot).ok()?;
+    let contacts = record.get_mut("contacts")?.as_array_mut()?;
+    let before = contacts.len();
+    contacts.retain(|c| c.as_str() != Some(slug));
+    (contacts.len() != before).then(|| record.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_erased_contact_leaves_the_snapshots_and_nothing_else_does() {
+        let snapshot = r#"{"title":"Café","contacts":["fatima-benali","jean-dupont"],"links":[]}"#;
+        let out = snapshot_without_contact(snapshot, "fatima-benali").expect("named");
+        assert!(!out.contains("fatima-benali"));
+        assert!(out.contains("jean-dupont") && out.contains("Café"));
+        assert_eq!(snapshot_without_contact(&out, "fatima-benali"), None);
+        assert_eq!(snapshot_without_contact("not json", "fatima-benali"), None);
+    }
 
     fn good() -> PracticeForm {
         PracticeForm {

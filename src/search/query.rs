@@ -545,7 +545,7 @@ impl SearchIndex {
             let folded = fold_word(&word);
             out.push_str(&q[last..from]);
             last = to;
-            let known = searcher.doc_freq(&Term::from_field_text(spell, &folded))? > 0;
+            let known = lives(searcher, Term::from_field_text(spell, &folded))?;
             let replacement = if known || folded.chars().count() < 4 {
                 None
             } else {
@@ -563,9 +563,12 @@ impl SearchIndex {
         Ok(changed.then_some(out))
     }
 
+    /// The known word closest to `word`: fewest edits, then most frequent. Only words that
+    /// a live document holds count: the term dictionary keeps the words of removed documents
+    /// (an unpublished report, an erased person) until their segment is merged away.
     fn closest(&self, searcher: &Searcher, spell: Field, word: &str) -> Result<Option<String>> {
         let max = if word.len() >= 8 { 2 } else { 1 };
-        let mut best: Option<(usize, u32, String)> = None;
+        let mut candidates: Vec<(usize, std::cmp::Reverse<u32>, String)> = Vec::new();
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(spell)?;
             let mut stream = inverted.terms().stream()?;
@@ -581,17 +584,24 @@ impl SearchIndex {
                     continue;
                 }
                 let freq = stream.value().doc_freq;
-                let better = match &best {
-                    None => true,
-                    Some((d, f, _)) => distance < *d || (distance == *d && freq > *f),
-                };
-                if better {
-                    best = Some((distance, freq, term.to_string()));
-                }
+                candidates.push((distance, std::cmp::Reverse(freq), term.to_string()));
             }
         }
-        Ok(best.map(|b| b.2))
+        candidates.sort();
+        candidates.dedup_by(|a, b| a.2 == b.2);
+        for (_, _, term) in candidates {
+            if lives(searcher, Term::from_field_text(spell, &term))? {
+                return Ok(Some(term));
+            }
+        }
+        Ok(None)
     }
+}
+
+/// Whether a live (not removed) document holds `term`.
+fn lives(searcher: &Searcher, term: Term) -> Result<bool> {
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    Ok(searcher.search(&query, &Count)? > 0)
 }
 
 fn field_list(fields: &LangFields) -> [(tantivy::schema::Field, f32); 4] {

@@ -213,6 +213,57 @@ impl Store {
 }
 
 impl WriteTx {
+    /// Erases account `user_id` (not already erased): its address becomes `placeholder`, its
+    /// password, sessions, tokens, calendar feed, invitations and sign-in attempts under
+    /// `attempt_key` go, and the client addresses of its changes are forgotten. The rows that
+    /// name it as an author (practices, revisions, visits, reports, changes) stay: they are the
+    /// network's record, now a former member's. Returns the address it had.
+    pub async fn erase_user(
+        &mut self,
+        user_id: i64,
+        placeholder: &str,
+        attempt_key: impl Fn(&str) -> String,
+        actor: Option<i64>,
+    ) -> Result<String> {
+        let (email,): (String,) =
+            sqlx::query_as("SELECT email FROM users WHERE id = $1 AND erased_at IS NULL")
+                .bind(user_id)
+                .fetch_optional(&mut *self.tx)
+                .await?
+                .ok_or(StorageError::NotFound)?;
+        for sql in [
+            "DELETE FROM sessions WHERE user_id = $1",
+            "DELETE FROM api_tokens WHERE user_id = $1",
+            "DELETE FROM calendar_tokens WHERE user_id = $1",
+            "UPDATE changes SET origin = NULL WHERE actor_id = $1",
+        ] {
+            sqlx::query(sql)
+                .bind(user_id)
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM invitations WHERE email = $1")
+            .bind(&email)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query("DELETE FROM login_attempts WHERE key = $1")
+            .bind(attempt_key(&email))
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query(
+            "UPDATE users SET email = $2, password_hash = NULL, role = 'member', organisation_id = NULL, \
+             erased_at = $3, updated_at = $3 WHERE id = $1",
+        )
+        .bind(user_id)
+        .bind(placeholder)
+        .bind(now())
+        .execute(&mut *self.tx)
+        .await?;
+        self.record("user", &user_id.to_string(), "erase", actor)
+            .await?;
+        Ok(email)
+    }
+
     /// Adds an account; returns its id.
     pub async fn insert_user(
         &mut self,

@@ -355,7 +355,16 @@ impl Store {
         Ok((rows, total))
     }
 
-    /// One person by slug.
+    /// The directory entries with address `email` (any case): one person's, for erasure.
+    pub async fn people_with_email(&self, email: &str) -> Result<Vec<PersonRow>> {
+        let sql = format!("{PERSON_SELECT} WHERE LOWER(p.email) = LOWER($1) ORDER BY p.id");
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(email)
+            .fetch_all(self.pool())
+            .await?)
+    }
+
+    /// A person by URL name.
     pub async fn person(&self, slug: &str) -> Result<PersonRow> {
         let sql = format!("{PERSON_SELECT} WHERE p.slug = $1");
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -708,6 +717,41 @@ impl WriteTx {
         }
         self.record("person", &id.to_string(), "update", actor)
             .await
+    }
+
+    /// Erases person `id` (URL name `slug`): removed from the directory, from the contacts of
+    /// practices and placements, and from every practice revision, each rewritten by `scrub`
+    /// (which returns the snapshot without them, or `None` when it does not name them).
+    pub async fn erase_person(
+        &mut self,
+        id: i64,
+        slug: &str,
+        scrub: impl Fn(&str) -> Option<String>,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        let pattern = format!("%\"{}\"%", super::escape_like(slug));
+        let revisions: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, snapshot FROM practice_revisions WHERE snapshot LIKE $1 ESCAPE '\\'",
+        )
+        .bind(pattern)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        for (revision, snapshot) in revisions {
+            if let Some(scrubbed) = scrub(&snapshot) {
+                sqlx::query("UPDATE practice_revisions SET snapshot = $2 WHERE id = $1")
+                    .bind(revision)
+                    .bind(scrubbed)
+                    .execute(&mut *self.tx)
+                    .await?;
+            }
+        }
+        for sql in [
+            "DELETE FROM practice_contacts WHERE person_id = $1",
+            "UPDATE placements SET contact_id = NULL WHERE contact_id = $1",
+        ] {
+            sqlx::query(sql).bind(id).execute(&mut *self.tx).await?;
+        }
+        self.delete_person(id, actor).await
     }
 
     /// Removes a person.

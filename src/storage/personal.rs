@@ -92,4 +92,27 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// How many rows account `user_id` authored that stay when it is erased: practices,
+    /// revisions, visits, requests in calls and changes (kinds without any are left out).
+    pub async fn contributions(&self, user_id: i64) -> Result<Vec<(&'static str, i64)>> {
+        let mut out = Vec::new();
+        for (kind, table, column) in [
+            ("practices", "practices", "created_by"),
+            ("revisions", "practice_revisions", "user_id"),
+            ("visits", "visits", "visitor_id"),
+            ("call_requests", "call_requests", "visitor_id"),
+            ("changes", "changes", "actor_id"),
+        ] {
+            let sql = format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1");
+            let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(user_id)
+                .fetch_one(self.pool())
+                .await?;
+            if n > 0 {
+                out.push((kind, n));
+            }
+        }
+        Ok(out)
+    }
 }

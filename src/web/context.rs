@@ -168,6 +168,15 @@ impl Ctx {
         i18n::t_args(self.locale, key, &[(name, value.to_owned())])
     }
 
+    /// An account as pages name it: its address, or "former member" once it was erased.
+    pub fn who(&self, email: &str) -> String {
+        if crate::domain::account::is_former_member(email) {
+            self.t("former-member")
+        } else {
+            email.to_owned()
+        }
+    }
+
     /// The page's language code.
     pub fn lang(&self) -> &'static str {
         self.locale.code()

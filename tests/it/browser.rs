@@ -343,6 +343,8 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/cities/trier/edit",
         "/countries/new",
         "/admin/users",
+        "/admin/users/2/erase",
+        "/people/vorsitz-auslaenderbeirat-trier/erase",
         "/admin/audit",
         "/account/data",
         "/admin/audit?since=nonsense",

@@ -83,6 +83,21 @@ fn migrate_demo_data_and_add_user() {
         !out.status.success() && err.contains("E-mail address") && err.contains("Role"),
         "{err}"
     );
+    // An operator erases the account at its owner's request; twice is an error, not a crash.
+    let erase = ["admin", "erase", "--email", "ZIB@saarbruecken.example"];
+    let out = passerelle(dir.path(), &erase);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("former-member.invalid"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = passerelle(dir.path(), &erase);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.code() == Some(1) && err.contains("no account with the address"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -94,6 +109,7 @@ fn every_command_has_help() {
         &["migrate", "--help"],
         &["demo-data", "--help"],
         &["admin", "add-user", "--help"],
+        &["admin", "erase", "--help"],
     ] {
         let out = passerelle(dir.path(), args);
         assert!(out.status.success() && !out.stdout.is_empty(), "{args:?}");

@@ -10,6 +10,7 @@ mod browser;
 mod calls;
 mod cli;
 mod directory;
+mod erasure;
 mod placements;
 mod practices;
 mod search;

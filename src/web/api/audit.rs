@@ -27,7 +27,7 @@ pub struct AuditJson {
     /// When (RFC 3339, UTC).
     pub at: String,
     /// The e-mail address of the account that acted; none for the command line and the server's
-    /// own tasks, or when the account is gone.
+    /// own tasks, or when the account is gone or was erased.
     pub actor: Option<String>,
     /// The id of the account that acted.
     pub actor_id: Option<i64>,
@@ -37,7 +37,7 @@ pub struct AuditJson {
     pub entity: String,
     /// Its id or key.
     pub key: String,
-    /// `create`, `update` or `delete`.
+    /// `create`, `update`, `delete`, or `erase` (an account erased).
     pub kind: String,
 }
 
@@ -45,7 +45,10 @@ fn audit_json(r: &AuditRow) -> AuditJson {
     AuditJson {
         seq: r.seq,
         at: rfc3339(r.at),
-        actor: r.actor_email.clone(),
+        actor: r
+            .actor_email
+            .clone()
+            .filter(|e| !crate::domain::account::is_former_member(e)),
         actor_id: r.actor_id,
         origin: r.origin.clone(),
         entity: r.entity.clone(),

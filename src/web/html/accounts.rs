@@ -541,6 +541,8 @@ struct UserItem {
     row: UserRow,
     roles: Vec<Choice>,
     error: Option<String>,
+    /// Erased: shown as a former member, with nothing to change.
+    former: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -594,7 +596,13 @@ async fn users_page(
                         .collect::<Vec<_>>()
                         .join(" ")
                 });
-            UserItem { row, roles, error }
+            let former = crate::domain::account::is_former_member(&row.email);
+            UserItem {
+                row,
+                roles,
+                error,
+                former,
+            }
         })
         .collect();
     let status = if failed.is_some() {

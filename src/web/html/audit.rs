@@ -93,6 +93,9 @@ async fn list(
         .map(|r| Line {
             when: moment(&ctx, r.at),
             who: match (&r.actor_email, r.actor_id) {
+                (Some(email), Some(id)) if crate::domain::account::is_former_member(email) => {
+                    ctx.t1("audit-former-account", "id", &id.to_string())
+                }
                 (Some(email), _) => email.clone(),
                 (None, Some(id)) => ctx.t1("audit-former-account", "id", &id.to_string()),
                 (None, None) => ctx.t("audit-no-account"),

@@ -400,7 +400,7 @@ fn review_page(
                     .request
                     .visitor_organisation_name
                     .clone()
-                    .unwrap_or_else(|| row.request.visitor_email.clone()),
+                    .unwrap_or_else(|| ctx.who(&row.request.visitor_email)),
                 city: row
                     .request
                     .visitor_city_id

@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod calls;
+mod erasure;
 mod glossary;
 mod organisations;
 mod people;
@@ -36,6 +37,7 @@ pub fn router() -> Router<App> {
         .merge(places::router())
         .merge(accounts::router())
         .merge(audit::router())
+        .merge(erasure::router())
         .merge(search::router())
         .merge(glossary::router())
         .merge(placements::router())
@@ -345,6 +347,7 @@ pub fn notice(ctx: &Ctx, done: Option<&str>) -> Option<String> {
         "translated" => "notice-translated",
         "revoked" => "notice-token-revoked",
         "welcome" => "notice-welcome",
+        "erased" => "notice-erased",
         _ => return None,
     };
     Some(ctx.t(key))

@@ -261,7 +261,7 @@ async fn show(
                 ctx.link("/visits/", &v.id.to_string(), ""),
                 v.visitor_organisation_name
                     .clone()
-                    .unwrap_or_else(|| v.visitor_email.clone()),
+                    .unwrap_or_else(|| ctx.who(&v.visitor_email)),
                 super::visits::status_label(&ctx, &v.status),
             )
         })
