@@ -979,3 +979,5 @@ erase-confirm-label = Zur Bestätigung „{ $text }“ eingeben
 erase-button = Endgültig löschen
 error-erase-self = { $field }: Sie können Ihr eigenes Konto nicht löschen; das muss eine andere Administratorin oder ein anderer Administrator tun.
 error-erase-confirm = { $field }: Geben Sie den angezeigten Text genau ein, um zu bestätigen, dass diese Person gelöscht werden soll.
+error-range-page = { $field }: muss zwischen 1 und { $max } liegen.
+field-type = Art

@@ -979,3 +979,5 @@ erase-confirm-label = To confirm, type “{ $text }”
 erase-button = Erase for good
 error-erase-self = { $field }: you cannot erase your own account; another admin must do it.
 error-erase-confirm = { $field }: type the text shown exactly, to confirm that this person is to be erased.
+error-range-page = { $field }: must be between 1 and { $max }.
+field-type = Type

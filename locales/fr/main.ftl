@@ -979,3 +979,5 @@ erase-confirm-label = Pour confirmer, saisissez « { $text } »
 erase-button = Effacer définitivement
 error-erase-self = { $field } : vous ne pouvez pas effacer votre propre compte ; un autre administrateur doit le faire.
 error-erase-confirm = { $field } : saisissez exactement le texte affiché pour confirmer l’effacement de cette personne.
+error-range-page = { $field } : doit être compris entre 1 et { $max }.
+field-type = Type

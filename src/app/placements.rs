@@ -123,6 +123,7 @@ impl PlacementView {
 
 /// A list of placements as asked for in a query string (all text, checked here).
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct PlacementQuery {
     /// Theme key.
@@ -134,8 +135,10 @@ pub struct PlacementQuery {
     /// Working language code.
     pub language: Option<String>,
     /// Possible on or after this day (YYYY-MM-DD).
+    #[param(schema_with = super::day_or_empty)]
     pub from: Option<String>,
     /// Possible on or before this day (YYYY-MM-DD).
+    #[param(schema_with = super::day_or_empty)]
     pub to: Option<String>,
     /// Host organisation slug.
     pub organisation: Option<String>,

@@ -13,14 +13,18 @@ use crate::storage::{IndexRow, IndexSelect, IndexText};
 
 /// A search as asked by a reader (query string, form or API).
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct SearchQuery {
-    /// What to look for.
+    /// What to look for (at most 200 characters).
+    #[param(required = false, max_length = 200)]
     pub q: String,
     /// The reader's language (de, fr, en, lb); the page's language when absent.
+    #[param(pattern = "^(de|fr|en|lb)?$")]
     pub lang: Option<String>,
-    /// Only one kind: practice, placement, organisation or person.
+    /// Only one kind: practice, placement, organisation, person or report.
     #[serde(rename = "type")]
+    #[param(pattern = "^(practice|placement|organisation|person|report)?$")]
     pub kind: Option<String>,
     /// Only this city (slug).
     pub city: Option<String>,
@@ -32,8 +36,10 @@ pub struct SearchQuery {
     #[serde(rename = "in")]
     pub content_lang: Option<String>,
     /// Page size (1–50, default 10).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<usize>,
-    /// Results skipped.
+    /// Results skipped (at most 10,000).
+    #[param(maximum = 10_000)]
     pub offset: Option<usize>,
 }
 
@@ -132,7 +138,7 @@ impl App {
         };
         let limit = query.limit.unwrap_or(10);
         if !(1..=50).contains(&limit) {
-            errors.add("limit", FieldError::with("error-range-limit", "max", 50));
+            errors.add("limit", FieldError::with("error-range-page", "max", 50));
         }
         let offset = query.offset.unwrap_or(0);
         if offset > 10_000 {

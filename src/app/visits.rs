@@ -127,9 +127,11 @@ pub struct RequestSuggestion {
 
 /// Which of the actor's visits to list.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct VisitQuery {
     /// Only in this status.
+    #[param(pattern = "^(open|requested|accepted|declined|scheduled|done|reported|cancelled)?$")]
     pub status: Option<String>,
     /// Page size (1–200, default 50).
     pub limit: Option<i64>,

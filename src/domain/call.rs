@@ -69,12 +69,15 @@ impl CallStatus {
 #[serde(default)]
 pub struct CallForm {
     /// Title.
+    #[schema(required = true)]
     pub title: String,
     /// What the call is for (Markdown).
     pub description: String,
     /// Last day to send requests (YYYY-MM-DD).
+    #[schema(required = true)]
     pub deadline: String,
     /// The placements included (slugs).
+    #[schema(required = true)]
     pub placements: Vec<String>,
 }
 

@@ -112,10 +112,13 @@ pub struct OrganisationForm {
     /// URL name; made from the name when empty.
     pub slug: String,
     /// Full name.
+    #[schema(required = true)]
     pub name: String,
     /// One of the kinds (`city_administration`, `advisory_council`, `association`, …).
+    #[schema(required = true)]
     pub kind: String,
     /// The city's slug.
+    #[schema(required = true)]
     pub city: String,
     /// Website (http or https).
     pub website: String,
@@ -124,6 +127,7 @@ pub struct OrganisationForm {
     /// Theme keys of the organisation's expertise.
     pub themes: Vec<String>,
     /// Language the description is written in (de, fr, en, lb).
+    #[schema(required = true)]
     pub lang: String,
     /// Description in Markdown.
     pub description: String,
@@ -242,6 +246,7 @@ impl TryFrom<&OrganisationForm> for NewOrganisation {
 #[serde(default)]
 pub struct TranslationForm {
     /// Target language (de, fr, en, lb).
+    #[schema(required = true)]
     pub lang: String,
     /// The translated description in Markdown.
     pub description: String,
@@ -254,10 +259,12 @@ pub struct PersonForm {
     /// URL name; made from the name when empty.
     pub slug: String,
     /// Name, or in the demo a role ("Vorsitz, Ausländerbeirat Trier").
+    #[schema(required = true)]
     pub name: String,
     /// Role or title.
     pub role: String,
     /// The organisation's slug.
+    #[schema(required = true)]
     pub organisation: String,
     /// ISO 639-1 codes of the languages spoken.
     pub languages: Vec<String>,
@@ -326,8 +333,10 @@ pub struct CityForm {
     /// URL name; made from the name when empty.
     pub slug: String,
     /// Country code (ISO 3166-1 alpha-2).
+    #[schema(required = true)]
     pub country: String,
     /// Name in the city's own language.
+    #[schema(required = true)]
     pub name: String,
     /// German name, when different.
     pub name_de: String,
@@ -417,10 +426,13 @@ pub struct ThemeForm {
     /// Key (a slug, e.g. `interpreting`); fixed once made.
     pub key: String,
     /// German label.
+    #[schema(required = true)]
     pub label_de: String,
     /// French label.
+    #[schema(required = true)]
     pub label_fr: String,
     /// English label.
+    #[schema(required = true)]
     pub label_en: String,
 }
 
@@ -458,10 +470,13 @@ pub struct CountryForm {
     /// ISO 3166-1 alpha-2 code.
     pub code: String,
     /// German name.
+    #[schema(required = true)]
     pub name_de: String,
     /// French name.
+    #[schema(required = true)]
     pub name_fr: String,
     /// English name.
+    #[schema(required = true)]
     pub name_en: String,
 }
 

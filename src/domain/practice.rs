@@ -234,10 +234,13 @@ pub struct PracticeForm {
     #[serde(rename = "ref")]
     pub reference: String,
     /// Language of the texts (de, fr, en, lb).
+    #[schema(required = true)]
     pub lang: String,
     /// Title, at most 150 characters.
+    #[schema(required = true)]
     pub title: String,
     /// Two to four sentences.
+    #[schema(required = true)]
     pub summary: String,
     /// Context and problem (Markdown).
     pub context: String,
@@ -258,6 +261,7 @@ pub struct PracticeForm {
     /// Whether it still runs ("true", "on" or "1" in forms).
     pub ongoing: String,
     /// City slug.
+    #[schema(required = true)]
     pub city: String,
     /// Slugs of the owner organisations.
     pub organisations: Vec<String>,

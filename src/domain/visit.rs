@@ -261,19 +261,24 @@ pub struct RequestForm {
     /// The placement asked for (slug); empty for an open request.
     pub placement: String,
     /// First possible day (YYYY-MM-DD).
+    #[schema(required = true)]
     pub start: String,
     /// Last possible day (YYYY-MM-DD).
+    #[schema(required = true)]
     pub end: String,
     /// Days wanted (open requests; a placement's own length counts otherwise).
     #[serde(deserialize_with = "super::placement::text_or_number")]
+    #[schema(required = true)]
     pub length_days: String,
     /// Themes the visitor wants to learn about.
     pub themes: Vec<String>,
     /// Preferred host cities (slugs; open requests).
     pub cities: Vec<String>,
     /// Languages the visitor speaks.
+    #[schema(required = true)]
     pub languages: Vec<String>,
     /// What the visitor wants to learn.
+    #[schema(required = true)]
     pub goal: String,
 }
 
@@ -623,6 +628,7 @@ impl TryFrom<&ReportForm> for Report {
 #[serde(default)]
 pub struct ChecklistItemForm {
     /// German text.
+    #[schema(required = true)]
     pub text_de: String,
     /// French text.
     pub text_fr: String,

@@ -135,6 +135,13 @@ both! {
         let r = c.get("/api/v1/nothing-here").await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
         r.json();
+        // A path id of the wrong form names nothing: 404 in JSON, not axum's plain-text 400.
+        for path in ["/api/v1/visits/99999999999999999999", "/api/v1/visits/abc", "/api/v1/calls/x/allocation/-1.5"] {
+            let r = c.json(Method::PUT, path, &json!({})).await;
+            let r = if r.status == StatusCode::METHOD_NOT_ALLOWED { c.get(path).await } else { r };
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+            assert_eq!(r.json()["error"]["code"], "not_found", "{path}");
+        }
         let r = bearer(&t, "psl_not_a_token").get("/api/v1/organisations").await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
         r.json();

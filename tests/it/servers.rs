@@ -382,3 +382,66 @@ async fn slow_clients_are_cut_off_and_connections_are_capped() {
         "the third connection was served beside two others: the cap did not hold"
     );
 }
+
+/// schemathesis (from PyPI, installed by `scripts/test`; its path in `SCHEMATHESIS`) against the
+/// OpenAPI document of a real demo server: its examples, coverage and fuzzing phases find no
+/// server error, no undocumented status, no answer that breaks its schema and no request
+/// accepted against the schema, for the public and for a coordinator with a personal token.
+/// `scripts/schemathesis.toml` says why a 422 is an acceptable answer to schema-valid data.
+#[tokio::test]
+async fn schemathesis_finds_nothing_for_the_public_and_a_coordinator() {
+    let st = std::env::var("SCHEMATHESIS").unwrap_or_else(|_| "st".into());
+    let dir = tempfile::tempdir().expect("dir");
+    finish({
+        let mut c = passerelle(dir.path(), None);
+        c.arg("demo-data");
+        c
+    });
+    let token = {
+        let app = passerelle::app::App::new(passerelle::config::Config::for_data_dir(dir.path()))
+            .await
+            .expect("app");
+        let (_, coordinator) = app
+            .login(
+                "koordination@passerelle.example",
+                "demo-coordinator-2026",
+                "test",
+            )
+            .await
+            .expect("coordinator signs in");
+        app.create_api_token(&coordinator.actor, "schemathesis", "30")
+            .await
+            .expect("token")
+            .token
+    };
+    let server = Server::start(passerelle(dir.path(), None));
+    let config = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/schemathesis.toml");
+    let schema = format!("{}/api/v1/openapi.json", server.base);
+    let bearer = format!("Authorization: Bearer {token}");
+    for (who, auth) in [
+        ("the public", None),
+        ("a coordinator", Some(bearer.as_str())),
+    ] {
+        let mut cmd = Command::new(&st);
+        cmd.args(["--config-file", config, "run", &schema])
+            .args(["--phases", "examples,coverage,fuzzing"])
+            .args(["--max-examples", "20", "--workers", "1", "--seed", "1"])
+            .env("NO_COLOR", "1")
+            .current_dir(dir.path());
+        if let Some(header) = auth {
+            cmd.args(["--header", header]);
+        }
+        let out = tokio::task::spawn_blocking(move || cmd.output())
+            .await
+            .expect("joined")
+            .unwrap_or_else(|e| {
+                panic!("schemathesis ({st}) cannot run: {e}; scripts/test installs it from PyPI")
+            });
+        assert!(
+            out.status.success(),
+            "schemathesis found problems as {who}:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! Personal data: `GET /api/v1/me/data`, everything the platform holds about the caller (the
 //! same as the account page's download), and the admins' erasure of a person.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use crate::app::{App, Erasure, Error};
 use crate::web::ApiError;
 
-use super::{ApiCtx, ApiJson};
+use super::{ApiCtx, ApiJson, Path};
 
 /// Account routes.
 pub fn router() -> Router<App> {
@@ -26,6 +26,7 @@ pub fn router() -> Router<App> {
 #[serde(default)]
 pub struct EraseRequest {
     /// The account's address, or the directory entry's name.
+    #[schema(required = true)]
     pub confirm: String,
 }
 

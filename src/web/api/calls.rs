@@ -1,7 +1,7 @@
 //! Call endpoints of the exchange programme: calls, a member's request with ranked preferences,
 //! and for coordinators the allocation (run, review with reasons, change by hand, publish).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -16,7 +16,7 @@ use crate::domain::exchange::Reason;
 use super::directory::PageJson;
 use super::placements::WindowJson;
 use super::visits::PageQuery;
-use super::{ApiCtx, ApiJson, ApiQuery};
+use super::{ApiCtx, ApiJson, ApiQuery, Path};
 use crate::web::ApiError;
 
 /// Call routes.

@@ -1,6 +1,6 @@
 //! Directory endpoints: organisations, people, cities and countries.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -17,7 +17,7 @@ use crate::storage::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, PeopleFilter, PersonRow, split_list,
 };
 
-use super::{ApiCtx, ApiJson, ApiQuery};
+use super::{ApiCtx, ApiJson, ApiQuery, Path};
 use crate::web::ApiError;
 
 /// Directory routes.
@@ -267,6 +267,7 @@ fn country_json(c: &CountryRow) -> CountryJson {
 
 /// Filters and paging of the organisation list.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct OrgQuery {
     /// City slug.
@@ -406,6 +407,7 @@ async fn delete_organisation(
 
 /// Paging and search of the people list.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct PeopleQuery {
     /// Part of the name.

@@ -138,6 +138,26 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     }
 }
 
+/// Path parameters: a value of the wrong form (`/visits/abc`, an id beyond 64 bits) names no
+/// resource, so it is answered like any unknown one, 404 in JSON, instead of axum's plain-text 400.
+/// It keeps axum's name so that utoipa still documents the path parameters of the handlers.
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(p)) => Ok(Path(p)),
+            Err(_) => Err(ApiError {
+                locale: locale_of(&parts.headers),
+                error: Error::NotFound,
+            }
+            .into_response()),
+        }
+    }
+}
+
 /// A JSON body: 415 without a JSON content type, 400 for malformed JSON, 422 for a wrong shape.
 /// Requiring the JSON type also keeps plain cross-site forms from posting with a session cookie.
 pub struct ApiJson<T>(pub T);

@@ -1,7 +1,7 @@
 //! Placement endpoints of the exchange programme: list with filters, one placement, create and
 //! change (field errors as 422).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -13,7 +13,7 @@ use crate::app::{App, PlacementQuery, PlacementView};
 use crate::domain::placement::PlacementForm;
 
 use super::directory::PageJson;
-use super::{ApiCtx, ApiJson, ApiQuery};
+use super::{ApiCtx, ApiJson, ApiQuery, Path};
 use crate::web::ApiError;
 
 /// Placement routes.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -16,7 +16,7 @@ use crate::domain::practice::{PracticeForm, Transition};
 use crate::storage::{PracticeFilter, PracticeRow, split_list};
 
 use super::directory::PageJson;
-use super::{ApiCtx, ApiJson, ApiQuery};
+use super::{ApiCtx, ApiJson, ApiQuery, Path};
 use crate::web::ApiError;
 
 /// Practice routes.
@@ -143,6 +143,7 @@ fn practice_json(p: Practice) -> PracticeJson {
 
 /// Filters and paging of the catalogue.
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct PracticeQuery {
     /// City slug.
@@ -293,6 +294,10 @@ async fn update(
 #[serde(default)]
 pub struct TransitionRequest {
     /// `submit`, `take_review`, `assign_review`, `request_changes`, `recommend`, `publish`, `archive`, `republish`.
+    #[schema(
+        required = true,
+        pattern = "^(submit|take_review|assign_review|request_changes|recommend|publish|archive|republish)$"
+    )]
     pub step: String,
     /// The opinion (for `request_changes` and `recommend`).
     pub opinion: String,

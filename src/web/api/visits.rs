@@ -2,7 +2,7 @@
 //! visit with its timeline and checklist, its steps, schedule, checklist confirmations, learning
 //! report and the host's view, suggestions for open requests, and the reports.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -17,7 +17,7 @@ use crate::storage::{ReportRow, VisitRow, split_list};
 
 use super::directory::PageJson;
 use super::placements::WindowJson;
-use super::{ApiCtx, ApiJson, ApiQuery};
+use super::{ApiCtx, ApiJson, ApiQuery, Path};
 use crate::web::ApiError;
 
 /// Visit routes.
@@ -431,6 +431,7 @@ pub struct ReportSummaryJson {
 
 /// Query of the report list.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct PageQuery {
     /// Page size (1–200, default 50).
