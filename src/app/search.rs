@@ -77,7 +77,21 @@ impl App {
             anyhow::bail!("the search index is already open");
         }
         let at = self.index()?.applied();
-        if opened == Opened::Created {
+        // The audit retention purges old changes: an index that was away longer than that has
+        // missed changes the log no longer holds, and is rebuilt instead of followed.
+        let missed = opened == Opened::Existing
+            && self
+                .store()
+                .oldest_change()
+                .await?
+                .is_some_and(|oldest| at < oldest - 1);
+        if missed {
+            tracing::warn!(
+                at,
+                "the change log no longer holds every change this index missed; rebuilding it"
+            );
+        }
+        if opened == Opened::Created || missed {
             self.reindex(&|_, _| {}).await?;
         }
         let applied = self.sync_index().await?;

@@ -348,7 +348,15 @@ impl Store {
         self.setting(key).await?.ok_or(StorageError::NotFound)
     }
 
-    /// The highest change number so far (0 when none).
+    /// The oldest change the log still holds (older ones were purged by the audit retention).
+    pub async fn oldest_change(&self) -> Result<Option<i64>> {
+        let row: (Option<i64>,) = sqlx::query_as("SELECT MIN(seq) FROM changes")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(row.0)
+    }
+
+    /// The newest change's number (0 when there is none).
     pub async fn last_change(&self) -> Result<i64> {
         let row: (Option<i64>,) = sqlx::query_as("SELECT MAX(seq) FROM changes")
             .fetch_one(self.pool())

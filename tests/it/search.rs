@@ -118,6 +118,36 @@ both! {
         assert!(after <= before);
     }
 
+    async fn an_index_away_longer_than_the_audit_retention_is_rebuilt(db) {
+        let t = TestApp::demo(db).await;
+        {
+            // A server builds its index, then stops.
+            let server = App::new(t.app.config().clone()).await.expect("server");
+            server.open_search().await.expect("index opens");
+        }
+        // While it is down, an organisation is renamed and something else changes after it; the
+        // audit retention then purges every change but the newest.
+        let mut form = t.app.organisation_form(&Actor::System, "zib-saarbruecken").await.expect("org");
+        form.name = "Quokkabüro für Zuwanderung".into();
+        t.app.update_organisation(&Actor::System, "zib-saarbruecken", &form).await.expect("saved");
+        let mut other = t.app.organisation_form(&Actor::System, "association-dounia").await.expect("org");
+        other.website = "https://dounia.example".into();
+        t.app.update_organisation(&Actor::System, "association-dounia", &other).await.expect("saved");
+        let purger = App::new({
+            let mut c = t.app.config().clone();
+            c.audit_retention_days = -1;
+            c
+        })
+        .await
+        .expect("purger");
+        assert!(purger.purge_audit_log().await.expect("purged") >= 2);
+        // Back up, the server cannot follow changes the log lost: it rebuilds, and finds the rename.
+        let server = App::new(t.app.config().clone()).await.expect("server");
+        server.open_search().await.expect("index opens");
+        let r = server.search(&Actor::Anonymous, &query("Quokkabüro"), "de").await.unwrap();
+        assert!(r.hits.iter().any(|h| h.slug == "zib-saarbruecken"), "{:?}", r.hits);
+    }
+
     async fn glossary_files_round_trip(db) {
         let t = ready(db).await;
         let csv = t.app.export_glossary(GlossaryFormat::Csv).await.unwrap();

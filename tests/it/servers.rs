@@ -96,6 +96,50 @@ impl Server {
         }
     }
 
+    /// Tries to sign in through the sign-in page, as a browser does (its form-token cookie and
+    /// token from the page); returns the answer's status.
+    async fn sign_in(&self, email: &str, password: &str) -> reqwest::StatusCode {
+        let page = self
+            .http
+            .get(format!("{}/en/login", self.base))
+            .send()
+            .await
+            .expect("the sign-in page answers");
+        let cookies: Vec<String> = page
+            .headers()
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+            .collect();
+        let html = page.text().await.expect("the page");
+        let token = html
+            .split("name=\"_csrf\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a form token")
+            .to_owned();
+        self.http
+            .post(format!("{}/en/login", self.base))
+            .header(reqwest::header::COOKIE, cookies.join("; "))
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .body(
+                serde_html_form::to_string([
+                    ("_csrf", token.as_str()),
+                    ("email", email),
+                    ("password", password),
+                ])
+                .expect("form"),
+            )
+            .send()
+            .await
+            .expect("the sign-in answers")
+            .status()
+    }
+
     /// Waits for a line on standard error containing `needle`; returns it.
     fn wait_for_stderr(&self, needle: &str, within: Duration) -> String {
         let until = Instant::now() + within;
@@ -267,10 +311,15 @@ async fn two_servers_on_one_postgres_find_each_others_publications() {
         .expect("token")
         .token;
 
-    // Café Bär's practice is published: both servers find it.
+    // Café Bär's practice is published: both servers find it, and B keeps its public page in
+    // its page cache.
     let cafe = "qp-2008-02".to_owned();
     let found = async |server: &Server| server.practices_found("Bär").await.1.contains(&cafe);
     assert!(found(&a).await && found(&b).await);
+    let page = format!("{}/api/v1/practices/ref/{cafe}", b.base);
+    let status = async || b.http.get(&page).send().await.expect("answers").status();
+    assert_eq!(status().await, reqwest::StatusCode::OK);
+    assert_eq!(status().await, reqwest::StatusCode::OK);
 
     // Archived through A, it leaves B's index within two seconds.
     step(&a, &token, "archive").await;
@@ -283,6 +332,9 @@ async fn two_servers_on_one_postgres_find_each_others_publications() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 
+    // B's cached page followed the change log too: the archived practice is no longer public.
+    assert_eq!(status().await, reqwest::StatusCode::NOT_FOUND);
+
     // Published again through B, A finds it within two seconds.
     step(&b, &token, "republish").await;
     let published = Instant::now();
@@ -293,6 +345,24 @@ async fn two_servers_on_one_postgres_find_each_others_publications() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+
+    // The sign-in limit is one for the whole instance: five wrong passwords spread over both
+    // servers lock the account on both.
+    let mut statuses = Vec::new();
+    for server in [&a, &b, &a, &b, &a, &b, &a] {
+        statuses.push(
+            server
+                .sign_in("koordination@passerelle.example", "wrong")
+                .await,
+        );
+    }
+    let unprocessable = reqwest::StatusCode::UNPROCESSABLE_ENTITY;
+    let limited = reqwest::StatusCode::TOO_MANY_REQUESTS;
+    assert_eq!(
+        statuses,
+        [[unprocessable; 5].as_slice(), &[limited; 2]].concat(),
+        "{statuses:?}"
+    );
 }
 
 /// Takes a workflow step on Café Bär's practice through `server`'s API.

@@ -700,3 +700,30 @@ async fn the_visitor_is_asked_what_came_of_it_three_months_later() {
         Err(passerelle::app::Error::Invalid(_))
     ));
 }
+
+/// Two servers on one PostgreSQL database run the follow-up job at the same moment: the
+/// question goes out once, because each is claimed in the database before it is sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_ask_the_follow_up_question_once() {
+    let smtp = crate::smtp::Receiver::start().await;
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let a = TestApp::with_config(Db::Postgres, |c| c.smtp_url = Some(url)).await;
+    a.app.load_demo().await.expect("demo");
+    let b = passerelle::app::App::new(a.app.config().clone())
+        .await
+        .expect("second server");
+    let later = passerelle::storage::now() + 92 * 86_400;
+    let (from_a, from_b) = tokio::join!(a.app.send_follow_ups(later), b.send_follow_ups(later));
+    assert_eq!(
+        from_a.expect("server A") + from_b.expect("server B"),
+        1,
+        "the one due question, sent by one of the two"
+    );
+    smtp.next_message().await;
+    assert!(
+        tokio::time::timeout(std::time::Duration::from_secs(2), smtp.next_message())
+            .await
+            .is_err(),
+        "a second message arrived"
+    );
+}
