@@ -74,7 +74,11 @@ impl App {
             Erasure::Person(slug) => {
                 let person = self.store().person(slug).await?;
                 let account = match &person.email {
-                    Some(email) => self.store().user_by_email(&email.to_lowercase()).await.ok(),
+                    Some(email) => match self.store().user_by_email(&email.to_lowercase()).await {
+                        Ok(a) => Some(a),
+                        Err(crate::storage::StorageError::NotFound) => None,
+                        Err(e) => return Err(e.into()),
+                    },
                     None => None,
                 };
                 let mut people = match &account {
@@ -84,7 +88,13 @@ impl App {
                 if !people.iter().any(|p| p.id == person.id) {
                     people.insert(0, person.clone());
                 }
-                (account, people, person.name)
+                // Erasing an entry takes the account of its address along: then the account's
+                // address is the confirmation, since an entry's name proves nothing about it.
+                let confirm = match &account {
+                    Some(a) => a.email.clone(),
+                    None => person.name,
+                };
+                (account, people, confirm)
             }
         };
         let kept = match &account {

@@ -134,6 +134,9 @@ impl TryFrom<String> for Email {
                     && domain.contains('.')
                     && !domain.starts_with('.')
                     && !domain.ends_with('.')
+                    // `.invalid` never receives mail (RFC 2606); erased accounts keep such an
+                    // address, so nobody may take one.
+                    && !domain.ends_with(".invalid")
                     && !s
                         .chars()
                         .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')

@@ -246,6 +246,19 @@ impl WriteTx {
             .bind(&email)
             .execute(&mut *self.tx)
             .await?;
+        // The log names invitations by address, and the account's creation (on accepting one)
+        // carries the client address it came from without naming the account as actor.
+        sqlx::query(
+            "UPDATE changes SET entity_key = $2 WHERE entity = 'invitation' AND LOWER(entity_key) = $1",
+        )
+        .bind(&email)
+        .bind(placeholder)
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query("UPDATE changes SET origin = NULL WHERE entity = 'user' AND entity_key = $1")
+            .bind(user_id.to_string())
+            .execute(&mut *self.tx)
+            .await?;
         sqlx::query("DELETE FROM login_attempts WHERE key = $1")
             .bind(attempt_key(&email))
             .execute(&mut *self.tx)

@@ -729,7 +729,7 @@ impl WriteTx {
         scrub: impl Fn(&str) -> Option<String>,
         actor: Option<i64>,
     ) -> Result<()> {
-        let pattern = format!("%\"{}\"%", super::escape_like(slug));
+        let pattern = format!("%{}%", super::escape_like(slug));
         let revisions: Vec<(i64, String)> = sqlx::query_as(
             "SELECT id, snapshot FROM practice_revisions WHERE snapshot LIKE $1 ESCAPE '\\'",
         )

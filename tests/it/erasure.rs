@@ -7,6 +7,13 @@ use serde_json::json;
 
 use crate::helpers::*;
 
+/// A client whose connections come from `ip`.
+fn from_address(t: &TestApp, ip: &str) -> Client {
+    let mut c = t.client();
+    c.ip = Some(format!("{ip}:40000").parse().expect("addr"));
+    c
+}
+
 /// The id of the signed-in account, from its own data.
 async fn own_id(c: &mut Client) -> i64 {
     let data = c.get("/api/v1/me/data").await.assert(StatusCode::OK).json();
@@ -118,5 +125,45 @@ both! {
             .json();
         assert_eq!(done, json!({"account": null, "people_removed": 1}));
         admin.get("/en/people/jean-quenneville").await.assert(StatusCode::NOT_FOUND);
+    }
+
+    async fn an_invited_member_erased_leaves_no_address_in_the_log(db) {
+        let t = TestApp::demo(db).await;
+        let mut admin = t.signed_in(ADMIN.0, ADMIN.1).await;
+        admin.get("/en/invitations/new").await;
+        // Nobody takes an address that looks erased (or any that cannot receive mail).
+        admin
+            .post_form("/en/invitations", &[("email", "erased-1@former-member.invalid"), ("role", "member")])
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY);
+        let r = admin.post_form("/en/invitations", &[("email", "Neu@Metz.example"), ("role", "member")]).await;
+        let link = r.body.split("class=\"token\">").nth(1).and_then(|s| s.split('<').next()).expect("link shown").to_owned();
+        let path = link.trim_start_matches("http://127.0.0.1:8080").to_owned();
+        let mut invitee = from_address(&t, "198.51.100.7");
+        invitee.get(&path).await.assert(StatusCode::OK);
+        invitee
+            .post_form(&path, &[("password", "ein langes Passwort"), ("password_confirm", "ein langes Passwort")])
+            .await
+            .assert(StatusCode::SEE_OTHER);
+        let id = own_id(&mut invitee).await;
+        // A directory entry's name does not confirm the erasure of the account of its address.
+        admin
+            .json(Method::POST, "/api/v1/people", &json!({"name": "Neu Metz", "organisation": "association-dounia",
+                "languages": ["fr"], "themes": [], "email": "NEU@metz.example"}))
+            .await
+            .assert(StatusCode::CREATED);
+        admin
+            .json(Method::POST, "/api/v1/people/neu-metz/erase", &json!({"confirm": "Neu Metz"}))
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY);
+        let done = admin
+            .json(Method::POST, "/api/v1/people/neu-metz/erase", &json!({"confirm": "neu@metz.example"}))
+            .await
+            .assert(StatusCode::OK)
+            .json();
+        assert_eq!(done, json!({"account": format!("erased-{id}@former-member.invalid"), "people_removed": 1}));
+        let log = admin.get("/api/v1/audit?limit=200").await.assert(StatusCode::OK).json().to_string();
+        assert!(!log.to_lowercase().contains("neu@metz.example"), "{log}");
+        assert!(!log.contains("198.51.100.7"), "{log}");
     }
 }
