@@ -289,27 +289,12 @@ async fn two_servers_on_one_postgres_find_each_others_publications() {
     let a = Server::start(passerelle(dir_a.path(), Some(&url)));
     let b = Server::start(passerelle(dir_b.path(), Some(&url)));
 
-    // A personal API token of the coordinator, made the way the account page makes it.
-    let app = passerelle::app::App::new({
+    let token = coordinator_token({
         let mut config = passerelle::config::Config::for_data_dir(&dir_a.path().join("tokens"));
         config.database_url = Some(url.clone());
         config
     })
-    .await
-    .expect("app");
-    let (_, coordinator) = app
-        .login(
-            "koordination@passerelle.example",
-            "demo-coordinator-2026",
-            "test",
-        )
-        .await
-        .expect("coordinator signs in");
-    let token = app
-        .create_api_token(&coordinator.actor, "two servers", "30")
-        .await
-        .expect("token")
-        .token;
+    .await;
 
     // Café Bär's practice is published: both servers find it, and B keeps its public page in
     // its page cache.
@@ -363,6 +348,24 @@ async fn two_servers_on_one_postgres_find_each_others_publications() {
         [[unprocessable; 5].as_slice(), &[limited; 2]].concat(),
         "{statuses:?}"
     );
+}
+
+/// A personal API token of the demo coordinator, made the way the account page makes it, through
+/// an app on `config`'s database.
+async fn coordinator_token(config: passerelle::config::Config) -> String {
+    let app = passerelle::app::App::new(config).await.expect("app");
+    let (_, coordinator) = app
+        .login(
+            "koordination@passerelle.example",
+            "demo-coordinator-2026",
+            "test",
+        )
+        .await
+        .expect("coordinator signs in");
+    app.create_api_token(&coordinator.actor, "tests", "30")
+        .await
+        .expect("token")
+        .token
 }
 
 /// Takes a workflow step on Café Bär's practice through `server`'s API.
@@ -467,23 +470,7 @@ async fn schemathesis_finds_nothing_for_the_public_and_a_coordinator() {
         c.arg("demo-data");
         c
     });
-    let token = {
-        let app = passerelle::app::App::new(passerelle::config::Config::for_data_dir(dir.path()))
-            .await
-            .expect("app");
-        let (_, coordinator) = app
-            .login(
-                "koordination@passerelle.example",
-                "demo-coordinator-2026",
-                "test",
-            )
-            .await
-            .expect("coordinator signs in");
-        app.create_api_token(&coordinator.actor, "schemathesis", "30")
-            .await
-            .expect("token")
-            .token
-    };
+    let token = coordinator_token(passerelle::config::Config::for_data_dir(dir.path())).await;
     let server = Server::start(passerelle(dir.path(), None));
     let config = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/schemathesis.toml");
     let schema = format!("{}/api/v1/openapi.json", server.base);
