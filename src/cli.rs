@@ -483,7 +483,7 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             let target = crate::app::Erasure::Email(email.clone());
             match app.erase(&Actor::System, &target, &email).await {
                 Ok(done) => println!(
-                    "Erased {email}: the account is now {}, {} directory entries removed.",
+                    "Erased {email}: the account is now {}; directory entries removed: {}.",
                     done.account.as_deref().unwrap_or("-"),
                     done.people_removed
                 ),
