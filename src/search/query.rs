@@ -598,10 +598,32 @@ impl SearchIndex {
     }
 }
 
-/// Whether a live (not removed) document holds `term`.
+/// Whether a live (not removed) document holds `term`. In a segment without removed documents
+/// the term dictionary answers; otherwise its postings are read up to the first live document.
+/// Both are cheap for the long posting lists of frequent words, which a count would walk whole.
 fn lives(searcher: &Searcher, term: Term) -> Result<bool> {
-    let query = TermQuery::new(term, IndexRecordOption::Basic);
-    Ok(searcher.search(&query, &Count)? > 0)
+    use tantivy::{DocSet, TERMINATED};
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(term.field())?;
+        let Some(info) = inverted.get_term_info(&term)? else {
+            continue;
+        };
+        let Some(alive) = segment.alive_bitset() else {
+            if info.doc_freq > 0 {
+                return Ok(true);
+            }
+            continue;
+        };
+        let mut postings = inverted.read_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if alive.is_alive(doc) {
+                return Ok(true);
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(false)
 }
 
 fn field_list(fields: &LangFields) -> [(tantivy::schema::Field, f32); 4] {
