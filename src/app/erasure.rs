@@ -46,30 +46,16 @@ pub struct Erased {
     pub people_removed: usize,
 }
 
-/// The address an [`Erasure::Email`] names, as accounts store it.
-fn confirm_address(target: &Erasure) -> String {
-    match target {
-        Erasure::Email(e) => e.trim().to_lowercase(),
-        _ => String::new(),
-    }
-}
-
 impl App {
     /// What erasing `target` would remove and keep (admins only).
     pub async fn erasure_plan(&self, actor: &Actor, target: &Erasure) -> Result<ErasurePlan> {
         authorize(actor, Action::ErasePerson)?;
         let (account, people, confirm_with) = match target {
-            Erasure::Account(_) | Erasure::Email(_) => {
-                let account = match target {
-                    Erasure::Account(id) => self.store().user(*id).await?,
-                    _ => self.store().user_by_email(&confirm_address(target)).await?,
-                };
-                if is_former_member(&account.email) {
-                    return Err(Error::NotFound);
-                }
-                let people = self.store().people_with_email(&account.email).await?;
-                let confirm = account.email.clone();
-                (Some(account), people, confirm)
+            Erasure::Account(id) => self.account_erasure(self.store().user(*id).await?).await?,
+            Erasure::Email(email) => {
+                let email = email.trim().to_lowercase();
+                self.account_erasure(self.store().user_by_email(&email).await?)
+                    .await?
             }
             Erasure::Person(slug) => {
                 let person = self.store().person(slug).await?;
@@ -81,20 +67,13 @@ impl App {
                     },
                     None => None,
                 };
-                let mut people = match &account {
-                    Some(a) => self.store().people_with_email(&a.email).await?,
-                    None => Vec::new(),
-                };
-                if !people.iter().any(|p| p.id == person.id) {
-                    people.insert(0, person.clone());
+                match account {
+                    // The account of the entry's address goes along (with this entry, which
+                    // carries its address); its address is the confirmation, since an entry's
+                    // name proves nothing about an account.
+                    Some(a) => self.account_erasure(a).await?,
+                    None => (None, vec![person.clone()], person.name),
                 }
-                // Erasing an entry takes the account of its address along: then the account's
-                // address is the confirmation, since an entry's name proves nothing about it.
-                let confirm = match &account {
-                    Some(a) => a.email.clone(),
-                    None => person.name,
-                };
-                (account, people, confirm)
             }
         };
         let kept = match &account {
@@ -107,6 +86,20 @@ impl App {
             people,
             kept,
         })
+    }
+
+    /// An account's part of a plan: the account, the directory entries with its address, and
+    /// the address as the confirmation. An account erased already is not found.
+    async fn account_erasure(
+        &self,
+        account: UserRow,
+    ) -> Result<(Option<UserRow>, Vec<PersonRow>, String)> {
+        if is_former_member(&account.email) {
+            return Err(Error::NotFound);
+        }
+        let people = self.store().people_with_email(&account.email).await?;
+        let confirm = account.email.clone();
+        Ok((Some(account), people, confirm))
     }
 
     /// Erases `target` once the admin has typed the address (or the name) again as `confirm`:

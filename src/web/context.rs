@@ -165,7 +165,12 @@ impl Ctx {
 
     /// The message `key` with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
-        i18n::t_args(self.locale, key, &[(name, value.to_owned())])
+        self.t_args(key, &[(name, value.to_owned())])
+    }
+
+    /// The message `key` with arguments (numbers among them select plural variants).
+    pub fn t_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        i18n::t_args(self.locale, key, args)
     }
 
     /// An account as pages name it: its address, or "former member" once it was erased.

@@ -30,15 +30,14 @@ pub fn router() -> Router<App> {
 #[template(path = "accounts/erase.html")]
 struct ErasePage {
     ctx: Ctx,
-    /// Whom the page is about: the address or the name.
-    who: String,
     /// The form's address.
     action: String,
     /// What goes, one line each.
     removed: Vec<String>,
     /// What stays, one line each.
     kept: Vec<String>,
-    /// What the admin types.
+    /// What the admin types (the account's address, or the entry's name): also whom the page is
+    /// about.
     confirm_with: String,
     /// What they typed.
     confirm: String,
@@ -57,8 +56,7 @@ fn page(ctx: Ctx, plan: ErasurePlan, action: String, confirm: String, errors: Er
         removed.push(ctx.t1("erase-removes-account", "email", &a.email));
     }
     for p in &plan.people {
-        removed.push(i18n_args(
-            &ctx,
+        removed.push(ctx.t_args(
             "erase-removes-person",
             &[
                 ("name", p.name.clone()),
@@ -69,20 +67,9 @@ fn page(ctx: Ctx, plan: ErasurePlan, action: String, confirm: String, errors: Er
     let kept = plan
         .kept
         .iter()
-        .map(|(kind, n)| {
-            i18n_args(
-                &ctx,
-                &format!("erase-keeps-{kind}"),
-                &[("count", n.to_string())],
-            )
-        })
+        .map(|(kind, n)| ctx.t_args(&format!("erase-keeps-{kind}"), &[("count", n.to_string())]))
         .collect();
     ErasePage {
-        who: plan
-            .account
-            .as_ref()
-            .map(|a| a.email.clone())
-            .unwrap_or_else(|| plan.confirm_with.clone()),
         action,
         removed,
         kept,
@@ -91,10 +78,6 @@ fn page(ctx: Ctx, plan: ErasurePlan, action: String, confirm: String, errors: Er
         errors,
         ctx,
     }
-}
-
-fn i18n_args(ctx: &Ctx, key: &str, args: &[(&str, String)]) -> String {
-    crate::i18n::t_args(ctx.locale, key, args)
 }
 
 async fn form(ctx: Ctx, app: &App, target: Erasure, action: String) -> HtmlResult<Response> {
