@@ -255,7 +255,9 @@ impl WriteTx {
         .bind(placeholder)
         .execute(&mut *self.tx)
         .await?;
-        sqlx::query("UPDATE changes SET origin = NULL WHERE entity = 'user' AND entity_key = $1")
+        sqlx::query(
+            "UPDATE changes SET origin = NULL WHERE entity = 'user' AND entity_key = $1 AND kind = 'create'",
+        )
             .bind(user_id.to_string())
             .execute(&mut *self.tx)
             .await?;
