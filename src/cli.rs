@@ -306,20 +306,21 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         } => {
             let format = Format::parse(format.as_deref().unwrap_or(&file.to_string_lossy()))
                 .ok_or_else(|| anyhow::anyhow!("say --format jsonl or --format csv"))?;
-            let text = std::fs::read_to_string(&file)
+            std::fs::File::open(&file)
                 .map_err(|e| anyhow::anyhow!("reading {} failed: {e}", file.display()))?;
             let bar = std::sync::OnceLock::<indicatif::ProgressBar>::new();
-            let progress = |done: usize, total: usize| {
-                // A progress bar only for files of a few thousand lines and more.
-                if total >= 4_000 {
-                    let bar = bar.get_or_init(|| indicatif::ProgressBar::new(total as u64));
-                    bar.set_position(done as u64);
+            let progress = |done: u64, total: u64| {
+                // A progress bar only for files of a few thousand practices and more (bytes of
+                // both passes: checking, then writing).
+                if total >= 16 * 1024 * 1024 {
+                    let bar = bar.get_or_init(|| indicatif::ProgressBar::new(total));
+                    bar.set_position(done);
                 }
             };
             let report = app
                 .import_practices(
                     &Actor::System,
-                    &text,
+                    file.as_path(),
                     format,
                     ImportOptions { dry_run, publish },
                     &progress,

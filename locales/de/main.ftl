@@ -905,6 +905,7 @@ error-preference-own = { $field }: „{ $value }“ ist eine Hospitation Ihrer e
 error-preference-not-in-call = { $field }: { $value } gehört nicht zu dieser Ausschreibung.
 error-placement-closed-named = { $field }: { $value } nimmt zurzeit keine Anfragen an.
 error-call-not-open = Diese Ausschreibung nimmt keine Anfragen mehr an.
+error-import-file-changed = Die Datei hat sich während des Imports geändert; nichts wurde geschrieben. Bitte erneut importieren.
 error-call-not-allocatable = Die Verteilung kann jetzt nicht geändert werden: Die Ausschreibung ist noch offen oder schon veröffentlicht.
 error-choice-not-possible = { $field }: Diese Anfrage kann dort keinen Platz bekommen.
 mail-call-not-granted-subject = Ausschreibung „{ $title }“: diesmal kein Platz

@@ -905,6 +905,7 @@ error-preference-own = { $field }: "{ $value }" is your own organisation's place
 error-preference-not-in-call = { $field }: { $value } is not a placement of this call.
 error-placement-closed-named = { $field }: { $value } takes no requests now.
 error-call-not-open = This call takes no requests any more.
+error-import-file-changed = The file changed while it was being imported; nothing was written. Please import it again.
 error-call-not-allocatable = The allocation cannot be changed now: the call is still open, or already published.
 error-choice-not-possible = { $field }: this request cannot be placed there.
 mail-call-not-granted-subject = Call "{ $title }": no place this time

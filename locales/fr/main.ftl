@@ -905,6 +905,7 @@ error-preference-own = { $field } : « { $value } » est un stage de votre propr
 error-preference-not-in-call = { $field } : { $value } n’est pas un stage de cet appel.
 error-placement-closed-named = { $field } : { $value } n’accepte pas de demandes en ce moment.
 error-call-not-open = Cet appel n’accepte plus de demandes.
+error-import-file-changed = Le fichier a changé pendant l’import ; rien n’a été enregistré. Veuillez l’importer à nouveau.
 error-call-not-allocatable = La répartition ne peut pas être modifiée maintenant : l’appel est encore ouvert, ou déjà publié.
 error-choice-not-possible = { $field } : cette demande ne peut pas avoir de place là.
 mail-call-not-granted-subject = Appel « { $title } » : pas de place cette fois

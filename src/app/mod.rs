@@ -34,9 +34,12 @@ pub use erasure::{Erased, Erasure, ErasurePlan};
 pub use glossary::{GlossaryData, GlossaryImportReport};
 pub use mail::Mailer;
 pub use placements::{PlacementQuery, PlacementTexts, PlacementView};
+pub use practices::sniff_file;
 pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
 pub use search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery};
-pub use transfer::{Format, ImportOptions, ImportProblem, ImportReport, PracticeRecord};
+pub use transfer::{
+    Format, ImportOptions, ImportProblem, ImportReport, ImportSource, PracticeRecord,
+};
 pub use visits::{
     ChecklistLine, RequestSuggestion, Suggestion, VisitQuery, VisitView, label_in, today,
 };

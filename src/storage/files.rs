@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use futures_util::Stream;
 use sha2::{Digest, Sha256};
+use tokio::io::AsyncReadExt;
 
 use super::{Result, StorageError, Store, WriteTx, now};
 
@@ -45,18 +47,28 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// A local file that could not be read, as a storage error.
+fn io(e: std::io::Error) -> StorageError {
+    StorageError::Other(anyhow::anyhow!("reading a file to store: {e}"))
+}
+
 impl Store {
-    /// The bytes stored under a hash.
-    pub async fn file(&self, sha256: &str) -> Result<Vec<u8>> {
-        let chunks: Vec<(Vec<u8>,)> =
-            sqlx::query_as("SELECT data FROM file_chunks WHERE sha256 = $1 ORDER BY n")
-                .bind(sha256)
-                .fetch_all(self.pool())
-                .await?;
-        if chunks.is_empty() {
-            return Err(StorageError::NotFound);
-        }
-        Ok(chunks.into_iter().flat_map(|(c,)| c).collect())
+    /// The bytes stored under a hash, a chunk at a time, read as they are sent: a download
+    /// holds one chunk in memory whatever the file's size. Ends early if a chunk is missing.
+    pub fn file(&self, sha256: &str) -> impl Stream<Item = Result<Vec<u8>>> + Send + use<> {
+        let (pool, sha256) = (self.pool.clone(), sha256.to_owned());
+        futures_util::stream::try_unfold(0i64, move |n| {
+            let (pool, sha256) = (pool.clone(), sha256.clone());
+            async move {
+                let chunk: Option<(Vec<u8>,)> =
+                    sqlx::query_as("SELECT data FROM file_chunks WHERE sha256 = $1 AND n = $2")
+                        .bind(sha256)
+                        .bind(n)
+                        .fetch_optional(&pool)
+                        .await?;
+                Ok(chunk.map(|(c,)| (c, n + 1)))
+            }
+        })
     }
 
     /// Moves files that older versions kept in `data_dir` into the database (once: a file whose
@@ -71,11 +83,12 @@ impl Store {
         .await?;
         let mut moved = 0;
         for (sha,) in missing {
-            let Ok(bytes) = tokio::fs::read(legacy_path(data_dir, &sha)).await else {
+            let path = legacy_path(data_dir, &sha);
+            if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
                 continue;
-            };
+            }
             let mut tx = self.write().await?;
-            tx.put_file(&bytes).await?;
+            tx.put_file(&path).await?;
             tx.commit().await?;
             moved += 1;
         }
@@ -102,9 +115,20 @@ impl Store {
 }
 
 impl WriteTx {
-    /// Stores `bytes` under their hash, unless they are stored already; returns the hash.
-    pub async fn put_file(&mut self, bytes: &[u8]) -> Result<String> {
-        let sha = sha256_hex(bytes);
+    /// Stores the file at `path` under its hash, unless it is stored already; returns the hash.
+    /// The file is read twice (to hash it, then to store it), one chunk at a time.
+    pub async fn put_file(&mut self, path: &Path) -> Result<String> {
+        let mut hasher = Sha256::new();
+        let mut file = tokio::fs::File::open(path).await.map_err(io)?;
+        let mut buf = vec![0; CHUNK];
+        loop {
+            let n = file.read(&mut buf).await.map_err(io)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+        }
+        let sha = hex::encode(hasher.finalize());
         let stored: Option<(i64,)> =
             sqlx::query_as("SELECT n FROM file_chunks WHERE sha256 = $1 AND n = 0")
                 .bind(&sha)
@@ -113,19 +137,28 @@ impl WriteTx {
         if stored.is_some() {
             return Ok(sha);
         }
+        let mut file = tokio::fs::File::open(path).await.map_err(io)?;
         // An empty file is one empty chunk, so that it can be told from a missing one.
-        let chunks: Vec<&[u8]> = if bytes.is_empty() {
-            vec![&[]]
-        } else {
-            bytes.chunks(CHUNK).collect()
-        };
-        for (n, chunk) in chunks.into_iter().enumerate() {
+        for n in 0i64.. {
+            let mut len = 0;
+            while len < CHUNK {
+                match file.read(&mut buf[len..]).await.map_err(io)? {
+                    0 => break,
+                    read => len += read,
+                }
+            }
+            if len == 0 && n > 0 {
+                break;
+            }
             sqlx::query("INSERT INTO file_chunks (sha256, n, data) VALUES ($1, $2, $3)")
                 .bind(&sha)
-                .bind(n as i64)
-                .bind(chunk.to_vec())
+                .bind(n)
+                .bind(buf[..len].to_vec())
                 .execute(&mut *self.tx)
                 .await?;
+            if len < CHUNK {
+                break;
+            }
         }
         Ok(sha)
     }

@@ -8,6 +8,7 @@ mod context;
 mod error;
 pub mod html;
 mod reader;
+mod upload;
 
 pub use context::{CsrfForm, Ctx, SESSION_COOKIE};
 pub use error::{ApiError, HtmlError};

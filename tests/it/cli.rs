@@ -289,12 +289,13 @@ async fn a_backup_restores_every_table_and_file() {
             .await
             .expect("app");
         app.load_demo().await.expect("demo");
-        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+        let pdf = live.path().join("programme.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").expect("pdf");
         app.attach(
             &passerelle::domain::Actor::System,
             "rencontres-interculturelles-dounia-metz",
             "programme.pdf",
-            pdf,
+            &pdf,
         )
         .await
         .expect("attach");

@@ -514,6 +514,9 @@ async fn attachments_are_checked_by_content_stored_by_hash_and_served_as_downloa
         )
         .await
         .assert(StatusCode::PAYLOAD_TOO_LARGE);
+    // Uploads pass through files of their own, removed once the request is answered.
+    let spooled = std::fs::read_dir(t.app.config().data_dir.join("uploads")).expect("spool");
+    assert_eq!(spooled.count(), 0, "no upload is left behind");
     editor.get(page).await;
     editor
         .post_multipart(

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 
 use crate::helpers::*;
 
-fn none(_: usize, _: usize) {}
+fn none(_: u64, _: u64) {}
 
 const GOOD: &str = r#"{"ref":"ext-1","title":"Sprachpatenschaften","summary":"Ehrenamtliche begleiten Neuankommende. Sie üben gemeinsam Deutsch.","lang":"de","city":"Trier","country":"DE","themes":["language"],"target_groups":["Neuankommende"]}
 {"ref":"ext-2","title":"Café des parents","summary":"Des parents se retrouvent à l'école. Ils échangent sur la scolarité.","lang":"fr","city":"Esch-sur-Alzette","country":"LU","description":"Le texte entier.","translations":{"de":{"title":"Elterncafé"}}}
@@ -53,6 +53,20 @@ both! {
         assert!(r.problems.iter().any(|p| p.field == "city" && p.error.key == "error-import-column"), "{:?}", r.problems);
         let member = t.app.login(MEMBER.0, MEMBER.1, "t").await.expect("member").1.actor;
         assert!(t.app.import_practices(&member, GOOD, Format::JsonLines, ImportOptions::default(), &none).await.is_err(), "coordinators only");
+        // A file is read from disk a record at a time: a line longer than any practice is a
+        // problem on its line, not a load on memory, and the lines after it are still checked.
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("long.jsonl");
+        let long = format!(r#"{{"ref":"z","title":"{}"}}"#, "x".repeat(5 * 1024 * 1024));
+        std::fs::write(&path, format!("{long}\n{}\n", &file.lines().nth(1).expect("line 2"))).expect("file");
+        let seen = std::sync::Mutex::new(Vec::new());
+        let progress = |done: u64, total: u64| seen.lock().expect("lock").push((done, total));
+        let report = t.app.import_practices(&Actor::System, path.as_path(), Format::JsonLines, ImportOptions::default(), &progress).await.expect("report");
+        let found: Vec<(usize, &str, &str)> = report.problems.iter().map(|p| (p.line, p.field.as_str(), p.error.key)).collect();
+        assert_eq!(found, [(1, "line", "error-import-json"), (2, "title", "error-required")]);
+        let seen = seen.into_inner().expect("lock");
+        let size = std::fs::metadata(&path).expect("size").len();
+        assert!(seen.iter().all(|(done, total)| *total == 2 * size && done <= total), "{seen:?}");
     }
 
     async fn a_good_file_is_written_and_importing_it_again_updates(db) {
@@ -112,6 +126,7 @@ both! {
         // Importing again updates, and a code ISO does not assign is still refused.
         let again = t.app.import_practices(&Actor::System, &file, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("again");
         assert_eq!((again.created, again.updated), (0, 4), "{:?}", again.problems);
+        assert!(again.written && again.problems.is_empty(), "the same titles again: {:?}", again.problems);
         let bad = r#"{"ref":"z","title":"Nirgends","summary":"Eins. Zwei.","lang":"de","city":"Atlantis","country":"ZZ"}"#;
         let r = t.app.import_practices(&Actor::System, bad, Format::JsonLines, ImportOptions::default(), &none).await.expect("report");
         assert!(r.problems.iter().any(|p| p.field == "country" && p.error.key == "error-unknown-country"), "{:?}", r.problems);

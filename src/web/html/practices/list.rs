@@ -322,7 +322,7 @@ pub(super) async fn import(
     ctx.require(Action::CreatePractice {
         organisation_id: -1,
     })?;
-    let (mut token, mut name, mut text, mut dry_run, mut publish) =
+    let (mut token, mut name, mut upload, mut dry_run, mut publish) =
         (String::new(), String::new(), None, false, false);
     while let Ok(Some(field)) = multipart.next_field().await {
         match field.name().unwrap_or("") {
@@ -331,11 +331,9 @@ pub(super) async fn import(
             "publish" => publish = true,
             "file" => {
                 name = field.file_name().unwrap_or("").to_owned();
-                text = field
-                    .bytes()
+                upload = crate::web::upload::spool(&app, field)
                     .await
-                    .ok()
-                    .map(|b| String::from_utf8(b.to_vec()));
+                    .map_err(|e| crate::web::HtmlError::new(ctx.locale, e))?;
             }
             _ => {}
         }
@@ -344,9 +342,13 @@ pub(super) async fn import(
         return Err(crate::web::HtmlError::new(ctx.locale, Error::Forbidden).csrf());
     }
     let format = crate::app::Format::parse(&name);
-    let (text, format) = match (text, format) {
-        (Some(Ok(t)), Some(f)) if !t.trim().is_empty() => (t, f),
-        (Some(Err(_)), _) => {
+    let sniff = match &upload {
+        Some(path) => Some(crate::app::sniff_file(path).await.or_page(&ctx)?),
+        None => None,
+    };
+    let (path, format) = match (&upload, sniff, format) {
+        (Some(path), Some(s), Some(f)) if s.is_text() && s.size() > 0 => (path, f),
+        (Some(_), Some(s), _) if !s.is_text() => {
             let file_error = Some(ctx.t("import-not-utf8"));
             return Ok((
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,
@@ -378,7 +380,7 @@ pub(super) async fn import(
     let report = app
         .import_practices(
             &ctx.actor(),
-            &text,
+            &**path,
             format,
             crate::app::ImportOptions { dry_run, publish },
             &|_, _| {},

@@ -284,20 +284,16 @@ pub(super) async fn attach(
     Path(slug): Path<String>,
     mut multipart: axum::extract::Multipart,
 ) -> HtmlResult<Response> {
-    let (mut token, mut name, mut bytes) = (String::new(), String::new(), None);
+    let (mut token, mut name, mut upload) = (String::new(), String::new(), None);
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) => match field.name().unwrap_or("") {
                 "_csrf" => token = field.text().await.unwrap_or_default(),
                 "file" => {
                     name = field.file_name().unwrap_or("").to_owned();
-                    match field.bytes().await {
-                        Ok(b) => bytes = Some(b),
-                        Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                            return Err(crate::web::HtmlError::new(ctx.locale, Error::TooLarge));
-                        }
-                        Err(_) => bytes = None,
-                    }
+                    upload = crate::web::upload::spool(&app, field)
+                        .await
+                        .map_err(|e| crate::web::HtmlError::new(ctx.locale, e))?;
                 }
                 _ => {}
             },
@@ -311,8 +307,11 @@ pub(super) async fn attach(
     if !ctx.csrf_matches(&app, &token) {
         return Err(crate::web::HtmlError::new(ctx.locale, Error::Forbidden).csrf());
     }
-    let result = match bytes {
-        Some(b) => app.attach(&ctx.actor(), &slug, &name, &b).await.map(|_| ()),
+    let result = match &upload {
+        Some(path) => app
+            .attach(&ctx.actor(), &slug, &name, path)
+            .await
+            .map(|_| ()),
         None => Err(Error::Invalid(FieldErrors::one(
             "file",
             crate::domain::FieldError::new("error-file-empty"),
@@ -376,8 +375,9 @@ pub(super) async fn download(
                 axum::http::header::CACHE_CONTROL,
                 "private, max-age=3600".to_owned(),
             ),
+            (axum::http::header::CONTENT_LENGTH, a.size.to_string()),
         ],
-        bytes,
+        axum::body::Body::from_stream(bytes),
     )
         .into_response())
 }
