@@ -491,6 +491,14 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
                 Err(crate::app::Error::NotFound) => {
                     anyhow::bail!("no account with the address {email} (or it was erased already)")
                 }
+                Err(crate::app::Error::Invalid(errors)) => anyhow::bail!(
+                    "{}",
+                    errors
+                        .iter()
+                        .map(|(field, e)| crate::i18n::field_error(Locale::En, field, e))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
                 Err(e) => return Err(e.into()),
             }
             Ok(())

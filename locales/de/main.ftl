@@ -960,7 +960,7 @@ erase-keeps-practices = { $count ->
     [one] ein Praxisbeispiel, das sie geschrieben hat
    *[other] { $count } Praxisbeispiele, die sie geschrieben hat
 }
-erase-keeps-revisions = { $count ->
+erase-keeps-practice_revisions = { $count ->
     [one] eine Fassung eines Praxisbeispiels, die sie gespeichert hat
    *[other] { $count } Fassungen von Praxisbeispielen, die sie gespeichert hat
 }
@@ -976,6 +976,45 @@ erase-keeps-changes = { $count ->
     [one] ein Eintrag im Änderungsprotokoll
    *[other] { $count } Einträge im Änderungsprotokoll
 }
+erase-keeps-invitations = { $count ->
+    [one] eine Einladung, die sie verschickt hat
+   *[other] { $count } Einladungen, die sie verschickt hat
+}
+erase-keeps-practice_events = { $count ->
+    [one] ein Arbeitsschritt an einem Praxisbeispiel (etwa ein Gutachten)
+   *[other] { $count } Arbeitsschritte an Praxisbeispielen (etwa Gutachten)
+}
+erase-keeps-attachments = { $count ->
+    [one] eine Datei, die sie angehängt hat
+   *[other] { $count } Dateien, die sie angehängt hat
+}
+erase-keeps-visit_events = { $count ->
+    [one] ein Schritt bei einem Besuch
+   *[other] { $count } Schritte bei Besuchen
+}
+erase-keeps-visit_confirmations = { $count ->
+    [one] ein bestätigter Punkt einer Checkliste
+   *[other] { $count } bestätigte Punkte von Checklisten
+}
+erase-keeps-calls = { $count ->
+    [one] eine Ausschreibung, die sie eröffnet hat
+   *[other] { $count } Ausschreibungen, die sie eröffnet hat
+}
+erase-ended-heading = Beendet, weil niemand es zu Ende führen würde
+erase-ends-reviews = { $count ->
+    [one] eine Begutachtung, die sie übernommen hatte, wartet wieder auf jemanden, ohne ihr Gutachten
+   *[other] { $count } Begutachtungen, die sie übernommen hatte, warten wieder auf jemanden, ohne ihr Gutachten
+}
+erase-ends-visits = { $count ->
+    [one] ein Besuch, um den sie gebeten hat, wird abgesagt; die Gastgeber erfahren es
+   *[other] { $count } Besuche, um die sie gebeten hat, werden abgesagt; die Gastgeber erfahren es
+}
+erase-ends-call_requests = { $count ->
+    [one] eine Anfrage in einer noch nicht vergebenen Ausschreibung wird zurückgezogen
+   *[other] { $count } Anfragen in noch nicht vergebenen Ausschreibungen werden zurückgezogen
+}
+error-erase-last-admin = { $field }: Dies ist das letzte Administrationskonto; ernennen Sie zuerst eine andere Person zur Administratorin oder zum Administrator.
+practice-step-release_review = Begutachtung zurückgegeben (die Person hat das Netzwerk verlassen)
 erase-confirm-label = Zur Bestätigung „{ $text }“ eingeben
 erase-button = Endgültig löschen
 error-erase-self = { $field }: Sie können Ihr eigenes Konto nicht löschen; das muss eine andere Administratorin oder ein anderer Administrator tun.

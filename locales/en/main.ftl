@@ -960,7 +960,7 @@ erase-keeps-practices = { $count ->
     [one] one practice they wrote
    *[other] { $count } practices they wrote
 }
-erase-keeps-revisions = { $count ->
+erase-keeps-practice_revisions = { $count ->
     [one] one version of a practice they saved
    *[other] { $count } versions of practices they saved
 }
@@ -976,6 +976,45 @@ erase-keeps-changes = { $count ->
     [one] one entry in the audit log
    *[other] { $count } entries in the audit log
 }
+erase-keeps-invitations = { $count ->
+    [one] one invitation they sent
+   *[other] { $count } invitations they sent
+}
+erase-keeps-practice_events = { $count ->
+    [one] one workflow step they took on a practice (such as a review)
+   *[other] { $count } workflow steps they took on practices (such as reviews)
+}
+erase-keeps-attachments = { $count ->
+    [one] one file they attached
+   *[other] { $count } files they attached
+}
+erase-keeps-visit_events = { $count ->
+    [one] one step they took on a visit
+   *[other] { $count } steps they took on visits
+}
+erase-keeps-visit_confirmations = { $count ->
+    [one] one checklist item they confirmed
+   *[other] { $count } checklist items they confirmed
+}
+erase-keeps-calls = { $count ->
+    [one] one call they opened
+   *[other] { $count } calls they opened
+}
+erase-ended-heading = Ended, because nobody would finish it
+erase-ends-reviews = { $count ->
+    [one] one review they had taken goes back to waiting for a reviewer, without their opinion
+   *[other] { $count } reviews they had taken go back to waiting for a reviewer, without their opinion
+}
+erase-ends-visits = { $count ->
+    [one] one visit they asked for is cancelled; its host is told
+   *[other] { $count } visits they asked for are cancelled; their hosts are told
+}
+erase-ends-call_requests = { $count ->
+    [one] one request in a call not yet allocated is withdrawn
+   *[other] { $count } requests in calls not yet allocated are withdrawn
+}
+error-erase-last-admin = { $field }: this is the last admin account; make someone else an admin first.
+practice-step-release_review = Review handed back (the reviewer left the network)
 erase-confirm-label = To confirm, type “{ $text }”
 erase-button = Erase for good
 error-erase-self = { $field }: you cannot erase your own account; another admin must do it.

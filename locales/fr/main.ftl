@@ -960,7 +960,7 @@ erase-keeps-practices = { $count ->
     [one] une pratique qu’elle a rédigée
    *[other] { $count } pratiques qu’elle a rédigées
 }
-erase-keeps-revisions = { $count ->
+erase-keeps-practice_revisions = { $count ->
     [one] une version de pratique qu’elle a enregistrée
    *[other] { $count } versions de pratiques qu’elle a enregistrées
 }
@@ -976,6 +976,45 @@ erase-keeps-changes = { $count ->
     [one] une entrée du journal d’audit
    *[other] { $count } entrées du journal d’audit
 }
+erase-keeps-invitations = { $count ->
+    [one] une invitation qu’elle a envoyée
+   *[other] { $count } invitations qu’elle a envoyées
+}
+erase-keeps-practice_events = { $count ->
+    [one] une étape d’une pratique qu’elle a franchie (comme une relecture)
+   *[other] { $count } étapes de pratiques qu’elle a franchies (comme des relectures)
+}
+erase-keeps-attachments = { $count ->
+    [one] un fichier qu’elle a joint
+   *[other] { $count } fichiers qu’elle a joints
+}
+erase-keeps-visit_events = { $count ->
+    [one] une étape d’une visite
+   *[other] { $count } étapes de visites
+}
+erase-keeps-visit_confirmations = { $count ->
+    [one] un point de liste de contrôle qu’elle a confirmé
+   *[other] { $count } points de listes de contrôle qu’elle a confirmés
+}
+erase-keeps-calls = { $count ->
+    [one] un appel qu’elle a ouvert
+   *[other] { $count } appels qu’elle a ouverts
+}
+erase-ended-heading = Arrêté, car personne ne le mènerait à terme
+erase-ends-reviews = { $count ->
+    [one] une relecture qu’elle avait prise attend de nouveau une relectrice ou un relecteur, sans son avis
+   *[other] { $count } relectures qu’elle avait prises attendent de nouveau une relectrice ou un relecteur, sans son avis
+}
+erase-ends-visits = { $count ->
+    [one] une visite qu’elle a demandée est annulée ; l’hôte en est informé
+   *[other] { $count } visites qu’elle a demandées sont annulées ; les hôtes en sont informés
+}
+erase-ends-call_requests = { $count ->
+    [one] une demande dans un appel pas encore attribué est retirée
+   *[other] { $count } demandes dans des appels pas encore attribués sont retirées
+}
+error-erase-last-admin = { $field } : c’est le dernier compte d’administration ; nommez d’abord une autre personne administratrice.
+practice-step-release_review = Relecture rendue (la personne a quitté le réseau)
 erase-confirm-label = Pour confirmer, saisissez « { $text } »
 erase-button = Effacer définitivement
 error-erase-self = { $field } : vous ne pouvez pas effacer votre propre compte ; un autre administrateur doit le faire.

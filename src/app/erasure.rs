@@ -2,12 +2,17 @@
 //! address, password, sessions and tokens and their directory entries (name, address, role),
 //! and takes their name out of practices' histories and the search index. What they contributed
 //! to the network's record (practices, revisions, review steps, visits, reports, the audit log)
-//! stays, shown as a former member's.
+//! stays, shown as a former member's. The work they left unfinished ends
+//! ([`crate::domain::account::REVIEW_HANDED_BACK`] and the rules beside it).
 
-use crate::domain::account::{check_erasure, former_member_address, is_former_member};
+use crate::domain::account::{
+    CALLS_WITHDRAWN_ON_ERASURE, REVIEW_HANDED_BACK, Role, check_erasure, former_member_address,
+    is_former_member, visits_cancelled_on_erasure,
+};
 use crate::domain::practice::snapshot_without_contact;
+use crate::domain::visit::{Step as VisitStep, VisitStatus};
 use crate::domain::{Action, Actor};
-use crate::storage::{PersonRow, UserRow};
+use crate::storage::{Opinion, PersonRow, ReviewUpdate, Step, UnfinishedWork, UserRow};
 
 use super::{App, Error, Result, authorize};
 
@@ -32,9 +37,12 @@ pub struct ErasurePlan {
     pub account: Option<UserRow>,
     /// The directory entries that go.
     pub people: Vec<PersonRow>,
-    /// The contributions that stay as a former member's, by kind (`practices`, `revisions`,
-    /// `visits`, `call_requests`, `changes`) with their numbers; kinds without any are left out.
+    /// The contributions that stay as a former member's, by table (`practices`,
+    /// `practice_revisions`, `visits`, …) with their numbers; tables without any are left out.
     pub kept: Vec<(&'static str, i64)>,
+    /// The unfinished work that ends, by kind (`reviews`, `visits`, `call_requests`) with their
+    /// numbers; kinds without any are left out.
+    pub ended: Vec<(&'static str, i64)>,
 }
 
 /// What an erasure did.
@@ -76,15 +84,31 @@ impl App {
                 }
             }
         };
-        let kept = match &account {
-            Some(a) => self.store().contributions(a.id).await?,
-            None => Vec::new(),
+        let (kept, ended) = match &account {
+            Some(a) => {
+                let (review, visits, calls) = unfinished_statuses();
+                let work = self
+                    .store()
+                    .unfinished_work(a.id, review, &visits, &calls)
+                    .await?;
+                // Requests that are withdrawn do not stay.
+                let mut kept = self.store().contributions(a.id).await?;
+                for (table, n) in kept.iter_mut() {
+                    if *table == "call_requests" {
+                        *n -= work.call_requests.len() as i64;
+                    }
+                }
+                kept.retain(|(_, n)| *n > 0);
+                (kept, counts(&work))
+            }
+            None => (Vec::new(), Vec::new()),
         };
         Ok(ErasurePlan {
             confirm_with,
             account,
             people,
             kept,
+            ended,
         })
     }
 
@@ -111,9 +135,19 @@ impl App {
             .account
             .as_ref()
             .is_some_and(|a| actor.user_id() == Some(a.id));
-        check_erasure(own, &plan.confirm_with, confirm).map_err(Error::Invalid)?;
+        // Decided again inside the transaction: the entries, the admins and the unfinished
+        // work as they are now, not as the page showed them.
         let mut tx = self.store().write().await?;
-        for person in &plan.people {
+        let last_admin = match &plan.account {
+            Some(a) if a.role == Role::Admin.as_str() => tx.admin_count().await? <= 1,
+            _ => false,
+        };
+        check_erasure(own, last_admin, &plan.confirm_with, confirm).map_err(Error::Invalid)?;
+        let people = match &plan.account {
+            Some(a) => tx.people_with_email(&a.email).await?,
+            None => plan.people.clone(),
+        };
+        for person in &people {
             tx.erase_person(
                 person.id,
                 &person.slug,
@@ -122,8 +156,38 @@ impl App {
             )
             .await?;
         }
+        let mut cancelled = Vec::new();
         let account = match &plan.account {
             Some(a) => {
+                let (review, visits, calls) = unfinished_statuses();
+                let work = tx.unfinished_work(a.id, review, &visits, &calls).await?;
+                let (from, to, name) = REVIEW_HANDED_BACK;
+                for id in &work.reviews {
+                    let step = Step {
+                        name,
+                        from,
+                        to,
+                        review: ReviewUpdate {
+                            reviewer: Some(None),
+                            opinion: Some(Opinion {
+                                text: "",
+                                recommended: false,
+                                public: false,
+                            }),
+                        },
+                        note: None,
+                        reviewer_city: None,
+                    };
+                    tx.practice_step(*id, &step, actor.user_id()).await?;
+                }
+                for (id, status) in &work.visits {
+                    let from = VisitStatus::parse(status).ok_or(Error::NotFound)?;
+                    self.take_step(&mut tx, actor, *id, from, VisitStep::Cancel, "")
+                        .await?;
+                    cancelled.push((*id, from == VisitStatus::Scheduled));
+                }
+                tx.withdraw_call_requests(&work.call_requests, actor.user_id())
+                    .await?;
                 let placeholder = former_member_address(a.id);
                 tx.erase_user(
                     a.id,
@@ -137,14 +201,46 @@ impl App {
             None => None,
         };
         tx.commit().await?;
+        // Hosts hear of the cancelled visits (the erased visitor's address takes no mail).
+        for (id, was_scheduled) in cancelled {
+            self.notify_visit(actor, id, VisitStep::Cancel, was_scheduled.then_some(()));
+        }
         tracing::info!(
-            people = plan.people.len(),
+            people = people.len(),
             account = account.is_some(),
             "erased a person"
         );
         Ok(Erased {
             account,
-            people_removed: plan.people.len(),
+            people_removed: people.len(),
         })
     }
+}
+
+/// The statuses [`crate::storage::Store::unfinished_work`] looks for, from the domain's rules.
+fn unfinished_statuses() -> (&'static str, Vec<&'static str>, Vec<&'static str>) {
+    (
+        REVIEW_HANDED_BACK.0.as_str(),
+        visits_cancelled_on_erasure()
+            .into_iter()
+            .map(VisitStatus::as_str)
+            .collect(),
+        CALLS_WITHDRAWN_ON_ERASURE
+            .into_iter()
+            .map(|c| c.as_str())
+            .collect(),
+    )
+}
+
+/// The plan's numbers of unfinished work, kinds without any left out.
+fn counts(work: &UnfinishedWork) -> Vec<(&'static str, i64)> {
+    [
+        ("reviews", work.reviews.len()),
+        ("visits", work.visits.len()),
+        ("call_requests", work.call_requests.len()),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(kind, n)| (kind, n as i64))
+    .collect()
 }

@@ -462,7 +462,7 @@ impl App {
 
     /// Moves the visit along inside `tx`, or fails with a conflict when someone else moved it
     /// meanwhile.
-    async fn take_step(
+    pub(super) async fn take_step(
         &self,
         tx: &mut crate::storage::WriteTx,
         actor: &Actor,

@@ -2,8 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::call::CallStatus;
 use super::errors::{FieldError, FieldErrors};
+use super::practice::PracticeStatus;
 use super::values::{Email, Slug};
+use super::visit::{Step as VisitStep, VisitStatus};
 
 /// What an account may do, from most to least powerful. The public has no account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -229,13 +232,21 @@ pub fn is_former_member(email: &str) -> bool {
         .is_some_and(|(_, domain)| domain.eq_ignore_ascii_case(FORMER_MEMBER_DOMAIN))
 }
 
-/// The checks before an admin erases a person: not oneself (the network must never lose its
-/// last admin by a slip), and the person's address or name typed again, as a confirmation that
-/// cannot be given by a misplaced click (case and surrounding spaces aside).
-pub fn check_erasure(own: bool, expected: &str, typed: &str) -> Result<(), FieldErrors> {
+/// The checks before an admin erases a person: not oneself, not the last admin (the network
+/// must never lose its last admin by a slip; the command line is not an account and could),
+/// and the person's address or name typed again, as a confirmation that cannot be given by a
+/// misplaced click (case and surrounding spaces aside).
+pub fn check_erasure(
+    own: bool,
+    last_admin: bool,
+    expected: &str,
+    typed: &str,
+) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::new();
     if own {
         errors.add("confirm", FieldError::new("error-erase-self"));
+    } else if last_admin {
+        errors.add("confirm", FieldError::new("error-erase-last-admin"));
     } else if typed.trim().to_lowercase() != expected.trim().to_lowercase() {
         errors.add("confirm", FieldError::new("error-erase-confirm"));
     }
@@ -245,6 +256,29 @@ pub fn check_erasure(own: bool, expected: &str, typed: &str) -> Result<(), Field
         Err(errors)
     }
 }
+
+/// What an erasure does to the work the account left unfinished, decided here once. A practice
+/// it is reviewing goes back to waiting for a reviewer, without its opinion: a coordinator
+/// publishes on a recommendation, and one from a reviewer who is gone must not stay behind.
+/// The history keeps the step under this name.
+pub const REVIEW_HANDED_BACK: (PracticeStatus, PracticeStatus, &str) = (
+    PracticeStatus::InReview,
+    PracticeStatus::Submitted,
+    "release_review",
+);
+
+/// The visits an erased account asked for that are cancelled: every one that can still be
+/// called off (its host is told).
+pub fn visits_cancelled_on_erasure() -> Vec<VisitStatus> {
+    VisitStatus::ALL
+        .into_iter()
+        .filter(|s| s.after(VisitStep::Cancel).is_some())
+        .collect()
+}
+
+/// The calls in which an erased account's requests are withdrawn: those whose allocation is not
+/// published (a published one made its visits, which are cancelled instead).
+pub const CALLS_WITHDRAWN_ON_ERASURE: [CallStatus; 2] = [CallStatus::Open, CallStatus::Proposed];
 
 #[cfg(test)]
 mod tests {
@@ -260,11 +294,41 @@ mod tests {
     }
 
     #[test]
-    fn erasure_needs_the_address_typed_again_and_never_erases_oneself() {
-        assert!(check_erasure(false, "a@b.example", " A@B.example ").is_ok());
-        assert!(check_erasure(false, "a@b.example", "a@c.example").is_err());
-        assert!(check_erasure(false, "a@b.example", "").is_err());
-        assert!(check_erasure(true, "a@b.example", "a@b.example").is_err());
+    fn erasure_needs_the_address_typed_again_and_never_erases_oneself_or_the_last_admin() {
+        assert!(check_erasure(false, false, "a@b.example", " A@B.example ").is_ok());
+        assert!(check_erasure(false, false, "a@b.example", "a@c.example").is_err());
+        assert!(check_erasure(false, false, "a@b.example", "").is_err());
+        let key =
+            |r: Result<(), FieldErrors>| r.expect_err("refused").get("confirm").map(|e| e.key);
+        assert_eq!(
+            key(check_erasure(true, false, "a@b.example", "a@b.example")),
+            Some("error-erase-self")
+        );
+        assert_eq!(
+            key(check_erasure(false, true, "a@b.example", "a@b.example")),
+            Some("error-erase-last-admin")
+        );
+    }
+
+    #[test]
+    fn erasure_ends_every_visit_that_can_still_be_called_off_and_no_other() {
+        let cancelled = visits_cancelled_on_erasure();
+        for s in [
+            VisitStatus::Open,
+            VisitStatus::Requested,
+            VisitStatus::Accepted,
+            VisitStatus::Scheduled,
+        ] {
+            assert!(cancelled.contains(&s), "{s:?}");
+        }
+        for s in [
+            VisitStatus::Done,
+            VisitStatus::Reported,
+            VisitStatus::Cancelled,
+            VisitStatus::Declined,
+        ] {
+            assert!(!cancelled.contains(&s), "{s:?}");
+        }
     }
 
     #[test]

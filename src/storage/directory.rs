@@ -357,11 +357,7 @@ impl Store {
 
     /// The directory entries with address `email` (any case): one person's, for erasure.
     pub async fn people_with_email(&self, email: &str) -> Result<Vec<PersonRow>> {
-        let sql = format!("{PERSON_SELECT} WHERE LOWER(p.email) = LOWER($1) ORDER BY p.id");
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(email)
-            .fetch_all(self.pool())
-            .await?)
+        people_with_email(&mut *self.pool().acquire().await?, email).await
     }
 
     /// A person by URL name.
@@ -719,6 +715,11 @@ impl WriteTx {
             .await
     }
 
+    /// [`Store::people_with_email`], inside the transaction.
+    pub async fn people_with_email(&mut self, email: &str) -> Result<Vec<PersonRow>> {
+        people_with_email(&mut self.tx, email).await
+    }
+
     /// Erases person `id` (URL name `slug`): removed from the directory, from the contacts of
     /// practices and placements, and from every practice revision, each rewritten by `scrub`
     /// (which returns the snapshot without them, or `None` when it does not name them).
@@ -767,4 +768,12 @@ impl WriteTx {
         self.record("person", &id.to_string(), "delete", actor)
             .await
     }
+}
+
+async fn people_with_email(conn: &mut sqlx::AnyConnection, email: &str) -> Result<Vec<PersonRow>> {
+    let sql = format!("{PERSON_SELECT} WHERE LOWER(p.email) = LOWER($1) ORDER BY p.id");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(email)
+        .fetch_all(conn)
+        .await?)
 }

@@ -28,7 +28,7 @@ pub use directory::{
 };
 pub use files::{AttachmentRow, sha256_hex};
 pub use glossary::{GlossaryConceptRow, GlossaryTermRow};
-pub use personal::PERSONAL;
+pub use personal::{PERSONAL, UnfinishedWork};
 pub use placements::{PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, WindowRow};
 pub use practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
 pub use practices::{

@@ -98,6 +98,16 @@ fn migrate_demo_data_and_add_user() {
         out.status.code() == Some(1) && err.contains("no account with the address"),
         "{err}"
     );
+    // The command line is nobody's account, so it could erase the only admin: it may not.
+    let out = passerelle(
+        dir.path(),
+        &["admin", "erase", "--email", "admin@passerelle.example"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.code() == Some(1) && err.contains("last admin") && err.lines().count() == 1,
+        "{err}"
+    );
 }
 
 #[test]

@@ -48,9 +48,41 @@ both! {
         let found = member.get("/api/v1/search?q=Benaliova&type=person").await.json();
         assert_eq!(found["total"], 1, "{found}");
 
-        // The confirmation page says what goes and what stays.
+        // The editor asks for a place in a call that is still open, and recommends a Trier
+        // practice they were asked to review. In the demo they also have visits under way
+        // (accepted and scheduled).
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let deadline = (time::OffsetDateTime::now_utc().date() + time::Duration::days(5)).to_string();
+        let call = coordinator
+            .json(Method::POST, "/api/v1/calls", &json!({"title": "Herbst 2027", "deadline": deadline, "placements": ["buergerhaus-trier-nord"]}))
+            .await
+            .assert(StatusCode::CREATED)
+            .json();
+        let call = call["slug"].as_str().expect("slug").to_owned();
+        editor
+            .json(Method::PUT, &format!("/api/v1/calls/{call}/request"), &json!({"preferences": ["buergerhaus-trier-nord"],
+                "start": "2027-03-01", "end": "2027-06-30", "languages": ["fr"], "themes": [], "goal": "Voir comment Trèves accueille."}))
+            .await
+            .assert(StatusCode::OK);
+        let trier = json!({"title": "Lesepaten in Trier", "summary": "Ehrenamtliche lesen Kindern vor. Die Kinder erzählen nach.",
+            "lang": "de", "city": "trier", "organisations": ["stadt-trier"]});
+        let reviewed = coordinator.json(Method::POST, "/api/v1/practices", &trier).await.assert(StatusCode::CREATED).json();
+        let reviewed = format!("/api/v1/practices/{}/transitions", reviewed["slug"].as_str().expect("slug"));
+        coordinator.json(Method::POST, &reviewed, &json!({"step": "submit"})).await.assert(StatusCode::OK);
+        coordinator.json(Method::POST, &reviewed, &json!({"step": "assign_review", "reviewer": EDITOR.0})).await.assert(StatusCode::OK);
+        editor.json(Method::POST, &reviewed, &json!({"step": "recommend", "opinion": "Très bien.", "public": "true"})).await.assert(StatusCode::OK);
+        let pool = sqlx::AnyPool::connect(&t.app.config().database_url()).await.expect("database");
+        let review = || sqlx::query_as::<_, (String, Option<i64>, i64)>("SELECT status, reviewer_id, recommended FROM practices WHERE slug = 'lesepaten-in-trier'")
+            .fetch_one(&pool);
+        assert_eq!(review().await.expect("practice"), ("in_review".to_owned(), Some(editor_id), 1));
+
+        // The confirmation page says what goes, what ends and what stays.
         let page = admin.get(&format!("/en/admin/users/{editor_id}/erase")).await;
-        page.assert(StatusCode::OK).contains("Fatima Benaliova").contains(EDITOR.0).contains("one practice they wrote");
+        page.assert(StatusCode::OK).contains("Fatima Benaliova").contains(EDITOR.0).contains("one practice they wrote")
+            .contains("one review they had taken goes back to waiting for a reviewer")
+            .contains("visits they asked for are cancelled")
+            .contains("one request in a call not yet allocated is withdrawn")
+            .contains("one workflow step they took on a practice").contains("one request in a call<");
         // Nothing happens without the address typed again, and nobody erases themselves.
         let wrong = admin.post_form(&format!("/en/admin/users/{editor_id}/erase"), &[("confirm", "someone@else.example")]).await;
         wrong.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("aria-describedby=\"confirm-error\"").contains("someone@else.example");
@@ -59,7 +91,6 @@ both! {
         admin.get(&format!("/en/admin/users/{admin_id}/erase")).await;
         admin.post_form(&format!("/en/admin/users/{admin_id}/erase"), &[("confirm", ADMIN.0)]).await.assert(StatusCode::UNPROCESSABLE_ENTITY);
         // Only admins erase.
-        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
         coordinator.get(&format!("/en/admin/users/{editor_id}/erase")).await.assert(StatusCode::FORBIDDEN);
         coordinator
             .json(Method::POST, &format!("/api/v1/users/{editor_id}/erase"), &json!({"confirm": EDITOR.0}))
@@ -97,6 +128,18 @@ both! {
         assert!(!all.to_string().contains(EDITOR.0), "{all}");
         assert!(all["items"].as_array().expect("items").iter().any(|e| e["kind"] == "erase" && e["entity"] == "user"), "{all}");
         admin.get(&format!("/en/admin/audit?person={former}")).await.assert(StatusCode::OK).contains("former account");
+        // Their unfinished work ended: the review waits for another reviewer without their
+        // opinion, no visit of theirs is under way, and the open call holds no request of theirs.
+        assert_eq!(review().await.expect("practice"), ("submitted".to_owned(), None, 0));
+        admin.get("/en/practices/lesepaten-in-trier").await.assert(StatusCode::OK).contains("Review handed back");
+        let live: Vec<(String,)> = sqlx::query_as("SELECT status FROM visits WHERE visitor_id = $1 AND status IN ('open', 'requested', 'accepted', 'scheduled')")
+            .bind(editor_id).fetch_all(&pool).await.expect("visits");
+        assert!(live.is_empty(), "{live:?}");
+        let cancelled: Vec<(String,)> = sqlx::query_as("SELECT status FROM visits WHERE visitor_id = $1 AND status = 'cancelled'")
+            .bind(editor_id).fetch_all(&pool).await.expect("visits");
+        assert!(cancelled.len() >= 2, "the accepted and the scheduled visit: {cancelled:?}");
+        let open = coordinator.get(&format!("/api/v1/calls/{call}")).await.assert(StatusCode::OK).json();
+        assert_eq!(open["requests"], 0, "{open}");
         // Erased once is erased.
         admin
             .json(Method::POST, &format!("/api/v1/users/{editor_id}/erase"), &json!({"confirm": EDITOR.0}))

@@ -36,6 +36,8 @@ struct ErasePage {
     removed: Vec<String>,
     /// What stays, one line each.
     kept: Vec<String>,
+    /// The unfinished work that ends, one line each.
+    ended: Vec<String>,
     /// What the admin types (the account's address, or the entry's name): also whom the page is
     /// about.
     confirm_with: String,
@@ -64,15 +66,21 @@ fn page(ctx: Ctx, plan: ErasurePlan, action: String, confirm: String, errors: Er
             ],
         ));
     }
-    let kept = plan
-        .kept
-        .iter()
-        .map(|(kind, n)| ctx.t_args(&format!("erase-keeps-{kind}"), &[("count", n.to_string())]))
-        .collect();
+    let lines = |prefix: &str, counts: &[(&str, i64)]| -> Vec<String> {
+        counts
+            .iter()
+            .map(|(kind, n)| ctx.t_args(&format!("{prefix}{kind}"), &[("count", n.to_string())]))
+            .collect()
+    };
+    let (kept, ended) = (
+        lines("erase-keeps-", &plan.kept),
+        lines("erase-ends-", &plan.ended),
+    );
     ErasePage {
         action,
         removed,
         kept,
+        ended,
         confirm_with: plan.confirm_with,
         confirm,
         errors,
