@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use passerelle::domain::allocation::{Choice, Instance, Request, allocate, greedy};
+use passerelle::domain::exchange::allocation::{Choice, Instance, Request, allocate, greedy};
 use passerelle::domain::exchange::{Offer, Seeker, Span, first_fit, fit};
 use time::{Date, Duration, Month};
 
@@ -173,7 +173,7 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let first_come = greedy(&instance);
     let greedy_took = t.elapsed();
-    let rates = |a: &passerelle::domain::allocation::Allocation| {
+    let rates = |a: &passerelle::domain::exchange::allocation::Allocation| {
         let asked = instance.requests_per_city();
         let mut got = vec![0usize; instance.cities];
         for (r, g) in instance.requests.iter().zip(&a.granted) {

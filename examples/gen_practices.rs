@@ -8,9 +8,9 @@
 //! practice's language, and a quarter with a translated title and summary. The same N gives the
 //! same file.
 
-use passerelle::app::glossary_io::read_csv;
+use passerelle::app::language::glossary_io::read_csv;
 use passerelle::domain::ContentLang;
-use passerelle::domain::practice::sentence_count;
+use passerelle::domain::catalogue::practice::sentence_count;
 use serde_json::json;
 
 /// (slug, country, name).

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use passerelle::app::glossary_io::{glossary_terms, read_csv};
+use passerelle::app::language::glossary_io::{glossary_terms, read_csv};
 use passerelle::search::{DocKind, DocText, Expander, SearchDoc, SearchIndex, SearchRequest};
 
 #[derive(serde::Deserialize)]

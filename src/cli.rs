@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::glossary_io::GlossaryFormat;
+use crate::app::language::glossary_io::GlossaryFormat;
 use crate::app::{App, Format, ImportOptions, NewAccount};
 use crate::config::{Config, Settings};
 use crate::domain::{Actor, Locale};

@@ -9,9 +9,9 @@ use crate::domain::directory::{
 use crate::domain::{Email, Role};
 use crate::storage::{CountryRow, StorageError};
 
-use super::{App, OpinionForm, Result};
+use crate::app::{App, OpinionForm, Result};
 use crate::domain::Actor;
-use crate::domain::practice::{PracticeForm, PracticeStatus, TEXT_FIELDS, Transition};
+use crate::domain::catalogue::practice::{PracticeForm, PracticeStatus, TEXT_FIELDS, Transition};
 use crate::storage::PracticeTextRow;
 
 const NETWORK: &str = include_str!("../../demo/network.toml");
@@ -20,7 +20,7 @@ const PLACEMENTS: &str = include_str!("../../demo/placements.toml");
 
 #[derive(serde::Deserialize)]
 struct DemoPlacements {
-    placement: Vec<crate::domain::placement::PlacementForm>,
+    placement: Vec<crate::domain::exchange::placement::PlacementForm>,
 }
 
 #[derive(Deserialize)]

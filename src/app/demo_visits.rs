@@ -5,10 +5,10 @@
 use serde::Deserialize;
 use time::Duration;
 
-use super::visits::today;
-use super::{App, Result};
+use crate::app::exchange::visits::today;
+use crate::app::{App, Result};
 use crate::domain::exchange::Span;
-use crate::domain::visit::{FOLLOW_UP_DAYS, VisitStatus};
+use crate::domain::exchange::visit::{FOLLOW_UP_DAYS, VisitStatus};
 use crate::storage::{NewVisit, VisitPlan, WriteTx, join_list};
 
 const VISITS: &str = include_str!("../../demo/visits.toml");

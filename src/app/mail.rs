@@ -68,7 +68,7 @@ impl Mailer {
         body: String,
         calendar: Option<(String, &str)>,
     ) -> anyhow::Result<()> {
-        if crate::domain::account::is_former_member(to) {
+        if crate::domain::accounts::is_former_member(to) {
             return Ok(());
         }
         let Some((ics, method)) = calendar else {
@@ -91,7 +91,7 @@ impl Mailer {
 
     /// Sends a plain message; an erased account's placeholder address gets nothing.
     async fn send(&self, to: &str, subject: &str, body: String) -> anyhow::Result<()> {
-        if crate::domain::account::is_former_member(to) {
+        if crate::domain::accounts::is_former_member(to) {
             return Ok(());
         }
         let message = Message::builder()

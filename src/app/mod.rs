@@ -3,46 +3,35 @@
 //! someone takes the [`Actor`] and asks [`can`](crate::domain::can) before it reads or writes.
 
 mod accounts;
-mod audit;
-mod calls;
+mod catalogue;
 mod demo;
 mod demo_visits;
 mod directory;
-mod erasure;
-mod glossary;
-pub mod glossary_io;
-pub mod ical;
-mod machine;
+pub mod exchange;
+pub mod language;
 mod mail;
-mod placements;
-mod practices;
-mod review;
-mod search;
 mod secrets;
-mod transfer;
-mod visit_notices;
-mod visits;
 
+pub use accounts::audit::AuditQuery;
+pub use accounts::erasure::{Erased, Erasure, ErasurePlan};
 pub use accounts::{
     CreatedToken, CurrentUser, Invitation, InvitationCreated, NewAccount, SESSION_DAYS,
 };
-pub use audit::AuditQuery;
-pub use calls::{CallView, CityShare, Matrix, NotPlaced, Place, Review, ReviewRow};
-pub use demo::{DEMO_ACCOUNTS, DemoReport};
-pub use directory::{Localized, Organisation, Page, Person, page_size};
-pub use erasure::{Erased, Erasure, ErasurePlan};
-pub use glossary::{GlossaryData, GlossaryImportReport};
-pub use mail::Mailer;
-pub use placements::{PlacementQuery, PlacementTexts, PlacementView};
-pub use practices::sniff_file;
-pub use practices::{OpinionForm, Practice, PracticeTranslationForm};
-pub use search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery};
-pub use transfer::{
+pub use catalogue::practices::sniff_file;
+pub use catalogue::practices::{OpinionForm, Practice, PracticeTranslationForm};
+pub use catalogue::transfer::{
     Format, ImportOptions, ImportProblem, ImportReport, ImportSource, PracticeRecord,
 };
-pub use visits::{
+pub use demo::{DEMO_ACCOUNTS, DemoReport};
+pub use directory::{Localized, Organisation, Page, Person, page_size};
+pub use exchange::calls::{CallView, CityShare, Matrix, NotPlaced, Place, Review, ReviewRow};
+pub use exchange::placements::{PlacementQuery, PlacementTexts, PlacementView};
+pub use exchange::visits::{
     ChecklistLine, RequestSuggestion, Suggestion, VisitQuery, VisitView, label_in, today,
 };
+pub use language::glossary::{GlossaryData, GlossaryImportReport};
+pub use language::search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery};
+pub use mail::Mailer;
 
 use std::sync::Arc;
 
@@ -117,7 +106,7 @@ struct Inner {
     index_lock: tokio::sync::Mutex<()>,
     /// The glossary, valid for one generation.
     /// The glossary and the change-log generation through which it is known to be current.
-    glossary: std::sync::RwLock<Option<(i64, Arc<glossary::GlossaryData>)>>,
+    glossary: std::sync::RwLock<Option<(i64, Arc<GlossaryData>)>>,
 }
 
 /// The OpenAPI schema of a day parameter in a query string: a day (`YYYY-MM-DD`), or empty,

@@ -4,21 +4,16 @@
 //! strings and are parsed into these types at the boundary (`TryFrom`), gathering every field
 //! error at once so that a form can come back filled in with all its messages.
 
-pub mod account;
-pub mod allocation;
-pub mod call;
+pub mod accounts;
+pub mod catalogue;
 pub mod directory;
 pub mod errors;
 pub mod exchange;
-pub mod file;
-pub mod glossary;
+pub mod language;
 pub mod permission;
-pub mod placement;
-pub mod practice;
 pub mod values;
-pub mod visit;
 
-pub use account::{Actor, NewPassword, Role};
+pub use accounts::{Actor, NewPassword, Role};
 pub use directory::{Circle, OrgKind};
 pub use errors::{FieldError, FieldErrors};
 pub use permission::{Action, can};

@@ -2,9 +2,9 @@
 //!
 //! Handlers and `app` never compare roles themselves; they name the action and ask here.
 
-use super::account::{Actor, Role};
-use super::practice::{PracticeStatus, Transition};
-use super::visit::{Side, Sides, Step, VisitFacts, VisitStatus};
+use crate::domain::accounts::{Actor, Role};
+use crate::domain::catalogue::practice::{PracticeStatus, Transition};
+use crate::domain::exchange::visit::{Side, Sides, Step, VisitFacts, VisitStatus};
 
 /// What the permission rule needs to know about one practice and the person asking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,7 +346,7 @@ mod tests {
     /// visitor, as the host's editor, or neither.
     #[test]
     fn visit_actions_for_every_role() {
-        use crate::domain::visit::Step as VisitStep;
+        use crate::domain::exchange::visit::Step as VisitStep;
         use Action::*;
         use VisitStatus::*;
         let actors = [

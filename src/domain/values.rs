@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::errors::FieldError;
+use crate::domain::errors::FieldError;
 
 /// URL-safe identifier: lowercase ASCII letters, digits and single hyphens; 1–80 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

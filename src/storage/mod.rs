@@ -7,39 +7,33 @@
 //! Storage never decides visibility or permissions; `app` does.
 
 mod accounts;
-mod audit;
-mod calls;
+mod catalogue;
 mod directory;
-mod files;
-mod glossary;
-mod personal;
-mod placements;
-mod practice_writes;
-mod practices;
-mod search_source;
-mod visits;
-
+mod exchange;
+mod language;
+pub use accounts::audit::{AuditFilter, AuditRow};
+pub use accounts::personal::{PERSONAL, UnfinishedWork};
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
-pub use audit::{AuditFilter, AuditRow};
-pub use calls::{AssignmentRow, CallRequestRow, CallRow, NewCallRequest, PreferenceRow};
+pub use catalogue::files::{AttachmentRow, sha256_hex};
+pub use catalogue::practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
+pub use catalogue::practices::{
+    EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope, PracticeSort,
+    PracticeTextRow, RevisionRow,
+};
 pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
     ThemeRow,
 };
-pub use files::{AttachmentRow, sha256_hex};
-pub use glossary::{GlossaryConceptRow, GlossaryTermRow};
-pub use personal::{PERSONAL, UnfinishedWork};
-pub use placements::{PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, WindowRow};
-pub use practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
-pub use practices::{
-    EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope, PracticeSort,
-    PracticeTextRow, RevisionRow,
+pub use exchange::calls::{AssignmentRow, CallRequestRow, CallRow, NewCallRequest, PreferenceRow};
+pub use exchange::placements::{
+    PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, WindowRow,
 };
-pub use search_source::{IndexRow, IndexSelect, IndexText};
-pub use visits::{
+pub use exchange::visits::{
     ChecklistItemRow, ConfirmationRow, FollowUpRow, NewVisit, ReportListRow, ReportRow,
     VisitEventRow, VisitFilter, VisitPlan, VisitRow,
 };
+pub use language::glossary::{GlossaryConceptRow, GlossaryTermRow};
+pub use language::search_source::{IndexRow, IndexSelect, IndexText};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -204,7 +198,7 @@ impl Store {
             )
             .bind(id)
             .bind(lang)
-            .bind(practice_writes::sort_key("title", body))
+            .bind(catalogue::practice_writes::sort_key("title", body))
             .execute(&mut *tx)
             .await?;
         }

@@ -175,7 +175,7 @@ impl Ctx {
 
     /// An account as pages name it: its address, or "former member" once it was erased.
     pub fn who(&self, email: &str) -> String {
-        if crate::domain::account::is_former_member(email) {
+        if crate::domain::accounts::is_former_member(email) {
             self.t("former-member")
         } else {
             email.to_owned()

@@ -5,7 +5,7 @@
 use axum::http::{Method, StatusCode};
 use passerelle::app::{App, today};
 use passerelle::domain::Actor;
-use passerelle::domain::placement::{PlacementForm, WindowForm};
+use passerelle::domain::exchange::placement::{PlacementForm, WindowForm};
 use serde_json::json;
 
 use crate::helpers::*;
@@ -186,7 +186,7 @@ both! {
         let t = TestApp::demo(db).await;
         let a = placement(&t.app, "cafe-baer-trier-west", "Café Bär A").await;
         let coordinator = t.app.login(COORDINATOR.0, COORDINATOR.1, "test").await.expect("sign in").1.actor;
-        let form = passerelle::domain::call::CallForm {
+        let form = passerelle::domain::exchange::call::CallForm {
             title: "Winter".into(),
             deadline: day(3),
             placements: vec![a.clone()],
@@ -252,7 +252,7 @@ async fn publishing_a_call_tells_every_requester() {
         }
     };
     let coordinator = login(COORDINATOR).await;
-    let form = passerelle::domain::call::CallForm {
+    let form = passerelle::domain::exchange::call::CallForm {
         title: "Ein Platz".into(),
         deadline: day(3),
         placements: vec![a.clone()],
@@ -266,7 +266,7 @@ async fn publishing_a_call_tells_every_requester() {
         .as_str()
         .to_owned();
     for who in [EDITOR, MEMBER] {
-        let r = passerelle::domain::call::CallRequestForm {
+        let r = passerelle::domain::exchange::call::CallRequestForm {
             preferences: vec![a.clone()],
             start: day(5),
             end: day(60),

@@ -3,7 +3,7 @@
 
 use passerelle::app::{App, Error, NewAccount, OpinionForm};
 use passerelle::domain::Actor;
-use passerelle::domain::practice::{PracticeForm, Transition};
+use passerelle::domain::catalogue::practice::{PracticeForm, Transition};
 use passerelle::storage::PracticeFilter;
 
 use axum::http::StatusCode;

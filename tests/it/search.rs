@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // JSON shapes are the assertion: a missing field should fail the test.
 
 use passerelle::app::App;
-use passerelle::app::glossary_io::GlossaryFormat;
+use passerelle::app::language::glossary_io::GlossaryFormat;
 use passerelle::domain::Actor;
 
 use crate::helpers::*;

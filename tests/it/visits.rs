@@ -6,8 +6,8 @@
 use axum::http::{Method, StatusCode};
 use passerelle::app::{App, today};
 use passerelle::domain::Actor;
-use passerelle::domain::placement::{PlacementForm, WindowForm};
-use passerelle::domain::visit::{ReportForm, RequestForm, ScheduleForm, Step};
+use passerelle::domain::exchange::placement::{PlacementForm, WindowForm};
+use passerelle::domain::exchange::visit::{ReportForm, RequestForm, ScheduleForm, Step};
 
 use crate::helpers::*;
 

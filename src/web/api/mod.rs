@@ -4,14 +4,11 @@
 //! language of `Accept-Language`.
 
 mod accounts;
-mod audit;
-mod calls;
+mod catalogue;
 pub(crate) mod directory;
+mod exchange;
+mod language;
 mod openapi;
-mod placements;
-mod practices;
-mod search;
-mod visits;
 
 use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -33,13 +30,13 @@ pub use openapi::ApiDoc;
 pub fn router() -> Router<App> {
     Router::new()
         .merge(accounts::router())
-        .merge(audit::router())
+        .merge(accounts::audit::router())
         .merge(directory::router())
-        .merge(practices::router())
-        .merge(placements::router())
-        .merge(visits::router())
-        .merge(calls::router())
-        .merge(search::router())
+        .merge(catalogue::practices::router())
+        .merge(exchange::placements::router())
+        .merge(exchange::visits::router())
+        .merge(exchange::calls::router())
+        .merge(language::search::router())
         .route("/openapi.json", get(openapi::document))
 }
 

@@ -3,16 +3,16 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use super::directory::*;
-use super::practices::{
-    self as practice_api, PracticeJson, PracticeSummaryJson, PracticeTextJson, PracticeUpdate,
-    TransitionRequest,
-};
 use crate::app::PracticeTranslationForm;
+use crate::domain::catalogue::practice::PracticeForm;
 use crate::domain::directory::{
     CityForm, CountryForm, OrganisationForm, PersonForm, TranslationForm,
 };
-use crate::domain::practice::PracticeForm;
+use crate::web::api::catalogue::practices::{
+    self as practice_api, PracticeJson, PracticeSummaryJson, PracticeTextJson, PracticeUpdate,
+    TransitionRequest,
+};
+use crate::web::api::directory::*;
 
 /// The API description.
 #[derive(OpenApi)]
@@ -24,31 +24,31 @@ use crate::domain::practice::PracticeForm;
         put_translation, list_people, get_person, create_person, update_person, delete_person, list_cities, get_city,
         create_city, update_city, delete_city, list_themes, put_theme, list_countries, get_country, put_country, delete_country,
         practice_api::list, practice_api::get_one, practice_api::get_by_ref, practice_api::create, practice_api::update,
-        practice_api::transition, practice_api::translate, super::search::search,
-        super::placements::list, super::placements::get_one, super::placements::create, super::placements::update,
-        super::placements::translate,
-        super::visits::list, super::visits::create, super::visits::get_one, super::visits::step, super::visits::schedule,
-        super::visits::checklist, super::visits::get_report, super::visits::put_report, super::visits::host_view,
-        super::visits::suggestions, super::visits::reports, super::visits::checklist_items,
-        super::visits::add_checklist_item, super::visits::set_checklist_item, super::visits::matrix, super::calls::list, super::calls::create,
-        super::calls::get_one, super::calls::put_request, super::calls::close, super::calls::get_allocation,
-        super::calls::run, super::calls::assign, super::calls::publish, super::audit::list, super::accounts::my_data,
-        super::accounts::erase_user, super::accounts::erase_person),
+        practice_api::transition, practice_api::translate, crate::web::api::language::search::search,
+        crate::web::api::exchange::placements::list, crate::web::api::exchange::placements::get_one, crate::web::api::exchange::placements::create, crate::web::api::exchange::placements::update,
+        crate::web::api::exchange::placements::translate,
+        crate::web::api::exchange::visits::list, crate::web::api::exchange::visits::create, crate::web::api::exchange::visits::get_one, crate::web::api::exchange::visits::step, crate::web::api::exchange::visits::schedule,
+        crate::web::api::exchange::visits::checklist, crate::web::api::exchange::visits::get_report, crate::web::api::exchange::visits::put_report, crate::web::api::exchange::visits::host_view,
+        crate::web::api::exchange::visits::suggestions, crate::web::api::exchange::visits::reports, crate::web::api::exchange::visits::checklist_items,
+        crate::web::api::exchange::visits::add_checklist_item, crate::web::api::exchange::visits::set_checklist_item, crate::web::api::exchange::visits::matrix, crate::web::api::exchange::calls::list, crate::web::api::exchange::calls::create,
+        crate::web::api::exchange::calls::get_one, crate::web::api::exchange::calls::put_request, crate::web::api::exchange::calls::close, crate::web::api::exchange::calls::get_allocation,
+        crate::web::api::exchange::calls::run, crate::web::api::exchange::calls::assign, crate::web::api::exchange::calls::publish, crate::web::api::accounts::audit::list, crate::web::api::accounts::my_data,
+        crate::web::api::accounts::erase_user, crate::web::api::accounts::erase_person),
     components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson, ThemeJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
-        PracticeUpdate, TransitionRequest, PracticeTranslationForm, super::search::SearchJson, super::search::SearchHitJson,
-        crate::domain::placement::PlacementForm, crate::domain::placement::WindowForm, super::placements::PlacementJson,
-        super::placements::WindowJson, super::placements::PlacementTextJson,
-        crate::domain::placement::PlacementTranslationForm, super::visits::VisitJson, super::visits::VisitDetailJson, super::visits::EventJson,
-        super::visits::ReportJson, super::visits::StepRequest, super::visits::ConfirmRequest, super::visits::HostViewRequest,
-        super::visits::SuggestionJson, super::visits::ReportSummaryJson, super::visits::ChecklistItemJson,
-        super::visits::ChecklistActiveRequest, super::visits::MatrixJson, super::visits::MatrixCityJson,
-        crate::domain::visit::ChecklistItemForm, crate::domain::visit::RequestForm,
-        crate::domain::visit::ScheduleForm, crate::domain::visit::ReportForm, crate::domain::visit::Step,
-        crate::domain::visit::Side, crate::app::ChecklistLine, super::calls::CallJson, super::calls::CallSummaryJson,
-        super::calls::PlaceJson, super::calls::AllocationRowJson, super::calls::AllocationJson, super::calls::AssignRequest,
-        crate::domain::call::CallForm, crate::domain::call::CallRequestForm, crate::app::CityShare, super::audit::AuditJson,
-        super::accounts::EraseRequest, super::accounts::ErasedJson)),
+        PracticeUpdate, TransitionRequest, PracticeTranslationForm, crate::web::api::language::search::SearchJson, crate::web::api::language::search::SearchHitJson,
+        crate::domain::exchange::placement::PlacementForm, crate::domain::exchange::placement::WindowForm, crate::web::api::exchange::placements::PlacementJson,
+        crate::web::api::exchange::placements::WindowJson, crate::web::api::exchange::placements::PlacementTextJson,
+        crate::domain::exchange::placement::PlacementTranslationForm, crate::web::api::exchange::visits::VisitJson, crate::web::api::exchange::visits::VisitDetailJson, crate::web::api::exchange::visits::EventJson,
+        crate::web::api::exchange::visits::ReportJson, crate::web::api::exchange::visits::StepRequest, crate::web::api::exchange::visits::ConfirmRequest, crate::web::api::exchange::visits::HostViewRequest,
+        crate::web::api::exchange::visits::SuggestionJson, crate::web::api::exchange::visits::ReportSummaryJson, crate::web::api::exchange::visits::ChecklistItemJson,
+        crate::web::api::exchange::visits::ChecklistActiveRequest, crate::web::api::exchange::visits::MatrixJson, crate::web::api::exchange::visits::MatrixCityJson,
+        crate::domain::exchange::visit::ChecklistItemForm, crate::domain::exchange::visit::RequestForm,
+        crate::domain::exchange::visit::ScheduleForm, crate::domain::exchange::visit::ReportForm, crate::domain::exchange::visit::Step,
+        crate::domain::exchange::visit::Side, crate::app::ChecklistLine, crate::web::api::exchange::calls::CallJson, crate::web::api::exchange::calls::CallSummaryJson,
+        crate::web::api::exchange::calls::PlaceJson, crate::web::api::exchange::calls::AllocationRowJson, crate::web::api::exchange::calls::AllocationJson, crate::web::api::exchange::calls::AssignRequest,
+        crate::domain::exchange::call::CallForm, crate::domain::exchange::call::CallRequestForm, crate::app::CityShare, crate::web::api::accounts::audit::AuditJson,
+        crate::web::api::accounts::EraseRequest, crate::web::api::accounts::ErasedJson)),
     modifiers(&CommonResponses),
     tags((name = "directory", description = "Countries, cities, organisations and people"),
         (name = "practices", description = "The good-practice catalogue and its review workflow"),

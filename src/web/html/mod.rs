@@ -2,17 +2,10 @@
 //! an askama template under `templates/`; every string comes from the Fluent files.
 
 mod accounts;
-mod audit;
-mod calls;
-mod erasure;
-mod glossary;
-mod organisations;
-mod people;
-mod placements;
-mod places;
-mod practices;
-mod search;
-mod visits;
+mod catalogue;
+mod directory;
+mod exchange;
+mod language;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -31,18 +24,11 @@ use super::{Ctx, HtmlError};
 pub fn router() -> Router<App> {
     Router::new()
         .route("/", get(home))
-        .merge(organisations::router())
-        .merge(people::router())
-        .merge(practices::router())
-        .merge(places::router())
+        .merge(directory::router())
+        .merge(catalogue::router())
         .merge(accounts::router())
-        .merge(audit::router())
-        .merge(erasure::router())
-        .merge(search::router())
-        .merge(glossary::router())
-        .merge(placements::router())
-        .merge(visits::router())
-        .merge(calls::router())
+        .merge(language::router())
+        .merge(exchange::router())
 }
 
 /// A page's query string: a value of the wrong form (`?page=abc`) gets the error page in the

@@ -1,0 +1,669 @@
+//! Practice use cases: the catalogue as each reader may see it, writing with revisions and
+//! optimistic locking, translations and attachments. The review workflow is in `review`.
+//! The permission rule decides; this module gathers the facts it needs.
+
+use crate::domain::catalogue::practice::{
+    NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS, Transition,
+};
+use crate::domain::permission::PracticeFacts;
+use crate::domain::{Action, Actor, FieldError, FieldErrors, Slug, can};
+use crate::storage::{
+    AttachmentRow, EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
+    PracticeTextRow, PracticeWrite, RevisionRow, StorageError, WriteTx, split_list,
+};
+
+use crate::app::directory::{Localized, Page, page_size};
+use crate::app::{App, Error, Result, authorize};
+
+/// A practice as one reader sees it.
+#[derive(Debug, Clone)]
+pub struct Practice {
+    /// The record (title in the reader's language when translated).
+    pub row: PracticeRow,
+    /// The eight text fields chosen for the reader, in `TEXT_FIELDS` order (`None` when empty).
+    pub texts: Vec<(&'static str, Option<Localized>)>,
+    /// Every stored text.
+    pub all_texts: Vec<PracticeTextRow>,
+    /// Owner organisations.
+    pub owners: Vec<LinkRow>,
+    /// Contact people (members only).
+    pub contacts: Vec<LinkRow>,
+    /// The workflow history.
+    pub events: Vec<EventRow>,
+    /// Attached files.
+    pub attachments: Vec<AttachmentRow>,
+    /// The facts the permission rule saw.
+    pub facts: PracticeFacts,
+    /// The steps this reader may take now.
+    pub steps: Vec<Transition>,
+    /// Whether the reader may edit it.
+    pub can_edit: bool,
+    /// Whether the reader may translate it.
+    pub can_translate: bool,
+    /// Whether the reader may take it for review.
+    pub can_take_review: bool,
+    /// Whether the reader may assign a reviewer.
+    pub can_assign_review: bool,
+    /// Whether the reader may see the review opinion.
+    pub show_opinion: bool,
+}
+
+/// A reviewer's opinion as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct OpinionForm {
+    /// The opinion (Markdown).
+    pub opinion: String,
+    /// Whether it may be published with the practice ("true", "on").
+    pub public: String,
+}
+
+/// Chooses, field by field, the reader's language when translated, otherwise the original.
+fn choose(
+    texts: &[PracticeTextRow],
+    reader: &str,
+    original: &str,
+) -> Vec<(&'static str, Option<Localized>)> {
+    TEXT_FIELDS
+        .iter()
+        .map(|field| {
+            let pick = |lang: &str| {
+                texts
+                    .iter()
+                    .find(|t| t.field == *field && t.lang == lang && !t.body.trim().is_empty())
+            };
+            let chosen = pick(reader)
+                .map(|t| (t, false))
+                .or_else(|| pick(original).map(|t| (t, reader != original)));
+            let localized = chosen.map(|(t, fallback)| Localized {
+                text: t.body.clone(),
+                lang: t.lang.clone(),
+                status: t.status.clone(),
+                fallback,
+            });
+            (*field, localized)
+        })
+        .collect()
+}
+
+impl App {
+    /// The organisation's city of an account, if it has an organisation.
+    pub(crate) async fn city_of(&self, actor: &Actor) -> Result<Option<i64>> {
+        match actor {
+            Actor::User {
+                organisation_id: Some(org),
+                ..
+            } => Ok(Some(self.store().organisation_by_id(*org).await?.city_id)),
+            _ => Ok(None),
+        }
+    }
+
+    /// What the permission rule needs to know about `row` and `actor`.
+    pub(crate) async fn facts(
+        &self,
+        actor: &Actor,
+        row: &PracticeRow,
+        owners: &[LinkRow],
+    ) -> Result<PracticeFacts> {
+        let org = match actor {
+            Actor::User {
+                organisation_id, ..
+            } => *organisation_id,
+            _ => None,
+        };
+        Ok(PracticeFacts {
+            status: PracticeStatus::parse(&row.status)
+                .ok_or_else(|| anyhow::anyhow!("stored status {} is unknown", row.status))?,
+            own_organisation: org.is_some_and(|o| owners.iter().any(|w| w.id == o)),
+            same_city: self.city_of(actor).await?.map(|c| c == row.city_id),
+            reviewer: actor.user_id().is_some() && row.reviewer_id == actor.user_id(),
+            recommended: row.recommended == 1,
+        })
+    }
+
+    /// Which practices `actor` may see: the grounds of the permission rule, with the ids they name.
+    pub(crate) async fn scope(&self, actor: &Actor) -> Result<PracticeScope> {
+        let grounds = crate::domain::permission::practice_grounds(actor);
+        if grounds.is_none() {
+            return Ok(PracticeScope::ALL);
+        }
+        let organisation_id = match actor {
+            Actor::User {
+                organisation_id, ..
+            } => *organisation_id,
+            _ => None,
+        };
+        Ok(PracticeScope {
+            grounds,
+            user_id: actor.user_id(),
+            organisation_id,
+            city_id: self.city_of(actor).await?,
+        })
+    }
+
+    /// A page of the practices `actor` may see, in the filter's order.
+    pub async fn practices(
+        &self,
+        actor: &Actor,
+        filter: &PracticeFilter,
+        reader: &str,
+        limit: Option<i64>,
+        offset: Option<i64>,
+    ) -> Result<Page<PracticeRow>> {
+        let (limit, offset) = (page_size(limit), offset.unwrap_or(0).max(0));
+        let (items, total) = self
+            .store()
+            .practices(self.scope(actor).await?, filter, reader, limit, offset)
+            .await?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    }
+
+    /// Counts per city, country, theme, target group, language and status of the practices
+    /// `actor` may see that match `filter`.
+    pub async fn practice_facets(
+        &self,
+        actor: &Actor,
+        filter: &PracticeFilter,
+    ) -> Result<std::sync::Arc<PracticeFacets>> {
+        let scope = self.scope(actor).await?;
+        // Facets count every matching practice: kept per scope and filter until the log moves.
+        let key = format!("{scope:?}|{filter:?}");
+        let generation = self.generation();
+        if let Some((g, f)) = self
+            .inner
+            .facets
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+            && *g == generation
+        {
+            return Ok(f.clone());
+        }
+        let facets = std::sync::Arc::new(self.store().practice_facets(scope, filter).await?);
+        let mut cache = self.inner.facets.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.len() > 1_000 {
+            cache.clear();
+        }
+        cache.insert(key, (generation, facets.clone()));
+        Ok(facets)
+    }
+
+    /// A practice for a reader of `reader`'s language; `NotFound` for those who may not see it.
+    pub async fn practice(&self, actor: &Actor, slug: &str, reader: &str) -> Result<Practice> {
+        let row = self.store().practice(slug, reader).await?;
+        let owners = self.store().practice_owners(row.id).await?;
+        let facts = self.facts(actor, &row, &owners).await?;
+        if !can(actor, Action::ViewPractice(facts)) {
+            return Err(Error::NotFound);
+        }
+        let all_texts = self.store().practice_texts(row.id).await?;
+        let contacts = if can(actor, Action::ViewContactDetails) {
+            self.store().practice_contacts(row.id).await?
+        } else {
+            Vec::new()
+        };
+        let steps = [
+            Transition::Submit,
+            Transition::RequestChanges,
+            Transition::Recommend,
+            Transition::Publish,
+            Transition::Archive,
+            Transition::Republish,
+        ]
+        .into_iter()
+        .filter(|t| can(actor, Action::Step(*t, facts)))
+        .collect();
+        Ok(Practice {
+            texts: choose(&all_texts, reader, &row.original_lang),
+            events: self.store().practice_events(row.id).await?,
+            attachments: self.store().attachments(row.id).await?,
+            can_edit: can(actor, Action::EditPractice(facts)),
+            can_translate: can(actor, Action::TranslatePractice(facts)),
+            can_take_review: actor.user_id().is_some() && can(actor, Action::TakeReview(facts)),
+            can_assign_review: can(actor, Action::AssignReview(facts)),
+            show_opinion: row.review_opinion.is_some()
+                && ((row.opinion_public == 1 && facts.status == PracticeStatus::Published)
+                    || facts.own_organisation
+                    || facts.reviewer
+                    || can(
+                        actor,
+                        Action::AssignReview(PracticeFacts {
+                            status: PracticeStatus::Submitted,
+                            ..facts
+                        }),
+                    )),
+            steps,
+            facts,
+            owners,
+            contacts,
+            all_texts,
+            row,
+        })
+    }
+
+    /// The form of a practice, filled in from its original texts, and its version.
+    pub async fn practice_form(&self, actor: &Actor, slug: &str) -> Result<(PracticeForm, i64)> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(p.facts))?;
+        Ok((
+            form_of(
+                &p.row,
+                &p.all_texts,
+                &p.owners,
+                &self.store().practice_contacts(p.row.id).await?,
+            ),
+            p.row.version,
+        ))
+    }
+
+    /// The revisions of a practice (for those who may edit it).
+    pub async fn practice_revisions(&self, actor: &Actor, slug: &str) -> Result<Vec<RevisionRow>> {
+        let p = self.practice(actor, slug, "").await?;
+        if !p.can_edit && !p.facts.reviewer {
+            authorize(actor, Action::EditPractice(p.facts))?;
+        }
+        Ok(self.store().practice_revisions(p.row.id).await?)
+    }
+
+    /// Checks a form and resolves what it refers to inside `tx`.
+    async fn check_practice(
+        &self,
+        tx: &mut WriteTx,
+        form: &PracticeForm,
+    ) -> Result<(NewPractice, i64, Vec<i64>, Vec<i64>)> {
+        let parsed = NewPractice::try_from(form);
+        let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+        let Ok(p) = parsed else {
+            return Err(Error::Invalid(errors));
+        };
+        let city_id = match tx.city_id(p.city.as_str()).await {
+            Ok(id) => Some(id),
+            Err(StorageError::NotFound) => {
+                errors.add("city", FieldError::new("error-unknown-city"));
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut owners = Vec::new();
+        for o in &p.organisations {
+            match tx.organisation_id(o.as_str()).await {
+                Ok(id) => owners.push(id),
+                Err(StorageError::NotFound) => errors.add(
+                    "organisations",
+                    FieldError::with("error-unknown-value", "value", o),
+                ),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut contacts = Vec::new();
+        for c in &p.contacts {
+            match tx.person_id(c.as_str()).await {
+                Ok(id) => contacts.push(id),
+                Err(StorageError::NotFound) => errors.add(
+                    "contacts",
+                    FieldError::with("error-unknown-value", "value", c),
+                ),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let keys: Vec<String> = p.themes.iter().map(|t| t.as_str().to_owned()).collect();
+        for unknown in tx.unknown_themes(&keys).await? {
+            errors.add(
+                "themes",
+                FieldError::with("error-unknown-theme", "value", unknown),
+            );
+        }
+        match city_id {
+            Some(city_id) if errors.is_empty() => Ok((p, city_id, owners, contacts)),
+            _ => Err(Error::Invalid(errors)),
+        }
+    }
+
+    /// Writes a new practice as a draft for one of the actor's organisations.
+    #[tracing::instrument(skip_all)]
+    pub async fn create_practice(&self, actor: &Actor, form: &PracticeForm) -> Result<Slug> {
+        self.create_practice_as(actor, form, PracticeStatus::Draft)
+            .await
+    }
+
+    /// Writes a new practice in `status` (drafts from the pages; imports and demo data may publish).
+    pub(crate) async fn create_practice_as(
+        &self,
+        actor: &Actor,
+        form: &PracticeForm,
+        status: PracticeStatus,
+    ) -> Result<Slug> {
+        if actor.role().is_none() {
+            return Err(Error::Unauthorized);
+        }
+        let mut tx = self.store().write().await?;
+        let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
+        // Editors write for an organisation of theirs; coordinators and admins for any, or none.
+        let allowed = if owners.is_empty() {
+            can(
+                actor,
+                Action::CreatePractice {
+                    organisation_id: -1,
+                },
+            )
+        } else {
+            owners.iter().any(|o| {
+                can(
+                    actor,
+                    Action::CreatePractice {
+                        organisation_id: *o,
+                    },
+                )
+            })
+        };
+        if !allowed {
+            return Err(Error::Invalid(FieldErrors::one(
+                "organisations",
+                FieldError::new("error-not-your-organisation"),
+            )));
+        }
+        check_owners(actor, &[], &owners)?;
+
+        let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
+        let write = PracticeWrite {
+            practice: &p,
+            city_id,
+            owners: &owners,
+            contacts: &contacts,
+            snapshot: &snapshot,
+        };
+        tx.insert_practice(&write, status, actor.user_id())
+            .await
+            .map_err(taken_slug_or_ref)?;
+        tx.commit().await?;
+        Ok(p.slug)
+    }
+
+    /// Saves a practice if nobody saved it since `version`; otherwise `Conflict("error-practice-changed")`
+    /// and nothing is written, so the editor can merge.
+    #[tracing::instrument(skip_all, fields(slug))]
+    pub async fn update_practice(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        form: &PracticeForm,
+        version: i64,
+    ) -> Result<Slug> {
+        let current = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(current.facts))?;
+        let mut tx = self.store().write().await?;
+        let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
+        let before: Vec<i64> = current.owners.iter().map(|o| o.id).collect();
+        check_owners(actor, &before, &owners)?;
+        let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
+        let write = PracticeWrite {
+            practice: &p,
+            city_id,
+            owners: &owners,
+            contacts: &contacts,
+            snapshot: &snapshot,
+        };
+        match tx
+            .update_practice(current.row.id, version, &write, actor.user_id())
+            .await
+        {
+            Ok(_) => {}
+            Err(StorageError::Conflict(what)) if what == "version" => {
+                return Err(Error::Conflict("error-practice-changed"));
+            }
+            Err(e) => return Err(taken_slug_or_ref(e)),
+        }
+        tx.commit().await?;
+        Ok(p.slug)
+    }
+}
+
+/// Refuses owner changes the actor may not make: an editor keeps their own organisation among
+/// the owners and adds or removes no other (owners edit a practice and read its drafts).
+fn check_owners(actor: &Actor, before: &[i64], after: &[i64]) -> Result<()> {
+    let own = match actor {
+        Actor::User {
+            organisation_id, ..
+        } => *organisation_id,
+        _ => None,
+    };
+    let others = |list: &[i64]| {
+        list.iter()
+            .copied()
+            .filter(|o| Some(*o) != own)
+            .collect::<std::collections::BTreeSet<i64>>()
+    };
+    let action = Action::ChangePracticeOwners {
+        others_changed: others(before) != others(after),
+        keeps_own: own.is_some_and(|o| after.contains(&o)),
+    };
+    if can(actor, action) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(FieldErrors::one(
+            "organisations",
+            FieldError::new("error-owners-staff-only"),
+        )))
+    }
+}
+
+impl App {
+    /// Attaches a file to a practice (those who may edit it). Its kind is decided from its content
+    /// and must be one of `domain::file::ACCEPTED`; the bytes are stored in the database under
+    /// their SHA-256, in the same transaction as the attachment.
+    #[tracing::instrument(skip_all, fields(slug))]
+    pub async fn attach(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        filename: &str,
+        upload: &std::path::Path,
+    ) -> Result<i64> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(p.facts))?;
+        let sniff = sniff_file(upload).await?;
+        let max = self.config().max_upload_bytes;
+        if sniff.size() > max as u64 {
+            return Err(Error::Invalid(FieldErrors::one(
+                "file",
+                FieldError::with("error-file-too-large", "max", max / 1_000_000),
+            )));
+        }
+        let mime = sniff
+            .kind()
+            .map_err(|e| Error::Invalid(FieldErrors::one("file", e)))?;
+        let mut tx = self.store().write().await?;
+        let sha256 = tx.put_file(upload).await?;
+        let row = AttachmentRow {
+            id: 0,
+            practice_id: p.row.id,
+            sha256,
+            filename: crate::domain::catalogue::file::safe_name(filename),
+            mime: mime.to_owned(),
+            size: sniff.size() as i64,
+            created_at: 0,
+        };
+        let id = tx.insert_attachment(&row, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// An attachment and its bytes as they are read, for those who may read the practice.
+    pub async fn attachment(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        id: i64,
+    ) -> Result<(
+        AttachmentRow,
+        impl futures_util::Stream<Item = Result<Vec<u8>>> + Send + 'static,
+    )> {
+        let p = self.practice(actor, slug, "").await?;
+        let a = p
+            .attachments
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or(Error::NotFound)?;
+        let bytes = futures_util::TryStreamExt::map_err(self.store().file(&a.sha256), Error::from);
+        Ok((a, bytes))
+    }
+
+    /// Removes an attachment (those who may edit the practice).
+    pub async fn detach(&self, actor: &Actor, slug: &str, id: i64) -> Result<()> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(p.facts))?;
+        let mut tx = self.store().write().await?;
+        tx.delete_attachment(p.row.id, id, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// A translation of some fields of a practice, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct PracticeTranslationForm {
+    /// Target language (de, fr, en, lb); not the original.
+    pub lang: String,
+    /// Field name → translated text; empty texts are left out.
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+impl App {
+    /// Writes a person's translation of some fields; it is `human` and based on the current version.
+    #[tracing::instrument(skip_all, fields(slug))]
+    pub async fn translate_practice(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        form: &PracticeTranslationForm,
+    ) -> Result<()> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::TranslatePractice(p.facts))?;
+        let mut e = FieldErrors::new();
+        let lang = e.check(
+            "lang",
+            crate::domain::ContentLang::try_from(form.lang.as_str()),
+        );
+        if lang.is_some_and(|l| l.code() == p.row.original_lang) {
+            e.add("lang", FieldError::new("error-translation-original"));
+        }
+        let mut texts = Vec::new();
+        for (field, body) in &form.fields {
+            let Some(known) = TEXT_FIELDS.iter().find(|f| **f == field.as_str()) else {
+                e.add(
+                    "fields",
+                    FieldError::with("error-unknown-value", "value", field),
+                );
+                continue;
+            };
+            let max = match *known {
+                "title" => crate::domain::catalogue::practice::TITLE_MAX,
+                "summary" => crate::domain::catalogue::practice::SUMMARY_MAX,
+                _ => crate::domain::catalogue::practice::LONG_MAX,
+            };
+            if let Some(Some(text)) =
+                e.check(known, crate::domain::values::optional_text(body, max))
+            {
+                texts.push((*known, text));
+            }
+        }
+        let Some(lang) = lang.filter(|_| e.is_empty()) else {
+            return Err(Error::Invalid(e));
+        };
+        let mut tx = self.store().write().await?;
+        for (field, body) in texts {
+            let row = PracticeTextRow {
+                lang: lang.code().to_owned(),
+                field: field.to_owned(),
+                body,
+                status: "human".into(),
+                based_on: p.row.version,
+            };
+            tx.put_practice_translation(p.row.id, &row, actor.user_id())
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The slug of the practice with an external reference.
+    pub async fn practice_slug_by_ref(&self, reference: &str) -> Result<String> {
+        Ok(self.store().practice_slug_by_ref(reference).await?)
+    }
+}
+
+fn taken_slug_or_ref(e: StorageError) -> Error {
+    match e {
+        StorageError::Conflict(m) if m.contains("ref") => {
+            Error::Invalid(FieldErrors::one("ref", FieldError::new("error-taken")))
+        }
+        StorageError::Conflict(_) => {
+            Error::Invalid(FieldErrors::one("slug", FieldError::new("error-taken")))
+        }
+        e => e.into(),
+    }
+}
+
+/// The form of a stored practice, from its original texts.
+fn form_of(
+    row: &PracticeRow,
+    texts: &[PracticeTextRow],
+    owners: &[LinkRow],
+    contacts: &[LinkRow],
+) -> PracticeForm {
+    let text = |field: &str| {
+        texts
+            .iter()
+            .find(|t| t.field == field && t.lang == row.original_lang)
+            .map(|t| t.body.clone())
+            .unwrap_or_default()
+    };
+    PracticeForm {
+        slug: row.slug.clone(),
+        reference: row.reference.clone().unwrap_or_default(),
+        lang: row.original_lang.clone(),
+        title: text("title"),
+        summary: text("summary"),
+        context: text("context"),
+        approach: text("approach"),
+        results: text("results"),
+        evaluation: text("evaluation"),
+        resources: text("resources"),
+        transferability: text("transferability"),
+        period_start: row.period_start.clone().unwrap_or_default(),
+        period_end: row.period_end.clone().unwrap_or_default(),
+        ongoing: if row.ongoing == 1 {
+            "true".into()
+        } else {
+            String::new()
+        },
+        city: row.city_slug.clone(),
+        organisations: owners.iter().map(|o| o.slug.clone()).collect(),
+        contacts: contacts.iter().map(|c| c.slug.clone()).collect(),
+        themes: split_list(&row.themes),
+        target_groups: serde_json::from_str(&row.target_groups).unwrap_or_default(),
+        links: serde_json::from_str(&row.links).unwrap_or_default(),
+        source: row.source.clone().unwrap_or_default(),
+    }
+}
+
+/// Reads an uploaded file once to learn its size and kind ([`crate::domain::catalogue::file::Sniff`]).
+pub async fn sniff_file(path: &std::path::Path) -> Result<crate::domain::catalogue::file::Sniff> {
+    use tokio::io::AsyncReadExt;
+    let unreadable = |e: std::io::Error| Error::Internal(anyhow::anyhow!("reading an upload: {e}"));
+    let mut file = tokio::fs::File::open(path).await.map_err(unreadable)?;
+    let mut sniff = crate::domain::catalogue::file::Sniff::default();
+    let mut buf = vec![0; 64 * 1024];
+    loop {
+        match file.read(&mut buf).await.map_err(unreadable)? {
+            0 => return Ok(sniff),
+            n => sniff.feed(&buf[..n]),
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! The exchange programme: placements, visits and their reports, calls and their allocation.
+
+pub(crate) mod calls;
+pub mod ical;
+pub(crate) mod placements;
+pub(crate) mod visit_notices;
+pub(crate) mod visits;

@@ -1,0 +1,909 @@
+//! Visits of the exchange programme: requests (for a placement, or open with suggestions), the
+//! lifecycle from requested to reported, the agreement checklist and the learning report. A
+//! window's capacity is checked inside the write transaction, and writers are serialized
+//! (`Store::write`), so two hosts accepting at the same moment cannot overfill it.
+
+use time::{Date, OffsetDateTime};
+
+use crate::app::{App, Error, Page, Result, page_size};
+use crate::domain::exchange::placement::{PlacementStatus, parse_day};
+use crate::domain::exchange::visit::{
+    ChecklistItemForm, FOLLOW_UP_DAYS, Report, ReportForm, Request, RequestForm, Schedule,
+    ScheduleForm, Side, Step, Target, VisitFacts, VisitStatus, checklist_item, step_message,
+};
+use crate::domain::exchange::{Offer, Reason, Seeker, Span, first_fit, fit};
+use crate::domain::{Action, Actor, FieldError, FieldErrors, Role, can};
+use crate::storage::{
+    ChecklistItemRow, NewVisit, ReportListRow, ReportRow, StorageError, VisitEventRow, VisitFilter,
+    VisitPlan, VisitRow, join_list, split_list,
+};
+
+use crate::app::exchange::placements::PlacementView;
+
+/// One item of a visit's agreement checklist and who has confirmed it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct ChecklistLine {
+    /// Item id.
+    pub id: i64,
+    /// A built-in item's key; its text is in the message files.
+    pub key: Option<String>,
+    /// An added item's texts (de, fr, en).
+    pub labels: [String; 3],
+    /// Confirmed by the visitor.
+    pub visitor: bool,
+    /// Confirmed by the host.
+    pub host: bool,
+}
+
+/// A visit as its reader sees it.
+#[derive(Debug, Clone)]
+pub struct VisitView {
+    /// The stored visit.
+    pub row: VisitRow,
+    /// Its timeline.
+    pub events: Vec<VisitEventRow>,
+    /// The agreement checklist.
+    pub checklist: Vec<ChecklistLine>,
+    /// The learning report, once written.
+    pub report: Option<ReportRow>,
+    /// The reader's relation to it.
+    pub facts: VisitFacts,
+    /// Steps the reader may take now.
+    pub steps: Vec<Step>,
+    /// The side whose checklist the reader may confirm.
+    pub confirms: Option<Side>,
+    /// Whether the reader may add the host's view to the report.
+    pub may_add_host_view: bool,
+}
+
+impl VisitView {
+    /// Where it stands.
+    pub fn status(&self) -> VisitStatus {
+        VisitStatus::parse(&self.row.status).unwrap_or(VisitStatus::Cancelled)
+    }
+
+    /// Whether both sides have confirmed every item.
+    pub fn agreed(&self) -> bool {
+        self.checklist.iter().all(|l| l.visitor && l.host)
+    }
+
+    /// The window the visit holds (or asks for) a place in.
+    pub fn window(&self) -> Option<Span> {
+        span(
+            self.row.window_start.as_deref()?,
+            self.row.window_end.as_deref()?,
+        )
+    }
+
+    /// The fixed days.
+    pub fn days(&self) -> Option<Span> {
+        span(
+            self.row.start_date.as_deref()?,
+            self.row.end_date.as_deref()?,
+        )
+    }
+
+    /// May the reader take `step`?
+    pub fn may(&self, step: Step) -> bool {
+        self.steps.contains(&step)
+    }
+}
+
+fn span(a: &str, b: &str) -> Option<Span> {
+    Span::new(parse_day(a)?, parse_day(b)?)
+}
+
+/// The request's possible days from today on; `None` when they have all passed.
+fn still_possible(row: &VisitRow) -> Option<Span> {
+    let s = span(&row.possible_start, &row.possible_end)?;
+    Span::new(s.start.max(today()), s.end)
+}
+
+/// A placement suggested for an open request, with why.
+#[derive(Debug, Clone)]
+pub struct Suggestion {
+    /// The placement.
+    pub placement: PlacementView,
+    /// Fit points.
+    pub points: i64,
+    /// Why it fits.
+    pub reasons: Vec<Reason>,
+    /// The first days a stay fits within the request's dates.
+    pub days: Span,
+}
+
+/// An open request suggested to a host for one of its placements, with why.
+#[derive(Debug, Clone)]
+pub struct RequestSuggestion {
+    /// The open request.
+    pub visit: VisitRow,
+    /// Fit points.
+    pub points: i64,
+    /// Why it fits.
+    pub reasons: Vec<Reason>,
+    /// The first days a stay fits.
+    pub days: Span,
+}
+
+/// Which of the actor's visits to list.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct VisitQuery {
+    /// Only in this status.
+    #[param(pattern = "^(open|requested|accepted|declined|scheduled|done|reported|cancelled)?$")]
+    pub status: Option<String>,
+    /// Page size (1–200, default 50).
+    pub limit: Option<i64>,
+    /// Items skipped.
+    pub offset: Option<i64>,
+}
+
+/// An added checklist item's text for a reader: their language's, else the first written of the
+/// others (German, French, English order after theirs).
+pub fn label_in(locale: crate::domain::Locale, labels: [&str; 3]) -> String {
+    use crate::domain::Locale;
+    let order = match locale {
+        Locale::De => [0, 1, 2],
+        Locale::Fr => [1, 0, 2],
+        Locale::En => [2, 0, 1],
+    };
+    order
+        .iter()
+        .map(|i| labels[*i])
+        .find(|l| !l.is_empty())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Today, in UTC.
+pub fn today() -> Date {
+    OffsetDateTime::now_utc().date()
+}
+
+/// Whether the actor acts for an organisation as host: its editors, coordinators and admins.
+pub(crate) fn acts_for(actor: &Actor, organisation: Option<i64>) -> bool {
+    match actor {
+        Actor::User {
+            role,
+            organisation_id,
+            ..
+        } => organisation.is_some() && *organisation_id == organisation && *role != Role::Member,
+        _ => false,
+    }
+}
+
+fn facts_of(actor: &Actor, row: &VisitRow) -> VisitFacts {
+    VisitFacts {
+        status: VisitStatus::parse(&row.status).unwrap_or(VisitStatus::Cancelled),
+        visitor: actor.user_id() == Some(row.visitor_id),
+        host: acts_for(actor, row.host_id),
+    }
+}
+
+impl App {
+    /// A visit the actor may see (`NotFound` otherwise, so that ids do not tell what exists).
+    async fn visible_visit(&self, actor: &Actor, id: i64) -> Result<(VisitRow, VisitFacts)> {
+        if actor.role().is_none() {
+            return Err(Error::Unauthorized);
+        }
+        let row = self.store().visit(id).await?;
+        let facts = facts_of(actor, &row);
+        if !can(actor, Action::ViewVisit(facts)) {
+            return Err(Error::NotFound);
+        }
+        Ok((row, facts))
+    }
+
+    /// One visit with its timeline, checklist, report and what the reader may do.
+    pub async fn visit(&self, actor: &Actor, id: i64) -> Result<VisitView> {
+        let (row, facts) = self.visible_visit(actor, id).await?;
+        let events = self.store().visit_events(id).await?;
+        let items = self.store().checklist_items(false).await?;
+        let confirmations = self.store().visit_confirmations(id).await?;
+        let checklist = items
+            .into_iter()
+            .map(|i| {
+                let by = |side: &str| {
+                    confirmations
+                        .iter()
+                        .any(|c| c.item_id == i.id && c.side == side)
+                };
+                ChecklistLine {
+                    visitor: by("visitor"),
+                    host: by("host"),
+                    id: i.id,
+                    key: i.item_key,
+                    labels: [i.label_de, i.label_fr, i.label_en],
+                }
+            })
+            .collect();
+        let report = self.store().visit_report(id).await?;
+        let steps = Step::ALL
+            .into_iter()
+            .filter(|s| can(actor, Action::StepVisit(*s, facts)))
+            .collect();
+        let confirms = [Side::Visitor, Side::Host]
+            .into_iter()
+            .find(|s| can(actor, Action::ConfirmAgreement(*s, facts)));
+        Ok(VisitView {
+            may_add_host_view: can(actor, Action::AddHostView(facts)),
+            row,
+            events,
+            checklist,
+            report,
+            facts,
+            steps,
+            confirms,
+        })
+    }
+
+    /// The actor's visits, as visitor and as host, newest change first. Coordinators see them all.
+    pub async fn visits(&self, actor: &Actor, query: &VisitQuery) -> Result<Page<VisitRow>> {
+        let Actor::User {
+            id,
+            organisation_id,
+            role,
+        } = actor
+        else {
+            return Err(Error::Unauthorized);
+        };
+        let status = match crate::app::given(&query.status) {
+            Some(s) if VisitStatus::parse(&s).is_none() => {
+                return Err(Error::Invalid(FieldErrors::one(
+                    "status",
+                    FieldError::new("error-choice"),
+                )));
+            }
+            s => s,
+        };
+        let staff = matches!(role, Role::Admin | Role::Coordinator);
+        let host = acts_for(actor, *organisation_id)
+            .then_some(*organisation_id)
+            .flatten();
+        let filter = VisitFilter {
+            party: (!staff).then_some((*id, host)),
+            placement_id: None,
+            status,
+        };
+        let limit = page_size(query.limit);
+        let offset = query.offset.unwrap_or(0).clamp(0, 1_000_000);
+        let (items, total) = self.store().visits(&filter, limit, offset).await?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    }
+
+    /// The visits asked of one placement (for its hosts), newest first.
+    pub async fn placement_visits(&self, actor: &Actor, slug: &str) -> Result<Vec<VisitRow>> {
+        let p = self.placement(actor, slug).await?;
+        if !p.can_edit {
+            return Ok(Vec::new());
+        }
+        let filter = VisitFilter {
+            placement_id: Some(p.row.id),
+            ..Default::default()
+        };
+        Ok(self.store().visits(&filter, 200, 0).await?.0)
+    }
+
+    /// Makes a request: for a placement (status requested) or open (status open). Checked whole:
+    /// the dates must hold a stay within one of the placement's windows, nobody asks their own
+    /// organisation, and the placement must be open.
+    pub async fn request_visit(&self, actor: &Actor, form: &RequestForm) -> Result<i64> {
+        if !can(actor, Action::RequestVisit) {
+            return Err(Error::Unauthorized);
+        }
+        let Actor::User {
+            id: visitor,
+            organisation_id,
+            ..
+        } = actor
+        else {
+            return Err(Error::Unauthorized);
+        };
+        let placement = match form.placement.trim() {
+            "" => None,
+            slug => match self.placement(actor, slug).await {
+                Ok(p) if p.row.status == PlacementStatus::Open.as_str() => Some(p),
+                Ok(_) => {
+                    return Err(Error::Invalid(FieldErrors::one(
+                        "placement",
+                        FieldError::new("error-placement-closed"),
+                    )));
+                }
+                Err(Error::NotFound) => {
+                    return Err(Error::Invalid(FieldErrors::one(
+                        "placement",
+                        FieldError::with("error-unknown-value", "value", slug),
+                    )));
+                }
+                Err(e) => return Err(e),
+            },
+        };
+        let target = placement.as_ref().map(|p| Target {
+            own_organisation: Some(p.row.organisation_id) == *organisation_id,
+            windows: &p.windows,
+            length_days: u32::try_from(p.row.length_days).unwrap_or(1),
+        });
+        let mut errors = FieldErrors::new();
+        let checked = Request::check(form, today(), target.as_ref());
+        let mut tx = self.store().write().await?;
+        let keys: Vec<String> = form
+            .themes
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        for unknown in tx.unknown_themes(&keys).await? {
+            errors.add(
+                "themes",
+                FieldError::with("error-unknown-theme", "value", unknown),
+            );
+        }
+        let cities = self.cities(None).await?;
+        for c in form.cities.iter().filter(|c| !c.trim().is_empty()) {
+            if !cities.iter().any(|r| r.slug == c.trim()) {
+                errors.add(
+                    "cities",
+                    FieldError::with("error-unknown-value", "value", c),
+                );
+            }
+        }
+        let r = match checked {
+            Ok(r) if errors.is_empty() => r,
+            Ok(_) => return Err(Error::Invalid(errors)),
+            Err(mut e) => {
+                for (field, err) in errors.iter() {
+                    e.add(field, err.clone());
+                }
+                return Err(Error::Invalid(e));
+            }
+        };
+        let window = placement.as_ref().and_then(|p| {
+            p.windows
+                .iter()
+                .find(|w| first_fit(**w, &[r.possible], r.length_days).is_some())
+                .map(|w| (w.start.to_string(), w.end.to_string()))
+        });
+        let new = NewVisit {
+            placement_id: placement.as_ref().map(|p| p.row.id),
+            window,
+            visitor_id: *visitor,
+            visitor_organisation_id: *organisation_id,
+            status: if placement.is_some() {
+                VisitStatus::Requested.as_str()
+            } else {
+                VisitStatus::Open.as_str()
+            },
+            possible: (r.possible.start.to_string(), r.possible.end.to_string()),
+            length_days: i64::from(r.length_days),
+            themes: join_list(&r.themes.iter().map(|t| t.as_str()).collect::<Vec<_>>()),
+            cities: join_list(&r.cities.iter().map(|c| c.as_str()).collect::<Vec<_>>()),
+            languages: join_list(&r.languages.iter().map(|l| l.code()).collect::<Vec<_>>()),
+            goal: &r.goal,
+        };
+        let id = tx.insert_visit(&new, Some(*visitor)).await?;
+        tx.commit().await?;
+        if placement.is_some() {
+            self.notify_visit(actor, id, Step::Request, None);
+        }
+        Ok(id)
+    }
+
+    /// Turns an open request into a request for one placement.
+    pub async fn choose_placement(&self, actor: &Actor, id: i64, slug: &str) -> Result<()> {
+        let (row, facts) = self.visible_visit(actor, id).await?;
+        if !can(actor, Action::StepVisit(Step::Request, facts)) {
+            return Err(Error::Forbidden);
+        }
+        // Days already past no longer count; a request whose days have all passed is over.
+        let Some(possible) = still_possible(&row) else {
+            return Err(Error::Conflict("error-visit-dates-passed"));
+        };
+        let form = RequestForm {
+            placement: slug.to_owned(),
+            start: possible.start.to_string(),
+            end: row.possible_end.clone(),
+            length_days: row.length_days.to_string(),
+            themes: split_list(&row.themes),
+            cities: split_list(&row.cities),
+            languages: split_list(&row.languages),
+            goal: row.goal.clone(),
+        };
+        let p = match self.placement(actor, slug).await {
+            Ok(p) if p.row.status == PlacementStatus::Open.as_str() => p,
+            _ => {
+                return Err(Error::Invalid(FieldErrors::one(
+                    "placement",
+                    FieldError::with("error-unknown-value", "value", slug),
+                )));
+            }
+        };
+        let target = Target {
+            own_organisation: row.visitor_organisation_id == Some(p.row.organisation_id),
+            windows: &p.windows,
+            length_days: u32::try_from(p.row.length_days).unwrap_or(1),
+        };
+        // Every rule broken here is about the placement chosen.
+        let r = Request::check(&form, today(), Some(&target)).map_err(|e| {
+            let mut on_placement = FieldErrors::new();
+            for (_, err) in e.iter() {
+                on_placement.add("placement", err.clone());
+            }
+            Error::Invalid(on_placement)
+        })?;
+        let Some(window) = p
+            .windows
+            .iter()
+            .find(|w| first_fit(**w, &[r.possible], r.length_days).is_some())
+        else {
+            return Err(Error::Conflict("error-visit-no-window-in-dates"));
+        };
+        let mut tx = self.store().write().await?;
+        tx.choose_placement(
+            id,
+            p.row.id,
+            (&window.start.to_string(), &window.end.to_string()),
+        )
+        .await?;
+        tx.set_visit_length(id, p.row.length_days).await?;
+        tx.set_visit_possible_start(id, &possible.start.to_string())
+            .await?;
+        self.take_step(&mut tx, actor, id, VisitStatus::Open, Step::Request, "")
+            .await?;
+        tx.commit().await?;
+        self.notify_visit(actor, id, Step::Request, None);
+        Ok(())
+    }
+
+    /// Moves the visit along inside `tx`, or fails with a conflict when someone else moved it
+    /// meanwhile.
+    pub(crate) async fn take_step(
+        &self,
+        tx: &mut crate::storage::WriteTx,
+        actor: &Actor,
+        id: i64,
+        from: VisitStatus,
+        step: Step,
+        message: &str,
+    ) -> Result<VisitStatus> {
+        let to = from
+            .after(step)
+            .ok_or(Error::Conflict("error-visit-step-not-possible"))?;
+        let reissue = matches!(step, Step::Schedule | Step::Cancel);
+        match tx
+            .step_visit(
+                id,
+                from.as_str(),
+                step.as_str(),
+                to.as_str(),
+                message,
+                reissue,
+                actor.user_id(),
+            )
+            .await
+        {
+            Ok(()) => Ok(to),
+            Err(StorageError::Conflict(_)) => Err(Error::Conflict("error-visit-step-not-possible")),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Accepts, declines, records as done or cancels a visit, with the message or reason.
+    /// Accepting holds a place in a window that fits the visitor's dates and still has room:
+    /// the one asked for first, another otherwise; when every one is full, it is a conflict.
+    pub async fn step_visit(
+        &self,
+        actor: &Actor,
+        id: i64,
+        step: Step,
+        message: &str,
+    ) -> Result<()> {
+        let (row, facts) = self.visible_visit(actor, id).await?;
+        if !matches!(
+            step,
+            Step::Accept | Step::Decline | Step::Complete | Step::Cancel
+        ) {
+            return Err(Error::Conflict("error-visit-step-not-possible"));
+        }
+        if !can(actor, Action::StepVisit(step, facts)) {
+            return Err(if facts.status.after(step).is_none() {
+                Error::Conflict("error-visit-step-not-possible")
+            } else {
+                Error::Forbidden
+            });
+        }
+        let message = step_message(step, message).map_err(Error::Invalid)?;
+        if step == Step::Complete
+            && row
+                .start_date
+                .as_deref()
+                .and_then(parse_day)
+                .is_some_and(|d| d > today())
+        {
+            return Err(Error::Conflict("error-visit-not-started"));
+        }
+        let was_scheduled = facts.status == VisitStatus::Scheduled;
+        let mut tx = self.store().write().await?;
+        if step == Step::Accept {
+            self.hold_place(&mut tx, &row).await?;
+        }
+        self.take_step(
+            &mut tx,
+            actor,
+            id,
+            facts.status,
+            step,
+            message.as_deref().unwrap_or_default(),
+        )
+        .await?;
+        tx.commit().await?;
+        let calendar = (step == Step::Cancel && was_scheduled).then_some(());
+        self.notify_visit(actor, id, step, calendar);
+        Ok(())
+    }
+
+    /// Finds a window with room for the visit, inside the write lock, and holds it there.
+    async fn hold_place(&self, tx: &mut crate::storage::WriteTx, row: &VisitRow) -> Result<()> {
+        let (Some(placement), Some(asked)) = (row.placement_id, row.window_start.clone()) else {
+            return Err(Error::Conflict("error-visit-step-not-possible"));
+        };
+        let capacity = tx.placement_capacity(placement).await?;
+        let possible = span(&row.possible_start, &row.possible_end);
+        let windows: Vec<Span> = self
+            .windows_of(&[placement])
+            .await?
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        let length = u32::try_from(row.length_days).unwrap_or(1);
+        let mut candidates: Vec<(String, String)> = vec![(
+            asked.clone(),
+            row.window_end.clone().unwrap_or_else(|| asked.clone()),
+        )];
+        for w in &windows {
+            if w.start.to_string() != asked
+                && possible.is_some_and(|p| first_fit(*w, &[p], length).is_some())
+            {
+                candidates.push((w.start.to_string(), w.end.to_string()));
+            }
+        }
+        for (start, end) in candidates {
+            if tx.places_taken(placement, &start).await? < capacity {
+                if start != asked {
+                    tx.choose_placement(row.id, placement, (&start, &end))
+                        .await?;
+                }
+                return Ok(());
+            }
+        }
+        Err(Error::Conflict("error-window-full"))
+    }
+
+    /// The host fixes (or changes) the dates, times, meeting point and agenda. Both sides must
+    /// have confirmed the agreement checklist first; both get a calendar invitation.
+    pub async fn schedule_visit(&self, actor: &Actor, id: i64, form: &ScheduleForm) -> Result<()> {
+        let view = self.visit(actor, id).await?;
+        if !view.may(Step::Schedule) {
+            return Err(if view.status().after(Step::Schedule).is_none() {
+                Error::Conflict("error-visit-step-not-possible")
+            } else {
+                Error::Forbidden
+            });
+        }
+        let Some(window) = view.window() else {
+            return Err(Error::Conflict("error-visit-step-not-possible"));
+        };
+        let length = u32::try_from(view.row.length_days).unwrap_or(1);
+        let checked = Schedule::check(form, window, length);
+        let mut errors = checked.as_ref().err().cloned().unwrap_or_default();
+        if !view.agreed() {
+            errors.add("checklist", FieldError::new("error-checklist-incomplete"));
+        }
+        let s = match checked {
+            Ok(s) if errors.is_empty() => s,
+            _ => return Err(Error::Invalid(errors)),
+        };
+        let plan = VisitPlan {
+            days: (s.days.start.to_string(), s.days.end.to_string()),
+            times: s.times.map(|(a, b)| (hhmm(a), hhmm(b))),
+            meeting_point: s.meeting_point,
+            agenda: s.agenda.unwrap_or_default(),
+        };
+        let mut tx = self.store().write().await?;
+        tx.plan_visit(id, &plan).await?;
+        self.take_step(&mut tx, actor, id, view.status(), Step::Schedule, "")
+            .await?;
+        tx.commit().await?;
+        self.notify_visit(actor, id, Step::Schedule, Some(()));
+        Ok(())
+    }
+
+    /// Confirms one side's agreement checklist: `items` are the confirmed ones (the rest are not).
+    pub async fn confirm_checklist(&self, actor: &Actor, id: i64, items: &[i64]) -> Result<()> {
+        let view = self.visit(actor, id).await?;
+        let Some(side) = view.confirms else {
+            return Err(Error::Forbidden);
+        };
+        let known: Vec<i64> = view.checklist.iter().map(|l| l.id).collect();
+        let mut mine: Vec<i64> = items
+            .iter()
+            .copied()
+            .filter(|i| known.contains(i))
+            .collect();
+        mine.sort_unstable();
+        mine.dedup();
+        let mut tx = self.store().write().await?;
+        tx.confirm_checklist(id, side.as_str(), &mine, actor.user_id())
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The visitor writes or revises the learning report; the first one completes the visit's
+    /// lifecycle and sets the follow-up question three months on.
+    pub async fn save_report(&self, actor: &Actor, id: i64, form: &ReportForm) -> Result<()> {
+        let (_, facts) = self.visible_visit(actor, id).await?;
+        if !can(actor, Action::StepVisit(Step::Report, facts)) {
+            return Err(if facts.status.after(Step::Report).is_none() {
+                Error::Conflict("error-visit-step-not-possible")
+            } else {
+                Error::Forbidden
+            });
+        }
+        let checked = Report::try_from(form);
+        let mut errors = checked.as_ref().err().cloned().unwrap_or_default();
+        let mut tx = self.store().write().await?;
+        for p in &form.practices {
+            let p = p.trim();
+            if !p.is_empty() && !tx.practice_exists(p).await? {
+                errors.add(
+                    "practices",
+                    FieldError::with("error-unknown-value", "value", p),
+                );
+            }
+        }
+        let r = match checked {
+            Ok(r) if errors.is_empty() => r,
+            _ => return Err(Error::Invalid(errors)),
+        };
+        let practices: Vec<&str> = r.practices.iter().map(|p| p.as_str()).collect();
+        let follow_up = crate::storage::now() + FOLLOW_UP_DAYS * 86_400;
+        tx.save_report(
+            id,
+            r.lang.code(),
+            [&r.saw, &r.worked, &r.take_home],
+            &practices,
+            r.intention.as_str(),
+            r.outcome.as_deref().unwrap_or_default(),
+            r.published,
+            follow_up,
+            actor.user_id(),
+        )
+        .await?;
+        let first = facts.status == VisitStatus::Done;
+        if first {
+            self.take_step(&mut tx, actor, id, VisitStatus::Done, Step::Report, "")
+                .await?;
+        }
+        tx.commit().await?;
+        if first {
+            self.notify_visit(actor, id, Step::Report, None);
+        }
+        Ok(())
+    }
+
+    /// The host adds its view to a report.
+    pub async fn add_host_view(&self, actor: &Actor, id: i64, text: &str) -> Result<()> {
+        let (_, facts) = self.visible_visit(actor, id).await?;
+        if !can(actor, Action::AddHostView(facts)) {
+            return Err(Error::Forbidden);
+        }
+        let text =
+            crate::domain::values::optional_text(text, crate::domain::exchange::visit::MESSAGE_MAX)
+                .map_err(|e| Error::Invalid(FieldErrors::one("host_view", e)))?
+                .unwrap_or_default();
+        let mut tx = self.store().write().await?;
+        tx.set_host_view(id, &text, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A report for reading: members read all, the public only published ones.
+    pub async fn report(&self, actor: &Actor, id: i64) -> Result<(VisitRow, ReportRow)> {
+        let report = self
+            .store()
+            .visit_report(id)
+            .await?
+            .ok_or(Error::NotFound)?;
+        if !can(
+            actor,
+            Action::ViewReport {
+                published: report.published == 1,
+            },
+        ) {
+            return Err(Error::NotFound);
+        }
+        Ok((self.store().visit(id).await?, report))
+    }
+
+    /// Learning reports, newest first: all for members, published ones for the public.
+    pub async fn reports(
+        &self,
+        actor: &Actor,
+        limit: Option<i64>,
+        offset: Option<i64>,
+    ) -> Result<Page<ReportListRow>> {
+        let published_only = !can(actor, Action::ViewReport { published: false });
+        let limit = page_size(limit);
+        let offset = offset.unwrap_or(0).clamp(0, 1_000_000);
+        let (items, total) = self.store().reports(published_only, limit, offset).await?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    }
+
+    /// Visits each host organisation has had (for ranking hosts with few up).
+    pub(crate) async fn host_counts(&self) -> Result<std::collections::HashMap<i64, u32>> {
+        Ok(self
+            .store()
+            .host_visit_counts()
+            .await?
+            .into_iter()
+            .map(|(org, n)| (org, u32::try_from(n).unwrap_or(u32::MAX)))
+            .collect())
+    }
+
+    fn seeker_of(row: &VisitRow, cities: &[crate::storage::CityRow]) -> Seeker {
+        let wanted = split_list(&row.cities);
+        Seeker {
+            organisation: row.visitor_organisation_id.unwrap_or(-1),
+            country: row.visitor_country.clone().unwrap_or_default(),
+            themes: split_list(&row.themes),
+            languages: split_list(&row.languages),
+            cities: cities
+                .iter()
+                .filter(|c| wanted.contains(&c.slug))
+                .map(|c| c.id)
+                .collect(),
+        }
+    }
+
+    /// Open placements for an open request, best fit first, each with its reasons and the first
+    /// days a stay fits within the request's dates. Placements that cannot take the visitor
+    /// (their own organisation, no window in the dates) are left out.
+    pub async fn suggestions(&self, actor: &Actor, id: i64) -> Result<Vec<Suggestion>> {
+        let (row, facts) = self.visible_visit(actor, id).await?;
+        if facts.status != VisitStatus::Open {
+            return Ok(Vec::new());
+        }
+        let seeker = Self::seeker_of(&row, &self.cities(None).await?);
+        let Some(possible) = still_possible(&row) else {
+            return Ok(Vec::new());
+        };
+        let counts = self.host_counts().await?;
+        let query = crate::app::PlacementQuery {
+            from: Some(possible.start.to_string()),
+            to: Some(row.possible_end.clone()),
+            limit: Some(200),
+            ..Default::default()
+        };
+        let page = self.placements(&Actor::Anonymous, &query).await?;
+        let mut out: Vec<Suggestion> = page
+            .items
+            .into_iter()
+            .filter_map(|p| {
+                let days = p.first_stay(possible)?;
+                let offer = offer_of(&p, &counts);
+                let (points, reasons) = fit(&seeker, &offer, None)?;
+                Some(Suggestion {
+                    placement: p,
+                    points,
+                    reasons,
+                    days,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.points
+                .cmp(&a.points)
+                .then(a.days.start.cmp(&b.days.start))
+        });
+        out.truncate(20);
+        Ok(out)
+    }
+
+    /// Open requests that would suit one placement, best fit first (for its hosts).
+    pub async fn request_suggestions(
+        &self,
+        actor: &Actor,
+        slug: &str,
+    ) -> Result<Vec<RequestSuggestion>> {
+        let p = self.placement(actor, slug).await?;
+        if !p.can_edit || p.row.status != PlacementStatus::Open.as_str() {
+            return Ok(Vec::new());
+        }
+        let counts = self.host_counts().await?;
+        let offer = offer_of(&p, &counts);
+        let cities = self.cities(None).await?;
+        let filter = VisitFilter {
+            status: Some(VisitStatus::Open.as_str().to_owned()),
+            ..Default::default()
+        };
+        let (rows, _) = self.store().visits(&filter, 200, 0).await?;
+        let mut out = Vec::new();
+        for row in rows {
+            let Some(possible) = still_possible(&row) else {
+                continue;
+            };
+            let Some(days) = p.first_stay(possible) else {
+                continue;
+            };
+            if let Some((points, reasons)) = fit(&Self::seeker_of(&row, &cities), &offer, None) {
+                out.push(RequestSuggestion {
+                    visit: row,
+                    points,
+                    reasons,
+                    days,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.points.cmp(&a.points).then(a.visit.id.cmp(&b.visit.id)));
+        out.truncate(20);
+        Ok(out)
+    }
+
+    /// The agreement checklist, with items no longer asked for (for coordinators).
+    pub async fn checklist(&self) -> Result<Vec<ChecklistItemRow>> {
+        Ok(self.store().checklist_items(true).await?)
+    }
+
+    /// Adds an item to the agreement checklist.
+    pub async fn add_checklist_item(&self, actor: &Actor, form: &ChecklistItemForm) -> Result<i64> {
+        crate::app::authorize(actor, Action::EditChecklist)?;
+        let labels = checklist_item(form).map_err(Error::Invalid)?;
+        let mut tx = self.store().write().await?;
+        let id = tx.insert_checklist_item(&labels, actor.user_id()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Asks for a checklist item again, or no longer (confirmations already given are kept).
+    pub async fn set_checklist_item_active(
+        &self,
+        actor: &Actor,
+        id: i64,
+        active: bool,
+    ) -> Result<()> {
+        crate::app::authorize(actor, Action::EditChecklist)?;
+        let mut tx = self.store().write().await?;
+        tx.set_checklist_item_active(id, active, actor.user_id())
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// What the fit looks at on a placement's side.
+pub(crate) fn offer_of(p: &PlacementView, counts: &std::collections::HashMap<i64, u32>) -> Offer {
+    Offer {
+        organisation: p.row.organisation_id,
+        country: p.row.country.clone(),
+        themes: p.themes(),
+        languages: p.languages(),
+        visits: counts.get(&p.row.organisation_id).copied().unwrap_or(0),
+        city: p.row.city_id,
+    }
+}
+
+/// A time as HH:MM.
+fn hhmm(t: time::Time) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}

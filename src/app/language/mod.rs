@@ -1,0 +1,6 @@
+//! Language: the glossary, search and machine translation drafts.
+
+pub(crate) mod glossary;
+pub mod glossary_io;
+pub(crate) mod machine;
+pub(crate) mod search;

@@ -1,0 +1,3 @@
+//! Language: the multilingual glossary of the network's terms.
+
+pub mod glossary;

@@ -1,0 +1,5 @@
+//! The exchange programme: placements, visits and their reports, calls and their allocation.
+
+pub(crate) mod calls;
+pub(crate) mod placements;
+pub(crate) mod visits;

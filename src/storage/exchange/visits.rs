@@ -1,0 +1,819 @@
+//! Visits of the exchange programme: requests and their lifecycle, the timeline, the agreement
+//! checklist, learning reports and the members' calendar tokens.
+
+use crate::storage::{
+    Conditions, Result, StorageError, Store, Value, WriteTx, bind_all, join_list, now,
+};
+
+/// A stored visit with its placement, host and visitor.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VisitRow {
+    /// Id (also its address).
+    pub id: i64,
+    /// open, requested, accepted, declined, scheduled, done, reported or cancelled.
+    pub status: String,
+    /// The placement, once chosen.
+    pub placement_id: Option<i64>,
+    /// Its URL name.
+    pub placement_slug: Option<String>,
+    /// Its title.
+    pub placement_title: Option<String>,
+    /// Its text language.
+    pub placement_lang: Option<String>,
+    /// Its visitors per window.
+    pub capacity: Option<i64>,
+    /// Host organisation.
+    pub host_id: Option<i64>,
+    /// Its URL name.
+    pub host_slug: Option<String>,
+    /// Its name.
+    pub host_name: Option<String>,
+    /// Host city.
+    pub host_city_id: Option<i64>,
+    /// Its country.
+    pub host_country: Option<String>,
+    /// The visitor's account.
+    pub visitor_id: i64,
+    /// Their e-mail address.
+    pub visitor_email: String,
+    /// Their language.
+    pub visitor_locale: String,
+    /// Their organisation.
+    pub visitor_organisation_id: Option<i64>,
+    /// Its URL name.
+    pub visitor_organisation_slug: Option<String>,
+    /// Its name.
+    pub visitor_organisation_name: Option<String>,
+    /// Its city.
+    pub visitor_city_id: Option<i64>,
+    /// Its country.
+    pub visitor_country: Option<String>,
+    /// First possible day.
+    pub possible_start: String,
+    /// Last possible day.
+    pub possible_end: String,
+    /// Days wanted.
+    pub length_days: i64,
+    /// Theme keys, comma-separated.
+    pub themes: String,
+    /// Preferred city slugs, comma-separated.
+    pub cities: String,
+    /// Languages spoken, comma-separated.
+    pub languages: String,
+    /// What the visitor wants to learn.
+    pub goal: String,
+    /// First day of the window it holds a place in.
+    pub window_start: Option<String>,
+    /// Last day of that window.
+    pub window_end: Option<String>,
+    /// Fixed first day.
+    pub start_date: Option<String>,
+    /// Fixed last day.
+    pub end_date: Option<String>,
+    /// Meeting time (HH:MM).
+    pub start_time: Option<String>,
+    /// End time (HH:MM).
+    pub end_time: Option<String>,
+    /// Where to meet ("" until scheduled).
+    pub meeting_point: String,
+    /// The programme ("" when none).
+    pub agenda: String,
+    /// Raised when the calendar entry changes.
+    pub sequence: i64,
+    /// Made.
+    pub created_at: i64,
+    /// Last step.
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "v.id, v.status, v.placement_id, p.slug AS placement_slug, p.title AS placement_title, \
+     p.lang AS placement_lang, p.capacity, p.organisation_id AS host_id, ho.slug AS host_slug, ho.name AS host_name, \
+     p.city_id AS host_city_id, hc.country AS host_country, v.visitor_id, u.email AS visitor_email, \
+     u.locale AS visitor_locale, v.visitor_organisation_id, vo.slug AS visitor_organisation_slug, \
+     vo.name AS visitor_organisation_name, vo.city_id AS visitor_city_id, vc.country AS visitor_country, \
+     v.possible_start, v.possible_end, v.length_days, v.themes, v.cities, v.languages, v.goal, v.window_start, \
+     v.window_end, v.start_date, v.end_date, v.start_time, v.end_time, v.meeting_point, v.agenda, v.sequence, \
+     v.created_at, v.updated_at \
+     FROM visits v JOIN users u ON u.id = v.visitor_id \
+     LEFT JOIN placements p ON p.id = v.placement_id \
+     LEFT JOIN organisations ho ON ho.id = p.organisation_id \
+     LEFT JOIN cities hc ON hc.id = p.city_id \
+     LEFT JOIN organisations vo ON vo.id = v.visitor_organisation_id \
+     LEFT JOIN cities vc ON vc.id = vo.city_id";
+
+/// Which visits to list; every field narrows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VisitFilter {
+    /// Visits of this account as visitor, or hosted by this organisation.
+    pub party: Option<(i64, Option<i64>)>,
+    /// Of one placement.
+    pub placement_id: Option<i64>,
+    /// In one status.
+    pub status: Option<String>,
+}
+
+/// One step on a visit's timeline.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VisitEventRow {
+    /// The step.
+    pub step: String,
+    /// The status it led to.
+    pub status: String,
+    /// Who took it.
+    pub actor_id: Option<i64>,
+    /// Their organisation's name.
+    pub actor_organisation: Option<String>,
+    /// Message or reason ("" when none).
+    pub message: String,
+    /// When.
+    pub at: i64,
+}
+
+/// An item of the agreement checklist.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ChecklistItemRow {
+    /// Id.
+    pub id: i64,
+    /// A built-in item's key (its text is in the message files).
+    pub item_key: Option<String>,
+    /// German text of an added item.
+    pub label_de: String,
+    /// French text.
+    pub label_fr: String,
+    /// English text.
+    pub label_en: String,
+    /// Order.
+    pub position: i64,
+    /// 1 when asked for.
+    pub active: i64,
+}
+
+/// A confirmation of one checklist item by one side.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ConfirmationRow {
+    /// The item.
+    pub item_id: i64,
+    /// visitor or host.
+    pub side: String,
+    /// When.
+    pub at: i64,
+}
+
+/// A learning report.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReportRow {
+    /// Its visit.
+    pub visit_id: i64,
+    /// Language it is written in ("" for reports from before it was asked).
+    pub lang: String,
+    /// What the visitor saw.
+    pub saw: String,
+    /// What worked.
+    pub worked: String,
+    /// What to take home.
+    pub take_home: String,
+    /// Related practice slugs, comma-separated.
+    pub practices: String,
+    /// none, consider, pilot or adopt.
+    pub intention: String,
+    /// What came of it ("" until said).
+    pub outcome: String,
+    /// The host's view ("" when none).
+    pub host_view: String,
+    /// 1 when public.
+    pub published: i64,
+    /// When the visitor is asked what came of it.
+    pub follow_up_at: i64,
+    /// When they were asked.
+    pub reminded_at: Option<i64>,
+    /// Written.
+    pub created_at: i64,
+    /// Last changed.
+    pub updated_at: i64,
+}
+
+/// A report in a list, with its visit's host and visitor.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReportListRow {
+    /// Its visit.
+    pub visit_id: i64,
+    /// The placement's title.
+    pub placement_title: String,
+    /// Its text language.
+    pub placement_lang: String,
+    /// The host's name.
+    pub host_name: String,
+    /// The visitor's organisation.
+    pub visitor_organisation_name: Option<String>,
+    /// none, consider, pilot or adopt.
+    pub intention: String,
+    /// 1 when public.
+    pub published: i64,
+    /// Written.
+    pub created_at: i64,
+}
+
+/// A report that is due for its follow-up question.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FollowUpRow {
+    /// Its visit.
+    pub visit_id: i64,
+    /// The visitor's address.
+    pub email: String,
+    /// Their language.
+    pub locale: String,
+    /// The placement's title.
+    pub placement_title: String,
+}
+
+fn conditions(f: &VisitFilter) -> Conditions {
+    let mut w = Conditions::default();
+    if let Some((user, org)) = f.party {
+        let user = w.value(Value::Int(user));
+        match org {
+            Some(org) => {
+                let org = w.value(Value::Int(org));
+                w.always(&format!(
+                    "(v.visitor_id = {user} OR p.organisation_id = {org})"
+                ));
+            }
+            None => {
+                w.always(&format!("v.visitor_id = {user}"));
+            }
+        }
+    }
+    if let Some(id) = f.placement_id {
+        let id = w.value(Value::Int(id));
+        w.always(&format!("v.placement_id = {id}"));
+    }
+    w.when("v.status = ?", f.status.clone());
+    w
+}
+
+impl Store {
+    /// A page of visits, newest change first, and how many match in all.
+    pub async fn visits(
+        &self,
+        filter: &VisitFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<VisitRow>, i64)> {
+        let mut w = conditions(filter);
+        let where_sql = w.sql();
+        let count_sql = format!(
+            "SELECT COUNT(*) FROM visits v LEFT JOIN placements p ON p.id = v.placement_id {where_sql}"
+        );
+        let (total,): (i64,) = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(count_sql)), w)
+            .fetch_one(self.pool())
+            .await?;
+        let limit = w.value(Value::Int(limit));
+        let offset = w.value(Value::Int(offset));
+        let sql = format!(
+            "SELECT {COLUMNS} {where_sql} ORDER BY v.updated_at DESC, v.id DESC LIMIT {limit} OFFSET {offset}"
+        );
+        let rows = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
+            .fetch_all(self.pool())
+            .await?;
+        Ok((rows, total))
+    }
+
+    /// One visit.
+    pub async fn visit(&self, id: i64) -> Result<VisitRow> {
+        let sql = format!("SELECT {COLUMNS} WHERE v.id = $1");
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(StorageError::NotFound)
+    }
+
+    /// A visit's timeline, oldest first.
+    pub async fn visit_events(&self, id: i64) -> Result<Vec<VisitEventRow>> {
+        Ok(sqlx::query_as(
+            "SELECT e.step, e.status, e.actor_id, o.name AS actor_organisation, e.message, e.at \
+             FROM visit_events e LEFT JOIN users u ON u.id = e.actor_id \
+             LEFT JOIN organisations o ON o.id = u.organisation_id \
+             WHERE e.visit_id = $1 ORDER BY e.id",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The agreement checklist in order; `all` includes items no longer asked for.
+    pub async fn checklist_items(&self, all: bool) -> Result<Vec<ChecklistItemRow>> {
+        let sql = if all {
+            "SELECT id, item_key, label_de, label_fr, label_en, position, active FROM checklist_items ORDER BY position, id"
+        } else {
+            "SELECT id, item_key, label_de, label_fr, label_en, position, active FROM checklist_items WHERE active = 1 ORDER BY position, id"
+        };
+        Ok(sqlx::query_as(sql).fetch_all(self.pool()).await?)
+    }
+
+    /// The confirmations of one visit.
+    pub async fn visit_confirmations(&self, id: i64) -> Result<Vec<ConfirmationRow>> {
+        Ok(sqlx::query_as(
+            "SELECT item_id, side, at FROM visit_confirmations WHERE visit_id = $1 ORDER BY item_id, side",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// A visit's learning report, if written.
+    pub async fn visit_report(&self, id: i64) -> Result<Option<ReportRow>> {
+        Ok(sqlx::query_as(
+            "SELECT visit_id, lang, saw, worked, take_home, practices, intention, outcome, host_view, published, \
+             follow_up_at, reminded_at, created_at, updated_at FROM visit_reports WHERE visit_id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
+    /// A page of learning reports, newest first; `published_only` for the public.
+    pub async fn reports(
+        &self,
+        published_only: bool,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<ReportListRow>, i64)> {
+        let cond = if published_only {
+            "WHERE r.published = 1"
+        } else {
+            ""
+        };
+        let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM visit_reports r {cond}"
+        )))
+        .fetch_one(self.pool())
+        .await?;
+        let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT r.visit_id, p.title AS placement_title, p.lang AS placement_lang, ho.name AS host_name, \
+             vo.name AS visitor_organisation_name, r.intention, r.published, r.created_at \
+             FROM visit_reports r JOIN visits v ON v.id = r.visit_id JOIN placements p ON p.id = v.placement_id \
+             JOIN organisations ho ON ho.id = p.organisation_id \
+             LEFT JOIN organisations vo ON vo.id = v.visitor_organisation_id {cond} \
+             ORDER BY r.created_at DESC, r.visit_id DESC LIMIT $1 OFFSET $2"
+        )))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(self.pool())
+        .await?;
+        Ok((rows, total))
+    }
+
+    /// Visits per host organisation that hold or held a place (for ranking hosts with few).
+    pub async fn host_visit_counts(&self) -> Result<Vec<(i64, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT p.organisation_id, COUNT(*) FROM visits v JOIN placements p ON p.id = v.placement_id \
+             WHERE v.status IN ('accepted', 'scheduled', 'done', 'reported') GROUP BY p.organisation_id",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The accounts that act for a host organisation (all but its plain members), with address
+    /// and language.
+    pub async fn host_recipients(
+        &self,
+        organisation_id: i64,
+    ) -> Result<Vec<(i64, String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT id, email, locale FROM users WHERE organisation_id = $1 AND role <> 'member' ORDER BY id",
+        )
+        .bind(organisation_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Reports whose follow-up question is due at `at` and not yet asked.
+    pub async fn due_follow_ups(&self, at: i64) -> Result<Vec<FollowUpRow>> {
+        Ok(sqlx::query_as(
+            "SELECT r.visit_id, u.email, u.locale, p.title AS placement_title FROM visit_reports r \
+             JOIN visits v ON v.id = r.visit_id JOIN users u ON u.id = v.visitor_id \
+             JOIN placements p ON p.id = v.placement_id \
+             WHERE r.follow_up_at <= $1 AND r.reminded_at IS NULL AND r.outcome = '' ORDER BY r.visit_id",
+        )
+        .bind(at)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// When the member's calendar token was made, if they have one (the token itself is kept
+    /// only as a hash).
+    pub async fn calendar_token_made(&self, user_id: i64) -> Result<Option<i64>> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT created_at FROM calendar_tokens WHERE user_id = $1")
+                .bind(user_id)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.map(|r| r.0))
+    }
+
+    /// The account (id, organisation, role, language) whose calendar token hashes to this.
+    pub async fn calendar_owner(
+        &self,
+        token_hash: &str,
+    ) -> Result<(i64, Option<i64>, String, String)> {
+        sqlx::query_as(
+            "SELECT u.id, u.organisation_id, u.role, u.locale FROM calendar_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or(StorageError::NotFound)
+    }
+}
+
+/// A new request as stored.
+#[derive(Debug, Clone)]
+pub struct NewVisit<'a> {
+    /// The placement, when one is asked for.
+    pub placement_id: Option<i64>,
+    /// The window a place would be held in.
+    pub window: Option<(String, String)>,
+    /// The visitor.
+    pub visitor_id: i64,
+    /// Their organisation.
+    pub visitor_organisation_id: Option<i64>,
+    /// open or requested.
+    pub status: &'a str,
+    /// Possible days.
+    pub possible: (String, String),
+    /// Days wanted.
+    pub length_days: i64,
+    /// Themes, comma-separated.
+    pub themes: String,
+    /// Preferred cities, comma-separated.
+    pub cities: String,
+    /// Languages, comma-separated.
+    pub languages: String,
+    /// What they want to learn.
+    pub goal: &'a str,
+}
+
+/// What a host fixes when scheduling.
+#[derive(Debug, Clone)]
+pub struct VisitPlan {
+    /// First and last day.
+    pub days: (String, String),
+    /// Meeting and end time.
+    pub times: Option<(String, String)>,
+    /// Where to meet.
+    pub meeting_point: String,
+    /// The programme.
+    pub agenda: String,
+}
+
+impl WriteTx {
+    /// Writes a new request with its first timeline entry; returns its id.
+    pub async fn insert_visit(&mut self, v: &NewVisit<'_>, actor: Option<i64>) -> Result<i64> {
+        let at = now();
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO visits (placement_id, visitor_id, visitor_organisation_id, status, possible_start, \
+             possible_end, length_days, themes, cities, languages, goal, window_start, window_end, \
+             meeting_point, agenda, sequence, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '', '', 0, $14, $14) RETURNING id",
+        )
+        .bind(v.placement_id)
+        .bind(v.visitor_id)
+        .bind(v.visitor_organisation_id)
+        .bind(v.status)
+        .bind(&v.possible.0)
+        .bind(&v.possible.1)
+        .bind(v.length_days)
+        .bind(&v.themes)
+        .bind(&v.cities)
+        .bind(&v.languages)
+        .bind(v.goal)
+        .bind(v.window.as_ref().map(|w| w.0.clone()))
+        .bind(v.window.as_ref().map(|w| w.1.clone()))
+        .bind(at)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        let step = if v.placement_id.is_some() {
+            "request"
+        } else {
+            "open"
+        };
+        self.visit_event(id, step, v.status, actor, "").await?;
+        self.record("visit", &id.to_string(), "create", actor)
+            .await?;
+        Ok(id)
+    }
+
+    /// A placement's visitors per window.
+    pub async fn placement_capacity(&mut self, placement_id: i64) -> Result<i64> {
+        let (n,): (i64,) = sqlx::query_as("SELECT capacity FROM placements WHERE id = $1")
+            .bind(placement_id)
+            .fetch_optional(&mut *self.tx)
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        Ok(n)
+    }
+
+    /// How many visits hold a place in one window of a placement.
+    pub async fn places_taken(&mut self, placement_id: i64, window_start: &str) -> Result<i64> {
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM visits WHERE placement_id = $1 AND window_start = $2 \
+             AND status IN ('accepted', 'scheduled', 'done', 'reported')",
+        )
+        .bind(placement_id)
+        .bind(window_start)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(n)
+    }
+
+    /// Moves a visit to `status` and records the step on its timeline. `only_from` guards against
+    /// a step taken meanwhile by someone else: the update fails with a conflict when the visit is
+    /// no longer there. `reissue` raises the calendar sequence (schedule, cancel).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn step_visit(
+        &mut self,
+        id: i64,
+        only_from: &str,
+        step: &str,
+        status: &str,
+        message: &str,
+        reissue: bool,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE visits SET status = $1, sequence = sequence + $2, updated_at = $3 WHERE id = $4 AND status = $5",
+        )
+        .bind(status)
+        .bind(i64::from(reissue))
+        .bind(now())
+        .bind(id)
+        .bind(only_from)
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        if done == 0 {
+            return Err(StorageError::Conflict("visit status changed".into()));
+        }
+        self.visit_event(id, step, status, actor, message).await?;
+        self.record("visit", &id.to_string(), step, actor).await
+    }
+
+    /// Sets the days a visit lasts (an open request takes its placement's length).
+    pub async fn set_visit_length(&mut self, id: i64, days: i64) -> Result<()> {
+        sqlx::query("UPDATE visits SET length_days = $1 WHERE id = $2")
+            .bind(days)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Moves the first possible day of a visit on to `day` when it was earlier (an open request
+    /// chosen after some of its days have passed).
+    pub async fn set_visit_possible_start(&mut self, id: i64, day: &str) -> Result<()> {
+        sqlx::query("UPDATE visits SET possible_start = $1 WHERE id = $2 AND possible_start < $1")
+            .bind(day)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Names the placement and window of a visit: an open request's (before its `request`
+    /// step), or another window with room when it is accepted.
+    pub async fn choose_placement(
+        &mut self,
+        id: i64,
+        placement_id: i64,
+        window: (&str, &str),
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE visits SET placement_id = $1, window_start = $2, window_end = $3 WHERE id = $4",
+        )
+        .bind(placement_id)
+        .bind(window.0)
+        .bind(window.1)
+        .bind(id)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Writes the host's plan (before the `schedule` step).
+    pub async fn plan_visit(&mut self, id: i64, plan: &VisitPlan) -> Result<()> {
+        sqlx::query(
+            "UPDATE visits SET start_date = $1, end_date = $2, start_time = $3, end_time = $4, \
+             meeting_point = $5, agenda = $6 WHERE id = $7",
+        )
+        .bind(&plan.days.0)
+        .bind(&plan.days.1)
+        .bind(plan.times.as_ref().map(|t| t.0.clone()))
+        .bind(plan.times.as_ref().map(|t| t.1.clone()))
+        .bind(&plan.meeting_point)
+        .bind(&plan.agenda)
+        .bind(id)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn visit_event(
+        &mut self,
+        id: i64,
+        step: &str,
+        status: &str,
+        actor: Option<i64>,
+        message: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO visit_events (visit_id, step, status, actor_id, message, at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(step)
+        .bind(status)
+        .bind(actor)
+        .bind(message)
+        .bind(now())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Replaces one side's confirmations of a visit's checklist.
+    pub async fn confirm_checklist(
+        &mut self,
+        id: i64,
+        side: &str,
+        items: &[i64],
+        actor: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM visit_confirmations WHERE visit_id = $1 AND side = $2")
+            .bind(id)
+            .bind(side)
+            .execute(&mut *self.tx)
+            .await?;
+        let at = now();
+        for item in items {
+            sqlx::query(
+                "INSERT INTO visit_confirmations (visit_id, item_id, side, user_id, at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(*item)
+            .bind(side)
+            .bind(actor)
+            .bind(at)
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        self.record("visit", &id.to_string(), "checklist", actor)
+            .await
+    }
+
+    /// Adds an item to the agreement checklist, at the end.
+    pub async fn insert_checklist_item(
+        &mut self,
+        labels: &[String; 3],
+        actor: Option<i64>,
+    ) -> Result<i64> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO checklist_items (item_key, label_de, label_fr, label_en, position, active) \
+             VALUES (NULL, $1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM checklist_items), 1) RETURNING id",
+        )
+        .bind(&labels[0])
+        .bind(&labels[1])
+        .bind(&labels[2])
+        .fetch_one(&mut *self.tx)
+        .await?;
+        self.record("checklist", &id.to_string(), "create", actor)
+            .await?;
+        Ok(id)
+    }
+
+    /// Asks for an item again, or no longer.
+    pub async fn set_checklist_item_active(
+        &mut self,
+        id: i64,
+        active: bool,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        let done = sqlx::query("UPDATE checklist_items SET active = $1 WHERE id = $2")
+            .bind(i64::from(active))
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?
+            .rows_affected();
+        if done == 0 {
+            return Err(StorageError::NotFound);
+        }
+        self.record("checklist", &id.to_string(), "update", actor)
+            .await
+    }
+
+    /// Writes or replaces the visitor's part of a learning report.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_report(
+        &mut self,
+        id: i64,
+        lang: &str,
+        texts: [&str; 3],
+        practices: &[&str],
+        intention: &str,
+        outcome: &str,
+        published: bool,
+        follow_up_at: i64,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        let at = now();
+        let updated = sqlx::query(
+            "UPDATE visit_reports SET saw = $1, worked = $2, take_home = $3, practices = $4, intention = $5, \
+             outcome = $6, published = $7, updated_at = $8, lang = $10 WHERE visit_id = $9",
+        )
+        .bind(texts[0])
+        .bind(texts[1])
+        .bind(texts[2])
+        .bind(join_list(practices))
+        .bind(intention)
+        .bind(outcome)
+        .bind(i64::from(published))
+        .bind(at)
+        .bind(id)
+        .bind(lang)
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        if updated == 0 {
+            sqlx::query(
+                "INSERT INTO visit_reports (visit_id, saw, worked, take_home, practices, intention, outcome, \
+                 host_view, published, follow_up_at, created_at, updated_at, lang) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, $10, $10, $11)",
+            )
+            .bind(id)
+            .bind(texts[0])
+            .bind(texts[1])
+            .bind(texts[2])
+            .bind(join_list(practices))
+            .bind(intention)
+            .bind(outcome)
+            .bind(i64::from(published))
+            .bind(follow_up_at)
+            .bind(at)
+            .bind(lang)
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        self.record("report", &id.to_string(), "save", actor).await
+    }
+
+    /// The host's view on a report.
+    pub async fn set_host_view(&mut self, id: i64, text: &str, actor: Option<i64>) -> Result<()> {
+        sqlx::query("UPDATE visit_reports SET host_view = $1, updated_at = $2 WHERE visit_id = $3")
+            .bind(text)
+            .bind(now())
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        self.record("report", &id.to_string(), "host-view", actor)
+            .await
+    }
+
+    /// Claims the sending of a report's follow-up question; `false` when another process (or an
+    /// earlier run) already did.
+    pub async fn mark_reminded(&mut self, id: i64, at: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE visit_reports SET reminded_at = $1 WHERE visit_id = $2 AND reminded_at IS NULL",
+        )
+        .bind(at)
+        .bind(id)
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        Ok(done == 1)
+    }
+
+    /// Forgets that a follow-up question was sent (its mail failed), so the next run tries again.
+    pub async fn unmark_reminded(&mut self, id: i64) -> Result<()> {
+        sqlx::query("UPDATE visit_reports SET reminded_at = NULL WHERE visit_id = $1")
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Gives a member a new calendar token (the old address stops working).
+    pub async fn set_calendar_token(&mut self, user_id: i64, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM calendar_tokens WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(user_id)
+        .bind(token_hash)
+        .bind(now())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,4 @@
+//! Language: the glossary, search and machine translation drafts.
+
+pub(crate) mod glossary;
+pub(crate) mod search_source;

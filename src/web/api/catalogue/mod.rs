@@ -1,0 +1,3 @@
+//! The catalogue's API: practices, their workflow and translations.
+
+pub(crate) mod practices;

@@ -1,0 +1,5 @@
+//! The exchange programme's API: placements, visits, calls.
+
+pub(crate) mod calls;
+pub(crate) mod placements;
+pub(crate) mod visits;

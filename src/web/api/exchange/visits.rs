@@ -1,0 +1,584 @@
+//! Visit endpoints of the exchange programme: my visits, requests (for a placement or open), a
+//! visit with its timeline and checklist, its steps, schedule, checklist confirmations, learning
+//! report and the host's view, suggestions for open requests, and the reports.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::app::{App, ChecklistLine, Error, VisitQuery, VisitView};
+use crate::domain::exchange::Reason;
+use crate::domain::exchange::visit::{ReportForm, RequestForm, ScheduleForm, Step};
+use crate::storage::{ReportRow, VisitRow, split_list};
+
+use crate::web::ApiError;
+use crate::web::api::directory::PageJson;
+use crate::web::api::exchange::placements::WindowJson;
+use crate::web::api::{ApiCtx, ApiJson, ApiQuery, Path};
+
+/// Visit routes.
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/visits", get(list).post(create))
+        .route("/visits/reports", get(reports))
+        .route(
+            "/visits/checklist",
+            get(checklist_items).post(add_checklist_item),
+        )
+        .route("/visits/checklist/{id}", put(set_checklist_item))
+        .route("/visits/matrix", get(matrix))
+        .route("/visits/{id}", get(get_one))
+        .route("/visits/{id}/steps", post(step))
+        .route("/visits/{id}/schedule", put(schedule))
+        .route("/visits/{id}/checklist", put(checklist))
+        .route("/visits/{id}/report", get(get_report).put(put_report))
+        .route("/visits/{id}/host-view", put(host_view))
+        .route("/visits/{id}/suggestions", get(suggestions))
+}
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// A visit in a list.
+#[derive(Serialize, ToSchema)]
+pub struct VisitJson {
+    /// Id.
+    pub id: i64,
+    /// open, requested, accepted, declined, scheduled, done, reported or cancelled.
+    pub status: String,
+    /// The placement (slug), once chosen.
+    pub placement: Option<String>,
+    /// Its title.
+    pub placement_title: Option<String>,
+    /// The host organisation (slug).
+    pub host: Option<String>,
+    /// The visitor's organisation (slug).
+    pub visitor_organisation: Option<String>,
+    /// The days the visitor could come.
+    pub possible: WindowJson,
+    /// Days wanted.
+    pub length_days: i64,
+    /// Themes.
+    pub themes: Vec<String>,
+    /// Preferred cities (slugs).
+    pub cities: Vec<String>,
+    /// Languages spoken.
+    pub languages: Vec<String>,
+    /// What the visitor wants to learn.
+    pub goal: String,
+    /// The period a place is held (or asked for) in.
+    pub window: Option<WindowJson>,
+    /// The fixed days.
+    pub days: Option<WindowJson>,
+    /// Meeting time (HH:MM).
+    pub start_time: Option<String>,
+    /// End time (HH:MM).
+    pub end_time: Option<String>,
+    /// Where to meet.
+    pub meeting_point: String,
+    /// The programme (Markdown).
+    pub agenda: String,
+}
+
+fn pair(a: Option<&String>, b: Option<&String>) -> Option<WindowJson> {
+    Some(WindowJson {
+        start: a?.clone(),
+        end: b?.clone(),
+    })
+}
+
+fn visit_json(r: &VisitRow) -> VisitJson {
+    VisitJson {
+        id: r.id,
+        status: r.status.clone(),
+        placement: r.placement_slug.clone(),
+        placement_title: r.placement_title.clone(),
+        host: r.host_slug.clone(),
+        visitor_organisation: r.visitor_organisation_slug.clone(),
+        possible: WindowJson {
+            start: r.possible_start.clone(),
+            end: r.possible_end.clone(),
+        },
+        length_days: r.length_days,
+        themes: split_list(&r.themes),
+        cities: split_list(&r.cities),
+        languages: split_list(&r.languages),
+        goal: r.goal.clone(),
+        window: pair(r.window_start.as_ref(), r.window_end.as_ref()),
+        days: pair(r.start_date.as_ref(), r.end_date.as_ref()),
+        start_time: r.start_time.clone(),
+        end_time: r.end_time.clone(),
+        meeting_point: r.meeting_point.clone(),
+        agenda: r.agenda.clone(),
+    }
+}
+
+/// A step on the timeline.
+#[derive(Serialize, ToSchema)]
+pub struct EventJson {
+    /// The step (open, request, accept, decline, schedule, complete, report, cancel).
+    pub step: String,
+    /// The status it led to.
+    pub status: String,
+    /// The taker's organisation.
+    pub by: Option<String>,
+    /// Message or reason.
+    pub message: String,
+    /// When (Unix seconds).
+    pub at: i64,
+}
+
+/// A learning report.
+#[derive(Serialize, ToSchema)]
+pub struct ReportJson {
+    /// What the visitor saw.
+    pub saw: String,
+    /// What worked.
+    pub worked: String,
+    /// What to take home.
+    pub take_home: String,
+    /// Related practices (slugs).
+    pub practices: Vec<String>,
+    /// none, consider, pilot or adopt.
+    pub intention: String,
+    /// What came of it.
+    pub outcome: String,
+    /// The host's view.
+    pub host_view: String,
+    /// Public or members only.
+    pub published: bool,
+}
+
+fn report_json(r: &ReportRow) -> ReportJson {
+    ReportJson {
+        saw: r.saw.clone(),
+        worked: r.worked.clone(),
+        take_home: r.take_home.clone(),
+        practices: split_list(&r.practices),
+        intention: r.intention.clone(),
+        outcome: r.outcome.clone(),
+        host_view: r.host_view.clone(),
+        published: r.published == 1,
+    }
+}
+
+/// A visit with its timeline, checklist, report and what the caller may do next.
+#[derive(Serialize, ToSchema)]
+pub struct VisitDetailJson {
+    /// The visit.
+    #[serde(flatten)]
+    pub visit: VisitJson,
+    /// Its timeline, oldest first.
+    pub events: Vec<EventJson>,
+    /// The agreement checklist.
+    pub checklist: Vec<ChecklistLine>,
+    /// The learning report.
+    pub report: Option<ReportJson>,
+    /// Steps the caller may take now.
+    pub steps: Vec<Step>,
+    /// The side whose checklist the caller confirms (visitor or host).
+    pub confirms: Option<crate::domain::exchange::visit::Side>,
+}
+
+fn detail_json(v: &VisitView) -> VisitDetailJson {
+    VisitDetailJson {
+        visit: visit_json(&v.row),
+        events: v
+            .events
+            .iter()
+            .map(|e| EventJson {
+                step: e.step.clone(),
+                status: e.status.clone(),
+                by: e.actor_organisation.clone(),
+                message: e.message.clone(),
+                at: e.at,
+            })
+            .collect(),
+        checklist: v.checklist.clone(),
+        report: v.report.as_ref().map(report_json),
+        steps: v.steps.clone(),
+        confirms: v.confirms,
+    }
+}
+
+async fn detail(api: &ApiCtx, app: &App, id: i64, status: StatusCode) -> ApiResult<Response> {
+    let v = app.visit(&api.actor, id).await.map_err(|e| api.err(e))?;
+    Ok((status, Json(detail_json(&v))).into_response())
+}
+
+/// Lists the caller's visits, as visitor and as host (coordinators: all), newest change first.
+#[utoipa::path(get, path = "/api/v1/visits", params(VisitQuery), tag = "exchange",
+    responses((status = 200, body = PageJson<VisitJson>), (status = 401), (status = 422, description = "Unknown status")))]
+async fn list(
+    api: ApiCtx,
+    State(app): State<App>,
+    ApiQuery(q): ApiQuery<VisitQuery>,
+) -> ApiResult<Json<PageJson<VisitJson>>> {
+    let page = app.visits(&api.actor, &q).await.map_err(|e| api.err(e))?;
+    Ok(Json(PageJson::of(&page, visit_json)))
+}
+
+/// Asks for a visit: for a placement (`placement` given) or open. The dates must hold a stay
+/// within one of the placement's periods; nobody asks their own organisation.
+#[utoipa::path(post, path = "/api/v1/visits", tag = "exchange", request_body = RequestForm,
+    responses((status = 201, body = VisitDetailJson), (status = 422, description = "Field errors"), (status = 401)))]
+async fn create(
+    api: ApiCtx,
+    State(app): State<App>,
+    ApiJson(form): ApiJson<RequestForm>,
+) -> ApiResult<Response> {
+    let id = app
+        .request_visit(&api.actor, &form)
+        .await
+        .map_err(|e| api.err(e))?;
+    detail(&api, &app, id, StatusCode::CREATED).await
+}
+
+/// Gets a visit (its two sides and coordinators only).
+#[utoipa::path(get, path = "/api/v1/visits/{id}", tag = "exchange",
+    responses((status = 200, body = VisitDetailJson), (status = 404)))]
+async fn get_one(api: ApiCtx, State(app): State<App>, Path(id): Path<i64>) -> ApiResult<Response> {
+    detail(&api, &app, id, StatusCode::OK).await
+}
+
+/// A step of the lifecycle.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct StepRequest {
+    /// request (an open request, with `placement`), accept, decline, complete or cancel.
+    pub step: Step,
+    /// Message with the step; the reason, required, when cancelling.
+    #[serde(default)]
+    pub message: String,
+    /// The placement chosen for an open request (slug).
+    #[serde(default)]
+    pub placement: String,
+}
+
+/// Takes a step: accept or decline (host), complete (either side, once started), cancel (either
+/// side, with a reason), or request (an open request names its placement). 409 when the visit
+/// has moved on or every fitting period is full.
+#[utoipa::path(post, path = "/api/v1/visits/{id}/steps", tag = "exchange", request_body = StepRequest,
+    responses((status = 200, body = VisitDetailJson), (status = 409, description = "Not possible now, or full"),
+        (status = 422, description = "Field errors"), (status = 403), (status = 404)))]
+async fn step(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    ApiJson(s): ApiJson<StepRequest>,
+) -> ApiResult<Response> {
+    let result = match s.step {
+        Step::Request => app.choose_placement(&api.actor, id, &s.placement).await,
+        Step::Schedule | Step::Report => Err(Error::Conflict("error-visit-step-not-possible")),
+        other => app.step_visit(&api.actor, id, other, &s.message).await,
+    };
+    result.map_err(|e| api.err(e))?;
+    detail(&api, &app, id, StatusCode::OK).await
+}
+
+/// Fixes (or changes) the dates, times, meeting point and agenda (host). Both sides must have
+/// confirmed the checklist; both get a calendar invitation.
+#[utoipa::path(put, path = "/api/v1/visits/{id}/schedule", tag = "exchange", request_body = ScheduleForm,
+    responses((status = 200, body = VisitDetailJson), (status = 422, description = "Field errors"), (status = 409)))]
+async fn schedule(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    ApiJson(form): ApiJson<ScheduleForm>,
+) -> ApiResult<Response> {
+    app.schedule_visit(&api.actor, id, &form)
+        .await
+        .map_err(|e| api.err(e))?;
+    detail(&api, &app, id, StatusCode::OK).await
+}
+
+/// The checklist items one side confirms.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ConfirmRequest {
+    /// Ids of the confirmed items; the others are not confirmed.
+    pub items: Vec<i64>,
+}
+
+/// Confirms the caller's side of the agreement checklist.
+#[utoipa::path(put, path = "/api/v1/visits/{id}/checklist", tag = "exchange", request_body = ConfirmRequest,
+    responses((status = 200, body = VisitDetailJson), (status = 403)))]
+async fn checklist(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    ApiJson(c): ApiJson<ConfirmRequest>,
+) -> ApiResult<Response> {
+    app.confirm_checklist(&api.actor, id, &c.items)
+        .await
+        .map_err(|e| api.err(e))?;
+    detail(&api, &app, id, StatusCode::OK).await
+}
+
+/// Gets a visit's learning report (members; the public when published).
+#[utoipa::path(get, path = "/api/v1/visits/{id}/report", tag = "exchange",
+    responses((status = 200, body = ReportJson), (status = 404)))]
+async fn get_report(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<ReportJson>> {
+    let (_, r) = app.report(&api.actor, id).await.map_err(|e| api.err(e))?;
+    Ok(Json(report_json(&r)))
+}
+
+/// Writes or revises the learning report (the visitor, once the visit is done).
+#[utoipa::path(put, path = "/api/v1/visits/{id}/report", tag = "exchange", request_body = ReportForm,
+    responses((status = 200, body = VisitDetailJson), (status = 422, description = "Field errors"), (status = 409)))]
+async fn put_report(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    ApiJson(form): ApiJson<ReportForm>,
+) -> ApiResult<Response> {
+    app.save_report(&api.actor, id, &form)
+        .await
+        .map_err(|e| api.err(e))?;
+    detail(&api, &app, id, StatusCode::OK).await
+}
+
+/// The host's view on a report.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct HostViewRequest {
+    /// The text (Markdown).
+    pub host_view: String,
+}
+
+/// Adds the host's view to the learning report.
+#[utoipa::path(put, path = "/api/v1/visits/{id}/host-view", tag = "exchange", request_body = HostViewRequest,
+    responses((status = 200, body = VisitDetailJson), (status = 403)))]
+async fn host_view(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    ApiJson(h): ApiJson<HostViewRequest>,
+) -> ApiResult<Response> {
+    app.add_host_view(&api.actor, id, &h.host_view)
+        .await
+        .map_err(|e| api.err(e))?;
+    detail(&api, &app, id, StatusCode::OK).await
+}
+
+/// A placement suggested for an open request.
+#[derive(Serialize, ToSchema)]
+pub struct SuggestionJson {
+    /// The placement (slug).
+    pub placement: String,
+    /// Its title.
+    pub title: String,
+    /// The host (slug).
+    pub host: String,
+    /// Fit points.
+    pub points: i64,
+    /// The first days a stay fits.
+    pub days: WindowJson,
+    /// Why it fits.
+    #[schema(value_type = Vec<Object>)]
+    pub reasons: Vec<Reason>,
+}
+
+/// Placements for an open request, best fit first, with the reasons.
+#[utoipa::path(get, path = "/api/v1/visits/{id}/suggestions", tag = "exchange",
+    responses((status = 200, body = Vec<SuggestionJson>), (status = 404)))]
+async fn suggestions(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Vec<SuggestionJson>>> {
+    let list = app
+        .suggestions(&api.actor, id)
+        .await
+        .map_err(|e| api.err(e))?;
+    Ok(Json(
+        list.into_iter()
+            .map(|s| SuggestionJson {
+                placement: s.placement.row.slug.clone(),
+                title: s.placement.row.title.clone(),
+                host: s.placement.row.organisation_slug.clone(),
+                points: s.points,
+                days: WindowJson {
+                    start: s.days.start.to_string(),
+                    end: s.days.end.to_string(),
+                },
+                reasons: s.reasons,
+            })
+            .collect(),
+    ))
+}
+
+/// A report in the list.
+#[derive(Serialize, ToSchema)]
+pub struct ReportSummaryJson {
+    /// The visit.
+    pub visit: i64,
+    /// The placement's title.
+    pub title: String,
+    /// The host's name.
+    pub host: String,
+    /// The visitor's organisation.
+    pub visitor_organisation: Option<String>,
+    /// none, consider, pilot or adopt.
+    pub intention: String,
+    /// Public or members only.
+    pub published: bool,
+}
+
+/// Query of the report list.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct PageQuery {
+    /// Page size (1–200, default 50).
+    pub limit: Option<i64>,
+    /// Items skipped.
+    pub offset: Option<i64>,
+}
+
+/// Learning reports, newest first (published ones for the public).
+#[utoipa::path(get, path = "/api/v1/visits/reports", params(PageQuery), tag = "exchange",
+    responses((status = 200, body = PageJson<ReportSummaryJson>)))]
+async fn reports(
+    api: ApiCtx,
+    State(app): State<App>,
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<Json<PageJson<ReportSummaryJson>>> {
+    let page = app
+        .reports(&api.actor, q.limit, q.offset)
+        .await
+        .map_err(|e| api.err(e))?;
+    Ok(Json(PageJson::of(&page, |r| ReportSummaryJson {
+        visit: r.visit_id,
+        title: r.placement_title.clone(),
+        host: r.host_name.clone(),
+        visitor_organisation: r.visitor_organisation_name.clone(),
+        intention: r.intention.clone(),
+        published: r.published == 1,
+    })))
+}
+
+/// An item of the agreement checklist.
+#[derive(Serialize, ToSchema)]
+pub struct ChecklistItemJson {
+    /// Id.
+    pub id: i64,
+    /// A built-in item's key (its text is in the message files), or null.
+    pub key: Option<String>,
+    /// The text in the caller's language (or the nearest one written).
+    pub label: String,
+    /// Whether both sides are asked to confirm it.
+    pub active: bool,
+}
+
+fn checklist_json(
+    api: &ApiCtx,
+    items: &[crate::storage::ChecklistItemRow],
+) -> Vec<ChecklistItemJson> {
+    items
+        .iter()
+        .map(|i| ChecklistItemJson {
+            id: i.id,
+            key: i.item_key.clone(),
+            label: match &i.item_key {
+                Some(k) => crate::i18n::t(api.locale, &format!("checklist-item-{k}")),
+                None => crate::app::label_in(api.locale, [&i.label_de, &i.label_fr, &i.label_en]),
+            },
+            active: i.active == 1,
+        })
+        .collect()
+}
+
+/// The agreement checklist, items no longer asked for included (public).
+#[utoipa::path(get, path = "/api/v1/visits/checklist", tag = "exchange",
+    responses((status = 200, body = Vec<ChecklistItemJson>)))]
+async fn checklist_items(
+    api: ApiCtx,
+    State(app): State<App>,
+) -> ApiResult<Json<Vec<ChecklistItemJson>>> {
+    let items = app.checklist().await.map_err(|e| api.err(e))?;
+    Ok(Json(checklist_json(&api, &items)))
+}
+
+/// Adds an item to the agreement checklist (coordinators).
+#[utoipa::path(post, path = "/api/v1/visits/checklist", tag = "exchange",
+    request_body = crate::domain::exchange::visit::ChecklistItemForm,
+    responses((status = 201, body = Vec<ChecklistItemJson>), (status = 422, description = "Field errors"), (status = 403)))]
+async fn add_checklist_item(
+    api: ApiCtx,
+    State(app): State<App>,
+    ApiJson(form): ApiJson<crate::domain::exchange::visit::ChecklistItemForm>,
+) -> ApiResult<Response> {
+    app.add_checklist_item(&api.actor, &form)
+        .await
+        .map_err(|e| api.err(e))?;
+    let items = app.checklist().await.map_err(|e| api.err(e))?;
+    Ok((StatusCode::CREATED, Json(checklist_json(&api, &items))).into_response())
+}
+
+/// Whether an item is asked for.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ChecklistActiveRequest {
+    /// Asked for (true) or no longer (false).
+    pub active: bool,
+}
+
+/// Asks for a checklist item again, or no longer (coordinators).
+#[utoipa::path(put, path = "/api/v1/visits/checklist/{id}", tag = "exchange", request_body = ChecklistActiveRequest,
+    responses((status = 200, body = Vec<ChecklistItemJson>), (status = 403), (status = 404)))]
+async fn set_checklist_item(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    ApiJson(a): ApiJson<ChecklistActiveRequest>,
+) -> ApiResult<Json<Vec<ChecklistItemJson>>> {
+    app.set_checklist_item_active(&api.actor, id, a.active)
+        .await
+        .map_err(|e| api.err(e))?;
+    let items = app.checklist().await.map_err(|e| api.err(e))?;
+    Ok(Json(checklist_json(&api, &items)))
+}
+
+/// A city of the exchange matrix.
+#[derive(Serialize, ToSchema)]
+pub struct MatrixCityJson {
+    /// URL name.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+}
+
+/// The cross-border exchange matrix: `done[i][j]` and `planned[i][j]` count visits from
+/// `cities[i]` (the visitor's) to `cities[j]` (the host's).
+#[derive(Serialize, ToSchema)]
+pub struct MatrixJson {
+    /// Rows and columns.
+    pub cities: Vec<MatrixCityJson>,
+    /// Visits done or reported.
+    pub done: Vec<Vec<i64>>,
+    /// Visits accepted or scheduled.
+    pub planned: Vec<Vec<i64>>,
+}
+
+/// The cross-border exchange matrix (public, counts only).
+#[utoipa::path(get, path = "/api/v1/visits/matrix", tag = "exchange",
+    responses((status = 200, body = MatrixJson)))]
+async fn matrix(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<MatrixJson>> {
+    let m = app.exchange_matrix().await.map_err(|e| api.err(e))?;
+    Ok(Json(MatrixJson {
+        cities: m
+            .cities
+            .iter()
+            .map(|c| MatrixCityJson {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+            })
+            .collect(),
+        done: m.done,
+        planned: m.planned,
+    }))
+}

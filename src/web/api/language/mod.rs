@@ -1,0 +1,3 @@
+//! Language in the API: search.
+
+pub(crate) mod search;

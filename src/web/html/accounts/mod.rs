@@ -1,0 +1,659 @@
+//! Sign-in and sign-out, the account page (password, API tokens), invitations and the admins'
+//! role management.
+
+pub(crate) mod audit;
+pub(crate) mod erasure;
+
+use crate::web::html::HtmlQuery;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use crate::app::{App, Error};
+use crate::domain::accounts::InvitationForm;
+use crate::domain::{Action, FieldErrors, Role};
+use crate::storage::{ApiTokenRow, UserRow};
+use crate::web::context::session_cookie;
+
+use crate::web::html::{Choice, Errors, HtmlResult, OrPage, done, notice};
+use crate::web::{CsrfForm, Ctx};
+
+/// Routes of the account pages.
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/account", get(account))
+        .route("/account/password", post(change_password))
+        .route("/account/tokens", post(create_token))
+        .route("/account/data", get(my_data))
+        .route("/account/data.json", get(my_data_file))
+        .route("/account/tokens/{id}/delete", post(revoke_token))
+        .route("/invitations/new", get(invite_form))
+        .route("/invitations", post(invite))
+        .route("/invitations/{token}", get(accept_form).post(accept))
+        .route("/admin/users", get(users))
+        .route("/admin/users/{id}", post(set_role))
+        .merge(audit::router())
+        .merge(erasure::router())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    email: String,
+    next: String,
+    errors: Errors,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LoginQuery {
+    next: String,
+    done: Option<String>,
+}
+
+async fn login_form(ctx: Ctx, HtmlQuery(q): HtmlQuery<LoginQuery>) -> LoginPage {
+    LoginPage {
+        notice: notice(&ctx, q.done.as_deref()),
+        email: String::new(),
+        next: q.next,
+        errors: Errors::default(),
+        ctx,
+    }
+}
+
+async fn login(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> HtmlResult<Response> {
+    let page = |ctx: Ctx, errors: &FieldErrors, status: StatusCode| {
+        let errors = ctx.errors(errors);
+        (
+            status,
+            LoginPage {
+                email: form.email.clone(),
+                next: form.next.clone(),
+                errors,
+                notice: None,
+                ctx,
+            },
+        )
+            .into_response()
+    };
+    match app.login(&form.email, &form.password, &ctx.client).await {
+        Ok((token, user)) => {
+            app.remember_locale(&user, ctx.locale).await.or_page(&ctx)?;
+            let target = crate::domain::accounts::local_path(&form.next)
+                .map(str::to_owned)
+                .unwrap_or_else(|| ctx.href("/?done=signed-in"));
+            let cookie = session_cookie(&app, Some(token)).to_string();
+            Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response())
+        }
+        Err(Error::Invalid(errors)) => Ok(page(ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY)),
+        Err(Error::TooManyRequests) => {
+            let errors = FieldErrors::one(
+                "email",
+                crate::domain::FieldError::new("error-login-rate-limited"),
+            );
+            Ok(page(ctx, &errors, StatusCode::TOO_MANY_REQUESTS))
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+async fn logout(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(_): CsrfForm<crate::web::html::Empty>,
+) -> HtmlResult<Response> {
+    if let Some(token) = &ctx.session {
+        app.logout(token).await.or_page(&ctx)?;
+    }
+    let cookie = session_cookie(&app, None).to_string();
+    Ok((
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to(&ctx.href("/login?done=signed-out")),
+    )
+        .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/account.html")]
+struct AccountPage {
+    ctx: Ctx,
+    email: String,
+    role: String,
+    tokens: Vec<TokenView>,
+    lifetimes: Vec<Choice>,
+    new_token: Option<String>,
+    errors: Errors,
+    token_errors: Errors,
+    notice: Option<String>,
+}
+
+/// An API token as its owner sees it.
+struct TokenView {
+    id: i64,
+    name: String,
+    /// The day it was last used, or "never".
+    last_used: String,
+    /// The day it stops (or stopped) working.
+    expires: String,
+    expired: bool,
+}
+
+fn token_view(ctx: &Ctx, row: ApiTokenRow) -> TokenView {
+    let day = |at: i64| {
+        time::OffsetDateTime::from_unix_timestamp(at)
+            .map(|t| crate::web::html::exchange::placements::day_label(ctx, t.date()))
+            .unwrap_or_default()
+    };
+    TokenView {
+        id: row.id,
+        last_used: row
+            .last_used_at
+            .map_or_else(|| ctx.t("account-token-never"), day),
+        expires: day(row.expires_at),
+        expired: row.expires_at <= crate::storage::now(),
+        name: row.name,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+async fn account_page(
+    ctx: Ctx,
+    app: &App,
+    new_token: Option<String>,
+    errors: &FieldErrors,
+    token_errors: &FieldErrors,
+    done: Option<&str>,
+) -> HtmlResult<Response> {
+    let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
+    let tokens = app.api_tokens(&user.actor).await.or_page(&ctx)?;
+    let status = if errors.is_empty() && token_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let role = user
+        .actor
+        .role()
+        .map(|r| ctx.t(&format!("role-{}", r.as_str())))
+        .unwrap_or_default();
+    let lifetimes = crate::domain::accounts::TOKEN_LIFETIMES
+        .iter()
+        .map(|days| Choice {
+            value: days.to_string(),
+            label: ctx.t(&format!("account-token-days-{days}")),
+            selected: *days == 90,
+        })
+        .collect();
+    let page = AccountPage {
+        email: user.email.clone(),
+        role,
+        tokens: tokens.into_iter().map(|t| token_view(&ctx, t)).collect(),
+        lifetimes,
+        new_token,
+        errors: ctx.errors(errors),
+        token_errors: ctx.errors(token_errors),
+        notice: notice(&ctx, done),
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn account(
+    ctx: Ctx,
+    State(app): State<App>,
+    HtmlQuery(q): HtmlQuery<DoneQuery>,
+) -> HtmlResult<Response> {
+    account_page(
+        ctx,
+        &app,
+        None,
+        &FieldErrors::new(),
+        &FieldErrors::new(),
+        q.done.as_deref(),
+    )
+    .await
+}
+
+/// One table of "my data" as the page shows it.
+struct DataSection {
+    title: String,
+    rows: Vec<Vec<(String, String)>>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/data.html")]
+struct DataPage {
+    ctx: Ctx,
+    sections: Vec<DataSection>,
+}
+
+/// Everything the platform holds about the reader, readable.
+async fn my_data(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
+    let data = app.personal_data(&user).await.or_page(&ctx)?;
+    let sections = data["tables"]
+        .as_object()
+        .map(|tables| {
+            tables
+                .iter()
+                .map(|(table, rows)| DataSection {
+                    title: ctx.tk("data-table-", table),
+                    rows: rows
+                        .as_array()
+                        .map(|rows| {
+                            rows.iter()
+                                .filter_map(|r| r.as_object())
+                                .map(|r| {
+                                    r.iter()
+                                        .map(|(k, v)| {
+                                            let v = match v {
+                                                serde_json::Value::String(s) => s.clone(),
+                                                serde_json::Value::Null => "—".to_owned(),
+                                                other => other.to_string(),
+                                            };
+                                            (k.clone(), v)
+                                        })
+                                        .collect()
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(DataPage { ctx, sections }.into_response())
+}
+
+/// The same as a JSON file to keep.
+async fn my_data_file(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
+    let data = app.personal_data(&user).await.or_page(&ctx)?;
+    let body = serde_json::to_string_pretty(&data).unwrap_or_default();
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"passerelle-my-data.json\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PasswordForm {
+    current_password: String,
+    password: String,
+    password_confirm: String,
+    /// Present when the API tokens should go on working with the new password.
+    keep_tokens: Option<String>,
+}
+
+async fn change_password(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> HtmlResult<Response> {
+    let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
+    match app
+        .change_password(
+            &user,
+            ctx.session.as_deref(),
+            &form.current_password,
+            &form.password,
+            &form.password_confirm,
+            form.keep_tokens.is_some(),
+        )
+        .await
+    {
+        Ok(()) => Ok(done(&ctx, "/account", "password")),
+        Err(Error::Invalid(errors)) => {
+            account_page(ctx, &app, None, &errors, &FieldErrors::new(), None).await
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct TokenForm {
+    name: String,
+    expires: String,
+}
+
+async fn create_token(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> HtmlResult<Response> {
+    match app
+        .create_api_token(&ctx.actor(), &form.name, &form.expires)
+        .await
+    {
+        Ok(created) => {
+            account_page(
+                ctx,
+                &app,
+                Some(created.token),
+                &FieldErrors::new(),
+                &FieldErrors::new(),
+                None,
+            )
+            .await
+        }
+        Err(Error::Invalid(errors)) => {
+            account_page(ctx, &app, None, &FieldErrors::new(), &errors, None).await
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+async fn revoke_token(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<crate::web::html::Empty>,
+) -> HtmlResult<Response> {
+    app.revoke_api_token(&ctx.actor(), id).await.or_page(&ctx)?;
+    Ok(done(&ctx, "/account", "revoked"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/invite.html")]
+struct InvitePage {
+    ctx: Ctx,
+    form: InvitationForm,
+    roles: Vec<Choice>,
+    organisations: Vec<Choice>,
+    errors: Errors,
+    link: Option<String>,
+    emailed: bool,
+    invited: String,
+}
+
+async fn invite_page(
+    ctx: Ctx,
+    app: &App,
+    form: InvitationForm,
+    errors: &FieldErrors,
+    created: Option<crate::app::InvitationCreated>,
+) -> HtmlResult<Response> {
+    let actor = ctx.actor();
+    ctx.require(Action::Invite { role: Role::Member })?;
+    let roles = Role::ALL
+        .iter()
+        .filter(|r| crate::domain::can(&actor, Action::Invite { role: **r }))
+        .map(|r| Choice {
+            value: r.as_str().to_owned(),
+            label: ctx.t(&format!("role-{}", r.as_str())),
+            selected: form.role == r.as_str(),
+        })
+        .collect();
+    let orgs = app
+        .organisations(&Default::default(), Some(200), None)
+        .await
+        .or_page(&ctx)?;
+    let organisations = orgs
+        .items
+        .iter()
+        .map(|o| Choice {
+            value: o.slug.clone(),
+            label: o.name.clone(),
+            selected: o.slug == form.organisation,
+        })
+        .collect();
+    let status = crate::web::html::form_status(errors);
+    let page = InvitePage {
+        roles,
+        organisations,
+        errors: ctx.errors(errors),
+        emailed: created.as_ref().is_some_and(|c| c.emailed),
+        invited: created
+            .as_ref()
+            .map(|c| c.email.clone())
+            .unwrap_or_default(),
+        link: created.map(|c| c.link),
+        form,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn invite_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let form = InvitationForm {
+        role: "member".into(),
+        ..Default::default()
+    };
+    invite_page(ctx, &app, form, &FieldErrors::new(), None).await
+}
+
+async fn invite(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<InvitationForm>,
+) -> HtmlResult<Response> {
+    match app.invite(&ctx.actor(), &form, ctx.locale).await {
+        Ok(created) => {
+            let fresh = InvitationForm {
+                role: "member".into(),
+                ..Default::default()
+            };
+            invite_page(ctx, &app, fresh, &FieldErrors::new(), Some(created)).await
+        }
+        Err(Error::Invalid(errors)) => invite_page(ctx, &app, form, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/accept.html")]
+struct AcceptPage {
+    ctx: Ctx,
+    email: String,
+    role: String,
+    organisation: Option<String>,
+    errors: Errors,
+}
+
+async fn accept_page(
+    ctx: Ctx,
+    app: &App,
+    token: &str,
+    errors: &FieldErrors,
+) -> HtmlResult<Response> {
+    let inv = app.invitation(token).await.or_page(&ctx)?;
+    let status = crate::web::html::form_status(errors);
+    let page = AcceptPage {
+        email: inv.email,
+        role: ctx.t(&format!("role-{}", inv.role.as_str())),
+        organisation: inv.organisation,
+        errors: ctx.errors(errors),
+        ctx,
+    };
+    // The token is in the URL: keep it out of Referer headers.
+    Ok((status, [(header::REFERRER_POLICY, "no-referrer")], page).into_response())
+}
+
+async fn accept_form(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(token): Path<String>,
+) -> HtmlResult<Response> {
+    accept_page(ctx, &app, &token, &FieldErrors::new()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct AcceptForm {
+    password: String,
+    password_confirm: String,
+}
+
+async fn accept(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(token): Path<String>,
+    CsrfForm(form): CsrfForm<AcceptForm>,
+) -> HtmlResult<Response> {
+    match app
+        .accept_invitation(&token, &form.password, &form.password_confirm)
+        .await
+    {
+        Ok(session) => {
+            let cookie = session_cookie(&app, Some(session)).to_string();
+            Ok((
+                [(header::SET_COOKIE, cookie)],
+                Redirect::to(&ctx.href("/account?done=welcome")),
+            )
+                .into_response())
+        }
+        Err(Error::Invalid(errors)) => accept_page(ctx, &app, &token, &errors).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+struct UserItem {
+    row: UserRow,
+    roles: Vec<Choice>,
+    error: Option<String>,
+    /// Erased: shown as a former member, with nothing to change.
+    former: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/users.html")]
+struct UsersPage {
+    ctx: Ctx,
+    users: Vec<UserItem>,
+    organisations: Vec<Choice>,
+    notice: Option<String>,
+}
+
+async fn users_page(
+    ctx: Ctx,
+    app: &App,
+    failed: Option<(i64, FieldErrors)>,
+    done: Option<&str>,
+) -> HtmlResult<Response> {
+    let rows = app.users(&ctx.actor()).await.or_page(&ctx)?;
+    let orgs = app
+        .organisations(&Default::default(), Some(200), None)
+        .await
+        .or_page(&ctx)?;
+    let organisations = orgs
+        .items
+        .iter()
+        .map(|o| Choice {
+            value: o.slug.clone(),
+            label: o.name.clone(),
+            selected: false,
+        })
+        .collect();
+    let users = rows
+        .into_iter()
+        .map(|row| {
+            let roles = Role::ALL
+                .iter()
+                .map(|r| Choice {
+                    value: r.as_str().to_owned(),
+                    label: ctx.t(&format!("role-{}", r.as_str())),
+                    selected: row.role == r.as_str(),
+                })
+                .collect();
+            let error = failed
+                .as_ref()
+                .filter(|(id, _)| *id == row.id)
+                .map(|(_, e)| {
+                    ctx.errors(e)
+                        .list()
+                        .iter()
+                        .map(|(_, m)| m.clone())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+            let former = crate::domain::accounts::is_former_member(&row.email);
+            UserItem {
+                row,
+                roles,
+                error,
+                former,
+            }
+        })
+        .collect();
+    let status = if failed.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        UsersPage {
+            users,
+            organisations,
+            notice: notice(&ctx, done),
+            ctx,
+        },
+    )
+        .into_response())
+}
+
+async fn users(
+    ctx: Ctx,
+    State(app): State<App>,
+    HtmlQuery(q): HtmlQuery<DoneQuery>,
+) -> HtmlResult<Response> {
+    users_page(ctx, &app, None, q.done.as_deref()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RoleForm {
+    role: String,
+    organisation: String,
+}
+
+async fn set_role(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> HtmlResult<Response> {
+    match app
+        .set_role(&ctx.actor(), id, &form.role, &form.organisation)
+        .await
+    {
+        Ok(()) => Ok(done(&ctx, "/admin/users", "saved")),
+        Err(Error::Invalid(errors)) => users_page(ctx, &app, Some((id, errors)), None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}

@@ -1,0 +1,404 @@
+//! Writing a practice: the form, the conflict page when someone saved first, and revisions.
+
+use super::*;
+
+/// The form as typed: lists are comma-, semicolon- or line-separated text.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct PracticeHtmlForm {
+    slug: String,
+    #[serde(rename = "ref")]
+    reference: String,
+    lang: String,
+    title: String,
+    summary: String,
+    context: String,
+    approach: String,
+    results: String,
+    evaluation: String,
+    resources: String,
+    transferability: String,
+    period_start: String,
+    period_end: String,
+    ongoing: String,
+    city: String,
+    organisations: String,
+    contacts: String,
+    themes: Vec<String>,
+    target_groups: String,
+    links: String,
+    source: String,
+    version: i64,
+}
+
+pub(super) fn split(s: &str, sep: char) -> Vec<String> {
+    s.split(sep)
+        .map(|x| x.trim().to_owned())
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+impl PracticeHtmlForm {
+    fn into_form(self) -> (PracticeForm, i64) {
+        let form = PracticeForm {
+            slug: self.slug,
+            reference: self.reference,
+            lang: self.lang,
+            title: self.title,
+            summary: self.summary,
+            context: self.context,
+            approach: self.approach,
+            results: self.results,
+            evaluation: self.evaluation,
+            resources: self.resources,
+            transferability: self.transferability,
+            period_start: self.period_start,
+            period_end: self.period_end,
+            ongoing: self.ongoing,
+            city: self.city,
+            organisations: split(&self.organisations, ','),
+            contacts: split(&self.contacts, ','),
+            themes: self.themes,
+            target_groups: split(&self.target_groups, ';'),
+            links: split(&self.links, '\n'),
+            source: self.source,
+        };
+        (form, self.version)
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "catalogue/practices/form.html")]
+pub(super) struct FormPage {
+    ctx: Ctx,
+    form: PracticeForm,
+    version: i64,
+    errors: Errors,
+    action: String,
+    is_new: bool,
+    cities: Vec<Choice>,
+    langs: Vec<Choice>,
+    themes: Vec<Choice>,
+    /// When someone saved first: their version, shown beside this one.
+    stored: Option<PracticeForm>,
+}
+
+impl FormPage {
+    fn joined(&self, items: &[String], sep: &str) -> String {
+        items.join(sep)
+    }
+
+    /// The long Markdown fields with their values, in form order.
+    fn long_fields(&self) -> [(&'static str, &str); 6] {
+        let f = &self.form;
+        [
+            ("context", f.context.as_str()),
+            ("approach", f.approach.as_str()),
+            ("results", f.results.as_str()),
+            ("evaluation", f.evaluation.as_str()),
+            ("resources", f.resources.as_str()),
+            ("transferability", f.transferability.as_str()),
+        ]
+    }
+}
+
+pub(super) async fn form_page(
+    ctx: Ctx,
+    app: &App,
+    form: PracticeForm,
+    version: i64,
+    errors: &FieldErrors,
+    slug: Option<&str>,
+    stored: Option<PracticeForm>,
+) -> Result<Response, Error> {
+    let cities = app.cities(None).await?;
+    let themes = app.themes().await?;
+    let status = if stored.is_some() {
+        axum::http::StatusCode::CONFLICT
+    } else {
+        form_status(errors)
+    };
+    let page = FormPage {
+        errors: ctx.errors(errors),
+        action: match slug {
+            Some(s) => ctx.link("/practices/", s, ""),
+            None => ctx.href("/practices"),
+        },
+        is_new: slug.is_none(),
+        cities: choices(
+            cities
+                .iter()
+                .map(|c| (c.slug.clone(), city_name(c, ctx.locale).to_owned())),
+            &form.city,
+        ),
+        langs: choices(
+            crate::domain::ContentLang::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), ctx.tk("language-", l.code()))),
+            &form.lang,
+        ),
+        themes: theme_choices(&themes, ctx.locale, &form.themes),
+        version,
+        stored,
+        form,
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+pub(super) async fn new_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+    let org = match ctx.actor() {
+        crate::domain::Actor::User {
+            organisation_id, ..
+        } => organisation_id,
+        _ => None,
+    };
+    // Editors write for their organisation; coordinators and admins for any (-1: none of theirs).
+    ctx.require(Action::CreatePractice {
+        organisation_id: org.unwrap_or(-1),
+    })?;
+    let mut form = PracticeForm {
+        lang: ctx.lang().to_owned(),
+        ..Default::default()
+    };
+    if let Some(org) = org {
+        let (slug, city) = app.organisation_slug(org).await.or_page(&ctx)?;
+        form.organisations = vec![slug];
+        form.city = city;
+    }
+    form_page(ctx.clone(), &app, form, 0, &FieldErrors::new(), None, None)
+        .await
+        .or_page(&ctx)
+}
+
+pub(super) async fn create(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(html): CsrfForm<PracticeHtmlForm>,
+) -> HtmlResult<Response> {
+    let (form, _) = html.into_form();
+    match app.create_practice(&ctx.actor(), &form).await {
+        Ok(slug) => Ok(done(&ctx, &format!("/practices/{slug}"), "created")),
+        Err(Error::Invalid(errors)) => form_page(ctx.clone(), &app, form, 0, &errors, None, None)
+            .await
+            .or_page(&ctx),
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+pub(super) async fn edit_form(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> HtmlResult<Response> {
+    let (form, version) = app.practice_form(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    form_page(
+        ctx.clone(),
+        &app,
+        form,
+        version,
+        &FieldErrors::new(),
+        Some(&slug),
+        None,
+    )
+    .await
+    .or_page(&ctx)
+}
+
+pub(super) async fn update(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(html): CsrfForm<PracticeHtmlForm>,
+) -> HtmlResult<Response> {
+    let (form, version) = html.into_form();
+    match app
+        .update_practice(&ctx.actor(), &slug, &form, version)
+        .await
+    {
+        Ok(new_slug) => Ok(done(&ctx, &format!("/practices/{new_slug}"), "saved")),
+        Err(Error::Invalid(errors)) => {
+            form_page(ctx.clone(), &app, form, version, &errors, Some(&slug), None)
+                .await
+                .or_page(&ctx)
+        }
+        Err(Error::Conflict("error-practice-changed")) => {
+            // Someone saved first: show both versions; saving again now merges onto theirs.
+            let (stored, current) = app.practice_form(&ctx.actor(), &slug).await.or_page(&ctx)?;
+            form_page(
+                ctx.clone(),
+                &app,
+                form,
+                current,
+                &FieldErrors::new(),
+                Some(&slug),
+                Some(stored),
+            )
+            .await
+            .or_page(&ctx)
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+/// One line of a compared field: `-` removed, `+` added, ` ` kept.
+pub(super) struct DiffLine {
+    sign: char,
+    text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "catalogue/practices/revisions.html")]
+pub(super) struct RevisionsPage {
+    ctx: Ctx,
+    slug: String,
+    title: String,
+    revisions: Vec<(RevisionRow, String, Vec<String>)>,
+    versions: Vec<i64>,
+    from: i64,
+    to: i64,
+    /// The fields that differ between `from` and `to`, line by line.
+    diff: Vec<(String, Vec<DiffLine>)>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct CompareQuery {
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+/// A field of a saved form as text (lists one item per line).
+pub(super) fn field_text(form: &PracticeForm, field: &str) -> String {
+    let json = serde_json::to_value(form).unwrap_or_default();
+    match &json[field] {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .filter_map(|i| i.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
+    }
+}
+
+pub(super) async fn revisions(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    Query(q): Query<CompareQuery>,
+) -> HtmlResult<RevisionsPage> {
+    let p = app
+        .practice(&ctx.actor(), &slug, ctx.lang())
+        .await
+        .or_page(&ctx)?;
+    let rows = app
+        .practice_revisions(&ctx.actor(), &slug)
+        .await
+        .or_page(&ctx)?;
+    // What each revision changed against the one before it, by field.
+    let forms: Vec<Option<PracticeForm>> = rows
+        .iter()
+        .map(|r| serde_json::from_str(&r.snapshot).ok())
+        .collect();
+    let revisions = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let changed = match (
+                forms.get(i).cloned().flatten(),
+                forms.get(i + 1).cloned().flatten(),
+            ) {
+                (Some(now), Some(before)) => changed_fields(&before, &now)
+                    .into_iter()
+                    .map(|f| ctx.tk("field-", f))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let when = time::OffsetDateTime::from_unix_timestamp(r.at)
+                .ok()
+                .and_then(|t| {
+                    t.format(&time::format_description::well_known::Rfc3339)
+                        .ok()
+                })
+                .unwrap_or_default();
+            (r.clone(), when, changed)
+        })
+        .collect();
+    // Any two versions compared (by default the newest with the one before it).
+    let versions: Vec<i64> = rows.iter().map(|r| r.version).collect();
+    let newest = versions.first().copied().unwrap_or(1);
+    let to = q.to.filter(|v| versions.contains(v)).unwrap_or(newest);
+    let from = q
+        .from
+        .filter(|v| versions.contains(v))
+        .unwrap_or_else(|| versions.get(1).copied().unwrap_or(to));
+    let form_of = |v: i64| {
+        rows.iter()
+            .position(|r| r.version == v)
+            .and_then(|i| forms[i].clone())
+    };
+    let diff = match (form_of(from), form_of(to)) {
+        (Some(a), Some(b)) => changed_fields(&a, &b)
+            .into_iter()
+            .map(|f| {
+                let (old, new) = (field_text(&a, f), field_text(&b, f));
+                let lines = similar::TextDiff::from_lines(&old, &new)
+                    .iter_all_changes()
+                    .map(|c| DiffLine {
+                        sign: match c.tag() {
+                            similar::ChangeTag::Delete => '-',
+                            similar::ChangeTag::Insert => '+',
+                            similar::ChangeTag::Equal => ' ',
+                        },
+                        text: c.value().trim_end_matches('\n').to_owned(),
+                    })
+                    .collect();
+                (ctx.tk("field-", f), lines)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(RevisionsPage {
+        title: p.row.title.clone(),
+        slug,
+        revisions,
+        versions,
+        from,
+        to,
+        diff,
+        ctx,
+    })
+}
+
+/// The fields that differ between two saved forms.
+pub(super) fn changed_fields(a: &PracticeForm, b: &PracticeForm) -> Vec<&'static str> {
+    let (ja, jb) = (
+        serde_json::to_value(a).unwrap_or_default(),
+        serde_json::to_value(b).unwrap_or_default(),
+    );
+    const FIELDS: [&str; 21] = [
+        "title",
+        "summary",
+        "context",
+        "approach",
+        "results",
+        "evaluation",
+        "resources",
+        "transferability",
+        "slug",
+        "ref",
+        "lang",
+        "period_start",
+        "period_end",
+        "ongoing",
+        "city",
+        "organisations",
+        "contacts",
+        "themes",
+        "target_groups",
+        "links",
+        "source",
+    ];
+    FIELDS.into_iter().filter(|f| ja[*f] != jb[*f]).collect()
+}

@@ -1,0 +1,393 @@
+//! A practice as a reader sees it, its workflow steps, and its attachments.
+
+use super::*;
+
+/// One section of a practice as shown.
+pub(super) struct Section {
+    field: &'static str,
+    html: String,
+    lang: String,
+    status: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "catalogue/practices/show.html")]
+pub(super) struct ShowPage {
+    ctx: Ctx,
+    p: Practice,
+    title: String,
+    title_lang: String,
+    summary: Option<Section>,
+    sections: Vec<Section>,
+    lang_notice: Option<String>,
+    /// For machine or outdated translations: the page in the original's language, when it has one.
+    original_link: Option<(String, String)>,
+    city: String,
+    period: Option<String>,
+    themes: Vec<String>,
+    target_groups: Vec<String>,
+    links: Vec<String>,
+    status_label: String,
+    opinion_html: Option<String>,
+    steps: Vec<(String, String)>,
+    /// Other practices of the same organisations: (slug, title, title language).
+    others: Vec<(String, String, String)>,
+    /// Glossary concepts named in the texts shown.
+    terms: Vec<TermInText>,
+    errors: Errors,
+    notice: Option<String>,
+}
+
+/// A glossary concept found in a practice's text, shown with its terms in every language.
+pub(super) struct TermInText {
+    key: String,
+    /// The words as they stand in the text, and the text's language.
+    words: String,
+    lang: String,
+    /// The reader's preferred term, when the text is in another language.
+    translation: Option<String>,
+    /// (language name, language code, terms joined), the reader's language first.
+    terms: Vec<(String, &'static str, String)>,
+    /// The definition and its language.
+    definition: Option<(String, &'static str)>,
+}
+
+/// At most this many glossary concepts are listed under a practice.
+const TERMS_SHOWN: usize = 24;
+
+/// The glossary concepts named in `texts` ((language, text) each), in order of appearance.
+async fn terms_in_texts(
+    ctx: &Ctx,
+    app: &App,
+    texts: &[(&str, &str)],
+) -> crate::app::Result<Vec<TermInText>> {
+    let reader = ContentLang::from(ctx.locale);
+    let mut order = vec![reader];
+    order.extend(ContentLang::ALL.into_iter().filter(|l| *l != reader));
+    let mut out: Vec<TermInText> = Vec::new();
+    for (lang, text) in texts {
+        for (concept, words) in app.glossary_terms_in(lang, text).await? {
+            if out.len() == TERMS_SHOWN || out.iter().any(|t| t.key == concept.key.as_str()) {
+                continue;
+            }
+            let translation = concept
+                .preferred(reader)
+                .filter(|_| *lang != reader.code())
+                .map(str::to_owned);
+            let terms = order
+                .iter()
+                .filter(|l| !concept.terms_in(**l).is_empty())
+                .map(|l| {
+                    (
+                        ctx.tk("language-", l.code()),
+                        l.code(),
+                        concept.terms_in(*l).join(" · "),
+                    )
+                })
+                .collect();
+            let definition = order
+                .iter()
+                .map(|l| (concept.definition(*l), l.code()))
+                .find(|(d, _)| !d.is_empty())
+                .map(|(d, l)| (d.to_owned(), l));
+            out.push(TermInText {
+                key: concept.key.as_str().to_owned(),
+                words,
+                lang: (*lang).to_owned(),
+                translation,
+                terms,
+                definition,
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ShowQuery {
+    done: Option<String>,
+}
+
+pub(super) async fn show_page(
+    ctx: Ctx,
+    app: &App,
+    slug: &str,
+    errors: &FieldErrors,
+    done: Option<&str>,
+) -> HtmlResult<Response> {
+    let p = app
+        .practice(&ctx.actor(), slug, ctx.lang())
+        .await
+        .or_page(&ctx)?;
+    let themes = app.themes().await.or_page(&ctx)?;
+    let cities = app.cities(None).await.or_page(&ctx)?;
+    let section = |(field, text): &(&'static str, Option<crate::app::Localized>)| {
+        text.as_ref().map(|t| Section {
+            field,
+            html: markdown(&t.text),
+            lang: t.lang.clone(),
+            status: t.status.clone(),
+        })
+    };
+    let title = p.texts[0]
+        .1
+        .as_ref()
+        .map(|t| (t.text.clone(), t.lang.clone()))
+        .unwrap_or_default();
+    let lang_notice = p.texts[1].1.as_ref().and_then(|t| {
+        let original = ctx.tk("language-", &t.lang);
+        if t.fallback {
+            Some(ctx.t1("lang-notice-untranslated", "original", &original))
+        } else if t.status == "machine" {
+            Some(ctx.t("lang-notice-machine"))
+        } else if t.status == "outdated" {
+            Some(ctx.t("lang-notice-outdated"))
+        } else {
+            None
+        }
+    });
+    let original_link = p.texts[1]
+        .1
+        .as_ref()
+        .filter(|t| t.status == "machine" || t.status == "outdated")
+        .and_then(|_| crate::domain::Locale::from_code(&p.row.original_lang))
+        .map(|l| {
+            (
+                format!("/{}/practices/{}", l.code(), p.row.slug),
+                ctx.t1("lang-original-link", "lang", &ctx.tk("language-", l.code())),
+            )
+        });
+    let period = match (&p.row.period_start, &p.row.period_end, p.row.ongoing == 1) {
+        (Some(s), _, true) => Some(ctx.t1("practice-period-since", "start", s)),
+        (Some(s), Some(e), false) => Some(format!("{s} – {e}")),
+        (Some(s), None, false) => Some(s.clone()),
+        (None, Some(e), _) => Some(ctx.t1("practice-period-until", "end", e)),
+        (None, None, true) => Some(ctx.t("practice-period-ongoing")),
+        (None, None, false) => None,
+    };
+    let mut others = Vec::new();
+    for owner in &p.owners {
+        let filter = PracticeFilter {
+            organisation: Some(owner.slug.clone()),
+            ..Default::default()
+        };
+        let page = app
+            .practices(&ctx.actor(), &filter, ctx.lang(), Some(10), None)
+            .await
+            .or_page(&ctx)?;
+        for o in page.items.into_iter().filter(|o| o.slug != p.row.slug) {
+            if !others
+                .iter()
+                .any(|(s, _, _): &(String, String, String)| *s == o.slug)
+            {
+                others.push((o.slug, o.title, o.title_lang));
+            }
+        }
+    }
+    let shown: Vec<(&str, &str)> = p
+        .texts
+        .iter()
+        .filter_map(|(_, t)| t.as_ref().map(|t| (t.lang.as_str(), t.text.as_str())))
+        .collect();
+    let terms = terms_in_texts(&ctx, app, &shown).await.or_page(&ctx)?;
+    let steps = p
+        .steps
+        .iter()
+        .map(|t| (t.as_str().to_owned(), ctx.tk("practice-step-", t.as_str())))
+        .collect();
+    let page = ShowPage {
+        title: title.0,
+        title_lang: title.1,
+        summary: section(&p.texts[1]),
+        sections: p.texts[2..].iter().filter_map(section).collect(),
+        lang_notice,
+        original_link,
+        city: crate::web::html::city_name_of(&cities, p.row.city_id, ctx.locale),
+        period,
+        themes: theme_labels(&themes, ctx.locale, &split_list(&p.row.themes)),
+        target_groups: serde_json::from_str(&p.row.target_groups).unwrap_or_default(),
+        links: serde_json::from_str(&p.row.links).unwrap_or_default(),
+        status_label: ctx.tk("practice-status-", &p.row.status),
+        opinion_html: p
+            .show_opinion
+            .then(|| markdown(p.row.review_opinion.as_deref().unwrap_or(""))),
+        steps,
+        others,
+        terms,
+        errors: ctx.errors(errors),
+        notice: notice(&ctx, done),
+        p,
+        ctx,
+    };
+    Ok((form_status(errors), page).into_response())
+}
+
+pub(super) async fn show(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> HtmlResult<Response> {
+    show_page(ctx, &app, &slug, &FieldErrors::new(), q.done.as_deref()).await
+}
+
+pub(super) async fn take_review(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(_): CsrfForm<crate::web::html::Empty>,
+) -> HtmlResult<Response> {
+    app.take_review(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    Ok(done(&ctx, &format!("/practices/{slug}"), "saved"))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct AssignForm {
+    reviewer: String,
+}
+
+pub(super) async fn assign_review(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<AssignForm>,
+) -> HtmlResult<Response> {
+    match app.assign_review(&ctx.actor(), &slug, &f.reviewer).await {
+        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "saved")),
+        Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+pub(super) async fn step(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path((slug, step)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<OpinionForm>,
+) -> HtmlResult<Response> {
+    let t = Transition::parse(&step)
+        .ok_or(Error::NotFound)
+        .or_page(&ctx)?;
+    match app.practice_step(&ctx.actor(), &slug, t, &f).await {
+        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "saved")),
+        Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+/// Receives a file for a practice (multipart: `_csrf`, `file`).
+pub(super) async fn attach(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> HtmlResult<Response> {
+    let (mut token, mut name, mut upload) = (String::new(), String::new(), None);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name().unwrap_or("") {
+                "_csrf" => token = field.text().await.unwrap_or_default(),
+                "file" => {
+                    name = field.file_name().unwrap_or("").to_owned();
+                    upload = crate::web::upload::spool(&app, field)
+                        .await
+                        .map_err(|e| crate::web::HtmlError::new(ctx.locale, e))?;
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(crate::web::HtmlError::new(ctx.locale, Error::TooLarge));
+            }
+            Err(_) => break,
+        }
+    }
+    if !ctx.csrf_matches(&app, &token) {
+        return Err(crate::web::HtmlError::new(ctx.locale, Error::Forbidden).csrf());
+    }
+    let result = match &upload {
+        Some(path) => app
+            .attach(&ctx.actor(), &slug, &name, path)
+            .await
+            .map(|_| ()),
+        None => Err(Error::Invalid(FieldErrors::one(
+            "file",
+            crate::domain::FieldError::new("error-file-empty"),
+        ))),
+    };
+    match result {
+        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "saved")),
+        Err(Error::Invalid(errors)) => {
+            // Too large is 413, with the message on the page.
+            let too_large = errors
+                .get("file")
+                .is_some_and(|e| e.key == "error-file-too-large");
+            let mut page = show_page(ctx, &app, &slug, &errors, None).await?;
+            if too_large {
+                *page.status_mut() = axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+            }
+            Ok(page)
+        }
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+/// Serves an attachment as a download with the type detected at upload, never inline as a page.
+pub(super) async fn download(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path((slug, id)): Path<(String, i64)>,
+) -> HtmlResult<Response> {
+    let (a, bytes) = app
+        .attachment(&ctx.actor(), &slug, id)
+        .await
+        .or_page(&ctx)?;
+    let encoded: String = a
+        .filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let ascii: String = a
+        .filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, a.mime.clone()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+            (
+                axum::http::header::CACHE_CONTROL,
+                "private, max-age=3600".to_owned(),
+            ),
+            (axum::http::header::CONTENT_LENGTH, a.size.to_string()),
+        ],
+        axum::body::Body::from_stream(bytes),
+    )
+        .into_response())
+}
+
+pub(super) async fn detach(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path((slug, id)): Path<(String, i64)>,
+    CsrfForm(_): CsrfForm<crate::web::html::Empty>,
+) -> HtmlResult<Response> {
+    app.detach(&ctx.actor(), &slug, id).await.or_page(&ctx)?;
+    Ok(done(&ctx, &format!("/practices/{slug}"), "deleted"))
+}
