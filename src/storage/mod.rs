@@ -28,9 +28,9 @@ pub use exchange::calls::{AssignmentRow, CallRequestRow, CallRow, NewCallRequest
 pub use exchange::placements::{
     PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, WindowRow,
 };
+pub use exchange::reports::{FollowUpRow, ReportListRow, ReportRow};
 pub use exchange::visits::{
-    ChecklistItemRow, ConfirmationRow, FollowUpRow, NewVisit, ReportListRow, ReportRow,
-    VisitEventRow, VisitFilter, VisitPlan, VisitRow,
+    ChecklistItemRow, ConfirmationRow, NewVisit, VisitEventRow, VisitFilter, VisitPlan, VisitRow,
 };
 pub use language::glossary::{GlossaryConceptRow, GlossaryTermRow};
 pub use language::search_source::{IndexRow, IndexSelect, IndexText};

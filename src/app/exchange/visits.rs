@@ -8,14 +8,14 @@ use time::{Date, OffsetDateTime};
 use crate::app::{App, Error, Page, Result, page_size};
 use crate::domain::exchange::placement::{PlacementStatus, parse_day};
 use crate::domain::exchange::visit::{
-    ChecklistItemForm, FOLLOW_UP_DAYS, Report, ReportForm, Request, RequestForm, Schedule,
-    ScheduleForm, Side, Step, Target, VisitFacts, VisitStatus, checklist_item, step_message,
+    Request, RequestForm, Schedule, ScheduleForm, Side, Step, Target, VisitFacts, VisitStatus,
+    step_message,
 };
-use crate::domain::exchange::{Offer, Reason, Seeker, Span, first_fit, fit};
+use crate::domain::exchange::{Offer, Reason, Span, first_fit};
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Role, can};
 use crate::storage::{
-    ChecklistItemRow, NewVisit, ReportListRow, ReportRow, StorageError, VisitEventRow, VisitFilter,
-    VisitPlan, VisitRow, join_list, split_list,
+    NewVisit, ReportRow, StorageError, VisitEventRow, VisitFilter, VisitPlan, VisitRow, join_list,
+    split_list,
 };
 
 use crate::app::exchange::placements::PlacementView;
@@ -89,12 +89,12 @@ impl VisitView {
     }
 }
 
-fn span(a: &str, b: &str) -> Option<Span> {
+pub(super) fn span(a: &str, b: &str) -> Option<Span> {
     Span::new(parse_day(a)?, parse_day(b)?)
 }
 
 /// The request's possible days from today on; `None` when they have all passed.
-fn still_possible(row: &VisitRow) -> Option<Span> {
+pub(super) fn still_possible(row: &VisitRow) -> Option<Span> {
     let s = span(&row.possible_start, &row.possible_end)?;
     Span::new(s.start.max(today()), s.end)
 }
@@ -173,7 +173,7 @@ pub(crate) fn acts_for(actor: &Actor, organisation: Option<i64>) -> bool {
     }
 }
 
-fn facts_of(actor: &Actor, row: &VisitRow) -> VisitFacts {
+pub(super) fn facts_of(actor: &Actor, row: &VisitRow) -> VisitFacts {
     VisitFacts {
         status: VisitStatus::parse(&row.status).unwrap_or(VisitStatus::Cancelled),
         visitor: actor.user_id() == Some(row.visitor_id),
@@ -183,7 +183,11 @@ fn facts_of(actor: &Actor, row: &VisitRow) -> VisitFacts {
 
 impl App {
     /// A visit the actor may see (`NotFound` otherwise, so that ids do not tell what exists).
-    async fn visible_visit(&self, actor: &Actor, id: i64) -> Result<(VisitRow, VisitFacts)> {
+    pub(super) async fn visible_visit(
+        &self,
+        actor: &Actor,
+        id: i64,
+    ) -> Result<(VisitRow, VisitFacts)> {
         if actor.role().is_none() {
             return Err(Error::Unauthorized);
         }
@@ -548,7 +552,11 @@ impl App {
     }
 
     /// Finds a window with room for the visit, inside the write lock, and holds it there.
-    async fn hold_place(&self, tx: &mut crate::storage::WriteTx, row: &VisitRow) -> Result<()> {
+    pub(super) async fn hold_place(
+        &self,
+        tx: &mut crate::storage::WriteTx,
+        row: &VisitRow,
+    ) -> Result<()> {
         let (Some(placement), Some(asked)) = (row.placement_id, row.window_start.clone()) else {
             return Err(Error::Conflict("error-visit-step-not-possible"));
         };
@@ -643,252 +651,6 @@ impl App {
         tx.commit().await?;
         Ok(())
     }
-
-    /// The visitor writes or revises the learning report; the first one completes the visit's
-    /// lifecycle and sets the follow-up question three months on.
-    pub async fn save_report(&self, actor: &Actor, id: i64, form: &ReportForm) -> Result<()> {
-        let (_, facts) = self.visible_visit(actor, id).await?;
-        if !can(actor, Action::StepVisit(Step::Report, facts)) {
-            return Err(if facts.status.after(Step::Report).is_none() {
-                Error::Conflict("error-visit-step-not-possible")
-            } else {
-                Error::Forbidden
-            });
-        }
-        let checked = Report::try_from(form);
-        let mut errors = checked.as_ref().err().cloned().unwrap_or_default();
-        let mut tx = self.store().write().await?;
-        for p in &form.practices {
-            let p = p.trim();
-            if !p.is_empty() && !tx.practice_exists(p).await? {
-                errors.add(
-                    "practices",
-                    FieldError::with("error-unknown-value", "value", p),
-                );
-            }
-        }
-        let r = match checked {
-            Ok(r) if errors.is_empty() => r,
-            _ => return Err(Error::Invalid(errors)),
-        };
-        let practices: Vec<&str> = r.practices.iter().map(|p| p.as_str()).collect();
-        let follow_up = crate::storage::now() + FOLLOW_UP_DAYS * 86_400;
-        tx.save_report(
-            id,
-            r.lang.code(),
-            [&r.saw, &r.worked, &r.take_home],
-            &practices,
-            r.intention.as_str(),
-            r.outcome.as_deref().unwrap_or_default(),
-            r.published,
-            follow_up,
-            actor.user_id(),
-        )
-        .await?;
-        let first = facts.status == VisitStatus::Done;
-        if first {
-            self.take_step(&mut tx, actor, id, VisitStatus::Done, Step::Report, "")
-                .await?;
-        }
-        tx.commit().await?;
-        if first {
-            self.notify_visit(actor, id, Step::Report, None);
-        }
-        Ok(())
-    }
-
-    /// The host adds its view to a report.
-    pub async fn add_host_view(&self, actor: &Actor, id: i64, text: &str) -> Result<()> {
-        let (_, facts) = self.visible_visit(actor, id).await?;
-        if !can(actor, Action::AddHostView(facts)) {
-            return Err(Error::Forbidden);
-        }
-        let text =
-            crate::domain::values::optional_text(text, crate::domain::exchange::visit::MESSAGE_MAX)
-                .map_err(|e| Error::Invalid(FieldErrors::one("host_view", e)))?
-                .unwrap_or_default();
-        let mut tx = self.store().write().await?;
-        tx.set_host_view(id, &text, actor.user_id()).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// A report for reading: members read all, the public only published ones.
-    pub async fn report(&self, actor: &Actor, id: i64) -> Result<(VisitRow, ReportRow)> {
-        let report = self
-            .store()
-            .visit_report(id)
-            .await?
-            .ok_or(Error::NotFound)?;
-        if !can(
-            actor,
-            Action::ViewReport {
-                published: report.published == 1,
-            },
-        ) {
-            return Err(Error::NotFound);
-        }
-        Ok((self.store().visit(id).await?, report))
-    }
-
-    /// Learning reports, newest first: all for members, published ones for the public.
-    pub async fn reports(
-        &self,
-        actor: &Actor,
-        limit: Option<i64>,
-        offset: Option<i64>,
-    ) -> Result<Page<ReportListRow>> {
-        let published_only = !can(actor, Action::ViewReport { published: false });
-        let limit = page_size(limit);
-        let offset = offset.unwrap_or(0).clamp(0, 1_000_000);
-        let (items, total) = self.store().reports(published_only, limit, offset).await?;
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
-    }
-
-    /// Visits each host organisation has had (for ranking hosts with few up).
-    pub(crate) async fn host_counts(&self) -> Result<std::collections::HashMap<i64, u32>> {
-        Ok(self
-            .store()
-            .host_visit_counts()
-            .await?
-            .into_iter()
-            .map(|(org, n)| (org, u32::try_from(n).unwrap_or(u32::MAX)))
-            .collect())
-    }
-
-    fn seeker_of(row: &VisitRow, cities: &[crate::storage::CityRow]) -> Seeker {
-        let wanted = split_list(&row.cities);
-        Seeker {
-            organisation: row.visitor_organisation_id.unwrap_or(-1),
-            country: row.visitor_country.clone().unwrap_or_default(),
-            themes: split_list(&row.themes),
-            languages: split_list(&row.languages),
-            cities: cities
-                .iter()
-                .filter(|c| wanted.contains(&c.slug))
-                .map(|c| c.id)
-                .collect(),
-        }
-    }
-
-    /// Open placements for an open request, best fit first, each with its reasons and the first
-    /// days a stay fits within the request's dates. Placements that cannot take the visitor
-    /// (their own organisation, no window in the dates) are left out.
-    pub async fn suggestions(&self, actor: &Actor, id: i64) -> Result<Vec<Suggestion>> {
-        let (row, facts) = self.visible_visit(actor, id).await?;
-        if facts.status != VisitStatus::Open {
-            return Ok(Vec::new());
-        }
-        let seeker = Self::seeker_of(&row, &self.cities(None).await?);
-        let Some(possible) = still_possible(&row) else {
-            return Ok(Vec::new());
-        };
-        let counts = self.host_counts().await?;
-        let query = crate::app::PlacementQuery {
-            from: Some(possible.start.to_string()),
-            to: Some(row.possible_end.clone()),
-            limit: Some(200),
-            ..Default::default()
-        };
-        let page = self.placements(&Actor::Anonymous, &query).await?;
-        let mut out: Vec<Suggestion> = page
-            .items
-            .into_iter()
-            .filter_map(|p| {
-                let days = p.first_stay(possible)?;
-                let offer = offer_of(&p, &counts);
-                let (points, reasons) = fit(&seeker, &offer, None)?;
-                Some(Suggestion {
-                    placement: p,
-                    points,
-                    reasons,
-                    days,
-                })
-            })
-            .collect();
-        out.sort_by(|a, b| {
-            b.points
-                .cmp(&a.points)
-                .then(a.days.start.cmp(&b.days.start))
-        });
-        out.truncate(20);
-        Ok(out)
-    }
-
-    /// Open requests that would suit one placement, best fit first (for its hosts).
-    pub async fn request_suggestions(
-        &self,
-        actor: &Actor,
-        slug: &str,
-    ) -> Result<Vec<RequestSuggestion>> {
-        let p = self.placement(actor, slug).await?;
-        if !p.can_edit || p.row.status != PlacementStatus::Open.as_str() {
-            return Ok(Vec::new());
-        }
-        let counts = self.host_counts().await?;
-        let offer = offer_of(&p, &counts);
-        let cities = self.cities(None).await?;
-        let filter = VisitFilter {
-            status: Some(VisitStatus::Open.as_str().to_owned()),
-            ..Default::default()
-        };
-        let (rows, _) = self.store().visits(&filter, 200, 0).await?;
-        let mut out = Vec::new();
-        for row in rows {
-            let Some(possible) = still_possible(&row) else {
-                continue;
-            };
-            let Some(days) = p.first_stay(possible) else {
-                continue;
-            };
-            if let Some((points, reasons)) = fit(&Self::seeker_of(&row, &cities), &offer, None) {
-                out.push(RequestSuggestion {
-                    visit: row,
-                    points,
-                    reasons,
-                    days,
-                });
-            }
-        }
-        out.sort_by(|a, b| b.points.cmp(&a.points).then(a.visit.id.cmp(&b.visit.id)));
-        out.truncate(20);
-        Ok(out)
-    }
-
-    /// The agreement checklist, with items no longer asked for (for coordinators).
-    pub async fn checklist(&self) -> Result<Vec<ChecklistItemRow>> {
-        Ok(self.store().checklist_items(true).await?)
-    }
-
-    /// Adds an item to the agreement checklist.
-    pub async fn add_checklist_item(&self, actor: &Actor, form: &ChecklistItemForm) -> Result<i64> {
-        crate::app::authorize(actor, Action::EditChecklist)?;
-        let labels = checklist_item(form).map_err(Error::Invalid)?;
-        let mut tx = self.store().write().await?;
-        let id = tx.insert_checklist_item(&labels, actor.user_id()).await?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
-    /// Asks for a checklist item again, or no longer (confirmations already given are kept).
-    pub async fn set_checklist_item_active(
-        &self,
-        actor: &Actor,
-        id: i64,
-        active: bool,
-    ) -> Result<()> {
-        crate::app::authorize(actor, Action::EditChecklist)?;
-        let mut tx = self.store().write().await?;
-        tx.set_checklist_item_active(id, active, actor.user_id())
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
 }
 
 /// What the fit looks at on a placement's side.
@@ -904,6 +666,6 @@ pub(crate) fn offer_of(p: &PlacementView, counts: &std::collections::HashMap<i64
 }
 
 /// A time as HH:MM.
-fn hhmm(t: time::Time) -> String {
+pub(super) fn hhmm(t: time::Time) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }

@@ -2,4 +2,5 @@
 
 pub(crate) mod calls;
 pub(crate) mod placements;
+pub(crate) mod reports;
 pub(crate) mod visits;
