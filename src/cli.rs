@@ -306,8 +306,23 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         } => {
             let format = Format::parse(format.as_deref().unwrap_or(&file.to_string_lossy()))
                 .ok_or_else(|| anyhow::anyhow!("say --format jsonl or --format csv"))?;
-            std::fs::File::open(&file)
-                .map_err(|e| anyhow::anyhow!("reading {} failed: {e}", file.display()))?;
+            let unreadable =
+                |e: std::io::Error| anyhow::anyhow!("reading {} failed: {e}", file.display());
+            let meta = std::fs::metadata(&file).map_err(unreadable)?;
+            // The import reads its file twice; a pipe (`/dev/stdin`) is copied to a file first.
+            let copy = if meta.is_file() {
+                None
+            } else {
+                let dir = app.config().data_dir.join("uploads");
+                std::fs::create_dir_all(&dir)?;
+                let mut copy = tempfile::NamedTempFile::new_in(&dir)?;
+                std::io::copy(
+                    &mut std::fs::File::open(&file).map_err(unreadable)?,
+                    &mut copy,
+                )?;
+                Some(copy.into_temp_path())
+            };
+            let path = copy.as_deref().unwrap_or(file.as_path());
             let bar = std::sync::OnceLock::<indicatif::ProgressBar>::new();
             let progress = |done: u64, total: u64| {
                 // A progress bar only for files of a few thousand practices and more (bytes of
@@ -320,12 +335,18 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             let report = app
                 .import_practices(
                     &Actor::System,
-                    file.as_path(),
+                    path,
                     format,
                     ImportOptions { dry_run, publish },
                     &progress,
                 )
-                .await?;
+                .await
+                .map_err(|e| match e {
+                    crate::app::Error::Conflict(key) => {
+                        anyhow::anyhow!(crate::i18n::t(Locale::En, key))
+                    }
+                    e => e.into(),
+                })?;
             if let Some(bar) = bar.get() {
                 bar.finish_and_clear();
             }
@@ -343,10 +364,13 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
                     crate::i18n::field_error(Locale::En, &w.field, &w.error)
                 );
             }
-            if !report.problems.is_empty() {
+            if report.problem_count > report.problems.len() {
+                eprintln!("(the first {} problems are listed)", report.problems.len());
+            }
+            if report.problem_count > 0 {
                 anyhow::bail!(
                     "{} problem(s) in {} record(s); nothing was written",
-                    report.problems.len(),
+                    report.problem_count,
                     report.records
                 );
             }

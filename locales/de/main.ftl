@@ -428,6 +428,7 @@ import-warnings = { $count ->
    *[other] { $count } Hinweise: Die Praxisbeispiele werden so übernommen
 }
 import-warnings-caption = Hinweise nach Zeile
+import-listed = Die ersten { $count } sind aufgeführt.
 import-problems-caption = Probleme nach Zeile
 import-problem = Problem
 import-choose-file = Datei: Wählen Sie eine nicht leere .jsonl- oder .csv-Datei.
@@ -906,6 +907,7 @@ error-preference-not-in-call = { $field }: { $value } gehört nicht zu dieser Au
 error-placement-closed-named = { $field }: { $value } nimmt zurzeit keine Anfragen an.
 error-call-not-open = Diese Ausschreibung nimmt keine Anfragen mehr an.
 error-import-file-changed = Die Datei hat sich während des Imports geändert; nichts wurde geschrieben. Bitte erneut importieren.
+error-import-data-changed = Etwas, worauf der Import aufbaut, wurde währenddessen von jemand anderem geändert; nichts wurde geschrieben. Bitte erneut importieren.
 error-call-not-allocatable = Die Verteilung kann jetzt nicht geändert werden: Die Ausschreibung ist noch offen oder schon veröffentlicht.
 error-choice-not-possible = { $field }: Diese Anfrage kann dort keinen Platz bekommen.
 mail-call-not-granted-subject = Ausschreibung „{ $title }“: diesmal kein Platz

@@ -428,6 +428,7 @@ import-warnings = { $count ->
    *[other] { $count } notes: the practices are imported as they are
 }
 import-warnings-caption = Notes by line
+import-listed = The first { $count } are listed.
 import-problems-caption = Problems by line
 import-problem = Problem
 import-choose-file = File: choose a .jsonl or .csv file that is not empty.
@@ -906,6 +907,7 @@ error-preference-not-in-call = { $field }: { $value } is not a placement of this
 error-placement-closed-named = { $field }: { $value } takes no requests now.
 error-call-not-open = This call takes no requests any more.
 error-import-file-changed = The file changed while it was being imported; nothing was written. Please import it again.
+error-import-data-changed = Something the import depends on was changed by someone else while it ran; nothing was written. Please import again.
 error-call-not-allocatable = The allocation cannot be changed now: the call is still open, or already published.
 error-choice-not-possible = { $field }: this request cannot be placed there.
 mail-call-not-granted-subject = Call "{ $title }": no place this time

@@ -428,6 +428,7 @@ import-warnings = { $count ->
    *[other] { $count } remarques : les pratiques sont importées telles quelles
 }
 import-warnings-caption = Remarques par ligne
+import-listed = Les { $count } premiers sont listés.
 import-problems-caption = Problèmes par ligne
 import-problem = Problème
 import-choose-file = Fichier : choisissez un fichier .jsonl ou .csv non vide.
@@ -906,6 +907,7 @@ error-preference-not-in-call = { $field } : { $value } n’est pas un stage de c
 error-placement-closed-named = { $field } : { $value } n’accepte pas de demandes en ce moment.
 error-call-not-open = Cet appel n’accepte plus de demandes.
 error-import-file-changed = Le fichier a changé pendant l’import ; rien n’a été enregistré. Veuillez l’importer à nouveau.
+error-import-data-changed = Quelqu’un a modifié entre-temps un élément dont dépend l’import ; rien n’a été enregistré. Veuillez importer à nouveau.
 error-call-not-allocatable = La répartition ne peut pas être modifiée maintenant : l’appel est encore ouvert, ou déjà publié.
 error-choice-not-possible = { $field } : cette demande ne peut pas avoir de place là.
 mail-call-not-granted-subject = Appel « { $title } » : pas de place cette fois

@@ -213,6 +213,11 @@ impl App {
             .filter(|_| *actor != Actor::System)
     }
 
+    /// The mailer, when mail is configured.
+    pub(crate) fn mailer(&self) -> Option<Mailer> {
+        self.inner.mailer.clone()
+    }
+
     /// Whether e-mail can be sent.
     pub fn can_mail(&self) -> bool {
         self.inner.mailer.is_some()

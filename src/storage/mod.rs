@@ -85,6 +85,9 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     seen: Arc<AtomicI64>,
+    /// Writers of this process wait here, in turn, rather than in the database's lock (where
+    /// SQLite's busy timeout would fail a long queue of large writes).
+    writer: Arc<tokio::sync::Mutex<()>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -128,6 +131,8 @@ impl Store {
                             "PRAGMA synchronous = FULL",
                             "PRAGMA foreign_keys = ON",
                             "PRAGMA busy_timeout = 5000",
+                            // Deleted content is overwritten, not left in free pages (erasure).
+                            "PRAGMA secure_delete = ON",
                         ] {
                             conn.execute(pragma).await?;
                         }
@@ -140,6 +145,7 @@ impl Store {
             pool,
             backend,
             seen: Arc::new(AtomicI64::new(0)),
+            writer: Arc::new(tokio::sync::Mutex::new(())),
         })
     }
 
@@ -297,9 +303,30 @@ impl Store {
         Ok(())
     }
 
+    /// Copies SQLite's write-ahead log into the database and empties it, so that pages that held
+    /// erased data do not linger in the log (PostgreSQL: nothing to do here).
+    pub async fn checkpoint(&self) -> Result<()> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Starts a write transaction. Writers are serialized so that change numbers commit in order:
     /// SQLite takes its write lock at `BEGIN IMMEDIATE`, PostgreSQL an advisory transaction lock.
+    /// Within one process they first queue, in order, without holding a connection; the
+    /// database's lock then only orders writers of different processes (servers, the command
+    /// line).
     pub async fn write(&self) -> Result<WriteTx> {
+        // Bounded, so that a writer that waited for itself would fail rather than hang.
+        let turn = tokio::time::timeout(
+            std::time::Duration::from_secs(120),
+            self.writer.clone().lock_owned(),
+        )
+        .await
+        .map_err(|_| anyhow::anyhow!("waited two minutes for the turn to write"))?;
         let mut tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
@@ -313,6 +340,7 @@ impl Store {
             tx,
             last_seq: 0,
             seen: self.seen.clone(),
+            _turn: turn,
         })
     }
 
@@ -403,6 +431,8 @@ pub struct WriteTx {
     tx: Transaction<'static, Any>,
     last_seq: i64,
     seen: Arc<AtomicI64>,
+    /// This process's turn to write, given back after the transaction (fields drop in order).
+    _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
 impl WriteTx {

@@ -99,6 +99,12 @@ pub fn router(app: App) -> Router {
 
 /// Serves the router on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    // Uploads left behind by a server that stopped in the middle of a request.
+    if let Ok(entries) = std::fs::read_dir(app.config().data_dir.join("uploads")) {
+        for entry in entries.flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     // Follow changes written by other processes (other servers, the command line) so that
     // cached pages, reference data and the search index are refreshed within a quarter of a
     // second (two small queries per tick when nothing changed).

@@ -146,6 +146,27 @@ async fn practices_are_imported_and_exported_from_the_command_line() {
         out.status.success() && String::from_utf8_lossy(&out.stdout).contains("dry run"),
         "{out:?}"
     );
+    // A pipe is read twice too (it is copied to a file first).
+    let piped = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .args([
+            "import",
+            "practices",
+            "/dev/stdin",
+            "--format",
+            "jsonl",
+            "--dry-run",
+        ])
+        .env("PASSERELLE_DATA_DIR", dir.path())
+        .env_remove("DATABASE_URL")
+        .current_dir(dir.path())
+        .stdin(std::fs::File::open(&good).expect("file"))
+        .output()
+        .expect("the binary runs");
+    assert!(
+        piped.status.success()
+            && String::from_utf8_lossy(&piped.stdout).contains("1 records checked"),
+        "{piped:?}"
+    );
     let out = passerelle(
         dir.path(),
         &[

@@ -67,6 +67,15 @@ both! {
         let seen = seen.into_inner().expect("lock");
         let size = std::fs::metadata(&path).expect("size").len();
         assert!(seen.iter().all(|(done, total)| *total == 2 * size && done <= total), "{seen:?}");
+        // A line of exactly 4 MiB ends where it ends: the next line is still read and numbered.
+        let exact = format!("{}\nnot json\n", "x".repeat(4 * 1024 * 1024));
+        let report = t.app.import_practices(&Actor::System, &exact, Format::JsonLines, ImportOptions::default(), &none).await.expect("report");
+        let lines: Vec<usize> = report.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [1, 2]);
+        // A file of many bad lines lists the first thousand problems and counts them all.
+        let many = "x\n".repeat(1_500);
+        let report = t.app.import_practices(&Actor::System, &many, Format::JsonLines, ImportOptions::default(), &none).await.expect("report");
+        assert_eq!((report.problems.len(), report.problem_count), (1_000, 1_500));
     }
 
     async fn a_good_file_is_written_and_importing_it_again_updates(db) {

@@ -201,9 +201,24 @@ impl App {
             None => None,
         };
         tx.commit().await?;
-        // Hosts hear of the cancelled visits (the erased visitor's address takes no mail).
-        for (id, was_scheduled) in cancelled {
-            self.notify_visit(actor, id, VisitStep::Cancel, was_scheduled.then_some(()));
+        // The erased data leaves SQLite's log too (deleted pages are overwritten already); if
+        // this fails, the next automatic checkpoint does it.
+        if let Err(e) = self.store().checkpoint().await {
+            tracing::warn!(error = %e, "checkpointing after an erasure failed");
+        }
+        // Hosts hear of the cancelled visits (the erased visitor's address takes no mail), also
+        // when the command line erases, and before it returns (a command line exits after).
+        if let Some(mailer) = self.mailer() {
+            for (id, was_scheduled) in cancelled {
+                self.send_visit_notice(
+                    &mailer,
+                    actor.user_id(),
+                    id,
+                    VisitStep::Cancel,
+                    was_scheduled.then_some(()),
+                )
+                .await;
+            }
         }
         tracing::info!(
             people = people.len(),

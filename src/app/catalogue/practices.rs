@@ -464,8 +464,7 @@ impl App {
         filename: &str,
         upload: &std::path::Path,
     ) -> Result<i64> {
-        let p = self.practice(actor, slug, "").await?;
-        authorize(actor, Action::EditPractice(p.facts))?;
+        let p = self.may_attach(actor, slug).await?;
         let sniff = sniff_file(upload).await?;
         let max = self.config().max_upload_bytes;
         if sniff.size() > max as u64 {
@@ -491,6 +490,13 @@ impl App {
         let id = tx.insert_attachment(&row, actor.user_id()).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// The practice, if `actor` may attach files to it: asked before an upload is read.
+    pub async fn may_attach(&self, actor: &Actor, slug: &str) -> Result<Practice> {
+        let p = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(p.facts))?;
+        Ok(p)
     }
 
     /// An attachment and its bytes as they are read, for those who may read the practice.

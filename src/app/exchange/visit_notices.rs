@@ -100,69 +100,79 @@ impl App {
         };
         let (app, actor_id) = (self.clone(), actor.user_id());
         tokio::spawn(async move {
-            let row = match app.store().visit(id).await {
-                Ok(r) => r,
-                Err(e) => return tracing::warn!(error = %e, visit = id, "reading a visit failed"),
-            };
-            let mut recipients = vec![(
-                row.visitor_id,
-                row.visitor_email.clone(),
-                row.visitor_locale.clone(),
-            )];
-            if let Some(host) = row.host_id {
-                match app.store().host_recipients(host).await {
-                    Ok(r) => recipients.extend(r),
-                    Err(e) => return tracing::warn!(error = %e, "finding notice recipients failed"),
-                }
-            }
-            // The step's message or reason, read once for every recipient.
-            let message = app
-                .store()
-                .visit_events(id)
+            app.send_visit_notice(&mailer, actor_id, id, step, calendar)
                 .await
-                .ok()
-                .and_then(|e| e.last().map(|e| e.message.clone()))
-                .unwrap_or_default();
-            for (user, email, locale) in recipients
-                .into_iter()
-                .filter(|(user, _, _)| Some(*user) != actor_id)
-            {
-                let locale = Locale::from_code(&locale).unwrap_or(Locale::En);
-                let args = [
-                    ("title", row.placement_title.clone().unwrap_or_default()),
-                    ("host", row.host_name.clone().unwrap_or_default()),
-                    (
-                        "step",
-                        i18n::t(locale, &format!("visit-step-{}", step.as_str())),
-                    ),
-                    (
-                        "status",
-                        i18n::t(locale, &format!("visit-status-{}", row.status)),
-                    ),
-                    ("message", message.clone()),
-                    ("link", app.visit_link(id, locale)),
-                ];
-                let subject = i18n::t_args(locale, "mail-visit-subject", &args);
-                let body = i18n::t_args(locale, "mail-visit-body", &args);
-                let ics = calendar
-                    .and_then(|()| app.visit_entry(&row, locale))
-                    .map(|entry| {
-                        let method = if entry.cancelled { "CANCEL" } else { "REQUEST" };
-                        let name = i18n::t(locale, "visits-calendar-name");
-                        (
-                            crate::app::exchange::ical::calendar(
-                                &name,
-                                &[entry],
-                                Purpose::Invitation,
-                            ),
-                            method,
-                        )
-                    });
-                if let Err(e) = mailer.send_notice(&email, &subject, body, ics).await {
-                    tracing::warn!(error = %e, user, "sending a visit notice failed");
-                }
-            }
         });
+    }
+
+    /// Tells a visit's visitor and host (all but `actor_id`) about a step, by e-mail; with
+    /// `calendar`, the invitation or its cancellation is attached. Failures are logged.
+    pub(crate) async fn send_visit_notice(
+        &self,
+        mailer: &crate::app::Mailer,
+        actor_id: Option<i64>,
+        id: i64,
+        step: Step,
+        calendar: Option<()>,
+    ) {
+        let row = match self.store().visit(id).await {
+            Ok(r) => r,
+            Err(e) => return tracing::warn!(error = %e, visit = id, "reading a visit failed"),
+        };
+        let mut recipients = vec![(
+            row.visitor_id,
+            row.visitor_email.clone(),
+            row.visitor_locale.clone(),
+        )];
+        if let Some(host) = row.host_id {
+            match self.store().host_recipients(host).await {
+                Ok(r) => recipients.extend(r),
+                Err(e) => return tracing::warn!(error = %e, "finding notice recipients failed"),
+            }
+        }
+        // The step's message or reason, read once for every recipient.
+        let message = self
+            .store()
+            .visit_events(id)
+            .await
+            .ok()
+            .and_then(|e| e.last().map(|e| e.message.clone()))
+            .unwrap_or_default();
+        for (user, email, locale) in recipients
+            .into_iter()
+            .filter(|(user, _, _)| Some(*user) != actor_id)
+        {
+            let locale = Locale::from_code(&locale).unwrap_or(Locale::En);
+            let args = [
+                ("title", row.placement_title.clone().unwrap_or_default()),
+                ("host", row.host_name.clone().unwrap_or_default()),
+                (
+                    "step",
+                    i18n::t(locale, &format!("visit-step-{}", step.as_str())),
+                ),
+                (
+                    "status",
+                    i18n::t(locale, &format!("visit-status-{}", row.status)),
+                ),
+                ("message", message.clone()),
+                ("link", self.visit_link(id, locale)),
+            ];
+            let subject = i18n::t_args(locale, "mail-visit-subject", &args);
+            let body = i18n::t_args(locale, "mail-visit-body", &args);
+            let ics = calendar
+                .and_then(|()| self.visit_entry(&row, locale))
+                .map(|entry| {
+                    let method = if entry.cancelled { "CANCEL" } else { "REQUEST" };
+                    let name = i18n::t(locale, "visits-calendar-name");
+                    (
+                        crate::app::exchange::ical::calendar(&name, &[entry], Purpose::Invitation),
+                        method,
+                    )
+                });
+            if let Err(e) = mailer.send_notice(&email, &subject, body, ics).await {
+                tracing::warn!(error = %e, user, "sending a visit notice failed");
+            }
+        }
     }
 
     /// When the actor made their private calendar address, if they have one (the address itself

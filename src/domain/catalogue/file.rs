@@ -135,13 +135,20 @@ pub fn detect(bytes: &[u8]) -> Result<&'static str, FieldError> {
     sniff.kind()
 }
 
+/// Invisible characters that change how a name is shown: direction overrides and isolates (a
+/// name `plan\u{202E}fdp.exe` reads as `planexe.pdf`), zero-width characters and the like.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
 /// A download name: the given name's last path part, without control characters or quotes,
 /// at most 120 characters; `file` when nothing is left.
 pub fn safe_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let clean: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | ';' | '\\'))
+        .filter(|c| !c.is_control() && !is_format(*c) && !matches!(c, '"' | ';' | '\\'))
         .take(120)
         .collect();
     let clean = clean.trim().trim_start_matches('.').to_owned();
@@ -206,5 +213,7 @@ mod tests {
         assert_eq!(safe_name("C:\\\\docs\\\\plan.pdf"), "plan.pdf");
         assert_eq!(safe_name("a\"b;c\r\n.pdf"), "abc.pdf");
         assert_eq!(safe_name(".."), "file");
+        assert_eq!(safe_name("plan\u{202E}gpj.pdf"), "plangpj.pdf");
+        assert_eq!(safe_name("a\u{200B}b\u{2066}.txt"), "ab.txt");
     }
 }

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::domain::catalogue::practice::{NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS};
 use crate::domain::directory::{CityForm, NewCity, NewCountry, iso_country};
 use crate::domain::{Action, Actor, FieldError, Slug};
-use crate::storage::{PracticeTextRow, PracticeWrite};
+use crate::storage::{PracticeTextRow, PracticeWrite, StorageError};
 
 use super::{CsvRecord, Format, PracticeRecord};
 use crate::app::{App, Error, Result, authorize};
@@ -19,6 +19,10 @@ use crate::app::{App, Error, Result, authorize};
 /// The longest line of a JSON Lines file: a practice with every field and translation is far
 /// shorter; a longer line is reported, not held.
 const MAX_LINE: u64 = 4 * 1024 * 1024;
+
+/// How many problems (and, apart, notes) a report lists; the rest are counted. A file of a
+/// million bad lines must not make a report of a million lines.
+pub const LISTED: usize = 1_000;
 
 /// One broken rule on one line.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,12 +46,35 @@ pub struct ImportReport {
     pub updated: usize,
     /// Cities created.
     pub cities_created: usize,
-    /// Every bad line; when there is one, nothing is written.
+    /// The first [`LISTED`] bad lines; when there is one, nothing is written.
     pub problems: Vec<ImportProblem>,
-    /// What the forms would not accept but an import keeps (a summary of one or five sentences).
+    /// How many problems there are, listed or not.
+    pub problem_count: usize,
+    /// The first [`LISTED`] things the forms would not accept but an import keeps (a summary of
+    /// one or five sentences).
     pub warnings: Vec<ImportProblem>,
+    /// How many notes there are, listed or not.
+    pub warning_count: usize,
     /// Whether the file was written.
     pub written: bool,
+}
+
+impl ImportReport {
+    /// Counts a problem, and lists it while fewer than [`LISTED`] are.
+    fn problem(&mut self, p: ImportProblem) {
+        self.problem_count += 1;
+        if self.problems.len() < LISTED {
+            self.problems.push(p);
+        }
+    }
+
+    /// Counts a note, and lists it while fewer than [`LISTED`] are.
+    fn warning(&mut self, p: ImportProblem) {
+        self.warning_count += 1;
+        if self.warnings.len() < LISTED {
+            self.warnings.push(p);
+        }
+    }
 }
 
 /// How an import runs.
@@ -198,7 +225,10 @@ impl<'a> Records<'a> {
         match &mut self.kind {
             Kind::JsonLines { reader, line, buf } => loop {
                 buf.clear();
-                let read = (&mut *reader).take(MAX_LINE + 1).read_until(b'\n', buf);
+                // One byte more than a line may hold, and its end: enough to tell a line too long.
+                let read = (&mut *reader).take(MAX_LINE + 2).read_until(b'\n', buf);
+                let ended = buf.last() == Some(&b'\n');
+                let content = buf.len() as u64 - u64::from(ended);
                 *line += 1;
                 let problem = |line: usize, error: FieldError| ImportProblem {
                     line,
@@ -207,9 +237,11 @@ impl<'a> Records<'a> {
                 };
                 match read {
                     Ok(0) => return None,
-                    Ok(_) if buf.len() as u64 > MAX_LINE => {
-                        // Skip the rest of the line without holding it.
-                        let _ = reader.skip_until(b'\n');
+                    Ok(_) if content > MAX_LINE => {
+                        // Skip the rest of the line without holding it (unless its end was read).
+                        if !ended {
+                            let _ = reader.skip_until(b'\n');
+                        }
                         return Some(Err(problem(
                             *line,
                             FieldError::with("error-import-json", "detail", "line too long"),
@@ -354,9 +386,9 @@ fn check(
     record: &PracticeRecord,
     report: &mut ImportReport,
 ) -> Option<Checked> {
-    let problems_before = report.problems.len();
+    let problems_before = report.problem_count;
     let mut problem = |field: &str, error: FieldError| {
-        report.problems.push(ImportProblem {
+        report.problem(ImportProblem {
             line,
             field: field.to_owned(),
             error,
@@ -440,7 +472,7 @@ fn check(
     let mut practice = match NewPractice::from_import(&form) {
         Ok((p, warning)) => {
             if let Some(w) = warning {
-                report.warnings.push(ImportProblem {
+                report.warning(ImportProblem {
                     line,
                     field: "summary".into(),
                     error: w,
@@ -450,7 +482,7 @@ fn check(
         }
         Err(errors) => {
             errors.iter().for_each(|(f, e)| {
-                report.problems.push(ImportProblem {
+                report.problem(ImportProblem {
                     line,
                     field: f.to_string(),
                     error: e.clone(),
@@ -460,7 +492,7 @@ fn check(
         }
     };
     let mut problem = |field: &str, error: FieldError| {
-        report.problems.push(ImportProblem {
+        report.problem(ImportProblem {
             line,
             field: field.to_owned(),
             error,
@@ -536,7 +568,7 @@ fn check(
             .get(practice.slug.as_str())
             .map(|(id, v, _)| (*id, *v)),
     };
-    (report.problems.len() == problems_before).then_some(Checked {
+    (report.problem_count == problems_before).then_some(Checked {
         practice,
         form,
         existing,
@@ -618,7 +650,7 @@ impl App {
         let mut records = match Records::new(reader, format) {
             Ok(r) => r,
             Err(problems) => {
-                report.problems = problems;
+                problems.into_iter().for_each(|p| report.problem(p));
                 return Ok(report);
             }
         };
@@ -634,23 +666,32 @@ impl App {
                         }
                     }
                 }
-                Err(p) => report.problems.push(p),
+                Err(p) => report.problem(p),
             }
         }
         drop(records);
         report.cities_created = seen.cities.len();
-        if !report.problems.is_empty() || options.dry_run {
+        if report.problem_count > 0 || options.dry_run {
             return Ok(report);
         }
 
         // Second pass: the same check from the same start, then the write, in one transaction.
         let mut tx = self.store().write().await?;
+        // What was read before the first pass can have changed since (another writer): the
+        // import then stops, writes nothing, and says so.
+        let raced = |e: StorageError| match e {
+            StorageError::Conflict(_) | StorageError::NotFound => {
+                Error::Conflict("error-import-data-changed")
+            }
+            e => e.into(),
+        };
         for c in seen.countries.values() {
             tx.upsert_country(&crate::app::directory::country_row(c), actor.user_id())
-                .await?;
+                .await
+                .map_err(raced)?;
         }
         for c in seen.cities.values() {
-            tx.insert_city(c, actor.user_id()).await?;
+            tx.insert_city(c, actor.user_id()).await.map_err(raced)?;
         }
         let status = if options.publish {
             PracticeStatus::Published
@@ -671,7 +712,7 @@ impl App {
             progress(size + read.load(Ordering::Relaxed).min(size), total);
             let (line, record) = next.map_err(|_| changed())?;
             let c = check(&known, &mut seen, line, &record, &mut again).ok_or_else(changed)?;
-            let city_id = tx.city_id(c.practice.city.as_str()).await?;
+            let city_id = tx.city_id(c.practice.city.as_str()).await.map_err(raced)?;
             let snapshot = serde_json::to_string(&c.form).map_err(|e| anyhow::anyhow!(e))?;
             let write = PracticeWrite {
                 practice: &c.practice,
@@ -684,10 +725,13 @@ impl App {
                 Some((id, version)) => (
                     id,
                     tx.update_practice(id, version, &write, actor.user_id())
-                        .await?,
+                        .await
+                        .map_err(raced)?,
                 ),
                 None => (
-                    tx.insert_practice(&write, status, actor.user_id()).await?,
+                    tx.insert_practice(&write, status, actor.user_id())
+                        .await
+                        .map_err(raced)?,
                     1,
                 ),
             };
@@ -701,7 +745,8 @@ impl App {
                         based_on: version,
                     };
                     tx.put_practice_translation(id, &text, actor.user_id())
-                        .await?;
+                        .await
+                        .map_err(raced)?;
                 }
             }
             written += 1;

@@ -330,6 +330,10 @@ pub(super) async fn import(
             "dry_run" => dry_run = true,
             "publish" => publish = true,
             "file" => {
+                // The form token is the form's first field: checked before the file is written.
+                if !ctx.csrf_matches(&app, &token) {
+                    return Err(crate::web::HtmlError::new(ctx.locale, Error::Forbidden).csrf());
+                }
                 name = field.file_name().unwrap_or("").to_owned();
                 upload = crate::web::upload::spool(&app, field)
                     .await

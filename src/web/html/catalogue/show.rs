@@ -284,12 +284,18 @@ pub(super) async fn attach(
     Path(slug): Path<String>,
     mut multipart: axum::extract::Multipart,
 ) -> HtmlResult<Response> {
+    // Who may attach, and the form token (the form's first field), are checked before a byte of
+    // the file is written anywhere.
+    app.may_attach(&ctx.actor(), &slug).await.or_page(&ctx)?;
     let (mut token, mut name, mut upload) = (String::new(), String::new(), None);
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) => match field.name().unwrap_or("") {
                 "_csrf" => token = field.text().await.unwrap_or_default(),
                 "file" => {
+                    if !ctx.csrf_matches(&app, &token) {
+                        return Err(crate::web::HtmlError::new(ctx.locale, Error::Forbidden).csrf());
+                    }
                     name = field.file_name().unwrap_or("").to_owned();
                     upload = crate::web::upload::spool(&app, field)
                         .await
