@@ -176,9 +176,8 @@ pub fn run() -> anyhow::Result<()> {
         .build()?;
     // Changes made by a command are marked as such in the audit log (the server's requests
     // mark their own, per client).
-    runtime.block_on(
-        crate::storage::ORIGIN.scope("command line".to_owned(), execute(cli.command, config)),
-    )
+    runtime
+        .block_on(crate::app::ORIGIN.scope("command line".to_owned(), execute(cli.command, config)))
 }
 
 /// Copies a checked backup into an empty data directory, then brings it to this version's
@@ -197,7 +196,7 @@ async fn restore(file: &std::path::Path, config: Config) -> anyhow::Result<()> {
             config.data_dir.display()
         );
     }
-    crate::storage::Store::check_backup(file).await?;
+    App::check_backup(file).await?;
     std::fs::create_dir_all(&config.data_dir)?;
     std::fs::copy(file, &target)
         .map_err(|e| anyhow::anyhow!("copying {} failed: {e}", file.display()))?;

@@ -12,6 +12,14 @@ pub mod language;
 mod mail;
 mod secrets;
 
+/// The records use cases return and the filters they take, as storage defines them. Pages,
+/// the API and the command line name them through `app`, never `storage`: the layers above
+/// depend on the use cases alone.
+pub use crate::storage::{
+    ApiTokenRow, AuditRow, ChecklistItemRow, CityRow, CountryRow, ORIGIN, OrgFilter,
+    OrganisationRow, PeopleFilter, PersonRow, PracticeFilter, PracticeRow, PracticeSort, ReportRow,
+    RevisionRow, ThemeRow, UserRow, VisitRow, now, split_list,
+};
 pub use accounts::audit::AuditQuery;
 pub use accounts::erasure::{Erased, Erasure, ErasurePlan};
 pub use accounts::{
@@ -175,6 +183,12 @@ impl App {
                 glossary: std::sync::RwLock::new(None),
             }),
         })
+    }
+
+    /// Whether `path` is a backup this version can restore (asked before any database is
+    /// opened).
+    pub async fn check_backup(path: &std::path::Path) -> Result<()> {
+        Ok(Store::check_backup(path).await?)
     }
 
     /// Writes a consistent backup of the database, every attached file included, to `path`

@@ -133,7 +133,7 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
                 // In a task of its own, so that a slow mail server holds nothing up.
                 let app = follower.clone();
                 tokio::spawn(async move {
-                    if let Err(e) = app.send_follow_ups(crate::storage::now()).await {
+                    if let Err(e) = app.send_follow_ups(crate::app::now()).await {
                         tracing::warn!(error = %e, "sending report follow-ups failed");
                     }
                 });

@@ -130,7 +130,7 @@ pub async fn identify(State(app): State<App>, mut req: Request, next: Next) -> R
                 client: client.clone(),
             });
             // Every change this request writes records where it came from (the audit log).
-            crate::storage::ORIGIN.scope(client, next.run(req)).await
+            crate::app::ORIGIN.scope(client, next.run(req)).await
         }
         Err(error) if req.uri().path().starts_with("/api/") => ApiError {
             locale: super::api::locale_of(req.headers()),

@@ -382,3 +382,42 @@ async fn a_backup_restores_every_table_and_file() {
         "nothing is written"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn erasing_from_the_command_line_tells_the_hosts_of_cancelled_visits() {
+    let dir = tempfile::tempdir().expect("dir");
+    assert!(passerelle(dir.path(), &["demo-data"]).status.success());
+    let smtp = crate::smtp::Receiver::start().await;
+    let (path, url) = (
+        dir.path().to_owned(),
+        format!("smtp://127.0.0.1:{}", smtp.port),
+    );
+    // The demo member has a visit requested of Café Bär's placement.
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_passerelle"))
+            .args([
+                "admin",
+                "erase",
+                "--email",
+                "mitglied.zib@passerelle.example",
+            ])
+            .env("PASSERELLE_DATA_DIR", &path)
+            .env("PASSERELLE_SMTP_URL", &url)
+            .env_remove("DATABASE_URL")
+            .current_dir(&path)
+            .output()
+            .expect("the binary runs")
+    })
+    .await
+    .expect("joined");
+    assert!(out.status.success(), "{out:?}");
+    let mail = smtp.next_message().await;
+    assert!(
+        mail.recipients.iter().any(|r| r.contains("cafe-baer")),
+        "the host is told: {mail:?}"
+    );
+    assert!(
+        !mail.recipients.iter().any(|r| r.contains("former-member")),
+        "{mail:?}"
+    );
+}

@@ -14,9 +14,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use crate::app::{App, Error};
+use crate::app::{CityRow, CountryRow, ThemeRow};
 use crate::domain::{FieldErrors, LanguageCode, Locale};
 use crate::i18n;
-use crate::storage::{CityRow, CountryRow, ThemeRow};
 
 use super::{Ctx, HtmlError};
 

@@ -7,8 +7,8 @@ use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::app::AuditRow;
 use crate::app::{App, AuditQuery};
-use crate::storage::AuditRow;
 use crate::web::ApiError;
 
 use crate::web::api::directory::{PageJson, rfc3339};

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::app::{App, Error, OpinionForm, Practice, PracticeTranslationForm};
+use crate::app::{PracticeFilter, PracticeRow, split_list};
 use crate::domain::catalogue::practice::{PracticeForm, Transition};
-use crate::storage::{PracticeFilter, PracticeRow, split_list};
 
 use crate::web::ApiError;
 use crate::web::api::directory::PageJson;
@@ -187,9 +187,9 @@ async fn list(
         organisation: q.organisation,
         target_group: q.target_group,
         sort: if q.sort.as_deref() == Some("title") {
-            crate::storage::PracticeSort::Title
+            crate::app::PracticeSort::Title
         } else {
-            crate::storage::PracticeSort::Newest
+            crate::app::PracticeSort::Newest
         },
     };
     let reader = q.reader.unwrap_or_else(|| api.locale.code().to_owned());

@@ -15,8 +15,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::app::App;
+use crate::app::{CityRow, CountryRow};
 use crate::domain::directory::{CityForm, CountryForm};
-use crate::storage::{CityRow, CountryRow};
 
 use crate::web::ApiError;
 use crate::web::api::{ApiCtx, ApiJson, Path};

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::app::{App, Organisation};
+use crate::app::{OrgFilter, OrganisationRow, split_list};
 use crate::domain::Circle;
 use crate::domain::directory::{OrgKind, OrganisationForm, TranslationForm};
-use crate::storage::{OrgFilter, OrganisationRow, split_list};
 
 use super::*;
 use crate::web::api::{ApiCtx, ApiJson, ApiQuery, Path};

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::app::App;
+use crate::app::{PeopleFilter, PersonRow, split_list};
 use crate::domain::directory::PersonForm;
-use crate::storage::{PeopleFilter, PersonRow, split_list};
 
 use super::*;
 use crate::web::api::{ApiCtx, ApiJson, ApiQuery, Path};

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::app::{App, ChecklistLine, Error, VisitQuery, VisitView};
+use crate::app::{ReportRow, VisitRow, split_list};
 use crate::domain::exchange::Reason;
 use crate::domain::exchange::visit::{ReportForm, RequestForm, ScheduleForm, Step};
-use crate::storage::{ReportRow, VisitRow, split_list};
 
 use crate::web::ApiError;
 use crate::web::api::directory::PageJson;
@@ -475,10 +475,7 @@ pub struct ChecklistItemJson {
     pub active: bool,
 }
 
-fn checklist_json(
-    api: &ApiCtx,
-    items: &[crate::storage::ChecklistItemRow],
-) -> Vec<ChecklistItemJson> {
+fn checklist_json(api: &ApiCtx, items: &[crate::app::ChecklistItemRow]) -> Vec<ChecklistItemJson> {
     items
         .iter()
         .map(|i| ChecklistItemJson {

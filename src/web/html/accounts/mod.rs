@@ -14,10 +14,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use crate::app::{ApiTokenRow, UserRow};
 use crate::app::{App, Error};
 use crate::domain::accounts::InvitationForm;
 use crate::domain::{Action, FieldErrors, Role};
-use crate::storage::{ApiTokenRow, UserRow};
 use crate::web::context::session_cookie;
 
 use crate::web::html::{Choice, Errors, HtmlResult, OrPage, done, notice};
@@ -171,7 +171,7 @@ fn token_view(ctx: &Ctx, row: ApiTokenRow) -> TokenView {
             .last_used_at
             .map_or_else(|| ctx.t("account-token-never"), day),
         expires: day(row.expires_at),
-        expired: row.expires_at <= crate::storage::now(),
+        expired: row.expires_at <= crate::app::now(),
         name: row.name,
     }
 }

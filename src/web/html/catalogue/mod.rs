@@ -12,9 +12,9 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use crate::app::{App, Error, OpinionForm, Practice};
+use crate::app::{PracticeFilter, PracticeSort, RevisionRow, split_list};
 use crate::domain::catalogue::practice::{PracticeForm, PracticeStatus, Transition};
 use crate::domain::{Action, ContentLang, FieldErrors};
-use crate::storage::{PracticeFilter, PracticeSort, RevisionRow, split_list};
 
 use crate::web::html::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name, country_name, done, form_status,

@@ -11,9 +11,9 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use crate::app::{App, Error};
+use crate::app::{OrgFilter, PersonRow, split_list};
 use crate::domain::directory::{OrganisationForm, TranslationForm};
 use crate::domain::{Action, Circle, ContentLang, FieldErrors, OrgKind};
-use crate::storage::{OrgFilter, PersonRow, split_list};
 
 use crate::web::html::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name, country_name, done, language_choices,

@@ -10,9 +10,9 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use crate::app::{App, Error};
+use crate::app::{PeopleFilter, PersonRow, split_list};
 use crate::domain::FieldErrors;
 use crate::domain::directory::PersonForm;
-use crate::storage::{PeopleFilter, PersonRow, split_list};
 
 use crate::web::html::{
     Choice, Errors, HtmlResult, OrPage, Pager, done, language_choices, language_labels, notice,

@@ -390,8 +390,8 @@ fn why(ctx: &Ctx, n: NotPlaced) -> String {
 fn review_page(
     ctx: Ctx,
     r: Review,
-    cities: &[crate::storage::CityRow],
-    themes: &[crate::storage::ThemeRow],
+    cities: &[crate::app::CityRow],
+    themes: &[crate::app::ThemeRow],
     done: Option<&str>,
 ) -> ReviewPage {
     let p = &r.call.placements;

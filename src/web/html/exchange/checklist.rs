@@ -8,10 +8,10 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
+use crate::app::ChecklistItemRow;
 use crate::app::{App, Error};
 use crate::domain::exchange::visit::ChecklistItemForm;
 use crate::domain::{Action, FieldErrors};
-use crate::storage::ChecklistItemRow;
 use crate::web::{CsrfForm, Ctx};
 
 use super::visits::*;

@@ -11,11 +11,11 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
+use crate::app::OrgFilter;
 use crate::app::exchange::ical::{Entry, Purpose, When, calendar};
 use crate::app::{App, Error, PlacementQuery, PlacementView};
 use crate::domain::exchange::placement::{PlacementForm, PlacementTranslationForm, WindowForm};
 use crate::domain::{Action, ContentLang, FieldErrors};
-use crate::storage::OrgFilter;
 use crate::web::{CsrfForm, Ctx};
 
 use crate::web::html::{

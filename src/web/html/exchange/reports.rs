@@ -58,7 +58,7 @@ async fn report_page(
             saw: r.saw.clone(),
             worked: r.worked.clone(),
             take_home: r.take_home.clone(),
-            practices: crate::storage::split_list(&r.practices),
+            practices: crate::app::split_list(&r.practices),
             intention: r.intention.clone(),
             outcome: r.outcome.clone(),
             published: r.published == 1,

@@ -13,11 +13,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use crate::app::{App, ChecklistLine, Error, VisitQuery, VisitView};
+use crate::app::{ReportRow, ThemeRow, VisitRow};
 use crate::domain::FieldErrors;
 use crate::domain::exchange::placement::parse_day;
 use crate::domain::exchange::visit::{ScheduleForm, Side, Step, VisitStatus};
 use crate::domain::exchange::{Reason, Span};
-use crate::storage::{ReportRow, ThemeRow, VisitRow};
 use crate::web::{CsrfForm, Ctx};
 
 use crate::web::html::exchange::placements::{day_label, period};
@@ -316,7 +316,7 @@ pub(super) fn report_shown(ctx: &Ctx, r: &ReportRow) -> ReportShown {
         saw: markdown(&r.saw),
         worked: markdown(&r.worked),
         take_home: markdown(&r.take_home),
-        practices: crate::storage::split_list(&r.practices)
+        practices: crate::app::split_list(&r.practices)
             .into_iter()
             .map(|s| (ctx.link("/practices/", &s, ""), s))
             .collect(),
@@ -400,7 +400,7 @@ pub(super) async fn show_page(
         meeting_point: r.meeting_point.clone(),
         agenda: r.agenda.clone(),
     });
-    let wanted = crate::storage::split_list(&r.cities);
+    let wanted = crate::app::split_list(&r.cities);
     let status = form_status(errors);
     let page = ShowPage {
         title: r
@@ -432,8 +432,8 @@ pub(super) async fn show_page(
                 )
             }),
         agenda: markdown(&r.agenda),
-        themes: theme_labels(&themes, ctx.locale, &crate::storage::split_list(&r.themes)),
-        languages: language_labels(ctx.locale, &crate::storage::split_list(&r.languages)),
+        themes: theme_labels(&themes, ctx.locale, &crate::app::split_list(&r.themes)),
+        languages: language_labels(ctx.locale, &crate::app::split_list(&r.languages)),
         cities: cities
             .iter()
             .filter(|c| wanted.contains(&c.slug))
