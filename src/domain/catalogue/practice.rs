@@ -225,7 +225,7 @@ pub struct Period {
 }
 
 /// A practice as typed into a form or sent to the API.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PracticeForm {
     /// URL name; made from the title when empty.
@@ -234,13 +234,10 @@ pub struct PracticeForm {
     #[serde(rename = "ref")]
     pub reference: String,
     /// Language of the texts (de, fr, en, lb).
-    #[schema(required = true)]
     pub lang: String,
     /// Title, at most 150 characters.
-    #[schema(required = true)]
     pub title: String,
     /// Two to four sentences.
-    #[schema(required = true)]
     pub summary: String,
     /// Context and problem (Markdown).
     pub context: String,
@@ -261,7 +258,6 @@ pub struct PracticeForm {
     /// Whether it still runs ("true", "on" or "1" in forms).
     pub ongoing: String,
     /// City slug.
-    #[schema(required = true)]
     pub city: String,
     /// Slugs of the owner organisations.
     pub organisations: Vec<String>,

@@ -106,19 +106,16 @@ impl Circle {
 }
 
 /// An organisation as typed into a form or sent to the API.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OrganisationForm {
     /// URL name; made from the name when empty.
     pub slug: String,
     /// Full name.
-    #[schema(required = true)]
     pub name: String,
     /// One of the kinds (`city_administration`, `advisory_council`, `association`, …).
-    #[schema(required = true)]
     pub kind: String,
     /// The city's slug.
-    #[schema(required = true)]
     pub city: String,
     /// Website (http or https).
     pub website: String,
@@ -127,7 +124,6 @@ pub struct OrganisationForm {
     /// Theme keys of the organisation's expertise.
     pub themes: Vec<String>,
     /// Language the description is written in (de, fr, en, lb).
-    #[schema(required = true)]
     pub lang: String,
     /// Description in Markdown.
     pub description: String,
@@ -242,29 +238,26 @@ impl TryFrom<&OrganisationForm> for NewOrganisation {
 }
 
 /// A translation of an organisation's description as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TranslationForm {
     /// Target language (de, fr, en, lb).
-    #[schema(required = true)]
     pub lang: String,
     /// The translated description in Markdown.
     pub description: String,
 }
 
 /// A person as typed into a form or sent to the API.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PersonForm {
     /// URL name; made from the name when empty.
     pub slug: String,
     /// Name, or in the demo a role ("Vorsitz, Ausländerbeirat Trier").
-    #[schema(required = true)]
     pub name: String,
     /// Role or title.
     pub role: String,
     /// The organisation's slug.
-    #[schema(required = true)]
     pub organisation: String,
     /// ISO 639-1 codes of the languages spoken.
     pub languages: Vec<String>,
@@ -327,16 +320,14 @@ impl TryFrom<&PersonForm> for NewPerson {
 }
 
 /// A city as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CityForm {
     /// URL name; made from the name when empty.
     pub slug: String,
     /// Country code (ISO 3166-1 alpha-2).
-    #[schema(required = true)]
     pub country: String,
     /// Name in the city's own language.
-    #[schema(required = true)]
     pub name: String,
     /// German name, when different.
     pub name_de: String,
@@ -420,19 +411,16 @@ impl TryFrom<&CityForm> for NewCity {
 }
 
 /// A theme of the taxonomy as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ThemeForm {
     /// Key (a slug, e.g. `interpreting`); fixed once made.
     pub key: String,
     /// German label.
-    #[schema(required = true)]
     pub label_de: String,
     /// French label.
-    #[schema(required = true)]
     pub label_fr: String,
     /// English label.
-    #[schema(required = true)]
     pub label_en: String,
 }
 
@@ -464,19 +452,16 @@ impl TryFrom<&ThemeForm> for NewTheme {
 }
 
 /// A country as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CountryForm {
     /// ISO 3166-1 alpha-2 code.
     pub code: String,
     /// German name.
-    #[schema(required = true)]
     pub name_de: String,
     /// French name.
-    #[schema(required = true)]
     pub name_fr: String,
     /// English name.
-    #[schema(required = true)]
     pub name_en: String,
 }
 

@@ -18,7 +18,7 @@ pub const PREFERENCES_MAX: usize = 5;
 pub const CALL_PLACEMENTS_MAX: usize = 200;
 
 /// Where a call stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CallStatus {
     /// Takes requests until its deadline.
@@ -65,19 +65,16 @@ impl CallStatus {
 }
 
 /// A call as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CallForm {
     /// Title.
-    #[schema(required = true)]
     pub title: String,
     /// What the call is for (Markdown).
     pub description: String,
     /// Last day to send requests (YYYY-MM-DD).
-    #[schema(required = true)]
     pub deadline: String,
     /// The placements included (slugs).
-    #[schema(required = true)]
     pub placements: Vec<String>,
 }
 
@@ -138,7 +135,7 @@ impl Call {
 }
 
 /// A member's request in a call as typed: preferences in rank order (empty ones skipped).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CallRequestForm {
     /// Placement slugs, first choice first (at most five).

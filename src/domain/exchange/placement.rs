@@ -54,7 +54,7 @@ impl PlacementStatus {
 }
 
 /// A date window as typed: first and last day (YYYY-MM-DD).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WindowForm {
     /// First day.
@@ -64,22 +64,18 @@ pub struct WindowForm {
 }
 
 /// A placement as typed into a form or sent to the API.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PlacementForm {
     /// URL name; made from the title when empty.
     pub slug: String,
     /// The host organisation (slug).
-    #[schema(required = true)]
     pub organisation: String,
     /// Language the texts are written in (de, fr, en, lb).
-    #[schema(required = true)]
     pub lang: String,
     /// Title.
-    #[schema(required = true)]
     pub title: String,
     /// What the visitor will see and do (Markdown).
-    #[schema(required = true)]
     pub description: String,
     /// How to get there across the border, costs covered or not.
     pub practical: String,
@@ -87,14 +83,11 @@ pub struct PlacementForm {
     pub accessibility: String,
     /// Length of a stay in days (a number, or text as a form sends it).
     #[serde(deserialize_with = "text_or_number")]
-    #[schema(required = true)]
     pub length_days: String,
     /// Visitors per window (a number, or text).
     #[serde(deserialize_with = "text_or_number")]
-    #[schema(required = true)]
     pub capacity: String,
     /// Working languages (codes).
-    #[schema(required = true)]
     pub languages: Vec<String>,
     /// Theme keys.
     pub themes: Vec<String>,
@@ -103,7 +96,6 @@ pub struct PlacementForm {
     /// Contact person (slug), optional.
     pub contact: String,
     /// The periods when a stay is possible.
-    #[schema(required = true)]
     pub windows: Vec<WindowForm>,
     /// open or closed.
     pub status: String,
@@ -336,17 +328,14 @@ impl TryFrom<&PlacementForm> for Placement {
 }
 
 /// A translation of a placement's texts as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PlacementTranslationForm {
     /// The language translated into (de, fr, en, lb); not the original's.
-    #[schema(required = true)]
     pub lang: String,
     /// Title.
-    #[schema(required = true)]
     pub title: String,
     /// What the visitor will see and do (Markdown).
-    #[schema(required = true)]
     pub description: String,
     /// Practical notes.
     pub practical: String,

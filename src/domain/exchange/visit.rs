@@ -26,7 +26,7 @@ pub const REPORT_PRACTICES_MAX: usize = 10;
 pub const FOLLOW_UP_DAYS: i64 = 91;
 
 /// Where a visit stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VisitStatus {
     /// An open request: no placement chosen yet.
@@ -107,7 +107,7 @@ impl VisitStatus {
 }
 
 /// A step of the lifecycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// The visitor asks a host (an open request names a placement).
@@ -178,7 +178,7 @@ pub enum Sides {
 }
 
 /// One of the two sides of a visit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// The one who visits.
@@ -218,7 +218,7 @@ pub struct VisitFacts {
 }
 
 /// What a learning report says the visitor means to do with what they saw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Intention {
     /// Nothing.
@@ -257,30 +257,25 @@ impl Intention {
 }
 
 /// A request as typed: for a placement (its slug) or open (no placement).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RequestForm {
     /// The placement asked for (slug); empty for an open request.
     pub placement: String,
     /// First possible day (YYYY-MM-DD).
-    #[schema(required = true)]
     pub start: String,
     /// Last possible day (YYYY-MM-DD).
-    #[schema(required = true)]
     pub end: String,
     /// Days wanted (open requests; a placement's own length counts otherwise).
     #[serde(deserialize_with = "crate::domain::exchange::placement::text_or_number")]
-    #[schema(required = true)]
     pub length_days: String,
     /// Themes the visitor wants to learn about.
     pub themes: Vec<String>,
     /// Preferred host cities (slugs; open requests).
     pub cities: Vec<String>,
     /// Languages the visitor speaks.
-    #[schema(required = true)]
     pub languages: Vec<String>,
     /// What the visitor wants to learn.
-    #[schema(required = true)]
     pub goal: String,
 }
 
@@ -425,7 +420,7 @@ impl Request {
 }
 
 /// The host's plan for a visit as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ScheduleForm {
     /// First day (YYYY-MM-DD).
@@ -538,7 +533,7 @@ pub fn step_message(step: Step, text: &str) -> Result<Option<String>, FieldError
 }
 
 /// A learning report as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReportForm {
     /// Language the report is written in (de, fr, en, lb).
@@ -626,11 +621,10 @@ impl TryFrom<&ReportForm> for Report {
 
 /// An item of the agreement checklist as a coordinator types it: its text in each language
 /// (at least one).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ChecklistItemForm {
     /// German text.
-    #[schema(required = true)]
     pub text_de: String,
     /// French text.
     pub text_fr: String,

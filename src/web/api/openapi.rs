@@ -4,10 +4,6 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use crate::app::PracticeTranslationForm;
-use crate::domain::catalogue::practice::PracticeForm;
-use crate::domain::directory::{
-    CityForm, CountryForm, OrganisationForm, PersonForm, TranslationForm,
-};
 use crate::web::api::catalogue::practices::{
     self as practice_api, PracticeJson, PracticeSummaryJson, PracticeTextJson, PracticeUpdate,
     TransitionRequest,
@@ -34,20 +30,20 @@ use crate::web::api::directory::*;
         crate::web::api::exchange::calls::get_one, crate::web::api::exchange::calls::put_request, crate::web::api::exchange::calls::close, crate::web::api::exchange::calls::get_allocation,
         crate::web::api::exchange::calls::run, crate::web::api::exchange::calls::assign, crate::web::api::exchange::calls::publish, crate::web::api::accounts::audit::list, crate::web::api::accounts::my_data,
         crate::web::api::accounts::erase_user, crate::web::api::accounts::erase_person),
-    components(schemas(OrganisationForm, PersonForm, CityForm, CountryForm, TranslationForm, OrganisationJson, OrganisationDetailJson,
-        TextJson, PersonJson, CityJson, CountryJson, ThemeJson, PracticeForm, PracticeJson, PracticeSummaryJson, PracticeTextJson,
+    components(schemas(crate::web::api::directory::bodies::OrganisationFormBody, crate::web::api::directory::bodies::PersonFormBody, crate::web::api::directory::bodies::CityFormBody, crate::web::api::directory::bodies::CountryFormBody, crate::web::api::directory::bodies::TranslationFormBody, OrganisationJson, OrganisationDetailJson,
+        TextJson, PersonJson, CityJson, CountryJson, ThemeJson, crate::web::api::catalogue::bodies::PracticeFormBody, PracticeJson, PracticeSummaryJson, PracticeTextJson,
         PracticeUpdate, TransitionRequest, PracticeTranslationForm, crate::web::api::language::search::SearchJson, crate::web::api::language::search::SearchHitJson,
-        crate::domain::exchange::placement::PlacementForm, crate::domain::exchange::placement::WindowForm, crate::web::api::exchange::placements::PlacementJson,
+        crate::web::api::exchange::bodies::PlacementFormBody, crate::web::api::exchange::bodies::WindowFormBody, crate::web::api::exchange::placements::PlacementJson,
         crate::web::api::exchange::placements::WindowJson, crate::web::api::exchange::placements::PlacementTextJson,
-        crate::domain::exchange::placement::PlacementTranslationForm, crate::web::api::exchange::visits::VisitJson, crate::web::api::exchange::visits::VisitDetailJson, crate::web::api::exchange::visits::EventJson,
+        crate::web::api::exchange::bodies::PlacementTranslationFormBody, crate::web::api::exchange::visits::VisitJson, crate::web::api::exchange::visits::VisitDetailJson, crate::web::api::exchange::visits::EventJson,
         crate::web::api::exchange::visits::ReportJson, crate::web::api::exchange::visits::StepRequest, crate::web::api::exchange::visits::ConfirmRequest, crate::web::api::exchange::visits::HostViewRequest,
         crate::web::api::exchange::visits::SuggestionJson, crate::web::api::exchange::visits::ReportSummaryJson, crate::web::api::exchange::visits::ChecklistItemJson,
         crate::web::api::exchange::visits::ChecklistActiveRequest, crate::web::api::exchange::visits::MatrixJson, crate::web::api::exchange::visits::MatrixCityJson,
-        crate::domain::exchange::visit::ChecklistItemForm, crate::domain::exchange::visit::RequestForm,
-        crate::domain::exchange::visit::ScheduleForm, crate::domain::exchange::visit::ReportForm, crate::domain::exchange::visit::Step,
-        crate::domain::exchange::visit::Side, crate::app::ChecklistLine, crate::web::api::exchange::calls::CallJson, crate::web::api::exchange::calls::CallSummaryJson,
+        crate::web::api::exchange::bodies::ChecklistItemFormBody, crate::web::api::exchange::bodies::RequestFormBody,
+        crate::web::api::exchange::bodies::ScheduleFormBody, crate::web::api::exchange::bodies::ReportFormBody, crate::web::api::exchange::bodies::StepBody,
+        crate::web::api::exchange::bodies::SideBody, crate::app::ChecklistLine, crate::web::api::exchange::calls::CallJson, crate::web::api::exchange::calls::CallSummaryJson,
         crate::web::api::exchange::calls::PlaceJson, crate::web::api::exchange::calls::AllocationRowJson, crate::web::api::exchange::calls::AllocationJson, crate::web::api::exchange::calls::AssignRequest,
-        crate::domain::exchange::call::CallForm, crate::domain::exchange::call::CallRequestForm, crate::app::CityShare, crate::web::api::accounts::audit::AuditJson,
+        crate::web::api::exchange::bodies::CallFormBody, crate::web::api::exchange::bodies::CallRequestFormBody, crate::app::CityShare, crate::web::api::accounts::audit::AuditJson,
         crate::web::api::accounts::EraseRequest, crate::web::api::accounts::ErasedJson)),
     modifiers(&CommonResponses),
     tags((name = "directory", description = "Countries, cities, organisations and people"),

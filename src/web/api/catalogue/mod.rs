@@ -1,3 +1,4 @@
 //! The catalogue's API: practices, their workflow and translations.
 
+pub(crate) mod bodies;
 pub(crate) mod practices;

@@ -237,13 +237,14 @@ async fn respond(api: &ApiCtx, app: &App, slug: &str, status: StatusCode) -> Api
 }
 
 /// Writes a new practice as a draft.
-#[utoipa::path(post, path = "/api/v1/practices", tag = "practices", request_body = PracticeForm,
+#[utoipa::path(post, path = "/api/v1/practices", tag = "practices", request_body = crate::web::api::catalogue::bodies::PracticeFormBody,
     responses((status = 201, body = PracticeJson), (status = 422, description = "Field errors")))]
 async fn create(
     api: ApiCtx,
     State(app): State<App>,
-    ApiJson(form): ApiJson<PracticeForm>,
+    ApiJson(form): ApiJson<crate::web::api::catalogue::bodies::PracticeFormBody>,
 ) -> ApiResult<Response> {
+    let form = PracticeForm::from(form);
     let slug = app
         .create_practice(&api.actor, &form)
         .await
@@ -259,7 +260,7 @@ pub struct PracticeUpdate {
     pub version: i64,
     /// The fields.
     #[serde(flatten)]
-    pub form: PracticeForm,
+    pub form: crate::web::api::catalogue::bodies::PracticeFormBody,
 }
 
 /// Saves a new version; 409 with the current version when someone saved first.
@@ -272,7 +273,7 @@ async fn update(
     ApiJson(u): ApiJson<PracticeUpdate>,
 ) -> ApiResult<Response> {
     match app
-        .update_practice(&api.actor, &slug, &u.form, u.version)
+        .update_practice(&api.actor, &slug, &u.form.into(), u.version)
         .await
     {
         Ok(new_slug) => respond(&api, &app, new_slug.as_str(), StatusCode::OK).await,

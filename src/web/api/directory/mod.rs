@@ -1,5 +1,6 @@
 //! Directory endpoints: organisations, people, cities and countries.
 
+pub(crate) mod bodies;
 mod organisations;
 mod people;
 
@@ -156,14 +157,15 @@ async fn get_city(
 }
 
 /// Adds a city (coordinators and admins).
-#[utoipa::path(post, path = "/api/v1/cities", tag = "directory", request_body = CityForm,
+#[utoipa::path(post, path = "/api/v1/cities", tag = "directory", request_body = crate::web::api::directory::bodies::CityFormBody,
     responses((status = 201, body = CityJson), (status = 422, description = "Field errors")))]
 
 async fn create_city(
     api: ApiCtx,
     State(app): State<App>,
-    ApiJson(form): ApiJson<CityForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::CityFormBody>,
 ) -> ApiResult<Response> {
+    let form = CityForm::from(form);
     let slug = app
         .create_city(&api.actor, &form)
         .await
@@ -173,15 +175,16 @@ async fn create_city(
 }
 
 /// Changes a city (coordinators and admins).
-#[utoipa::path(put, path = "/api/v1/cities/{slug}", tag = "directory", request_body = CityForm,
+#[utoipa::path(put, path = "/api/v1/cities/{slug}", tag = "directory", request_body = crate::web::api::directory::bodies::CityFormBody,
     responses((status = 200, body = CityJson), (status = 422, description = "Field errors"), (status = 404)))]
 
 async fn update_city(
     api: ApiCtx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    ApiJson(form): ApiJson<CityForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::CityFormBody>,
 ) -> ApiResult<Json<CityJson>> {
+    let form = CityForm::from(form);
     let slug = app
         .update_city(&api.actor, &slug, &form)
         .await
@@ -191,15 +194,16 @@ async fn update_city(
 }
 
 /// Adds or renames a country (coordinators and admins); the code comes from the path.
-#[utoipa::path(put, path = "/api/v1/countries/{code}", tag = "directory", request_body = CountryForm,
+#[utoipa::path(put, path = "/api/v1/countries/{code}", tag = "directory", request_body = crate::web::api::directory::bodies::CountryFormBody,
     responses((status = 200, body = CountryJson), (status = 422, description = "Field errors")))]
 
 async fn put_country(
     api: ApiCtx,
     State(app): State<App>,
     Path(code): Path<String>,
-    ApiJson(form): ApiJson<CountryForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::CountryFormBody>,
 ) -> ApiResult<Json<CountryJson>> {
+    let form = CountryForm::from(form);
     let form = CountryForm { code, ..form };
     let code = app
         .put_country(&api.actor, &form)
@@ -263,15 +267,16 @@ async fn list_themes(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<Vec<
 }
 
 /// Adds or renames a theme (coordinators and admins); the key comes from the path.
-#[utoipa::path(put, path = "/api/v1/themes/{key}", tag = "directory", request_body = crate::domain::directory::ThemeForm,
+#[utoipa::path(put, path = "/api/v1/themes/{key}", tag = "directory", request_body = crate::web::api::directory::bodies::ThemeFormBody,
     responses((status = 204), (status = 422, description = "Field errors")))]
 
 async fn put_theme(
     api: ApiCtx,
     State(app): State<App>,
     Path(key): Path<String>,
-    ApiJson(form): ApiJson<crate::domain::directory::ThemeForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::ThemeFormBody>,
 ) -> ApiResult<StatusCode> {
+    let form = crate::domain::directory::ThemeForm::from(form);
     app.put_theme(
         &api.actor,
         &crate::domain::directory::ThemeForm { key, ..form },

@@ -184,14 +184,15 @@ pub(crate) async fn organisation_response(
 }
 
 /// Creates an organisation (coordinators and admins).
-#[utoipa::path(post, path = "/api/v1/organisations", tag = "directory", request_body = OrganisationForm,
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "directory", request_body = crate::web::api::directory::bodies::OrganisationFormBody,
     responses((status = 201, body = OrganisationDetailJson), (status = 422, description = "Field errors"), (status = 401), (status = 403)))]
 
 pub(crate) async fn create_organisation(
     api: ApiCtx,
     State(app): State<App>,
-    ApiJson(form): ApiJson<OrganisationForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::OrganisationFormBody>,
 ) -> ApiResult<Response> {
+    let form = OrganisationForm::from(form);
     let slug = app
         .create_organisation(&api.actor, &form)
         .await
@@ -200,15 +201,16 @@ pub(crate) async fn create_organisation(
 }
 
 /// Replaces an organisation's fields (its editors, coordinators, admins).
-#[utoipa::path(put, path = "/api/v1/organisations/{slug}", tag = "directory", request_body = OrganisationForm,
+#[utoipa::path(put, path = "/api/v1/organisations/{slug}", tag = "directory", request_body = crate::web::api::directory::bodies::OrganisationFormBody,
     responses((status = 200, body = OrganisationDetailJson), (status = 422, description = "Field errors"), (status = 404)))]
 
 pub(crate) async fn update_organisation(
     api: ApiCtx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    ApiJson(form): ApiJson<OrganisationForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::OrganisationFormBody>,
 ) -> ApiResult<Response> {
+    let form = OrganisationForm::from(form);
     let slug = app
         .update_organisation(&api.actor, &slug, &form)
         .await
@@ -217,15 +219,16 @@ pub(crate) async fn update_organisation(
 }
 
 /// Writes a human translation of the description.
-#[utoipa::path(put, path = "/api/v1/organisations/{slug}/translations", tag = "directory", request_body = TranslationForm,
+#[utoipa::path(put, path = "/api/v1/organisations/{slug}/translations", tag = "directory", request_body = crate::web::api::directory::bodies::TranslationFormBody,
     responses((status = 200, body = OrganisationDetailJson), (status = 422, description = "Field errors")))]
 
 pub(crate) async fn put_translation(
     api: ApiCtx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    ApiJson(form): ApiJson<TranslationForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::TranslationFormBody>,
 ) -> ApiResult<Response> {
+    let form = TranslationForm::from(form);
     app.translate_organisation(&api.actor, &slug, &form)
         .await
         .map_err(|e| api.err(e))?;

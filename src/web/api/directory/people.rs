@@ -100,14 +100,15 @@ pub(crate) async fn get_person(
 }
 
 /// Adds a person (editors of the organisation, coordinators, admins).
-#[utoipa::path(post, path = "/api/v1/people", tag = "directory", request_body = PersonForm,
+#[utoipa::path(post, path = "/api/v1/people", tag = "directory", request_body = crate::web::api::directory::bodies::PersonFormBody,
     responses((status = 201, body = PersonJson), (status = 422, description = "Field errors")))]
 
 pub(crate) async fn create_person(
     api: ApiCtx,
     State(app): State<App>,
-    ApiJson(form): ApiJson<PersonForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::PersonFormBody>,
 ) -> ApiResult<Response> {
+    let form = PersonForm::from(form);
     let slug = app
         .create_person(&api.actor, &form)
         .await
@@ -120,15 +121,16 @@ pub(crate) async fn create_person(
 }
 
 /// Replaces a person's fields.
-#[utoipa::path(put, path = "/api/v1/people/{slug}", tag = "directory", request_body = PersonForm,
+#[utoipa::path(put, path = "/api/v1/people/{slug}", tag = "directory", request_body = crate::web::api::directory::bodies::PersonFormBody,
     responses((status = 200, body = PersonJson), (status = 422, description = "Field errors")))]
 
 pub(crate) async fn update_person(
     api: ApiCtx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    ApiJson(form): ApiJson<PersonForm>,
+    ApiJson(form): ApiJson<crate::web::api::directory::bodies::PersonFormBody>,
 ) -> ApiResult<Json<PersonJson>> {
+    let form = PersonForm::from(form);
     let slug = app
         .update_person(&api.actor, &slug, &form)
         .await

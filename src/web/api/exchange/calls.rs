@@ -53,7 +53,7 @@ pub struct CallJson {
     /// How many requests it has.
     pub requests: i64,
     /// The caller's own request.
-    pub mine: Option<CallRequestForm>,
+    pub mine: Option<crate::web::api::exchange::bodies::CallRequestFormBody>,
     /// After publication: the visit the caller was granted.
     pub my_visit: Option<i64>,
 }
@@ -68,7 +68,7 @@ fn call_json(c: &CallView) -> CallJson {
         takes_requests: c.takes_requests,
         placements: c.placements.iter().map(|p| p.row.slug.clone()).collect(),
         requests: c.row.requests,
-        mine: c.mine.clone(),
+        mine: c.mine.clone().map(Into::into),
         my_visit: c.my_visit,
     }
 }
@@ -115,13 +115,14 @@ async fn respond(api: &ApiCtx, app: &App, slug: &str, status: StatusCode) -> Api
 }
 
 /// Opens a call (coordinators).
-#[utoipa::path(post, path = "/api/v1/calls", tag = "exchange", request_body = CallForm,
+#[utoipa::path(post, path = "/api/v1/calls", tag = "exchange", request_body = crate::web::api::exchange::bodies::CallFormBody,
     responses((status = 201, body = CallJson), (status = 422, description = "Field errors"), (status = 403)))]
 async fn create(
     api: ApiCtx,
     State(app): State<App>,
-    ApiJson(form): ApiJson<CallForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::CallFormBody>,
 ) -> ApiResult<Response> {
+    let form = CallForm::from(form);
     let slug = app
         .create_call(&api.actor, &form)
         .await
@@ -142,14 +143,15 @@ async fn get_one(
 
 /// Sends or replaces the caller's request: up to five placements of the call, first choice
 /// first, and possible dates.
-#[utoipa::path(put, path = "/api/v1/calls/{slug}/request", tag = "exchange", request_body = CallRequestForm,
+#[utoipa::path(put, path = "/api/v1/calls/{slug}/request", tag = "exchange", request_body = crate::web::api::exchange::bodies::CallRequestFormBody,
     responses((status = 200, body = CallJson), (status = 422, description = "Field errors"), (status = 409, description = "Closed")))]
 async fn put_request(
     api: ApiCtx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    ApiJson(form): ApiJson<CallRequestForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::CallRequestFormBody>,
 ) -> ApiResult<Response> {
+    let form = CallRequestForm::from(form);
     app.submit_call_request(&api.actor, &slug, &form)
         .await
         .map_err(|e| api.err(e))?;

@@ -1,5 +1,6 @@
 //! The exchange programme's API: placements, visits, calls.
 
+pub(crate) mod bodies;
 pub(crate) mod calls;
 pub(crate) mod placements;
 pub(crate) mod visits;

@@ -181,13 +181,14 @@ async fn respond(api: &ApiCtx, app: &App, slug: &str, status: StatusCode) -> Api
 }
 
 /// Publishes a placement for a host organisation (its editors, coordinators).
-#[utoipa::path(post, path = "/api/v1/placements", tag = "exchange", request_body = PlacementForm,
+#[utoipa::path(post, path = "/api/v1/placements", tag = "exchange", request_body = crate::web::api::exchange::bodies::PlacementFormBody,
     responses((status = 201, body = PlacementJson), (status = 422, description = "Field errors")))]
 async fn create(
     api: ApiCtx,
     State(app): State<App>,
-    ApiJson(form): ApiJson<PlacementForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::PlacementFormBody>,
 ) -> ApiResult<Response> {
+    let form = PlacementForm::from(form);
     let slug = app
         .save_placement(&api.actor, None, &form)
         .await
@@ -196,14 +197,15 @@ async fn create(
 }
 
 /// Replaces a placement's fields and periods.
-#[utoipa::path(put, path = "/api/v1/placements/{slug}", tag = "exchange", request_body = PlacementForm,
+#[utoipa::path(put, path = "/api/v1/placements/{slug}", tag = "exchange", request_body = crate::web::api::exchange::bodies::PlacementFormBody,
     responses((status = 200, body = PlacementJson), (status = 422, description = "Field errors"), (status = 404)))]
 async fn update(
     api: ApiCtx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    ApiJson(form): ApiJson<PlacementForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::PlacementFormBody>,
 ) -> ApiResult<Response> {
+    let form = PlacementForm::from(form);
     let slug = app
         .save_placement(&api.actor, Some(&slug), &form)
         .await
@@ -213,14 +215,15 @@ async fn update(
 
 /// Writes a translation of a placement's texts (its hosts and coordinators); it is `human`.
 #[utoipa::path(put, path = "/api/v1/placements/{slug}/translation", tag = "exchange",
-    request_body = crate::domain::exchange::placement::PlacementTranslationForm,
+    request_body = crate::web::api::exchange::bodies::PlacementTranslationFormBody,
     responses((status = 200, body = PlacementJson), (status = 422, description = "Field errors"), (status = 403)))]
 async fn translate(
     api: ApiCtx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    ApiJson(form): ApiJson<crate::domain::exchange::placement::PlacementTranslationForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::PlacementTranslationFormBody>,
 ) -> ApiResult<Response> {
+    let form = crate::domain::exchange::placement::PlacementTranslationForm::from(form);
     app.translate_placement(&api.actor, &slug, &form)
         .await
         .map_err(|e| api.err(e))?;

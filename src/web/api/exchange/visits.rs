@@ -178,9 +178,9 @@ pub struct VisitDetailJson {
     /// The learning report.
     pub report: Option<ReportJson>,
     /// Steps the caller may take now.
-    pub steps: Vec<Step>,
+    pub steps: Vec<crate::web::api::exchange::bodies::StepBody>,
     /// The side whose checklist the caller confirms (visitor or host).
-    pub confirms: Option<crate::domain::exchange::visit::Side>,
+    pub confirms: Option<crate::web::api::exchange::bodies::SideBody>,
 }
 
 fn detail_json(v: &VisitView) -> VisitDetailJson {
@@ -199,8 +199,8 @@ fn detail_json(v: &VisitView) -> VisitDetailJson {
             .collect(),
         checklist: v.checklist.clone(),
         report: v.report.as_ref().map(report_json),
-        steps: v.steps.clone(),
-        confirms: v.confirms,
+        steps: v.steps.iter().copied().map(Into::into).collect(),
+        confirms: v.confirms.map(Into::into),
     }
 }
 
@@ -223,13 +223,14 @@ async fn list(
 
 /// Asks for a visit: for a placement (`placement` given) or open. The dates must hold a stay
 /// within one of the placement's periods; nobody asks their own organisation.
-#[utoipa::path(post, path = "/api/v1/visits", tag = "exchange", request_body = RequestForm,
+#[utoipa::path(post, path = "/api/v1/visits", tag = "exchange", request_body = crate::web::api::exchange::bodies::RequestFormBody,
     responses((status = 201, body = VisitDetailJson), (status = 422, description = "Field errors"), (status = 401)))]
 async fn create(
     api: ApiCtx,
     State(app): State<App>,
-    ApiJson(form): ApiJson<RequestForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::RequestFormBody>,
 ) -> ApiResult<Response> {
+    let form = RequestForm::from(form);
     let id = app
         .request_visit(&api.actor, &form)
         .await
@@ -248,7 +249,7 @@ async fn get_one(api: ApiCtx, State(app): State<App>, Path(id): Path<i64>) -> Ap
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct StepRequest {
     /// request (an open request, with `placement`), accept, decline, complete or cancel.
-    pub step: Step,
+    pub step: crate::web::api::exchange::bodies::StepBody,
     /// Message with the step; the reason, required, when cancelling.
     #[serde(default)]
     pub message: String,
@@ -269,7 +270,7 @@ async fn step(
     Path(id): Path<i64>,
     ApiJson(s): ApiJson<StepRequest>,
 ) -> ApiResult<Response> {
-    let result = match s.step {
+    let result = match Step::from(s.step) {
         Step::Request => app.choose_placement(&api.actor, id, &s.placement).await,
         Step::Schedule | Step::Report => Err(Error::Conflict("error-visit-step-not-possible")),
         other => app.step_visit(&api.actor, id, other, &s.message).await,
@@ -280,14 +281,15 @@ async fn step(
 
 /// Fixes (or changes) the dates, times, meeting point and agenda (host). Both sides must have
 /// confirmed the checklist; both get a calendar invitation.
-#[utoipa::path(put, path = "/api/v1/visits/{id}/schedule", tag = "exchange", request_body = ScheduleForm,
+#[utoipa::path(put, path = "/api/v1/visits/{id}/schedule", tag = "exchange", request_body = crate::web::api::exchange::bodies::ScheduleFormBody,
     responses((status = 200, body = VisitDetailJson), (status = 422, description = "Field errors"), (status = 409)))]
 async fn schedule(
     api: ApiCtx,
     State(app): State<App>,
     Path(id): Path<i64>,
-    ApiJson(form): ApiJson<ScheduleForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::ScheduleFormBody>,
 ) -> ApiResult<Response> {
+    let form = ScheduleForm::from(form);
     app.schedule_visit(&api.actor, id, &form)
         .await
         .map_err(|e| api.err(e))?;
@@ -329,14 +331,15 @@ async fn get_report(
 }
 
 /// Writes or revises the learning report (the visitor, once the visit is done).
-#[utoipa::path(put, path = "/api/v1/visits/{id}/report", tag = "exchange", request_body = ReportForm,
+#[utoipa::path(put, path = "/api/v1/visits/{id}/report", tag = "exchange", request_body = crate::web::api::exchange::bodies::ReportFormBody,
     responses((status = 200, body = VisitDetailJson), (status = 422, description = "Field errors"), (status = 409)))]
 async fn put_report(
     api: ApiCtx,
     State(app): State<App>,
     Path(id): Path<i64>,
-    ApiJson(form): ApiJson<ReportForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::ReportFormBody>,
 ) -> ApiResult<Response> {
+    let form = ReportForm::from(form);
     app.save_report(&api.actor, id, &form)
         .await
         .map_err(|e| api.err(e))?;
@@ -503,13 +506,14 @@ async fn checklist_items(
 
 /// Adds an item to the agreement checklist (coordinators).
 #[utoipa::path(post, path = "/api/v1/visits/checklist", tag = "exchange",
-    request_body = crate::domain::exchange::visit::ChecklistItemForm,
+    request_body = crate::web::api::exchange::bodies::ChecklistItemFormBody,
     responses((status = 201, body = Vec<ChecklistItemJson>), (status = 422, description = "Field errors"), (status = 403)))]
 async fn add_checklist_item(
     api: ApiCtx,
     State(app): State<App>,
-    ApiJson(form): ApiJson<crate::domain::exchange::visit::ChecklistItemForm>,
+    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::ChecklistItemFormBody>,
 ) -> ApiResult<Response> {
+    let form = crate::domain::exchange::visit::ChecklistItemForm::from(form);
     app.add_checklist_item(&api.actor, &form)
         .await
         .map_err(|e| api.err(e))?;
