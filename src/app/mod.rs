@@ -32,7 +32,8 @@ pub use catalogue::transfer::{
 };
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};
-pub use exchange::calls::{CallView, CityShare, Matrix, NotPlaced, Place, Review, ReviewRow};
+pub use exchange::allocation::{CityShare, NotPlaced, Place, Review, ReviewRow};
+pub use exchange::calls::{CallView, Matrix};
 pub use exchange::placements::{PlacementQuery, PlacementTexts, PlacementView};
 pub use exchange::visits::{
     ChecklistLine, RequestSuggestion, Suggestion, VisitQuery, VisitView, label_in, today,

@@ -3,25 +3,31 @@
 
 pub(crate) mod audit;
 pub(crate) mod erasure;
+pub(crate) mod invitations;
+pub(crate) mod users;
 
-use crate::domain::accounts::{InvitationForm, NewInvitation, token_lifetime};
+pub use invitations::{Invitation, InvitationCreated};
+
+use crate::domain::accounts::token_lifetime;
 use crate::domain::values::required_text;
-use crate::domain::{
-    Action, Actor, Email, FieldError, FieldErrors, Locale, NewPassword, Role, Slug,
-};
-use crate::storage::{ApiTokenRow, StorageError, UserRow, now};
+use crate::domain::{Action, Actor, FieldError, FieldErrors, Locale, NewPassword};
+use crate::storage::{ApiTokenRow, StorageError, now};
 
 use crate::app::secrets::{hash_password, random_hex, sign, token_hash, verify, verify_password};
 use crate::app::{App, Error, Result, actor_of, authorize};
 
 /// How long a session lasts.
 pub const SESSION_DAYS: i64 = 14;
+
 /// How long an invitation can be used.
 pub const INVITATION_DAYS: i64 = 7;
+
 /// Failed sign-ins allowed per account and per address within [`LOGIN_WINDOW_SECONDS`].
 pub const LOGIN_FAILURES: i64 = 5;
+
 /// Tries on addresses that have no account allowed per client address within the window.
 pub const LOGIN_GUESSES: i64 = 50;
+
 /// The window of the sign-in limit.
 pub const LOGIN_WINDOW_SECONDS: i64 = 60;
 
@@ -37,28 +43,6 @@ pub struct CurrentUser {
     pub actor: Actor,
     /// Their e-mail address.
     pub email: String,
-}
-
-/// A new invitation: the link to pass on, and whether it was e-mailed.
-#[derive(Debug, Clone)]
-pub struct InvitationCreated {
-    /// The invitation link.
-    pub link: String,
-    /// The invitee's address.
-    pub email: String,
-    /// Whether the link went out by e-mail.
-    pub emailed: bool,
-}
-
-/// A pending invitation as shown to the invitee.
-#[derive(Debug, Clone)]
-pub struct Invitation {
-    /// The invitee's address.
-    pub email: String,
-    /// The role it grants.
-    pub role: Role,
-    /// The organisation's name, if any.
-    pub organisation: Option<String>,
 }
 
 /// An API token just created: its secret is shown this once.
@@ -80,15 +64,24 @@ pub enum NewAccount {
 }
 
 /// Prefix of personal API tokens, so that leaked ones are easy to recognise.
-const TOKEN_PREFIX: &str = "psl_";
+pub(super) const TOKEN_PREFIX: &str = "psl_";
 // A valid hash to verify against when the account does not exist, so timing tells nothing.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5SxWbHUTH3QLJCe5nUlJ8w1o3j6XoXrS0iWeqbeRD5s";
 
-fn login_failed() -> Error {
+pub(super) const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5SxWbHUTH3QLJCe5nUlJ8w1o3j6XoXrS0iWeqbeRD5s";
+
+pub(super) fn login_failed() -> Error {
     Error::Invalid(FieldErrors::one(
         "email",
         FieldError::new("error-login-failed"),
     ))
+}
+
+pub(super) async fn hash_in_background(password: NewPassword) -> Result<String> {
+    Ok(
+        tokio::task::spawn_blocking(move || hash_password(password.expose()))
+            .await
+            .map_err(|e| anyhow::anyhow!(e))??,
+    )
 }
 
 impl App {
@@ -185,7 +178,7 @@ impl App {
     }
 
     /// Counts a sign-in try under the `counted` keys, unless one of the `limits` is used up.
-    async fn reserve_login_attempt(
+    pub(super) async fn reserve_login_attempt(
         &self,
         limits: &[(&str, i64)],
         counted: &[&str],
@@ -256,145 +249,6 @@ impl App {
         tx.delete_session(&token_hash(session_token)).await?;
         tx.commit().await?;
         Ok(())
-    }
-
-    /// Invites someone; the link is returned and e-mailed when e-mail is configured.
-    #[tracing::instrument(skip_all)]
-    pub async fn invite(
-        &self,
-        actor: &Actor,
-        form: &InvitationForm,
-        locale: Locale,
-    ) -> Result<InvitationCreated> {
-        let parsed = NewInvitation::try_from(form);
-        // The role decides who may invite; check it before reporting field details.
-        if let Ok(role) = Role::try_from(form.role.as_str()) {
-            authorize(actor, Action::Invite { role })?;
-        } else {
-            authorize(actor, Action::Invite { role: Role::Member })?;
-        }
-        let inv = parsed.map_err(Error::Invalid)?;
-        let organisation_id = self
-            .organisation_id_field(inv.organisation.as_ref())
-            .await?;
-        if self.store().user_by_email(inv.email.as_str()).await.is_ok() {
-            return Err(Error::Invalid(FieldErrors::one(
-                "email",
-                FieldError::new("error-account-exists"),
-            )));
-        }
-        let token = random_hex(32);
-        let mut tx = self.store().write().await?;
-        tx.insert_invitation(
-            &token_hash(&token),
-            inv.email.as_str(),
-            inv.role.as_str(),
-            organisation_id,
-            actor.user_id(),
-            now() + INVITATION_DAYS * 86_400,
-        )
-        .await?;
-        tx.commit().await?;
-        let link = format!(
-            "{}/{}/invitations/{}",
-            self.config().base_url.trim_end_matches('/'),
-            locale.code(),
-            token
-        );
-        let emailed = match &self.inner.mailer {
-            Some(mailer) => mailer.send_invitation(inv.email.as_str(), &link, locale).await.map(|_| true).unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "sending an invitation failed; the link is shown instead");
-                false
-            }),
-            None => false,
-        };
-        Ok(InvitationCreated {
-            link,
-            email: inv.email.to_string(),
-            emailed,
-        })
-    }
-
-    /// Resolves an optional organisation slug to its id, as a field error when unknown.
-    pub(super) async fn organisation_id_field(&self, slug: Option<&Slug>) -> Result<Option<i64>> {
-        match slug {
-            None => Ok(None),
-            Some(s) => match self.store().organisation(s.as_str()).await {
-                Ok(o) => Ok(Some(o.id)),
-                Err(StorageError::NotFound) => Err(Error::Invalid(FieldErrors::one(
-                    "organisation",
-                    FieldError::new("error-unknown-organisation"),
-                ))),
-                Err(e) => Err(e.into()),
-            },
-        }
-    }
-
-    /// A pending invitation, or `NotFound` when unknown, used or expired.
-    pub async fn invitation(&self, token: &str) -> Result<Invitation> {
-        let row = self.store().invitation(&token_hash(token)).await?;
-        if row.accepted_at.is_some() || row.expires_at <= now() {
-            return Err(Error::NotFound);
-        }
-        let organisation = match row.organisation_id {
-            Some(id) => self
-                .store()
-                .organisation_by_id(id)
-                .await
-                .ok()
-                .map(|o| o.name),
-            None => None,
-        };
-        let role = Role::try_from(row.role.as_str())
-            .map_err(|_| anyhow::anyhow!("stored role {} is unknown", row.role))?;
-        Ok(Invitation {
-            email: row.email,
-            role,
-            organisation,
-        })
-    }
-
-    /// Accepts an invitation: creates the account with the chosen password and signs it in.
-    #[tracing::instrument(skip_all)]
-    pub async fn accept_invitation(
-        &self,
-        token: &str,
-        password: &str,
-        confirm: &str,
-    ) -> Result<String> {
-        let row = self.store().invitation(&token_hash(token)).await?;
-        let mut errors = FieldErrors::new();
-        let password =
-            NewPassword::parse(password, confirm, &mut errors).ok_or(Error::Invalid(errors))?;
-        let hash = hash_in_background(password).await?;
-        let mut tx = self.store().write().await?;
-        if !tx.take_invitation(&token_hash(token)).await? {
-            return Err(Error::NotFound);
-        }
-        let id = match tx
-            .insert_user(
-                &row.email,
-                Some(&hash),
-                &row.role,
-                row.organisation_id,
-                None,
-            )
-            .await
-        {
-            Ok(id) => id,
-            Err(StorageError::Conflict(_)) => {
-                return Err(Error::Invalid(FieldErrors::one(
-                    "email",
-                    FieldError::new("error-account-exists"),
-                )));
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let session = random_hex(32);
-        tx.insert_session(&token_hash(&session), id, now() + SESSION_DAYS * 86_400)
-            .await?;
-        tx.commit().await?;
-        Ok(session)
     }
 
     /// Changes one's own password after checking the current one; other sessions end, and so do
@@ -486,130 +340,6 @@ impl App {
         tx.commit().await?;
         Ok(())
     }
-
-    /// Every account (admins only).
-    pub async fn users(&self, actor: &Actor) -> Result<Vec<UserRow>> {
-        authorize(actor, Action::ManageAccounts)?;
-        Ok(self.store().users().await?)
-    }
-
-    /// Changes an account's role and organisation (admins only). Admins cannot demote themselves,
-    /// so the network never loses its last admin by accident.
-    #[tracing::instrument(skip_all, fields(user_id))]
-    pub async fn set_role(
-        &self,
-        actor: &Actor,
-        user_id: i64,
-        role: &str,
-        organisation: &str,
-    ) -> Result<()> {
-        authorize(actor, Action::ManageAccounts)?;
-        let mut errors = FieldErrors::new();
-        let role = errors.check("role", Role::try_from(role));
-        let organisation = match organisation.trim() {
-            "" => None,
-            s => errors.check("organisation", Slug::try_from(s)),
-        };
-        if role == Some(Role::Editor) && organisation.is_none() && errors.is_empty() {
-            errors.add(
-                "organisation",
-                FieldError::new("error-editor-needs-organisation"),
-            );
-        }
-        if actor.user_id() == Some(user_id) && role.is_some_and(|r| r != Role::Admin) {
-            errors.add("role", FieldError::new("error-own-role"));
-        }
-        let role = match role {
-            Some(r) if errors.is_empty() => r,
-            _ => return Err(Error::Invalid(errors)),
-        };
-        let organisation_id = self.organisation_id_field(organisation.as_ref()).await?;
-        let mut tx = self.store().write().await?;
-        tx.set_role(user_id, role.as_str(), organisation_id, actor.user_id())
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Adds an account from the command line: with a one-time password, or as an invitation link.
-    pub async fn add_user(
-        &self,
-        email: &str,
-        role: &str,
-        organisation: Option<&str>,
-        invite: bool,
-    ) -> Result<NewAccount> {
-        let form = InvitationForm {
-            email: email.into(),
-            role: role.into(),
-            organisation: organisation.unwrap_or("").into(),
-        };
-        if invite {
-            let created = self.invite(&Actor::System, &form, Locale::En).await?;
-            return Ok(NewAccount::Invitation(created.link));
-        }
-        let inv = NewInvitation::try_from(&form).map_err(Error::Invalid)?;
-        let organisation_id = self
-            .organisation_id_field(inv.organisation.as_ref())
-            .await?;
-        let password = random_hex(10);
-        let hash = hash_password(&password)?;
-        let mut tx = self.store().write().await?;
-        match tx
-            .insert_user(
-                inv.email.as_str(),
-                Some(&hash),
-                inv.role.as_str(),
-                organisation_id,
-                None,
-            )
-            .await
-        {
-            Ok(_) => {}
-            Err(StorageError::Conflict(_)) => {
-                return Err(Error::Invalid(FieldErrors::one(
-                    "email",
-                    FieldError::new("error-account-exists"),
-                )));
-            }
-            Err(e) => return Err(e.into()),
-        }
-        tx.commit().await?;
-        Ok(NewAccount::Password(password))
-    }
-
-    /// Creates an account with a known password, unless the address is taken (demo data).
-    pub(super) async fn ensure_user(
-        &self,
-        email: &Email,
-        password: &str,
-        role: Role,
-        organisation_id: Option<i64>,
-    ) -> Result<bool> {
-        if self.store().user_by_email(email.as_str()).await.is_ok() {
-            return Ok(false);
-        }
-        let hash = hash_password(password)?;
-        let mut tx = self.store().write().await?;
-        tx.insert_user(
-            email.as_str(),
-            Some(&hash),
-            role.as_str(),
-            organisation_id,
-            None,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-}
-
-async fn hash_in_background(password: NewPassword) -> Result<String> {
-    Ok(
-        tokio::task::spawn_blocking(move || hash_password(password.expose()))
-            .await
-            .map_err(|e| anyhow::anyhow!(e))??,
-    )
 }
 
 #[cfg(test)]

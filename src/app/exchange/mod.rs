@@ -1,5 +1,6 @@
 //! The exchange programme: placements, visits and their reports, calls and their allocation.
 
+pub(crate) mod allocation;
 pub(crate) mod calls;
 pub(crate) mod checklist;
 pub mod ical;

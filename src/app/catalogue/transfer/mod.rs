@@ -13,8 +13,10 @@ use crate::storage::{PracticeFilter, PracticeTextRow, split_list};
 use crate::app::{App, Error, Result};
 
 mod import;
+mod records;
 
-pub use import::{ImportOptions, ImportProblem, ImportReport, ImportSource};
+pub use import::{ImportOptions, ImportProblem, ImportReport};
+pub use records::ImportSource;
 
 /// The file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,11 @@
 
 pub(crate) mod audit;
 pub(crate) mod erasure;
+mod invitations;
+mod users;
+
+use invitations::*;
+use users::*;
 
 use crate::web::html::HtmlQuery;
 use askama::Template;
@@ -14,10 +19,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use crate::app::{ApiTokenRow, UserRow};
+use crate::app::ApiTokenRow;
 use crate::app::{App, Error};
-use crate::domain::accounts::InvitationForm;
-use crate::domain::{Action, FieldErrors, Role};
+use crate::domain::FieldErrors;
 use crate::web::context::session_cookie;
 
 use crate::web::html::{Choice, Errors, HtmlResult, OrPage, done, notice};
@@ -45,7 +49,7 @@ pub fn router() -> Router<App> {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct LoginForm {
+pub(super) struct LoginForm {
     email: String,
     password: String,
     next: String,
@@ -53,7 +57,7 @@ struct LoginForm {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "accounts/login.html")]
-struct LoginPage {
+pub(super) struct LoginPage {
     ctx: Ctx,
     email: String,
     next: String,
@@ -63,12 +67,12 @@ struct LoginPage {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct LoginQuery {
+pub(super) struct LoginQuery {
     next: String,
     done: Option<String>,
 }
 
-async fn login_form(ctx: Ctx, HtmlQuery(q): HtmlQuery<LoginQuery>) -> LoginPage {
+pub(super) async fn login_form(ctx: Ctx, HtmlQuery(q): HtmlQuery<LoginQuery>) -> LoginPage {
     LoginPage {
         notice: notice(&ctx, q.done.as_deref()),
         email: String::new(),
@@ -78,7 +82,7 @@ async fn login_form(ctx: Ctx, HtmlQuery(q): HtmlQuery<LoginQuery>) -> LoginPage 
     }
 }
 
-async fn login(
+pub(super) async fn login(
     ctx: Ctx,
     State(app): State<App>,
     CsrfForm(form): CsrfForm<LoginForm>,
@@ -118,7 +122,7 @@ async fn login(
     }
 }
 
-async fn logout(
+pub(super) async fn logout(
     ctx: Ctx,
     State(app): State<App>,
     CsrfForm(_): CsrfForm<crate::web::html::Empty>,
@@ -136,7 +140,7 @@ async fn logout(
 
 #[derive(Template, WebTemplate)]
 #[template(path = "accounts/account.html")]
-struct AccountPage {
+pub(super) struct AccountPage {
     ctx: Ctx,
     email: String,
     role: String,
@@ -149,7 +153,7 @@ struct AccountPage {
 }
 
 /// An API token as its owner sees it.
-struct TokenView {
+pub(super) struct TokenView {
     id: i64,
     name: String,
     /// The day it was last used, or "never".
@@ -159,7 +163,7 @@ struct TokenView {
     expired: bool,
 }
 
-fn token_view(ctx: &Ctx, row: ApiTokenRow) -> TokenView {
+pub(super) fn token_view(ctx: &Ctx, row: ApiTokenRow) -> TokenView {
     let day = |at: i64| {
         time::OffsetDateTime::from_unix_timestamp(at)
             .map(|t| crate::web::html::exchange::placements::day_label(ctx, t.date()))
@@ -178,11 +182,11 @@ fn token_view(ctx: &Ctx, row: ApiTokenRow) -> TokenView {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct DoneQuery {
+pub(super) struct DoneQuery {
     done: Option<String>,
 }
 
-async fn account_page(
+pub(super) async fn account_page(
     ctx: Ctx,
     app: &App,
     new_token: Option<String>,
@@ -224,7 +228,7 @@ async fn account_page(
     Ok((status, page).into_response())
 }
 
-async fn account(
+pub(super) async fn account(
     ctx: Ctx,
     State(app): State<App>,
     HtmlQuery(q): HtmlQuery<DoneQuery>,
@@ -241,20 +245,20 @@ async fn account(
 }
 
 /// One table of "my data" as the page shows it.
-struct DataSection {
+pub(super) struct DataSection {
     title: String,
     rows: Vec<Vec<(String, String)>>,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "accounts/data.html")]
-struct DataPage {
+pub(super) struct DataPage {
     ctx: Ctx,
     sections: Vec<DataSection>,
 }
 
 /// Everything the platform holds about the reader, readable.
-async fn my_data(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+pub(super) async fn my_data(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
     let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
     let data = app.personal_data(&user).await.or_page(&ctx)?;
     let sections = data["tables"]
@@ -292,7 +296,7 @@ async fn my_data(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
 }
 
 /// The same as a JSON file to keep.
-async fn my_data_file(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+pub(super) async fn my_data_file(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
     let user = ctx.user.clone().ok_or(Error::Unauthorized).or_page(&ctx)?;
     let data = app.personal_data(&user).await.or_page(&ctx)?;
     let body = serde_json::to_string_pretty(&data).unwrap_or_default();
@@ -311,7 +315,7 @@ async fn my_data_file(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> 
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct PasswordForm {
+pub(super) struct PasswordForm {
     current_password: String,
     password: String,
     password_confirm: String,
@@ -319,7 +323,7 @@ struct PasswordForm {
     keep_tokens: Option<String>,
 }
 
-async fn change_password(
+pub(super) async fn change_password(
     ctx: Ctx,
     State(app): State<App>,
     CsrfForm(form): CsrfForm<PasswordForm>,
@@ -346,12 +350,12 @@ async fn change_password(
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct TokenForm {
+pub(super) struct TokenForm {
     name: String,
     expires: String,
 }
 
-async fn create_token(
+pub(super) async fn create_token(
     ctx: Ctx,
     State(app): State<App>,
     CsrfForm(form): CsrfForm<TokenForm>,
@@ -378,7 +382,7 @@ async fn create_token(
     }
 }
 
-async fn revoke_token(
+pub(super) async fn revoke_token(
     ctx: Ctx,
     State(app): State<App>,
     Path(id): Path<i64>,
@@ -386,274 +390,4 @@ async fn revoke_token(
 ) -> HtmlResult<Response> {
     app.revoke_api_token(&ctx.actor(), id).await.or_page(&ctx)?;
     Ok(done(&ctx, "/account", "revoked"))
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "accounts/invite.html")]
-struct InvitePage {
-    ctx: Ctx,
-    form: InvitationForm,
-    roles: Vec<Choice>,
-    organisations: Vec<Choice>,
-    errors: Errors,
-    link: Option<String>,
-    emailed: bool,
-    invited: String,
-}
-
-async fn invite_page(
-    ctx: Ctx,
-    app: &App,
-    form: InvitationForm,
-    errors: &FieldErrors,
-    created: Option<crate::app::InvitationCreated>,
-) -> HtmlResult<Response> {
-    let actor = ctx.actor();
-    ctx.require(Action::Invite { role: Role::Member })?;
-    let roles = Role::ALL
-        .iter()
-        .filter(|r| crate::domain::can(&actor, Action::Invite { role: **r }))
-        .map(|r| Choice {
-            value: r.as_str().to_owned(),
-            label: ctx.t(&format!("role-{}", r.as_str())),
-            selected: form.role == r.as_str(),
-        })
-        .collect();
-    let orgs = app
-        .organisations(&Default::default(), Some(200), None)
-        .await
-        .or_page(&ctx)?;
-    let organisations = orgs
-        .items
-        .iter()
-        .map(|o| Choice {
-            value: o.slug.clone(),
-            label: o.name.clone(),
-            selected: o.slug == form.organisation,
-        })
-        .collect();
-    let status = crate::web::html::form_status(errors);
-    let page = InvitePage {
-        roles,
-        organisations,
-        errors: ctx.errors(errors),
-        emailed: created.as_ref().is_some_and(|c| c.emailed),
-        invited: created
-            .as_ref()
-            .map(|c| c.email.clone())
-            .unwrap_or_default(),
-        link: created.map(|c| c.link),
-        form,
-        ctx,
-    };
-    Ok((status, page).into_response())
-}
-
-async fn invite_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
-    let form = InvitationForm {
-        role: "member".into(),
-        ..Default::default()
-    };
-    invite_page(ctx, &app, form, &FieldErrors::new(), None).await
-}
-
-async fn invite(
-    ctx: Ctx,
-    State(app): State<App>,
-    CsrfForm(form): CsrfForm<InvitationForm>,
-) -> HtmlResult<Response> {
-    match app.invite(&ctx.actor(), &form, ctx.locale).await {
-        Ok(created) => {
-            let fresh = InvitationForm {
-                role: "member".into(),
-                ..Default::default()
-            };
-            invite_page(ctx, &app, fresh, &FieldErrors::new(), Some(created)).await
-        }
-        Err(Error::Invalid(errors)) => invite_page(ctx, &app, form, &errors, None).await,
-        Err(e) => Err(e).or_page(&ctx),
-    }
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "accounts/accept.html")]
-struct AcceptPage {
-    ctx: Ctx,
-    email: String,
-    role: String,
-    organisation: Option<String>,
-    errors: Errors,
-}
-
-async fn accept_page(
-    ctx: Ctx,
-    app: &App,
-    token: &str,
-    errors: &FieldErrors,
-) -> HtmlResult<Response> {
-    let inv = app.invitation(token).await.or_page(&ctx)?;
-    let status = crate::web::html::form_status(errors);
-    let page = AcceptPage {
-        email: inv.email,
-        role: ctx.t(&format!("role-{}", inv.role.as_str())),
-        organisation: inv.organisation,
-        errors: ctx.errors(errors),
-        ctx,
-    };
-    // The token is in the URL: keep it out of Referer headers.
-    Ok((status, [(header::REFERRER_POLICY, "no-referrer")], page).into_response())
-}
-
-async fn accept_form(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(token): Path<String>,
-) -> HtmlResult<Response> {
-    accept_page(ctx, &app, &token, &FieldErrors::new()).await
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct AcceptForm {
-    password: String,
-    password_confirm: String,
-}
-
-async fn accept(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(token): Path<String>,
-    CsrfForm(form): CsrfForm<AcceptForm>,
-) -> HtmlResult<Response> {
-    match app
-        .accept_invitation(&token, &form.password, &form.password_confirm)
-        .await
-    {
-        Ok(session) => {
-            let cookie = session_cookie(&app, Some(session)).to_string();
-            Ok((
-                [(header::SET_COOKIE, cookie)],
-                Redirect::to(&ctx.href("/account?done=welcome")),
-            )
-                .into_response())
-        }
-        Err(Error::Invalid(errors)) => accept_page(ctx, &app, &token, &errors).await,
-        Err(e) => Err(e).or_page(&ctx),
-    }
-}
-
-struct UserItem {
-    row: UserRow,
-    roles: Vec<Choice>,
-    error: Option<String>,
-    /// Erased: shown as a former member, with nothing to change.
-    former: bool,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "accounts/users.html")]
-struct UsersPage {
-    ctx: Ctx,
-    users: Vec<UserItem>,
-    organisations: Vec<Choice>,
-    notice: Option<String>,
-}
-
-async fn users_page(
-    ctx: Ctx,
-    app: &App,
-    failed: Option<(i64, FieldErrors)>,
-    done: Option<&str>,
-) -> HtmlResult<Response> {
-    let rows = app.users(&ctx.actor()).await.or_page(&ctx)?;
-    let orgs = app
-        .organisations(&Default::default(), Some(200), None)
-        .await
-        .or_page(&ctx)?;
-    let organisations = orgs
-        .items
-        .iter()
-        .map(|o| Choice {
-            value: o.slug.clone(),
-            label: o.name.clone(),
-            selected: false,
-        })
-        .collect();
-    let users = rows
-        .into_iter()
-        .map(|row| {
-            let roles = Role::ALL
-                .iter()
-                .map(|r| Choice {
-                    value: r.as_str().to_owned(),
-                    label: ctx.t(&format!("role-{}", r.as_str())),
-                    selected: row.role == r.as_str(),
-                })
-                .collect();
-            let error = failed
-                .as_ref()
-                .filter(|(id, _)| *id == row.id)
-                .map(|(_, e)| {
-                    ctx.errors(e)
-                        .list()
-                        .iter()
-                        .map(|(_, m)| m.clone())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                });
-            let former = crate::domain::accounts::is_former_member(&row.email);
-            UserItem {
-                row,
-                roles,
-                error,
-                former,
-            }
-        })
-        .collect();
-    let status = if failed.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    Ok((
-        status,
-        UsersPage {
-            users,
-            organisations,
-            notice: notice(&ctx, done),
-            ctx,
-        },
-    )
-        .into_response())
-}
-
-async fn users(
-    ctx: Ctx,
-    State(app): State<App>,
-    HtmlQuery(q): HtmlQuery<DoneQuery>,
-) -> HtmlResult<Response> {
-    users_page(ctx, &app, None, q.done.as_deref()).await
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct RoleForm {
-    role: String,
-    organisation: String,
-}
-
-async fn set_role(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(id): Path<i64>,
-    CsrfForm(form): CsrfForm<RoleForm>,
-) -> HtmlResult<Response> {
-    match app
-        .set_role(&ctx.actor(), id, &form.role, &form.organisation)
-        .await
-    {
-        Ok(()) => Ok(done(&ctx, "/admin/users", "saved")),
-        Err(Error::Invalid(errors)) => users_page(ctx, &app, Some((id, errors)), None).await,
-        Err(e) => Err(e).or_page(&ctx),
-    }
 }

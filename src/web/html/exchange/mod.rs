@@ -1,7 +1,11 @@
 //! The exchange programme's pages: placements, visits and their reports, calls.
 
+pub(crate) mod allocation;
 pub(crate) mod calls;
 pub(crate) mod checklist;
+pub(crate) mod matrix;
+pub(crate) mod placement_form;
+pub(crate) mod placement_translate;
 pub(crate) mod placements;
 pub(crate) mod reports;
 pub(crate) mod requests;

@@ -2,6 +2,8 @@
 //! working language, dates), a placement, the hosts' form, and the public calendar of the open
 //! placements' periods.
 
+use super::placement_form::*;
+use super::placement_translate::*;
 use crate::web::html::HtmlQuery;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,15 +13,14 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::app::OrgFilter;
 use crate::app::exchange::ical::{Entry, Purpose, When, calendar};
 use crate::app::{App, Error, PlacementQuery, PlacementView};
-use crate::domain::exchange::placement::{PlacementForm, PlacementTranslationForm, WindowForm};
-use crate::domain::{Action, ContentLang, FieldErrors};
-use crate::web::{CsrfForm, Ctx};
+use crate::domain::exchange::placement::{PlacementForm, WindowForm};
+use crate::domain::{Action, FieldErrors};
+use crate::web::Ctx;
 
 use crate::web::html::{
-    Choice, Errors, HtmlResult, OrPage, Pager, city_name_of, country_name, done, form_status,
+    Choice, Errors, HtmlResult, OrPage, Pager, city_name_of, country_name, form_status,
     language_choices, language_labels, markdown, nonempty, notice, query_string, theme_choices,
     theme_labels,
 };
@@ -40,7 +41,7 @@ pub fn router() -> Router<App> {
 
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
-struct ListParams {
+pub(super) struct ListParams {
     theme: String,
     city: String,
     country: String,
@@ -52,7 +53,7 @@ struct ListParams {
 }
 
 /// A placement in the list.
-struct Item {
+pub(super) struct Item {
     href: String,
     title: String,
     lang: String,
@@ -64,7 +65,7 @@ struct Item {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "exchange/placements/list.html")]
-struct ListPage {
+pub(super) struct ListPage {
     ctx: Ctx,
     items: Vec<Item>,
     count: String,
@@ -103,7 +104,7 @@ pub(crate) fn period(ctx: &Ctx, start: time::Date, end: time::Date) -> String {
 
 /// Whether the actor may publish placements for some organisation (staff, or an editor for
 /// their own).
-fn may_host(actor: &crate::domain::Actor) -> bool {
+pub(super) fn may_host(actor: &crate::domain::Actor) -> bool {
     match actor {
         crate::domain::Actor::User {
             organisation_id: Some(o),
@@ -123,7 +124,7 @@ fn may_host(actor: &crate::domain::Actor) -> bool {
     }
 }
 
-async fn list(
+pub(super) async fn list(
     ctx: Ctx,
     State(app): State<App>,
     HtmlQuery(p): HtmlQuery<ListParams>,
@@ -207,7 +208,7 @@ async fn list(
 
 #[derive(Template, WebTemplate)]
 #[template(path = "exchange/placements/show.html")]
-struct ShowPage {
+pub(super) struct ShowPage {
     ctx: Ctx,
     p: PlacementView,
     /// Language and title of the texts shown.
@@ -236,12 +237,12 @@ struct ShowPage {
 /// `?text=de`: the language version to show; the reader's by default.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
-struct ShowParams {
+pub(super) struct ShowParams {
     done: Option<String>,
     text: Option<String>,
 }
 
-async fn show(
+pub(super) async fn show(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
@@ -350,314 +351,8 @@ async fn show(
     })
 }
 
-#[derive(Template, WebTemplate)]
-#[template(path = "exchange/placements/translate.html")]
-struct TranslatePage {
-    ctx: Ctx,
-    p: PlacementView,
-    form: PlacementTranslationForm,
-    errors: Errors,
-    langs: Vec<Choice>,
-    original: String,
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct LangParam {
-    lang: String,
-}
-
-async fn translate_page(
-    ctx: Ctx,
-    app: &App,
-    slug: &str,
-    form: Option<PlacementTranslationForm>,
-    errors: &FieldErrors,
-    lang: &str,
-) -> HtmlResult<Response> {
-    let p = app.placement(&ctx.actor(), slug).await.or_page(&ctx)?;
-    if !p.can_edit {
-        return Err(Error::Forbidden).or_page(&ctx);
-    }
-    let target = if lang.is_empty() || lang == p.row.lang {
-        ContentLang::ALL
-            .iter()
-            .map(|l| l.code())
-            .find(|c| *c != p.row.lang && *c == ctx.lang())
-            .or_else(|| {
-                ContentLang::ALL
-                    .iter()
-                    .map(|l| l.code())
-                    .find(|c| *c != p.row.lang)
-            })
-            .unwrap_or("en")
-            .to_owned()
-    } else {
-        lang.to_owned()
-    };
-    let form = form.unwrap_or_else(|| {
-        let existing = p.texts.iter().find(|t| t.lang == target);
-        PlacementTranslationForm {
-            lang: target.clone(),
-            title: existing.map(|t| t.title.clone()).unwrap_or_default(),
-            description: existing.map(|t| t.description.clone()).unwrap_or_default(),
-            practical: existing.map(|t| t.practical.clone()).unwrap_or_default(),
-            accessibility: existing
-                .map(|t| t.accessibility.clone())
-                .unwrap_or_default(),
-        }
-    });
-    let status = form_status(errors);
-    let page = TranslatePage {
-        langs: crate::web::html::content_lang_choices(ctx.locale, &form.lang, Some(&p.row.lang)),
-        original: markdown(&p.row.description),
-        errors: ctx.errors(errors),
-        form,
-        p,
-        ctx,
-    };
-    Ok((status, page).into_response())
-}
-
-async fn translate_form(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(slug): Path<String>,
-    HtmlQuery(q): HtmlQuery<LangParam>,
-) -> HtmlResult<Response> {
-    translate_page(ctx, &app, &slug, None, &FieldErrors::new(), &q.lang).await
-}
-
-async fn translate(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(slug): Path<String>,
-    CsrfForm(form): CsrfForm<PlacementTranslationForm>,
-) -> HtmlResult<Response> {
-    match app.translate_placement(&ctx.actor(), &slug, &form).await {
-        Ok(()) => Ok(done(&ctx, &format!("/placements/{slug}"), "translated")),
-        Err(Error::Invalid(errors)) => {
-            let lang = form.lang.clone();
-            translate_page(ctx, &app, &slug, Some(form), &errors, &lang).await
-        }
-        Err(e) => Err(e).or_page(&ctx),
-    }
-}
-
-/// The form as posted: periods as parallel lists of first and last days.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct PostedForm {
-    organisation: String,
-    lang: String,
-    title: String,
-    description: String,
-    practical: String,
-    accessibility: String,
-    length_days: String,
-    capacity: String,
-    languages: Vec<String>,
-    themes: Vec<String>,
-    practices: String,
-    contact: String,
-    status: String,
-    window_start: Vec<String>,
-    window_end: Vec<String>,
-}
-
-impl PostedForm {
-    fn into_form(self, slug: &str) -> PlacementForm {
-        let windows = self
-            .window_start
-            .iter()
-            .zip(self.window_end.iter())
-            .map(|(s, e)| WindowForm {
-                start: s.clone(),
-                end: e.clone(),
-            })
-            .collect();
-        PlacementForm {
-            slug: slug.to_owned(),
-            organisation: self.organisation,
-            lang: self.lang,
-            title: self.title,
-            description: self.description,
-            practical: self.practical,
-            accessibility: self.accessibility,
-            length_days: self.length_days,
-            capacity: self.capacity,
-            languages: self.languages,
-            themes: self.themes,
-            practices: self
-                .practices
-                .split([',', '\n'])
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            contact: self.contact,
-            windows,
-            status: self.status,
-        }
-    }
-}
-
-/// One row of period inputs.
-struct PeriodRow {
-    n: usize,
-    start: String,
-    end: String,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "exchange/placements/form.html")]
-struct FormPage {
-    ctx: Ctx,
-    form: PlacementForm,
-    errors: Errors,
-    organisations: Vec<Choice>,
-    langs: Vec<Choice>,
-    statuses: Vec<Choice>,
-    themes: Vec<Choice>,
-    languages: Vec<Choice>,
-    periods: Vec<PeriodRow>,
-    practices: String,
-    action: String,
-    title: String,
-}
-
-async fn form_page(
-    ctx: Ctx,
-    app: &App,
-    form: PlacementForm,
-    errors: &FieldErrors,
-    slug: Option<&str>,
-) -> HtmlResult<Response> {
-    if ctx.actor().role().is_none() {
-        return Err(Error::Unauthorized).or_page(&ctx);
-    }
-    let orgs = app
-        .organisations(&OrgFilter::default(), Some(200), None)
-        .await
-        .or_page(&ctx)?;
-    let organisations: Vec<Choice> = orgs
-        .items
-        .iter()
-        .filter(|o| {
-            ctx.can(Action::EditPlacement {
-                organisation_id: o.id,
-            })
-        })
-        .map(|o| Choice {
-            value: o.slug.clone(),
-            label: o.name.clone(),
-            selected: o.slug == form.organisation,
-        })
-        .collect();
-    if organisations.is_empty() {
-        return Err(Error::Forbidden).or_page(&ctx);
-    }
-    let themes = app.themes().await.or_page(&ctx)?;
-    let mut periods: Vec<PeriodRow> = form
-        .windows
-        .iter()
-        .map(|w| PeriodRow {
-            n: 0,
-            start: w.start.clone(),
-            end: w.end.clone(),
-        })
-        .collect();
-    while periods.len() < form.windows.len() + 3 && periods.len() < 12 {
-        periods.push(PeriodRow {
-            n: 0,
-            start: String::new(),
-            end: String::new(),
-        });
-    }
-    for (i, p) in periods.iter_mut().enumerate() {
-        p.n = i + 1;
-    }
-    let status = form_status(errors);
-    let page = FormPage {
-        errors: ctx.errors(errors),
-        organisations,
-        langs: crate::web::html::content_lang_choices(ctx.locale, &form.lang, None),
-        statuses: ["open", "closed"]
-            .iter()
-            .map(|s| Choice {
-                value: (*s).to_owned(),
-                label: ctx.tk("placement-status-", s),
-                selected: form.status == *s || (form.status.is_empty() && *s == "open"),
-            })
-            .collect(),
-        themes: theme_choices(&themes, ctx.locale, &form.themes),
-        languages: language_choices(ctx.locale, &form.languages),
-        periods,
-        practices: form.practices.join(", "),
-        action: match slug {
-            Some(s) => ctx.link("/placements/", s, ""),
-            None => ctx.href("/placements"),
-        },
-        title: match slug {
-            Some(_) => ctx.t("placement-edit"),
-            None => ctx.t("placements-new"),
-        },
-        form,
-        ctx,
-    };
-    Ok((status, page).into_response())
-}
-
-async fn new_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
-    let form = PlacementForm {
-        lang: ctx.lang().to_owned(),
-        length_days: "2".to_owned(),
-        capacity: "1".to_owned(),
-        ..Default::default()
-    };
-    form_page(ctx, &app, form, &FieldErrors::new(), None).await
-}
-
-async fn edit_form(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(slug): Path<String>,
-) -> HtmlResult<Response> {
-    let p = app.placement(&ctx.actor(), &slug).await.or_page(&ctx)?;
-    if !p.can_edit {
-        return Err(Error::Forbidden).or_page(&ctx);
-    }
-    form_page(ctx, &app, p.form(), &FieldErrors::new(), Some(&slug)).await
-}
-
-async fn create(
-    ctx: Ctx,
-    State(app): State<App>,
-    CsrfForm(posted): CsrfForm<PostedForm>,
-) -> HtmlResult<Response> {
-    let form = posted.into_form("");
-    match app.save_placement(&ctx.actor(), None, &form).await {
-        Ok(slug) => Ok(done(&ctx, &format!("/placements/{slug}"), "created")),
-        Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors, None).await,
-        Err(e) => Err(e).or_page(&ctx),
-    }
-}
-
-async fn update(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(slug): Path<String>,
-    CsrfForm(posted): CsrfForm<PostedForm>,
-) -> HtmlResult<Response> {
-    let form = posted.into_form(&slug);
-    match app.save_placement(&ctx.actor(), Some(&slug), &form).await {
-        Ok(slug) => Ok(done(&ctx, &format!("/placements/{slug}"), "saved")),
-        Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors, Some(&slug)).await,
-        Err(e) => Err(e).or_page(&ctx),
-    }
-}
-
 /// The open placements' periods as an iCalendar feed (whole days), each linking to its page.
-async fn feed(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
+pub(super) async fn feed(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
     let query = PlacementQuery {
         limit: Some(200),
         ..Default::default()
@@ -703,4 +398,40 @@ async fn feed(ctx: Ctx, State(app): State<App>) -> HtmlResult<Response> {
         text,
     )
         .into_response())
+}
+
+impl PostedForm {
+    pub(super) fn into_form(self, slug: &str) -> PlacementForm {
+        let windows = self
+            .window_start
+            .iter()
+            .zip(self.window_end.iter())
+            .map(|(s, e)| WindowForm {
+                start: s.clone(),
+                end: e.clone(),
+            })
+            .collect();
+        PlacementForm {
+            slug: slug.to_owned(),
+            organisation: self.organisation,
+            lang: self.lang,
+            title: self.title,
+            description: self.description,
+            practical: self.practical,
+            accessibility: self.accessibility,
+            length_days: self.length_days,
+            capacity: self.capacity,
+            languages: self.languages,
+            themes: self.themes,
+            practices: self
+                .practices
+                .split([',', '\n'])
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            contact: self.contact,
+            windows,
+            status: self.status,
+        }
+    }
 }
