@@ -196,6 +196,7 @@ data-table-api_tokens = Ihre API-Schlüssel
 data-table-calendar_tokens = Ihre Kalenderadresse
 data-table-invitations = Einladungen, die Sie verschickt haben
 data-table-practices = Praxisbeispiele, die Sie geschrieben haben
+data-table-practices_reviewed = Praxisbeispiele, die Sie begutachtet haben
 data-table-practice_revisions = Fassungen, die Sie gespeichert haben
 data-table-practice_events = Schritte, die Sie in Begutachtungen getan haben
 data-table-attachments = Dateien, die Sie angehängt haben
@@ -961,6 +962,10 @@ erase-keeps-note = Texte, die andere über die Person geschrieben haben (Gutacht
 erase-keeps-practices = { $count ->
     [one] ein Praxisbeispiel, das sie geschrieben hat
    *[other] { $count } Praxisbeispiele, die sie geschrieben hat
+}
+erase-keeps-practices_reviewed = { $count ->
+    [one] ein Praxisbeispiel, das sie begutachtet hat
+   *[other] { $count } Praxisbeispiele, die sie begutachtet hat
 }
 erase-keeps-practice_revisions = { $count ->
     [one] eine Fassung eines Praxisbeispiels, die sie gespeichert hat

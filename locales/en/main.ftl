@@ -196,6 +196,7 @@ data-table-api_tokens = Your API tokens
 data-table-calendar_tokens = Your calendar address
 data-table-invitations = Invitations you sent
 data-table-practices = Practices you wrote
+data-table-practices_reviewed = Practices you reviewed
 data-table-practice_revisions = Versions of practices you saved
 data-table-practice_events = Steps you took in reviews
 data-table-attachments = Files you attached
@@ -961,6 +962,10 @@ erase-keeps-note = Texts that other people wrote about them (review opinions, re
 erase-keeps-practices = { $count ->
     [one] one practice they wrote
    *[other] { $count } practices they wrote
+}
+erase-keeps-practices_reviewed = { $count ->
+    [one] one practice they reviewed
+   *[other] { $count } practices they reviewed
 }
 erase-keeps-practice_revisions = { $count ->
     [one] one version of a practice they saved

@@ -196,6 +196,7 @@ data-table-api_tokens = Vos clés d’API
 data-table-calendar_tokens = Votre adresse d’agenda
 data-table-invitations = Invitations que vous avez envoyées
 data-table-practices = Pratiques que vous avez rédigées
+data-table-practices_reviewed = Pratiques que vous avez relues
 data-table-practice_revisions = Versions de pratiques que vous avez enregistrées
 data-table-practice_events = Étapes d’évaluation que vous avez franchies
 data-table-attachments = Fichiers que vous avez joints
@@ -961,6 +962,10 @@ erase-keeps-note = Les textes que d’autres ont écrits à son sujet (avis, rap
 erase-keeps-practices = { $count ->
     [one] une pratique qu’elle a rédigée
    *[other] { $count } pratiques qu’elle a rédigées
+}
+erase-keeps-practices_reviewed = { $count ->
+    [one] une pratique qu’elle a relue
+   *[other] { $count } pratiques qu’elle a relues
 }
 erase-keeps-practice_revisions = { $count ->
     [one] une version de pratique qu’elle a enregistrée

@@ -452,6 +452,10 @@ both! {
         assert!(tables["sessions"].as_array().is_some_and(|s| !s.is_empty()) && tables["sessions"][0].get("token_hash").is_none());
         // The demo member asked for visits and sits in a call: those rows are theirs.
         assert!(tables.contains_key("visits") && tables.contains_key("call_requests"), "{:?}", tables.keys().collect::<Vec<_>>());
+        // The demo member reviews Trier's integration concept: the practices they review are theirs too.
+        let reviewed = tables["practices_reviewed"].as_array().expect("practices reviewed");
+        assert!(reviewed.iter().any(|p| p["slug"] == "integrationskonzept-trier"), "{reviewed:?}");
+        member.get("/en/account/data").await.contains("Practices you reviewed");
         // Nobody else's rows.
         let ids: Vec<i64> = tables["visits"].as_array().expect("visits").iter().map(|v| v["visitor_id"].as_i64().expect("id")).collect();
         let own = tables["users"][0]["id"].as_i64().expect("id");

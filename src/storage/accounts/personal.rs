@@ -8,25 +8,27 @@ use sqlx::{Column, Row, TypeInfo};
 
 use crate::storage::{Result, Store, WriteTx};
 
-/// The tables that hold rows about an account, and the column that names it (an account id, or
-/// its e-mail address where the column says `email`).
-pub const PERSONAL: &[(&str, &str)] = &[
-    ("users", "id"),
-    ("people", "email"),
-    ("sessions", "user_id"),
-    ("api_tokens", "user_id"),
-    ("calendar_tokens", "user_id"),
-    ("invitations", "invited_by"),
-    ("practices", "created_by"),
-    ("practice_revisions", "user_id"),
-    ("practice_events", "user_id"),
-    ("attachments", "uploaded_by"),
-    ("visits", "visitor_id"),
-    ("visit_events", "actor_id"),
-    ("visit_confirmations", "user_id"),
-    ("calls", "created_by"),
-    ("call_requests", "visitor_id"),
-    ("changes", "actor_id"),
+/// The rows about an account, section by section: the section's name (the table's, or a name of
+/// its own where one table names the account in two columns), the table, and the column that
+/// names the account (its id, or its e-mail address where the column says `email`).
+pub const PERSONAL: &[(&str, &str, &str)] = &[
+    ("users", "users", "id"),
+    ("people", "people", "email"),
+    ("sessions", "sessions", "user_id"),
+    ("api_tokens", "api_tokens", "user_id"),
+    ("calendar_tokens", "calendar_tokens", "user_id"),
+    ("invitations", "invitations", "invited_by"),
+    ("practices", "practices", "created_by"),
+    ("practices_reviewed", "practices", "reviewer_id"),
+    ("practice_revisions", "practice_revisions", "user_id"),
+    ("practice_events", "practice_events", "user_id"),
+    ("attachments", "attachments", "uploaded_by"),
+    ("visits", "visits", "visitor_id"),
+    ("visit_events", "visit_events", "actor_id"),
+    ("visit_confirmations", "visit_confirmations", "user_id"),
+    ("calls", "calls", "created_by"),
+    ("call_requests", "call_requests", "visitor_id"),
+    ("changes", "changes", "actor_id"),
 ];
 
 /// The tables of [`PERSONAL`] whose rows are not contributions: the account itself, its
@@ -196,7 +198,7 @@ impl Store {
         email: &str,
     ) -> Result<Vec<(&'static str, Vec<Map<String, Json>>)>> {
         let mut out = Vec::new();
-        for (table, column) in PERSONAL {
+        for (section, table, column) in PERSONAL {
             let sql = format!("SELECT * FROM {table} WHERE {column} = $1");
             let query = sqlx::query(sqlx::AssertSqlSafe(sql));
             let query = if *column == "email" {
@@ -206,7 +208,7 @@ impl Store {
             };
             let rows = query.fetch_all(self.pool()).await?;
             if !rows.is_empty() {
-                out.push((*table, rows.iter().map(json_of).collect()));
+                out.push((*section, rows.iter().map(json_of).collect()));
             }
         }
         Ok(out)
@@ -217,9 +219,9 @@ impl Store {
     /// any are left out.
     pub async fn contributions(&self, user_id: i64) -> Result<Vec<(&'static str, i64)>> {
         let mut out = Vec::new();
-        for (table, column) in PERSONAL
+        for (section, table, column) in PERSONAL
             .iter()
-            .filter(|(table, _)| !ERASED_WITH_THE_ACCOUNT.contains(table))
+            .filter(|(section, _, _)| !ERASED_WITH_THE_ACCOUNT.contains(section))
         {
             let sql = format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1");
             let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -227,7 +229,7 @@ impl Store {
                 .fetch_one(self.pool())
                 .await?;
             if n > 0 {
-                out.push((*table, n));
+                out.push((*section, n));
             }
         }
         Ok(out)
