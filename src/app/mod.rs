@@ -118,27 +118,6 @@ struct Inner {
     glossary: std::sync::RwLock<Option<(i64, Arc<GlossaryData>)>>,
 }
 
-/// The OpenAPI schema of a day parameter in a query string: a day (`YYYY-MM-DD`), or empty,
-/// which filter forms send for "any day".
-pub(crate) fn day_or_empty() -> utoipa::openapi::schema::Schema {
-    use utoipa::openapi::schema::{
-        KnownFormat, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
-    };
-    let one_of = OneOfBuilder::new()
-        .item(
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
-        )
-        .item(
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .max_length(Some(0)),
-        )
-        .build();
-    Schema::OneOf(one_of)
-}
-
 /// An optional text parameter, trimmed; `None` when absent or blank.
 pub(crate) fn given(s: &Option<String>) -> Option<String> {
     s.as_deref()

@@ -8,8 +8,7 @@ use crate::storage::{AuditFilter, AuditRow, now};
 use crate::app::{App, Error, Page, Result, authorize, given, page_size};
 
 /// A page of the audit log as asked for in a query string (all text, checked here).
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct AuditQuery {
     /// The e-mail address of the account that acted.
@@ -17,10 +16,8 @@ pub struct AuditQuery {
     /// What changed: `practice`, `organisation`, `person`, `user`, `placement`, `visit`…
     pub entity: Option<String>,
     /// From this day (YYYY-MM-DD, UTC).
-    #[param(schema_with = crate::app::day_or_empty)]
     pub since: Option<String>,
     /// Up to and including this day (YYYY-MM-DD, UTC).
-    #[param(schema_with = crate::app::day_or_empty)]
     pub until: Option<String>,
     /// Page size (1–200, default 50).
     pub limit: Option<i64>,

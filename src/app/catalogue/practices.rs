@@ -49,7 +49,7 @@ pub struct Practice {
 }
 
 /// A reviewer's opinion as typed.
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct OpinionForm {
     /// The opinion (Markdown).
@@ -531,7 +531,7 @@ impl App {
 }
 
 /// A translation of some fields of a practice, as typed.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct PracticeTranslationForm {
     /// Target language (de, fr, en, lb); not the original.

@@ -53,7 +53,7 @@ pub struct ReviewRow {
 }
 
 /// A city's share of the granted requests.
-#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct CityShare {
     /// The city (id).
     pub city_id: Option<i64>,

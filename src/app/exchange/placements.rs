@@ -122,8 +122,7 @@ impl PlacementView {
 }
 
 /// A list of placements as asked for in a query string (all text, checked here).
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct PlacementQuery {
     /// Theme key.
@@ -135,10 +134,8 @@ pub struct PlacementQuery {
     /// Working language code.
     pub language: Option<String>,
     /// Possible on or after this day (YYYY-MM-DD).
-    #[param(schema_with = crate::app::day_or_empty)]
     pub from: Option<String>,
     /// Possible on or before this day (YYYY-MM-DD).
-    #[param(schema_with = crate::app::day_or_empty)]
     pub to: Option<String>,
     /// Host organisation slug.
     pub organisation: Option<String>,

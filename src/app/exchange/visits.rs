@@ -21,7 +21,7 @@ use crate::storage::{
 use crate::app::exchange::placements::PlacementView;
 
 /// One item of a visit's agreement checklist and who has confirmed it.
-#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ChecklistLine {
     /// Item id.
     pub id: i64,
@@ -126,12 +126,10 @@ pub struct RequestSuggestion {
 }
 
 /// Which of the actor's visits to list.
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct VisitQuery {
     /// Only in this status.
-    #[param(pattern = "^(open|requested|accepted|declined|scheduled|done|reported|cancelled)?$")]
     pub status: Option<String>,
     /// Page size (1–200, default 50).
     pub limit: Option<i64>,

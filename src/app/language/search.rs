@@ -12,19 +12,15 @@ use crate::search::{
 use crate::storage::{IndexRow, IndexSelect, IndexText};
 
 /// A search as asked by a reader (query string, form or API).
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct SearchQuery {
     /// What to look for (at most 200 characters).
-    #[param(required = false, max_length = 200)]
     pub q: String,
     /// The reader's language (de, fr, en, lb); the page's language when absent.
-    #[param(pattern = "^(de|fr|en|lb)?$")]
     pub lang: Option<String>,
     /// Only one kind: practice, placement, organisation, person or report.
     #[serde(rename = "type")]
-    #[param(pattern = "^(practice|placement|organisation|person|report)?$")]
     pub kind: Option<String>,
     /// Only this city (slug).
     pub city: Option<String>,
@@ -36,10 +32,8 @@ pub struct SearchQuery {
     #[serde(rename = "in")]
     pub content_lang: Option<String>,
     /// Page size (1–50, default 10).
-    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<usize>,
     /// Results skipped (at most 10,000).
-    #[param(maximum = 10_000)]
     pub offset: Option<usize>,
 }
 

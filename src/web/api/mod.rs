@@ -207,3 +207,24 @@ impl<T: DeserializeOwned> FromRequest<App> for ApiJson<T> {
         })
     }
 }
+
+/// The OpenAPI schema of a day parameter in a query string: a day (`YYYY-MM-DD`), or empty,
+/// which filter forms send for "any day".
+pub(crate) fn day_or_empty() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{
+        KnownFormat, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
+    };
+    let one_of = OneOfBuilder::new()
+        .item(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
+        )
+        .item(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(0)),
+        )
+        .build();
+    Schema::OneOf(one_of)
+}

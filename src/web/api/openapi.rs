@@ -3,7 +3,6 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use crate::app::PracticeTranslationForm;
 use crate::web::api::catalogue::practices::{
     self as practice_api, PracticeJson, PracticeSummaryJson, PracticeTextJson, PracticeUpdate,
     TransitionRequest,
@@ -32,7 +31,7 @@ use crate::web::api::directory::*;
         crate::web::api::accounts::erase_user, crate::web::api::accounts::erase_person),
     components(schemas(crate::web::api::directory::bodies::OrganisationFormBody, crate::web::api::directory::bodies::PersonFormBody, crate::web::api::directory::bodies::CityFormBody, crate::web::api::directory::bodies::CountryFormBody, crate::web::api::directory::bodies::TranslationFormBody, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson, ThemeJson, crate::web::api::catalogue::bodies::PracticeFormBody, PracticeJson, PracticeSummaryJson, PracticeTextJson,
-        PracticeUpdate, TransitionRequest, PracticeTranslationForm, crate::web::api::language::search::SearchJson, crate::web::api::language::search::SearchHitJson,
+        PracticeUpdate, TransitionRequest, crate::web::api::catalogue::bodies::PracticeTranslationFormBody, crate::web::api::language::search::SearchJson, crate::web::api::language::search::SearchHitJson,
         crate::web::api::exchange::bodies::PlacementFormBody, crate::web::api::exchange::bodies::WindowFormBody, crate::web::api::exchange::placements::PlacementJson,
         crate::web::api::exchange::placements::WindowJson, crate::web::api::exchange::placements::PlacementTextJson,
         crate::web::api::exchange::bodies::PlacementTranslationFormBody, crate::web::api::exchange::visits::VisitJson, crate::web::api::exchange::visits::VisitDetailJson, crate::web::api::exchange::visits::EventJson,
@@ -41,9 +40,9 @@ use crate::web::api::directory::*;
         crate::web::api::exchange::visits::ChecklistActiveRequest, crate::web::api::exchange::visits::MatrixJson, crate::web::api::exchange::visits::MatrixCityJson,
         crate::web::api::exchange::bodies::ChecklistItemFormBody, crate::web::api::exchange::bodies::RequestFormBody,
         crate::web::api::exchange::bodies::ScheduleFormBody, crate::web::api::exchange::bodies::ReportFormBody, crate::web::api::exchange::bodies::StepBody,
-        crate::web::api::exchange::bodies::SideBody, crate::app::ChecklistLine, crate::web::api::exchange::calls::CallJson, crate::web::api::exchange::calls::CallSummaryJson,
+        crate::web::api::exchange::bodies::SideBody, crate::web::api::exchange::bodies::ChecklistLineBody, crate::web::api::exchange::calls::CallJson, crate::web::api::exchange::calls::CallSummaryJson,
         crate::web::api::exchange::calls::PlaceJson, crate::web::api::exchange::calls::AllocationRowJson, crate::web::api::exchange::calls::AllocationJson, crate::web::api::exchange::calls::AssignRequest,
-        crate::web::api::exchange::bodies::CallFormBody, crate::web::api::exchange::bodies::CallRequestFormBody, crate::app::CityShare, crate::web::api::accounts::audit::AuditJson,
+        crate::web::api::exchange::bodies::CallFormBody, crate::web::api::exchange::bodies::CallRequestFormBody, crate::web::api::exchange::bodies::CityShareBody, crate::web::api::accounts::audit::AuditJson,
         crate::web::api::accounts::EraseRequest, crate::web::api::accounts::ErasedJson)),
     modifiers(&CommonResponses),
     tags((name = "directory", description = "Countries, cities, organisations and people"),

@@ -7,8 +7,8 @@ use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::app::App;
 use crate::app::AuditRow;
-use crate::app::{App, AuditQuery};
 use crate::web::ApiError;
 
 use crate::web::api::directory::{PageJson, rfc3339};
@@ -58,15 +58,16 @@ fn audit_json(r: &AuditRow) -> AuditJson {
 }
 
 /// The audit log, newest first (admins only).
-#[utoipa::path(get, path = "/api/v1/audit", params(AuditQuery), tag = "trust",
+#[utoipa::path(get, path = "/api/v1/audit", params(crate::web::api::accounts::bodies::AuditQueryParams), tag = "trust",
     responses((status = 200, description = "A page of changes", body = PageJson<AuditJson>),
         (status = 401, description = "Not signed in"), (status = 403, description = "Not an admin"),
         (status = 422, description = "A malformed day or parameter")))]
 pub(crate) async fn list(
     api: ApiCtx,
     State(app): State<App>,
-    ApiQuery(q): ApiQuery<AuditQuery>,
+    ApiQuery(q): ApiQuery<crate::web::api::accounts::bodies::AuditQueryParams>,
 ) -> Result<Json<PageJson<AuditJson>>, ApiError> {
+    let q = crate::app::AuditQuery::from(q);
     let page = app.audit(&api.actor, &q).await.map_err(|e| api.err(e))?;
     Ok(Json(PageJson::of(&page, audit_json)))
 }

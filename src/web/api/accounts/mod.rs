@@ -2,6 +2,7 @@
 //! same as the account page's download), and the admins' erasure of a person.
 
 pub(crate) mod audit;
+pub(crate) mod bodies;
 
 use axum::extract::State;
 use axum::routing::{get, post};

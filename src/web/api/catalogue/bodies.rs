@@ -2,6 +2,7 @@
 //! (field documentation, required fields, patterns) belongs here, to the API, and each body
 //! converts to and from its domain form field by field.
 
+use crate::app::PracticeTranslationForm;
 use crate::domain::catalogue::practice::PracticeForm;
 
 /// A practice as typed into a form or sent to the API.
@@ -110,6 +111,35 @@ impl From<PracticeForm> for PracticeFormBody {
             target_groups: f.target_groups,
             links: f.links,
             source: f.source,
+        }
+    }
+}
+
+/// A translation of some fields of a practice, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = PracticeTranslationForm)]
+#[serde(default)]
+pub struct PracticeTranslationFormBody {
+    /// Target language (de, fr, en, lb); not the original.
+    pub lang: String,
+    /// Field name → translated text; empty texts are left out.
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+impl From<PracticeTranslationFormBody> for PracticeTranslationForm {
+    fn from(b: PracticeTranslationFormBody) -> Self {
+        PracticeTranslationForm {
+            lang: b.lang,
+            fields: b.fields,
+        }
+    }
+}
+
+impl From<PracticeTranslationForm> for PracticeTranslationFormBody {
+    fn from(f: PracticeTranslationForm) -> Self {
+        PracticeTranslationFormBody {
+            lang: f.lang,
+            fields: f.fields,
         }
     }
 }

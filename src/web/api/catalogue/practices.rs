@@ -11,7 +11,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::app::{App, Error, OpinionForm, Practice, PracticeTranslationForm};
+use crate::app::{App, Error, OpinionForm, Practice};
 use crate::app::{PracticeFilter, PracticeRow, split_list};
 use crate::domain::catalogue::practice::{PracticeForm, Transition};
 
@@ -344,14 +344,15 @@ async fn transition(
 }
 
 /// Writes a person's translation of some fields.
-#[utoipa::path(put, path = "/api/v1/practices/{slug}/translations", tag = "practices", request_body = PracticeTranslationForm,
+#[utoipa::path(put, path = "/api/v1/practices/{slug}/translations", tag = "practices", request_body = crate::web::api::catalogue::bodies::PracticeTranslationFormBody,
     responses((status = 200, body = PracticeJson), (status = 422)))]
 async fn translate(
     api: ApiCtx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    ApiJson(f): ApiJson<PracticeTranslationForm>,
+    ApiJson(f): ApiJson<crate::web::api::catalogue::bodies::PracticeTranslationFormBody>,
 ) -> ApiResult<Response> {
+    let f = crate::app::PracticeTranslationForm::from(f);
     app.translate_practice(&api.actor, &slug, &f)
         .await
         .map_err(|e| api.err(e))?;

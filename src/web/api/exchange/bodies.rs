@@ -2,6 +2,10 @@
 //! (field documentation, required fields, patterns) belongs here, to the API, and each body
 //! converts to and from its domain form field by field.
 
+use crate::app::ChecklistLine;
+use crate::app::CityShare;
+use crate::app::PlacementQuery;
+use crate::app::VisitQuery;
 use crate::domain::exchange::call::CallForm;
 use crate::domain::exchange::call::CallRequestForm;
 use crate::domain::exchange::placement::PlacementForm;
@@ -535,6 +539,145 @@ impl From<ChecklistItemForm> for ChecklistItemFormBody {
             text_de: f.text_de,
             text_fr: f.text_fr,
             text_en: f.text_en,
+        }
+    }
+}
+
+/// One item of a visit's agreement checklist and who has confirmed it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = ChecklistLine)]
+pub struct ChecklistLineBody {
+    /// Item id.
+    pub id: i64,
+    /// A built-in item's key; its text is in the message files.
+    pub key: Option<String>,
+    /// An added item's texts (de, fr, en).
+    pub labels: [String; 3],
+    /// Confirmed by the visitor.
+    pub visitor: bool,
+    /// Confirmed by the host.
+    pub host: bool,
+}
+
+impl From<ChecklistLineBody> for ChecklistLine {
+    fn from(b: ChecklistLineBody) -> Self {
+        ChecklistLine {
+            id: b.id,
+            key: b.key,
+            labels: b.labels,
+            visitor: b.visitor,
+            host: b.host,
+        }
+    }
+}
+
+impl From<ChecklistLine> for ChecklistLineBody {
+    fn from(f: ChecklistLine) -> Self {
+        ChecklistLineBody {
+            id: f.id,
+            key: f.key,
+            labels: f.labels,
+            visitor: f.visitor,
+            host: f.host,
+        }
+    }
+}
+
+/// A city's share of the granted requests.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = CityShare)]
+pub struct CityShareBody {
+    /// The city (id).
+    pub city_id: Option<i64>,
+    /// Requests from it.
+    pub requested: usize,
+    /// Granted ones.
+    pub granted: usize,
+}
+
+impl From<CityShareBody> for CityShare {
+    fn from(b: CityShareBody) -> Self {
+        CityShare {
+            city_id: b.city_id,
+            requested: b.requested,
+            granted: b.granted,
+        }
+    }
+}
+
+impl From<CityShare> for CityShareBody {
+    fn from(f: CityShare) -> Self {
+        CityShareBody {
+            city_id: f.city_id,
+            requested: f.requested,
+            granted: f.granted,
+        }
+    }
+}
+
+/// Which of the actor's visits to list.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct VisitQueryParams {
+    /// Only in this status.
+    #[param(pattern = "^(open|requested|accepted|declined|scheduled|done|reported|cancelled)?$")]
+    pub status: Option<String>,
+    /// Page size (1–200, default 50).
+    pub limit: Option<i64>,
+    /// Items skipped.
+    pub offset: Option<i64>,
+}
+
+impl From<VisitQueryParams> for VisitQuery {
+    fn from(b: VisitQueryParams) -> Self {
+        VisitQuery {
+            status: b.status,
+            limit: b.limit,
+            offset: b.offset,
+        }
+    }
+}
+
+/// A list of placements as asked for in a query string (all text, checked here).
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct PlacementQueryParams {
+    /// Theme key.
+    pub theme: Option<String>,
+    /// City slug.
+    pub city: Option<String>,
+    /// Country code.
+    pub country: Option<String>,
+    /// Working language code.
+    pub language: Option<String>,
+    /// Possible on or after this day (YYYY-MM-DD).
+    #[param(schema_with = crate::web::api::day_or_empty)]
+    pub from: Option<String>,
+    /// Possible on or before this day (YYYY-MM-DD).
+    #[param(schema_with = crate::web::api::day_or_empty)]
+    pub to: Option<String>,
+    /// Host organisation slug.
+    pub organisation: Option<String>,
+    /// Page size (1–200, default 50).
+    pub limit: Option<i64>,
+    /// Items skipped.
+    pub offset: Option<i64>,
+}
+
+impl From<PlacementQueryParams> for PlacementQuery {
+    fn from(b: PlacementQueryParams) -> Self {
+        PlacementQuery {
+            theme: b.theme,
+            city: b.city,
+            country: b.country,
+            language: b.language,
+            from: b.from,
+            to: b.to,
+            organisation: b.organisation,
+            limit: b.limit,
+            offset: b.offset,
         }
     }
 }

@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::app::{App, CallView, CityShare, Review};
+use crate::app::{App, CallView, Review};
 use crate::domain::exchange::Reason;
 use crate::domain::exchange::call::{CallForm, CallRequestForm};
 
@@ -220,7 +220,7 @@ pub struct AllocationJson {
     /// Total fit.
     pub fit: i64,
     /// Per city.
-    pub cities: Vec<CityShare>,
+    pub cities: Vec<crate::web::api::exchange::bodies::CityShareBody>,
     /// Every request.
     pub requests: Vec<AllocationRowJson>,
 }
@@ -241,7 +241,7 @@ fn allocation_json(r: &Review) -> AllocationJson {
         status: r.call.row.status.clone(),
         granted: r.granted,
         fit: r.fit,
-        cities: r.cities.clone(),
+        cities: r.cities.iter().cloned().map(Into::into).collect(),
         requests: r
             .rows
             .iter()

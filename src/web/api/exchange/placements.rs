@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::app::{App, PlacementQuery, PlacementView};
+use crate::app::{App, PlacementView};
 use crate::domain::exchange::placement::PlacementForm;
 
 use crate::web::ApiError;
@@ -142,14 +142,15 @@ fn placement_json(p: &PlacementView) -> PlacementJson {
 }
 
 /// Lists placements (open ones for the public, all for members), newest first.
-#[utoipa::path(get, path = "/api/v1/placements", params(PlacementQuery), tag = "exchange",
+#[utoipa::path(get, path = "/api/v1/placements", params(crate::web::api::exchange::bodies::PlacementQueryParams), tag = "exchange",
     responses((status = 200, description = "A page of placements", body = PageJson<PlacementJson>),
         (status = 422, description = "Field errors (dates)")))]
 async fn list(
     api: ApiCtx,
     State(app): State<App>,
-    ApiQuery(q): ApiQuery<PlacementQuery>,
+    ApiQuery(q): ApiQuery<crate::web::api::exchange::bodies::PlacementQueryParams>,
 ) -> ApiResult<Json<PageJson<PlacementJson>>> {
+    let q = crate::app::PlacementQuery::from(q);
     let page = app
         .placements(&api.actor, &q)
         .await

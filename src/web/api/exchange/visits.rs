@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::app::{App, ChecklistLine, Error, VisitQuery, VisitView};
+use crate::app::{App, Error, VisitView};
 use crate::app::{ReportRow, VisitRow, split_list};
 use crate::domain::exchange::Reason;
 use crate::domain::exchange::visit::{ReportForm, RequestForm, ScheduleForm, Step};
@@ -174,7 +174,7 @@ pub struct VisitDetailJson {
     /// Its timeline, oldest first.
     pub events: Vec<EventJson>,
     /// The agreement checklist.
-    pub checklist: Vec<ChecklistLine>,
+    pub checklist: Vec<crate::web::api::exchange::bodies::ChecklistLineBody>,
     /// The learning report.
     pub report: Option<ReportJson>,
     /// Steps the caller may take now.
@@ -197,7 +197,7 @@ fn detail_json(v: &VisitView) -> VisitDetailJson {
                 at: e.at,
             })
             .collect(),
-        checklist: v.checklist.clone(),
+        checklist: v.checklist.iter().cloned().map(Into::into).collect(),
         report: v.report.as_ref().map(report_json),
         steps: v.steps.iter().copied().map(Into::into).collect(),
         confirms: v.confirms.map(Into::into),
@@ -210,13 +210,14 @@ async fn detail(api: &ApiCtx, app: &App, id: i64, status: StatusCode) -> ApiResu
 }
 
 /// Lists the caller's visits, as visitor and as host (coordinators: all), newest change first.
-#[utoipa::path(get, path = "/api/v1/visits", params(VisitQuery), tag = "exchange",
+#[utoipa::path(get, path = "/api/v1/visits", params(crate::web::api::exchange::bodies::VisitQueryParams), tag = "exchange",
     responses((status = 200, body = PageJson<VisitJson>), (status = 401), (status = 422, description = "Unknown status")))]
 async fn list(
     api: ApiCtx,
     State(app): State<App>,
-    ApiQuery(q): ApiQuery<VisitQuery>,
+    ApiQuery(q): ApiQuery<crate::web::api::exchange::bodies::VisitQueryParams>,
 ) -> ApiResult<Json<PageJson<VisitJson>>> {
+    let q = crate::app::VisitQuery::from(q);
     let page = app.visits(&api.actor, &q).await.map_err(|e| api.err(e))?;
     Ok(Json(PageJson::of(&page, visit_json)))
 }

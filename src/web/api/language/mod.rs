@@ -1,3 +1,4 @@
 //! Language in the API: search.
 
+pub(crate) mod bodies;
 pub(crate) mod search;

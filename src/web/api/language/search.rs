@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::app::{App, SearchQuery};
+use crate::app::App;
 use crate::search::DocKind;
 use crate::web::ApiError;
 
@@ -72,14 +72,15 @@ fn escape(s: &str) -> String {
 }
 
 /// Searches in every language; a query in one finds texts written in the others.
-#[utoipa::path(get, path = "/api/v1/search", params(SearchQuery), tag = "search",
+#[utoipa::path(get, path = "/api/v1/search", params(crate::web::api::language::bodies::SearchQueryParams), tag = "search",
     responses((status = 200, description = "Results with facets", body = SearchJson),
         (status = 422, description = "A parameter breaks a rule (too long, unknown type, limit out of range)")))]
 async fn search(
     api: ApiCtx,
     State(app): State<App>,
-    ApiQuery(q): ApiQuery<SearchQuery>,
+    ApiQuery(q): ApiQuery<crate::web::api::language::bodies::SearchQueryParams>,
 ) -> Result<Json<SearchJson>, ApiError> {
+    let q = crate::app::SearchQuery::from(q);
     let reader = q
         .lang
         .clone()
