@@ -4,7 +4,9 @@
 
 pub mod allocation;
 pub mod call;
+pub mod checklist;
 pub mod placement;
+pub mod report;
 pub mod visit;
 
 use serde::Serialize;

@@ -1,18 +1,22 @@
 //! Visits of the exchange programme: a member's request (for a placement, or open), its
-//! lifecycle from requested to reported, the dates a host fixes, and the learning report
-//! written afterwards. Forms arrive as strings and are checked here; whether the placement,
-//! themes, cities and practices exist is for `app`, who may take a step for
-//! `permission::can`.
+//! lifecycle from requested to reported, and the dates a host fixes. The learning report written
+//! afterwards (`report.rs`) and the agreement checklist's items (`checklist.rs`) live beside it
+//! and are re-exported here. Forms arrive as strings and are checked here; whether the placement,
+//! themes, cities and practices exist is for `app`, who may take a step for `permission::can`.
 
 use serde::{Deserialize, Serialize};
 use time::{Date, Time};
 
 use crate::domain::errors::{FieldError, FieldErrors};
-use crate::domain::exchange::placement::{LENGTH_MAX, NOTE_MAX, list, number, parse_day};
-use crate::domain::exchange::{Span, Unplaceable, why_not};
-use crate::domain::values::{
-    ContentLang, LanguageCode, Slug, ThemeKey, optional_text, required_text,
+pub use crate::domain::exchange::checklist::{
+    CHECKLIST_LABEL_MAX, ChecklistItemForm, checklist_item,
 };
+use crate::domain::exchange::placement::{LENGTH_MAX, NOTE_MAX, list, number, parse_day};
+pub use crate::domain::exchange::report::{
+    FOLLOW_UP_DAYS, Intention, REPORT_PRACTICES_MAX, Report, ReportForm,
+};
+use crate::domain::exchange::{Span, Unplaceable, why_not};
+use crate::domain::values::{LanguageCode, Slug, ThemeKey, optional_text, required_text};
 
 /// The longest span of possible dates a request may name.
 pub const POSSIBLE_DAYS_MAX: i64 = 366;
@@ -20,10 +24,6 @@ pub const POSSIBLE_DAYS_MAX: i64 = 366;
 pub const MESSAGE_MAX: usize = NOTE_MAX;
 /// The longest meeting point.
 pub const PLACE_MAX: usize = 300;
-/// The most practices a report names.
-pub const REPORT_PRACTICES_MAX: usize = 10;
-/// Days after a report when the visitor is asked what came of it.
-pub const FOLLOW_UP_DAYS: i64 = 91;
 
 /// Where a visit stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -215,45 +215,6 @@ pub struct VisitFacts {
     pub visitor: bool,
     /// The asker may act for the host organisation (its editors).
     pub host: bool,
-}
-
-/// What a learning report says the visitor means to do with what they saw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Intention {
-    /// Nothing.
-    None,
-    /// Think about it.
-    Consider,
-    /// Try it out.
-    Pilot,
-    /// Take it up.
-    Adopt,
-}
-
-impl Intention {
-    /// Every intention.
-    pub const ALL: [Intention; 4] = [
-        Intention::None,
-        Intention::Consider,
-        Intention::Pilot,
-        Intention::Adopt,
-    ];
-
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Intention::None => "none",
-            Intention::Consider => "consider",
-            Intention::Pilot => "pilot",
-            Intention::Adopt => "adopt",
-        }
-    }
-
-    /// From the stored name.
-    pub fn parse(s: &str) -> Option<Intention> {
-        Intention::ALL.into_iter().find(|v| v.as_str() == s.trim())
-    }
 }
 
 /// A request as typed: for a placement (its slug) or open (no placement).
@@ -530,129 +491,6 @@ pub fn step_message(step: Step, text: &str) -> Result<Option<String>, FieldError
         _ => optional_text(text, MESSAGE_MAX),
     };
     checked.map_err(|e| FieldErrors::one("message", e))
-}
-
-/// A learning report as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReportForm {
-    /// Language the report is written in (de, fr, en, lb).
-    pub lang: String,
-    /// What the visitor saw.
-    pub saw: String,
-    /// What worked there.
-    pub worked: String,
-    /// What they want to take home.
-    pub take_home: String,
-    /// Practices the visit relates to (slugs).
-    pub practices: Vec<String>,
-    /// none, consider, pilot or adopt.
-    pub intention: String,
-    /// What came of it (asked three months later), optional.
-    pub outcome: String,
-    /// Whether the public may read it.
-    pub published: bool,
-}
-
-/// A checked learning report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
-    /// Language it is written in.
-    pub lang: ContentLang,
-    /// What the visitor saw.
-    pub saw: String,
-    /// What worked.
-    pub worked: String,
-    /// What to take home.
-    pub take_home: String,
-    /// Related practices.
-    pub practices: Vec<Slug>,
-    /// The intention.
-    pub intention: Intention,
-    /// What came of it.
-    pub outcome: Option<String>,
-    /// Public or members only.
-    pub published: bool,
-}
-
-impl TryFrom<&ReportForm> for Report {
-    type Error = FieldErrors;
-
-    fn try_from(f: &ReportForm) -> Result<Self, FieldErrors> {
-        let mut e = FieldErrors::new();
-        let lang = e.check("lang", ContentLang::try_from(f.lang.as_str()));
-        let saw = e.check("saw", required_text(&f.saw, MESSAGE_MAX));
-        let worked = e.check("worked", required_text(&f.worked, MESSAGE_MAX));
-        let take_home = e.check("take_home", required_text(&f.take_home, MESSAGE_MAX));
-        let practices = list(&mut e, "practices", &f.practices, |s| Slug::try_from(s));
-        if practices.len() > REPORT_PRACTICES_MAX {
-            e.add(
-                "practices",
-                FieldError::with("error-too-many", "max", REPORT_PRACTICES_MAX),
-            );
-        }
-        let intention = e.check(
-            "intention",
-            Intention::parse(&f.intention).ok_or(FieldError::new("error-choice")),
-        );
-        let outcome = e.check("outcome", optional_text(&f.outcome, MESSAGE_MAX));
-        match (lang, saw, worked, take_home, intention, outcome) {
-            (
-                Some(lang),
-                Some(saw),
-                Some(worked),
-                Some(take_home),
-                Some(intention),
-                Some(outcome),
-            ) if e.is_empty() => Ok(Report {
-                lang,
-                saw,
-                worked,
-                take_home,
-                practices,
-                intention,
-                outcome,
-                published: f.published,
-            }),
-            _ => Err(e),
-        }
-    }
-}
-
-/// An item of the agreement checklist as a coordinator types it: its text in each language
-/// (at least one).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ChecklistItemForm {
-    /// German text.
-    pub text_de: String,
-    /// French text.
-    pub text_fr: String,
-    /// English text.
-    pub text_en: String,
-}
-
-/// The longest checklist text.
-pub const CHECKLIST_LABEL_MAX: usize = 300;
-
-/// A checked checklist item: the texts, trimmed, at least one given.
-pub fn checklist_item(f: &ChecklistItemForm) -> Result<[String; 3], FieldErrors> {
-    let mut e = FieldErrors::new();
-    let de = e.check("text_de", optional_text(&f.text_de, CHECKLIST_LABEL_MAX));
-    let fr = e.check("text_fr", optional_text(&f.text_fr, CHECKLIST_LABEL_MAX));
-    let en = e.check("text_en", optional_text(&f.text_en, CHECKLIST_LABEL_MAX));
-    match (de, fr, en) {
-        (Some(None), Some(None), Some(None)) => Err(FieldErrors::one(
-            "text_de",
-            FieldError::new("error-required"),
-        )),
-        (Some(de), Some(fr), Some(en)) if e.is_empty() => Ok([
-            de.unwrap_or_default(),
-            fr.unwrap_or_default(),
-            en.unwrap_or_default(),
-        ]),
-        _ => Err(e),
-    }
 }
 
 #[cfg(test)]
