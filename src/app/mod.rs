@@ -25,11 +25,12 @@ pub use accounts::erasure::{Erased, Erasure, ErasurePlan};
 pub use accounts::{
     CreatedToken, CurrentUser, Invitation, InvitationCreated, NewAccount, SESSION_DAYS,
 };
-pub use catalogue::practices::sniff_file;
-pub use catalogue::practices::{OpinionForm, Practice, PracticeTranslationForm};
+pub use catalogue::attachments::sniff_file;
+pub use catalogue::practices::{OpinionForm, Practice};
 pub use catalogue::transfer::{
     Format, ImportOptions, ImportProblem, ImportReport, ImportSource, PracticeRecord,
 };
+pub use catalogue::translations::PracticeTranslationForm;
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
 pub use directory::{Localized, Organisation, Page, Person, page_size};
 pub use exchange::allocation::{CityShare, NotPlaced, Place, Review, ReviewRow};

@@ -25,13 +25,12 @@ pub use directory::{
     ThemeRow,
 };
 pub use exchange::calls::{AssignmentRow, CallRequestRow, CallRow, NewCallRequest, PreferenceRow};
+pub use exchange::checklist::{ChecklistItemRow, ConfirmationRow};
 pub use exchange::placements::{
     PlacementFilter, PlacementRow, PlacementTextRow, PlacementWrite, WindowRow,
 };
 pub use exchange::reports::{FollowUpRow, ReportListRow, ReportRow};
-pub use exchange::visits::{
-    ChecklistItemRow, ConfirmationRow, NewVisit, VisitEventRow, VisitFilter, VisitPlan, VisitRow,
-};
+pub use exchange::visits::{NewVisit, VisitEventRow, VisitFilter, VisitPlan, VisitRow};
 pub use language::glossary::{GlossaryConceptRow, GlossaryTermRow};
 pub use language::search_source::{IndexRow, IndexSelect, IndexText};
 

@@ -59,7 +59,7 @@ pub struct OpinionForm {
 }
 
 /// Chooses, field by field, the reader's language when translated, otherwise the original.
-fn choose(
+pub(super) fn choose(
     texts: &[PracticeTextRow],
     reader: &str,
     original: &str,
@@ -84,6 +84,90 @@ fn choose(
             (*field, localized)
         })
         .collect()
+}
+
+/// Refuses owner changes the actor may not make: an editor keeps their own organisation among
+/// the owners and adds or removes no other (owners edit a practice and read its drafts).
+pub(super) fn check_owners(actor: &Actor, before: &[i64], after: &[i64]) -> Result<()> {
+    let own = match actor {
+        Actor::User {
+            organisation_id, ..
+        } => *organisation_id,
+        _ => None,
+    };
+    let others = |list: &[i64]| {
+        list.iter()
+            .copied()
+            .filter(|o| Some(*o) != own)
+            .collect::<std::collections::BTreeSet<i64>>()
+    };
+    let action = Action::ChangePracticeOwners {
+        others_changed: others(before) != others(after),
+        keeps_own: own.is_some_and(|o| after.contains(&o)),
+    };
+    if can(actor, action) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(FieldErrors::one(
+            "organisations",
+            FieldError::new("error-owners-staff-only"),
+        )))
+    }
+}
+
+pub(super) fn taken_slug_or_ref(e: StorageError) -> Error {
+    match e {
+        StorageError::Conflict(m) if m.contains("ref") => {
+            Error::Invalid(FieldErrors::one("ref", FieldError::new("error-taken")))
+        }
+        StorageError::Conflict(_) => {
+            Error::Invalid(FieldErrors::one("slug", FieldError::new("error-taken")))
+        }
+        e => e.into(),
+    }
+}
+
+/// The form of a stored practice, from its original texts.
+pub(super) fn form_of(
+    row: &PracticeRow,
+    texts: &[PracticeTextRow],
+    owners: &[LinkRow],
+    contacts: &[LinkRow],
+) -> PracticeForm {
+    let text = |field: &str| {
+        texts
+            .iter()
+            .find(|t| t.field == field && t.lang == row.original_lang)
+            .map(|t| t.body.clone())
+            .unwrap_or_default()
+    };
+    PracticeForm {
+        slug: row.slug.clone(),
+        reference: row.reference.clone().unwrap_or_default(),
+        lang: row.original_lang.clone(),
+        title: text("title"),
+        summary: text("summary"),
+        context: text("context"),
+        approach: text("approach"),
+        results: text("results"),
+        evaluation: text("evaluation"),
+        resources: text("resources"),
+        transferability: text("transferability"),
+        period_start: row.period_start.clone().unwrap_or_default(),
+        period_end: row.period_end.clone().unwrap_or_default(),
+        ongoing: if row.ongoing == 1 {
+            "true".into()
+        } else {
+            String::new()
+        },
+        city: row.city_slug.clone(),
+        organisations: owners.iter().map(|o| o.slug.clone()).collect(),
+        contacts: contacts.iter().map(|c| c.slug.clone()).collect(),
+        themes: split_list(&row.themes),
+        target_groups: serde_json::from_str(&row.target_groups).unwrap_or_default(),
+        links: serde_json::from_str(&row.links).unwrap_or_default(),
+        source: row.source.clone().unwrap_or_default(),
+    }
 }
 
 impl App {
@@ -271,7 +355,7 @@ impl App {
     }
 
     /// Checks a form and resolves what it refers to inside `tx`.
-    async fn check_practice(
+    pub(super) async fn check_practice(
         &self,
         tx: &mut WriteTx,
         form: &PracticeForm,
@@ -421,255 +505,9 @@ impl App {
         tx.commit().await?;
         Ok(p.slug)
     }
-}
-
-/// Refuses owner changes the actor may not make: an editor keeps their own organisation among
-/// the owners and adds or removes no other (owners edit a practice and read its drafts).
-fn check_owners(actor: &Actor, before: &[i64], after: &[i64]) -> Result<()> {
-    let own = match actor {
-        Actor::User {
-            organisation_id, ..
-        } => *organisation_id,
-        _ => None,
-    };
-    let others = |list: &[i64]| {
-        list.iter()
-            .copied()
-            .filter(|o| Some(*o) != own)
-            .collect::<std::collections::BTreeSet<i64>>()
-    };
-    let action = Action::ChangePracticeOwners {
-        others_changed: others(before) != others(after),
-        keeps_own: own.is_some_and(|o| after.contains(&o)),
-    };
-    if can(actor, action) {
-        Ok(())
-    } else {
-        Err(Error::Invalid(FieldErrors::one(
-            "organisations",
-            FieldError::new("error-owners-staff-only"),
-        )))
-    }
-}
-
-impl App {
-    /// Attaches a file to a practice (those who may edit it). Its kind is decided from its content
-    /// and must be one of `domain::file::ACCEPTED`; the bytes are stored in the database under
-    /// their SHA-256, in the same transaction as the attachment.
-    #[tracing::instrument(skip_all, fields(slug))]
-    pub async fn attach(
-        &self,
-        actor: &Actor,
-        slug: &str,
-        filename: &str,
-        upload: &std::path::Path,
-    ) -> Result<i64> {
-        let p = self.may_attach(actor, slug).await?;
-        let sniff = sniff_file(upload).await?;
-        let max = self.config().max_upload_bytes;
-        if sniff.size() > max as u64 {
-            return Err(Error::Invalid(FieldErrors::one(
-                "file",
-                FieldError::with("error-file-too-large", "max", max / 1_000_000),
-            )));
-        }
-        let mime = sniff
-            .kind()
-            .map_err(|e| Error::Invalid(FieldErrors::one("file", e)))?;
-        let mut tx = self.store().write().await?;
-        let sha256 = tx.put_file(upload).await?;
-        let row = AttachmentRow {
-            id: 0,
-            practice_id: p.row.id,
-            sha256,
-            filename: crate::domain::catalogue::file::safe_name(filename),
-            mime: mime.to_owned(),
-            size: sniff.size() as i64,
-            created_at: 0,
-        };
-        let id = tx.insert_attachment(&row, actor.user_id()).await?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
-    /// The practice, if `actor` may attach files to it: asked before an upload is read.
-    pub async fn may_attach(&self, actor: &Actor, slug: &str) -> Result<Practice> {
-        let p = self.practice(actor, slug, "").await?;
-        authorize(actor, Action::EditPractice(p.facts))?;
-        Ok(p)
-    }
-
-    /// An attachment and its bytes as they are read, for those who may read the practice.
-    pub async fn attachment(
-        &self,
-        actor: &Actor,
-        slug: &str,
-        id: i64,
-    ) -> Result<(
-        AttachmentRow,
-        impl futures_util::Stream<Item = Result<Vec<u8>>> + Send + 'static,
-    )> {
-        let p = self.practice(actor, slug, "").await?;
-        let a = p
-            .attachments
-            .into_iter()
-            .find(|a| a.id == id)
-            .ok_or(Error::NotFound)?;
-        let bytes = futures_util::TryStreamExt::map_err(self.store().file(&a.sha256), Error::from);
-        Ok((a, bytes))
-    }
-
-    /// Removes an attachment (those who may edit the practice).
-    pub async fn detach(&self, actor: &Actor, slug: &str, id: i64) -> Result<()> {
-        let p = self.practice(actor, slug, "").await?;
-        authorize(actor, Action::EditPractice(p.facts))?;
-        let mut tx = self.store().write().await?;
-        tx.delete_attachment(p.row.id, id, actor.user_id()).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-}
-
-/// A translation of some fields of a practice, as typed.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
-#[serde(default)]
-pub struct PracticeTranslationForm {
-    /// Target language (de, fr, en, lb); not the original.
-    pub lang: String,
-    /// Field name → translated text; empty texts are left out.
-    pub fields: std::collections::BTreeMap<String, String>,
-}
-
-impl App {
-    /// Writes a person's translation of some fields; it is `human` and based on the current version.
-    #[tracing::instrument(skip_all, fields(slug))]
-    pub async fn translate_practice(
-        &self,
-        actor: &Actor,
-        slug: &str,
-        form: &PracticeTranslationForm,
-    ) -> Result<()> {
-        let p = self.practice(actor, slug, "").await?;
-        authorize(actor, Action::TranslatePractice(p.facts))?;
-        let mut e = FieldErrors::new();
-        let lang = e.check(
-            "lang",
-            crate::domain::ContentLang::try_from(form.lang.as_str()),
-        );
-        if lang.is_some_and(|l| l.code() == p.row.original_lang) {
-            e.add("lang", FieldError::new("error-translation-original"));
-        }
-        let mut texts = Vec::new();
-        for (field, body) in &form.fields {
-            let Some(known) = TEXT_FIELDS.iter().find(|f| **f == field.as_str()) else {
-                e.add(
-                    "fields",
-                    FieldError::with("error-unknown-value", "value", field),
-                );
-                continue;
-            };
-            let max = match *known {
-                "title" => crate::domain::catalogue::practice::TITLE_MAX,
-                "summary" => crate::domain::catalogue::practice::SUMMARY_MAX,
-                _ => crate::domain::catalogue::practice::LONG_MAX,
-            };
-            if let Some(Some(text)) =
-                e.check(known, crate::domain::values::optional_text(body, max))
-            {
-                texts.push((*known, text));
-            }
-        }
-        let Some(lang) = lang.filter(|_| e.is_empty()) else {
-            return Err(Error::Invalid(e));
-        };
-        let mut tx = self.store().write().await?;
-        for (field, body) in texts {
-            let row = PracticeTextRow {
-                lang: lang.code().to_owned(),
-                field: field.to_owned(),
-                body,
-                status: "human".into(),
-                based_on: p.row.version,
-            };
-            tx.put_practice_translation(p.row.id, &row, actor.user_id())
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
 
     /// The slug of the practice with an external reference.
     pub async fn practice_slug_by_ref(&self, reference: &str) -> Result<String> {
         Ok(self.store().practice_slug_by_ref(reference).await?)
-    }
-}
-
-fn taken_slug_or_ref(e: StorageError) -> Error {
-    match e {
-        StorageError::Conflict(m) if m.contains("ref") => {
-            Error::Invalid(FieldErrors::one("ref", FieldError::new("error-taken")))
-        }
-        StorageError::Conflict(_) => {
-            Error::Invalid(FieldErrors::one("slug", FieldError::new("error-taken")))
-        }
-        e => e.into(),
-    }
-}
-
-/// The form of a stored practice, from its original texts.
-fn form_of(
-    row: &PracticeRow,
-    texts: &[PracticeTextRow],
-    owners: &[LinkRow],
-    contacts: &[LinkRow],
-) -> PracticeForm {
-    let text = |field: &str| {
-        texts
-            .iter()
-            .find(|t| t.field == field && t.lang == row.original_lang)
-            .map(|t| t.body.clone())
-            .unwrap_or_default()
-    };
-    PracticeForm {
-        slug: row.slug.clone(),
-        reference: row.reference.clone().unwrap_or_default(),
-        lang: row.original_lang.clone(),
-        title: text("title"),
-        summary: text("summary"),
-        context: text("context"),
-        approach: text("approach"),
-        results: text("results"),
-        evaluation: text("evaluation"),
-        resources: text("resources"),
-        transferability: text("transferability"),
-        period_start: row.period_start.clone().unwrap_or_default(),
-        period_end: row.period_end.clone().unwrap_or_default(),
-        ongoing: if row.ongoing == 1 {
-            "true".into()
-        } else {
-            String::new()
-        },
-        city: row.city_slug.clone(),
-        organisations: owners.iter().map(|o| o.slug.clone()).collect(),
-        contacts: contacts.iter().map(|c| c.slug.clone()).collect(),
-        themes: split_list(&row.themes),
-        target_groups: serde_json::from_str(&row.target_groups).unwrap_or_default(),
-        links: serde_json::from_str(&row.links).unwrap_or_default(),
-        source: row.source.clone().unwrap_or_default(),
-    }
-}
-
-/// Reads an uploaded file once to learn its size and kind ([`crate::domain::catalogue::file::Sniff`]).
-pub async fn sniff_file(path: &std::path::Path) -> Result<crate::domain::catalogue::file::Sniff> {
-    use tokio::io::AsyncReadExt;
-    let unreadable = |e: std::io::Error| Error::Internal(anyhow::anyhow!("reading an upload: {e}"));
-    let mut file = tokio::fs::File::open(path).await.map_err(unreadable)?;
-    let mut sniff = crate::domain::catalogue::file::Sniff::default();
-    let mut buf = vec![0; 64 * 1024];
-    loop {
-        match file.read(&mut buf).await.map_err(unreadable)? {
-            0 => return Ok(sniff),
-            n => sniff.feed(&buf[..n]),
-        }
     }
 }

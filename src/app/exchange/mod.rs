@@ -6,6 +6,7 @@ pub(crate) mod checklist;
 pub mod ical;
 pub(crate) mod placements;
 pub(crate) mod reports;
+pub(crate) mod requests;
 pub(crate) mod suggestions;
 pub(crate) mod visit_notices;
 pub(crate) mod visits;

@@ -1,22 +1,19 @@
-//! Visits of the exchange programme: requests (for a placement, or open with suggestions), the
-//! lifecycle from requested to reported, the agreement checklist and the learning report. A
-//! window's capacity is checked inside the write transaction, and writers are serialized
-//! (`Store::write`), so two hosts accepting at the same moment cannot overfill it.
+//! Visits of the exchange programme: the lifecycle from requested to reported and the agreement
+//! checklist. Requests (`requests.rs`), suggestions, reports and the checklist's settings have
+//! modules of their own beside this one. A window's capacity is checked inside the write
+//! transaction, and writers are serialized (`Store::write`), so two hosts accepting at the same
+//! moment cannot overfill it.
 
 use time::{Date, OffsetDateTime};
 
 use crate::app::{App, Error, Page, Result, page_size};
-use crate::domain::exchange::placement::{PlacementStatus, parse_day};
+use crate::domain::exchange::placement::parse_day;
 use crate::domain::exchange::visit::{
-    Request, RequestForm, Schedule, ScheduleForm, Side, Step, Target, VisitFacts, VisitStatus,
-    step_message,
+    Schedule, ScheduleForm, Side, Step, VisitFacts, VisitStatus, step_message,
 };
 use crate::domain::exchange::{Offer, Reason, Span, first_fit};
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Role, can};
-use crate::storage::{
-    NewVisit, ReportRow, StorageError, VisitEventRow, VisitFilter, VisitPlan, VisitRow, join_list,
-    split_list,
-};
+use crate::storage::{ReportRow, StorageError, VisitEventRow, VisitFilter, VisitPlan, VisitRow};
 
 use crate::app::exchange::placements::PlacementView;
 
@@ -54,39 +51,6 @@ pub struct VisitView {
     pub confirms: Option<Side>,
     /// Whether the reader may add the host's view to the report.
     pub may_add_host_view: bool,
-}
-
-impl VisitView {
-    /// Where it stands.
-    pub fn status(&self) -> VisitStatus {
-        VisitStatus::parse(&self.row.status).unwrap_or(VisitStatus::Cancelled)
-    }
-
-    /// Whether both sides have confirmed every item.
-    pub fn agreed(&self) -> bool {
-        self.checklist.iter().all(|l| l.visitor && l.host)
-    }
-
-    /// The window the visit holds (or asks for) a place in.
-    pub fn window(&self) -> Option<Span> {
-        span(
-            self.row.window_start.as_deref()?,
-            self.row.window_end.as_deref()?,
-        )
-    }
-
-    /// The fixed days.
-    pub fn days(&self) -> Option<Span> {
-        span(
-            self.row.start_date.as_deref()?,
-            self.row.end_date.as_deref()?,
-        )
-    }
-
-    /// May the reader take `step`?
-    pub fn may(&self, step: Step) -> bool {
-        self.steps.contains(&step)
-    }
 }
 
 pub(super) fn span(a: &str, b: &str) -> Option<Span> {
@@ -176,6 +140,56 @@ pub(super) fn facts_of(actor: &Actor, row: &VisitRow) -> VisitFacts {
         status: VisitStatus::parse(&row.status).unwrap_or(VisitStatus::Cancelled),
         visitor: actor.user_id() == Some(row.visitor_id),
         host: acts_for(actor, row.host_id),
+    }
+}
+
+/// What the fit looks at on a placement's side.
+pub(crate) fn offer_of(p: &PlacementView, counts: &std::collections::HashMap<i64, u32>) -> Offer {
+    Offer {
+        organisation: p.row.organisation_id,
+        country: p.row.country.clone(),
+        themes: p.themes(),
+        languages: p.languages(),
+        visits: counts.get(&p.row.organisation_id).copied().unwrap_or(0),
+        city: p.row.city_id,
+    }
+}
+
+/// A time as HH:MM.
+pub(super) fn hhmm(t: time::Time) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+impl VisitView {
+    /// Where it stands.
+    pub fn status(&self) -> VisitStatus {
+        VisitStatus::parse(&self.row.status).unwrap_or(VisitStatus::Cancelled)
+    }
+
+    /// Whether both sides have confirmed every item.
+    pub fn agreed(&self) -> bool {
+        self.checklist.iter().all(|l| l.visitor && l.host)
+    }
+
+    /// The window the visit holds (or asks for) a place in.
+    pub fn window(&self) -> Option<Span> {
+        span(
+            self.row.window_start.as_deref()?,
+            self.row.window_end.as_deref()?,
+        )
+    }
+
+    /// The fixed days.
+    pub fn days(&self) -> Option<Span> {
+        span(
+            self.row.start_date.as_deref()?,
+            self.row.end_date.as_deref()?,
+        )
+    }
+
+    /// May the reader take `step`?
+    pub fn may(&self, step: Step) -> bool {
+        self.steps.contains(&step)
     }
 }
 
@@ -290,176 +304,6 @@ impl App {
             ..Default::default()
         };
         Ok(self.store().visits(&filter, 200, 0).await?.0)
-    }
-
-    /// Makes a request: for a placement (status requested) or open (status open). Checked whole:
-    /// the dates must hold a stay within one of the placement's windows, nobody asks their own
-    /// organisation, and the placement must be open.
-    pub async fn request_visit(&self, actor: &Actor, form: &RequestForm) -> Result<i64> {
-        if !can(actor, Action::RequestVisit) {
-            return Err(Error::Unauthorized);
-        }
-        let Actor::User {
-            id: visitor,
-            organisation_id,
-            ..
-        } = actor
-        else {
-            return Err(Error::Unauthorized);
-        };
-        let placement = match form.placement.trim() {
-            "" => None,
-            slug => match self.placement(actor, slug).await {
-                Ok(p) if p.row.status == PlacementStatus::Open.as_str() => Some(p),
-                Ok(_) => {
-                    return Err(Error::Invalid(FieldErrors::one(
-                        "placement",
-                        FieldError::new("error-placement-closed"),
-                    )));
-                }
-                Err(Error::NotFound) => {
-                    return Err(Error::Invalid(FieldErrors::one(
-                        "placement",
-                        FieldError::with("error-unknown-value", "value", slug),
-                    )));
-                }
-                Err(e) => return Err(e),
-            },
-        };
-        let target = placement.as_ref().map(|p| Target {
-            own_organisation: Some(p.row.organisation_id) == *organisation_id,
-            windows: &p.windows,
-            length_days: u32::try_from(p.row.length_days).unwrap_or(1),
-        });
-        let mut errors = FieldErrors::new();
-        let checked = Request::check(form, today(), target.as_ref());
-        let mut tx = self.store().write().await?;
-        let keys: Vec<String> = form
-            .themes
-            .iter()
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
-            .collect();
-        for unknown in tx.unknown_themes(&keys).await? {
-            errors.add(
-                "themes",
-                FieldError::with("error-unknown-theme", "value", unknown),
-            );
-        }
-        let cities = self.cities(None).await?;
-        for c in form.cities.iter().filter(|c| !c.trim().is_empty()) {
-            if !cities.iter().any(|r| r.slug == c.trim()) {
-                errors.add(
-                    "cities",
-                    FieldError::with("error-unknown-value", "value", c),
-                );
-            }
-        }
-        let r = match checked {
-            Ok(r) if errors.is_empty() => r,
-            Ok(_) => return Err(Error::Invalid(errors)),
-            Err(mut e) => {
-                for (field, err) in errors.iter() {
-                    e.add(field, err.clone());
-                }
-                return Err(Error::Invalid(e));
-            }
-        };
-        let window = placement.as_ref().and_then(|p| {
-            p.windows
-                .iter()
-                .find(|w| first_fit(**w, &[r.possible], r.length_days).is_some())
-                .map(|w| (w.start.to_string(), w.end.to_string()))
-        });
-        let new = NewVisit {
-            placement_id: placement.as_ref().map(|p| p.row.id),
-            window,
-            visitor_id: *visitor,
-            visitor_organisation_id: *organisation_id,
-            status: if placement.is_some() {
-                VisitStatus::Requested.as_str()
-            } else {
-                VisitStatus::Open.as_str()
-            },
-            possible: (r.possible.start.to_string(), r.possible.end.to_string()),
-            length_days: i64::from(r.length_days),
-            themes: join_list(&r.themes.iter().map(|t| t.as_str()).collect::<Vec<_>>()),
-            cities: join_list(&r.cities.iter().map(|c| c.as_str()).collect::<Vec<_>>()),
-            languages: join_list(&r.languages.iter().map(|l| l.code()).collect::<Vec<_>>()),
-            goal: &r.goal,
-        };
-        let id = tx.insert_visit(&new, Some(*visitor)).await?;
-        tx.commit().await?;
-        if placement.is_some() {
-            self.notify_visit(actor, id, Step::Request, None);
-        }
-        Ok(id)
-    }
-
-    /// Turns an open request into a request for one placement.
-    pub async fn choose_placement(&self, actor: &Actor, id: i64, slug: &str) -> Result<()> {
-        let (row, facts) = self.visible_visit(actor, id).await?;
-        if !can(actor, Action::StepVisit(Step::Request, facts)) {
-            return Err(Error::Forbidden);
-        }
-        // Days already past no longer count; a request whose days have all passed is over.
-        let Some(possible) = still_possible(&row) else {
-            return Err(Error::Conflict("error-visit-dates-passed"));
-        };
-        let form = RequestForm {
-            placement: slug.to_owned(),
-            start: possible.start.to_string(),
-            end: row.possible_end.clone(),
-            length_days: row.length_days.to_string(),
-            themes: split_list(&row.themes),
-            cities: split_list(&row.cities),
-            languages: split_list(&row.languages),
-            goal: row.goal.clone(),
-        };
-        let p = match self.placement(actor, slug).await {
-            Ok(p) if p.row.status == PlacementStatus::Open.as_str() => p,
-            _ => {
-                return Err(Error::Invalid(FieldErrors::one(
-                    "placement",
-                    FieldError::with("error-unknown-value", "value", slug),
-                )));
-            }
-        };
-        let target = Target {
-            own_organisation: row.visitor_organisation_id == Some(p.row.organisation_id),
-            windows: &p.windows,
-            length_days: u32::try_from(p.row.length_days).unwrap_or(1),
-        };
-        // Every rule broken here is about the placement chosen.
-        let r = Request::check(&form, today(), Some(&target)).map_err(|e| {
-            let mut on_placement = FieldErrors::new();
-            for (_, err) in e.iter() {
-                on_placement.add("placement", err.clone());
-            }
-            Error::Invalid(on_placement)
-        })?;
-        let Some(window) = p
-            .windows
-            .iter()
-            .find(|w| first_fit(**w, &[r.possible], r.length_days).is_some())
-        else {
-            return Err(Error::Conflict("error-visit-no-window-in-dates"));
-        };
-        let mut tx = self.store().write().await?;
-        tx.choose_placement(
-            id,
-            p.row.id,
-            (&window.start.to_string(), &window.end.to_string()),
-        )
-        .await?;
-        tx.set_visit_length(id, p.row.length_days).await?;
-        tx.set_visit_possible_start(id, &possible.start.to_string())
-            .await?;
-        self.take_step(&mut tx, actor, id, VisitStatus::Open, Step::Request, "")
-            .await?;
-        tx.commit().await?;
-        self.notify_visit(actor, id, Step::Request, None);
-        Ok(())
     }
 
     /// Moves the visit along inside `tx`, or fails with a conflict when someone else moved it
@@ -649,21 +493,4 @@ impl App {
         tx.commit().await?;
         Ok(())
     }
-}
-
-/// What the fit looks at on a placement's side.
-pub(crate) fn offer_of(p: &PlacementView, counts: &std::collections::HashMap<i64, u32>) -> Offer {
-    Offer {
-        organisation: p.row.organisation_id,
-        country: p.row.country.clone(),
-        themes: p.themes(),
-        languages: p.languages(),
-        visits: counts.get(&p.row.organisation_id).copied().unwrap_or(0),
-        city: p.row.city_id,
-    }
-}
-
-/// A time as HH:MM.
-pub(super) fn hhmm(t: time::Time) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
 }

@@ -84,7 +84,7 @@ pub struct VisitRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "v.id, v.status, v.placement_id, p.slug AS placement_slug, p.title AS placement_title, \
+pub(super) const COLUMNS: &str = "v.id, v.status, v.placement_id, p.slug AS placement_slug, p.title AS placement_title, \
      p.lang AS placement_lang, p.capacity, p.organisation_id AS host_id, ho.slug AS host_slug, ho.name AS host_name, \
      p.city_id AS host_city_id, hc.country AS host_country, v.visitor_id, u.email AS visitor_email, \
      u.locale AS visitor_locale, v.visitor_organisation_id, vo.slug AS visitor_organisation_slug, \
@@ -127,37 +127,7 @@ pub struct VisitEventRow {
     pub at: i64,
 }
 
-/// An item of the agreement checklist.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ChecklistItemRow {
-    /// Id.
-    pub id: i64,
-    /// A built-in item's key (its text is in the message files).
-    pub item_key: Option<String>,
-    /// German text of an added item.
-    pub label_de: String,
-    /// French text.
-    pub label_fr: String,
-    /// English text.
-    pub label_en: String,
-    /// Order.
-    pub position: i64,
-    /// 1 when asked for.
-    pub active: i64,
-}
-
-/// A confirmation of one checklist item by one side.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ConfirmationRow {
-    /// The item.
-    pub item_id: i64,
-    /// visitor or host.
-    pub side: String,
-    /// When.
-    pub at: i64,
-}
-
-fn conditions(f: &VisitFilter) -> Conditions {
+pub(super) fn conditions(f: &VisitFilter) -> Conditions {
     let mut w = Conditions::default();
     if let Some((user, org)) = f.party {
         let user = w.value(Value::Int(user));
@@ -179,6 +149,46 @@ fn conditions(f: &VisitFilter) -> Conditions {
     }
     w.when("v.status = ?", f.status.clone());
     w
+}
+
+/// A new request as stored.
+#[derive(Debug, Clone)]
+pub struct NewVisit<'a> {
+    /// The placement, when one is asked for.
+    pub placement_id: Option<i64>,
+    /// The window a place would be held in.
+    pub window: Option<(String, String)>,
+    /// The visitor.
+    pub visitor_id: i64,
+    /// Their organisation.
+    pub visitor_organisation_id: Option<i64>,
+    /// open or requested.
+    pub status: &'a str,
+    /// Possible days.
+    pub possible: (String, String),
+    /// Days wanted.
+    pub length_days: i64,
+    /// Themes, comma-separated.
+    pub themes: String,
+    /// Preferred cities, comma-separated.
+    pub cities: String,
+    /// Languages, comma-separated.
+    pub languages: String,
+    /// What they want to learn.
+    pub goal: &'a str,
+}
+
+/// What a host fixes when scheduling.
+#[derive(Debug, Clone)]
+pub struct VisitPlan {
+    /// First and last day.
+    pub days: (String, String),
+    /// Meeting and end time.
+    pub times: Option<(String, String)>,
+    /// Where to meet.
+    pub meeting_point: String,
+    /// The programme.
+    pub agenda: String,
 }
 
 impl Store {
@@ -231,26 +241,6 @@ impl Store {
         .await?)
     }
 
-    /// The agreement checklist in order; `all` includes items no longer asked for.
-    pub async fn checklist_items(&self, all: bool) -> Result<Vec<ChecklistItemRow>> {
-        let sql = if all {
-            "SELECT id, item_key, label_de, label_fr, label_en, position, active FROM checklist_items ORDER BY position, id"
-        } else {
-            "SELECT id, item_key, label_de, label_fr, label_en, position, active FROM checklist_items WHERE active = 1 ORDER BY position, id"
-        };
-        Ok(sqlx::query_as(sql).fetch_all(self.pool()).await?)
-    }
-
-    /// The confirmations of one visit.
-    pub async fn visit_confirmations(&self, id: i64) -> Result<Vec<ConfirmationRow>> {
-        Ok(sqlx::query_as(
-            "SELECT item_id, side, at FROM visit_confirmations WHERE visit_id = $1 ORDER BY item_id, side",
-        )
-        .bind(id)
-        .fetch_all(self.pool())
-        .await?)
-    }
-
     /// Visits per host organisation that hold or held a place (for ranking hosts with few).
     pub async fn host_visit_counts(&self) -> Result<Vec<(i64, i64)>> {
         Ok(sqlx::query_as(
@@ -274,72 +264,6 @@ impl Store {
         .fetch_all(self.pool())
         .await?)
     }
-
-    /// When the member's calendar token was made, if they have one (the token itself is kept
-    /// only as a hash).
-    pub async fn calendar_token_made(&self, user_id: i64) -> Result<Option<i64>> {
-        let row: Option<(i64,)> =
-            sqlx::query_as("SELECT created_at FROM calendar_tokens WHERE user_id = $1")
-                .bind(user_id)
-                .fetch_optional(self.pool())
-                .await?;
-        Ok(row.map(|r| r.0))
-    }
-
-    /// The account (id, organisation, role, language) whose calendar token hashes to this.
-    pub async fn calendar_owner(
-        &self,
-        token_hash: &str,
-    ) -> Result<(i64, Option<i64>, String, String)> {
-        sqlx::query_as(
-            "SELECT u.id, u.organisation_id, u.role, u.locale FROM calendar_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1",
-        )
-        .bind(token_hash)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(StorageError::NotFound)
-    }
-}
-
-/// A new request as stored.
-#[derive(Debug, Clone)]
-pub struct NewVisit<'a> {
-    /// The placement, when one is asked for.
-    pub placement_id: Option<i64>,
-    /// The window a place would be held in.
-    pub window: Option<(String, String)>,
-    /// The visitor.
-    pub visitor_id: i64,
-    /// Their organisation.
-    pub visitor_organisation_id: Option<i64>,
-    /// open or requested.
-    pub status: &'a str,
-    /// Possible days.
-    pub possible: (String, String),
-    /// Days wanted.
-    pub length_days: i64,
-    /// Themes, comma-separated.
-    pub themes: String,
-    /// Preferred cities, comma-separated.
-    pub cities: String,
-    /// Languages, comma-separated.
-    pub languages: String,
-    /// What they want to learn.
-    pub goal: &'a str,
-}
-
-/// What a host fixes when scheduling.
-#[derive(Debug, Clone)]
-pub struct VisitPlan {
-    /// First and last day.
-    pub days: (String, String),
-    /// Meeting and end time.
-    pub times: Option<(String, String)>,
-    /// Where to meet.
-    pub meeting_point: String,
-    /// The programme.
-    pub agenda: String,
 }
 
 impl WriteTx {
@@ -493,7 +417,7 @@ impl WriteTx {
         Ok(())
     }
 
-    async fn visit_event(
+    pub(super) async fn visit_event(
         &mut self,
         id: i64,
         step: &str,
@@ -509,93 +433,6 @@ impl WriteTx {
         .bind(status)
         .bind(actor)
         .bind(message)
-        .bind(now())
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(())
-    }
-
-    /// Replaces one side's confirmations of a visit's checklist.
-    pub async fn confirm_checklist(
-        &mut self,
-        id: i64,
-        side: &str,
-        items: &[i64],
-        actor: Option<i64>,
-    ) -> Result<()> {
-        sqlx::query("DELETE FROM visit_confirmations WHERE visit_id = $1 AND side = $2")
-            .bind(id)
-            .bind(side)
-            .execute(&mut *self.tx)
-            .await?;
-        let at = now();
-        for item in items {
-            sqlx::query(
-                "INSERT INTO visit_confirmations (visit_id, item_id, side, user_id, at) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(*item)
-            .bind(side)
-            .bind(actor)
-            .bind(at)
-            .execute(&mut *self.tx)
-            .await?;
-        }
-        self.record("visit", &id.to_string(), "checklist", actor)
-            .await
-    }
-
-    /// Adds an item to the agreement checklist, at the end.
-    pub async fn insert_checklist_item(
-        &mut self,
-        labels: &[String; 3],
-        actor: Option<i64>,
-    ) -> Result<i64> {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO checklist_items (item_key, label_de, label_fr, label_en, position, active) \
-             VALUES (NULL, $1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM checklist_items), 1) RETURNING id",
-        )
-        .bind(&labels[0])
-        .bind(&labels[1])
-        .bind(&labels[2])
-        .fetch_one(&mut *self.tx)
-        .await?;
-        self.record("checklist", &id.to_string(), "create", actor)
-            .await?;
-        Ok(id)
-    }
-
-    /// Asks for an item again, or no longer.
-    pub async fn set_checklist_item_active(
-        &mut self,
-        id: i64,
-        active: bool,
-        actor: Option<i64>,
-    ) -> Result<()> {
-        let done = sqlx::query("UPDATE checklist_items SET active = $1 WHERE id = $2")
-            .bind(i64::from(active))
-            .bind(id)
-            .execute(&mut *self.tx)
-            .await?
-            .rows_affected();
-        if done == 0 {
-            return Err(StorageError::NotFound);
-        }
-        self.record("checklist", &id.to_string(), "update", actor)
-            .await
-    }
-
-    /// Gives a member a new calendar token (the old address stops working).
-    pub async fn set_calendar_token(&mut self, user_id: i64, token_hash: &str) -> Result<()> {
-        sqlx::query("DELETE FROM calendar_tokens WHERE user_id = $1")
-            .bind(user_id)
-            .execute(&mut *self.tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)",
-        )
-        .bind(user_id)
-        .bind(token_hash)
         .bind(now())
         .execute(&mut *self.tx)
         .await?;
