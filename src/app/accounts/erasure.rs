@@ -207,17 +207,26 @@ impl App {
             tracing::warn!(error = %e, "checkpointing after an erasure failed");
         }
         // Hosts hear of the cancelled visits (the erased visitor's address takes no mail), also
-        // when the command line erases, and before it returns (a command line exits after).
+        // when the command line erases: it waits for the mail, since it exits afterwards; a
+        // server sends it in the background, so that a slow mail server does not hold the page.
         if let Some(mailer) = self.mailer() {
-            for (id, was_scheduled) in cancelled {
-                self.send_visit_notice(
-                    &mailer,
-                    actor.user_id(),
-                    id,
-                    VisitStep::Cancel,
-                    was_scheduled.then_some(()),
-                )
-                .await;
+            let (app, actor_id) = (self.clone(), actor.user_id());
+            let notices = async move {
+                for (id, was_scheduled) in cancelled {
+                    app.send_visit_notice(
+                        &mailer,
+                        actor_id,
+                        id,
+                        VisitStep::Cancel,
+                        was_scheduled.then_some(()),
+                    )
+                    .await;
+                }
+            };
+            if *actor == Actor::System {
+                notices.await;
+            } else {
+                tokio::spawn(notices);
             }
         }
         tracing::info!(
