@@ -42,11 +42,6 @@ fn legacy_path(data_dir: &Path, sha256: &str) -> PathBuf {
         .join(sha256)
 }
 
-/// The SHA-256 of `bytes`, in hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
-}
-
 /// A local file that could not be read, as a storage error.
 fn io(e: std::io::Error) -> StorageError {
     StorageError::Other(anyhow::anyhow!("reading a file to store: {e}"))
