@@ -389,10 +389,25 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
         } => {
             let format = Format::parse(&format)
                 .ok_or_else(|| anyhow::anyhow!("--format is jsonl or csv"))?;
-            let text = app.export_practices(&Actor::System, format).await?;
             match output {
-                Some(path) => std::fs::write(path, text)?,
-                None => print!("{text}"),
+                // Written beside the file, then renamed: a failed export leaves no half file.
+                Some(path) => {
+                    let part = std::path::PathBuf::from(format!("{}.part", path.display()));
+                    let file = tokio::fs::File::create(&part).await?;
+                    let mut out = tokio::io::BufWriter::new(file);
+                    if let Err(e) = app.export_practices(&Actor::System, format, &mut out).await {
+                        drop(out);
+                        let _ = std::fs::remove_file(&part);
+                        return Err(e.into());
+                    }
+                    out.into_inner().sync_all().await?;
+                    std::fs::rename(&part, &path)?;
+                }
+                None => {
+                    let mut out = tokio::io::BufWriter::new(tokio::io::stdout());
+                    app.export_practices(&Actor::System, format, &mut out)
+                        .await?;
+                }
             }
             Ok(())
         }

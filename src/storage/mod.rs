@@ -15,7 +15,7 @@ mod sql;
 pub use accounts::audit::{AuditFilter, AuditRow};
 pub use accounts::personal::{PERSONAL, UnfinishedWork};
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};
-pub use catalogue::files::AttachmentRow;
+pub use catalogue::files::{AttachmentRow, file_sha256};
 pub use catalogue::practice_writes::{Opinion, PracticeWrite, ReviewUpdate, Step};
 pub use catalogue::practices::{
     EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope, PracticeSort,

@@ -16,6 +16,15 @@ const GOOD: &str = r#"{"ref":"ext-1","title":"Sprachpatenschaften","summary":"Eh
 {"ref":"ext-2","title":"Café des parents","summary":"Des parents se retrouvent à l'école. Ils échangent sur la scolarité.","lang":"fr","city":"Esch-sur-Alzette","country":"LU","description":"Le texte entier.","translations":{"de":{"title":"Elterncafé"}}}
 "#;
 
+/// Everything `actor` may export, as text.
+async fn export(app: &passerelle::app::App, actor: &Actor, format: Format) -> String {
+    let mut out = Vec::new();
+    app.export_practices(actor, format, &mut out)
+        .await
+        .expect("export");
+    String::from_utf8(out).expect("UTF-8")
+}
+
 async fn count(t: &TestApp) -> i64 {
     t.app
         .practices(&Actor::System, &PracticeFilter::default(), "en", None, None)
@@ -97,15 +106,44 @@ both! {
     async fn an_export_reads_back_to_the_same_data(db) {
         let a = TestApp::demo(db).await;
         for format in [Format::JsonLines, Format::Csv] {
-            let exported = a.app.export_practices(&Actor::Anonymous, format).await.expect("export");
+            let exported = export(&a.app, &Actor::Anonymous, format).await;
             assert_eq!(exported.lines().filter(|l| l.contains("vernetzte-stadtteilarbeit-trier-nord")).count(), 1);
             let b = TestApp::new(db).await;
             b.app.load_demo_network().await.expect("directory");
             let report = b.app.import_practices(&Actor::System, &exported, format, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
             assert!(report.problems.is_empty(), "{:?}", report.problems);
-            let again = b.app.export_practices(&Actor::System, format).await.expect("export again");
+            let again = export(&b.app, &Actor::System, format).await;
             assert_eq!(again, exported, "{format:?} round trip");
         }
+    }
+
+    async fn an_export_of_several_pages_holds_every_practice_once(db) {
+        // More than two of the export's pages of 500, with drafts in between that an anonymous
+        // reader must not get.
+        let t = TestApp::demo(db).await;
+        let file: String = (0..1_100)
+            .map(|i| format!(r#"{{"ref":"page-{i}","title":"Seite {i}","summary":"Eins. Zwei.","lang":"de","city":"Trier","country":"DE"}}"#) + "\n")
+            .collect();
+        let report = t.app.import_practices(&Actor::System, &file, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+        assert!(report.written && report.created == 1_100, "{report:?}");
+        let drafts: String = (0..30)
+            .map(|i| format!(r#"{{"ref":"draft-{i}","title":"Entwurf {i}","summary":"Eins. Zwei.","lang":"de","city":"Trier","country":"DE"}}"#) + "\n")
+            .collect();
+        t.app.import_practices(&Actor::System, &drafts, Format::JsonLines, ImportOptions::default(), &none).await.expect("drafts");
+        let published = t.app.practices(&Actor::Anonymous, &PracticeFilter::default(), "en", None, None).await.expect("list").total;
+        let jsonl = export(&t.app, &Actor::Anonymous, Format::JsonLines).await;
+        let refs: Vec<String> = jsonl.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["ref"].as_str().unwrap_or_default().to_owned()).collect();
+        assert_eq!(refs.len() as i64, published);
+        let unique: std::collections::BTreeSet<&String> = refs.iter().collect();
+        assert_eq!(unique.len(), refs.len(), "no practice twice");
+        assert!(!refs.iter().any(|r| r.starts_with("draft-")), "no draft for an anonymous reader");
+        let csv = export(&t.app, &Actor::Anonymous, Format::Csv).await;
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        assert_eq!(rows.len() as i64, published, "one header line, then every practice");
+        let everything = count(&t).await;
+        assert!(everything >= published + 30);
+        assert_eq!(export(&t.app, &Actor::System, Format::JsonLines).await.lines().count() as i64, everything);
     }
 
     async fn a_fresh_instance_imports_a_real_archive(db) {
@@ -150,7 +188,7 @@ both! {
         let line = r#"{"ref":"formula-1","title":"=HYPERLINK(\"http://evil.example\",\"Klick\")","summary":"Eins. Zwei.","context":"- erster Punkt\n- zweiter Punkt","lang":"de","city":"Trier","country":"DE","source":"@SUM(A1:A9)","target_groups":["+49 Jugendliche"]}"#;
         let report = a.app.import_practices(&Actor::System, &format!("{line}\n"), Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
         assert!(report.problems.is_empty(), "{:?}", report.problems);
-        let csv = a.app.export_practices(&Actor::Anonymous, Format::Csv).await.expect("export");
+        let csv = export(&a.app, &Actor::Anonymous, Format::Csv).await;
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let headers = reader.headers().expect("headers").clone();
         let row = reader.records().map(|r| r.expect("row")).find(|r| r.get(0) == Some("formula-1")).expect("the practice");
@@ -161,7 +199,7 @@ both! {
         b.app.load_demo_network().await.expect("directory");
         let report = b.app.import_practices(&Actor::System, &csv, Format::Csv, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
         assert!(report.problems.is_empty(), "{:?}", report.problems);
-        let json = b.app.export_practices(&Actor::System, Format::JsonLines).await.expect("export");
+        let json = export(&b.app, &Actor::System, Format::JsonLines).await;
         let back: serde_json::Value = json.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")).find(|v| v["ref"] == "formula-1").expect("read back");
         assert_eq!(back["title"], "=HYPERLINK(\"http://evil.example\",\"Klick\")");
         assert_eq!(back["source"], "@SUM(A1:A9)");

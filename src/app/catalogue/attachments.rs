@@ -45,8 +45,10 @@ impl App {
         let mime = sniff
             .kind()
             .map_err(|e| Error::Invalid(FieldErrors::one("file", e)))?;
+        // Hashed before the write turn is taken: other writers do not wait for it.
+        let sha256 = crate::storage::file_sha256(upload).await?;
         let mut tx = self.store().write().await?;
-        let sha256 = tx.put_file(upload).await?;
+        tx.put_file(upload, &sha256).await?;
         let row = AttachmentRow {
             id: 0,
             practice_id: p.row.id,

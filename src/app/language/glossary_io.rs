@@ -178,7 +178,7 @@ pub fn read_csv(
 
 /// Writes concepts as CSV.
 pub fn write_csv(concepts: &[Concept]) -> String {
-    let mut w = crate::app::catalogue::transfer::csv_writer();
+    let mut w = crate::app::catalogue::transfer::csv_writer(true);
     let _ = w.write_record(CSV_HEADER);
     for c in concepts {
         let terms = |l| c.terms_in(l).join(" | ");

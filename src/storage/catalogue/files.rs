@@ -82,8 +82,9 @@ impl Store {
             if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
                 continue;
             }
+            let sha = file_sha256(&path).await?;
             let mut tx = self.write().await?;
-            tx.put_file(&path).await?;
+            tx.put_file(&path, &sha).await?;
             tx.commit().await?;
             moved += 1;
         }
@@ -109,28 +110,34 @@ impl Store {
     }
 }
 
-impl WriteTx {
-    /// Stores the file at `path` under its hash, unless it is stored already; returns the hash.
-    /// The file is read twice (to hash it, then to store it), one chunk at a time.
-    pub async fn put_file(&mut self, path: &Path) -> Result<String> {
-        let mut hasher = Sha256::new();
-        let mut file = tokio::fs::File::open(path).await.map_err(io)?;
-        let mut buf = vec![0; CHUNK];
-        loop {
-            let n = file.read(&mut buf).await.map_err(io)?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buf[..n]);
+/// The SHA-256 of the file at `path` in hex, read one chunk at a time: computed before a write
+/// turn is taken, so that no other writer waits for it.
+pub async fn file_sha256(path: &Path) -> Result<String> {
+    let mut hasher = Sha256::new();
+    let mut file = tokio::fs::File::open(path).await.map_err(io)?;
+    let mut buf = vec![0; CHUNK];
+    loop {
+        let n = file.read(&mut buf).await.map_err(io)?;
+        if n == 0 {
+            break;
         }
-        let sha = hex::encode(hasher.finalize());
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex::encode(hasher.finalize()))
+}
+
+impl WriteTx {
+    /// Stores the file at `path` under `sha` (its SHA-256 from [`file_sha256`]), unless it is
+    /// stored already, one chunk at a time.
+    pub async fn put_file(&mut self, path: &Path, sha: &str) -> Result<()> {
+        let mut buf = vec![0; CHUNK];
         let stored: Option<(i64,)> =
             sqlx::query_as("SELECT n FROM file_chunks WHERE sha256 = $1 AND n = 0")
-                .bind(&sha)
+                .bind(sha)
                 .fetch_optional(&mut *self.tx)
                 .await?;
         if stored.is_some() {
-            return Ok(sha);
+            return Ok(());
         }
         let mut file = tokio::fs::File::open(path).await.map_err(io)?;
         // An empty file is one empty chunk, so that it can be told from a missing one.
@@ -146,7 +153,7 @@ impl WriteTx {
                 break;
             }
             sqlx::query("INSERT INTO file_chunks (sha256, n, data) VALUES ($1, $2, $3)")
-                .bind(&sha)
+                .bind(sha)
                 .bind(n)
                 .bind(buf[..len].to_vec())
                 .execute(&mut *self.tx)
@@ -155,7 +162,7 @@ impl WriteTx {
                 break;
             }
         }
-        Ok(sha)
+        Ok(())
     }
 
     /// Records an attachment whose bytes are stored.

@@ -321,6 +321,29 @@ impl Store {
         Ok((rows, total))
     }
 
+    /// Up to `limit` practices in `scope` whose id is above `after`, lowest id first: the pages
+    /// of an export, each found through the primary key however far the export has come.
+    pub async fn practices_after(
+        &self,
+        scope: PracticeScope,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<PracticeRow>> {
+        let mut w = conditions(scope, &PracticeFilter::default());
+        let after = w.value(Value::Int(after));
+        w.always(&format!("p.id > {after}"));
+        let where_sql = w.sql();
+        let reader_param = w.value(Value::Text(String::new()));
+        let limit_param = w.value(Value::Int(limit));
+        let sql = format!(
+            "{} {where_sql} ORDER BY p.id LIMIT {limit_param}",
+            select(&reader_param)
+        );
+        Ok(bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
+            .fetch_all(self.pool())
+            .await?)
+    }
+
     /// How many practices in `scope` matching `filter` have each city, country, theme, target
     /// group, original language and status: one pass over the matching rows.
     pub async fn practice_facets(
@@ -396,9 +419,12 @@ impl Store {
         )
     }
 
-    /// Every practice text, owner and contact, keyed by practice id (for exports).
-    pub async fn practice_links_all(
+    /// Every text, owner and contact of the practices with ids from `first` to `last`, keyed
+    /// by practice id (for one page of an export).
+    pub async fn practice_links_between(
         &self,
+        first: i64,
+        last: i64,
     ) -> Result<(
         Vec<(i64, PracticeTextRow)>,
         Vec<(i64, String)>,
@@ -414,20 +440,27 @@ impl Store {
             based_on: i64,
         }
         let texts: Vec<T> = sqlx::query_as(
-            "SELECT practice_id, lang, field, body, status, based_on FROM practice_texts ORDER BY practice_id, lang, field",
+            "SELECT practice_id, lang, field, body, status, based_on FROM practice_texts \
+             WHERE practice_id BETWEEN $1 AND $2 ORDER BY practice_id, lang, field",
         )
+        .bind(first)
+        .bind(last)
         .fetch_all(self.pool())
         .await?;
         let owners = sqlx::query_as(
             "SELECT po.practice_id, o.slug FROM practice_organisations po JOIN organisations o ON o.id = po.organisation_id \
-             ORDER BY po.practice_id, o.slug",
+             WHERE po.practice_id BETWEEN $1 AND $2 ORDER BY po.practice_id, o.slug",
         )
+        .bind(first)
+        .bind(last)
         .fetch_all(self.pool())
         .await?;
         let contacts = sqlx::query_as(
             "SELECT pc.practice_id, pe.slug FROM practice_contacts pc JOIN people pe ON pe.id = pc.person_id \
-             ORDER BY pc.practice_id, pe.slug",
+             WHERE pc.practice_id BETWEEN $1 AND $2 ORDER BY pc.practice_id, pe.slug",
         )
+        .bind(first)
+        .bind(last)
         .fetch_all(self.pool())
         .await?;
         let texts = texts

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Actor;
-use crate::storage::{PracticeFilter, PracticeTextRow, split_list};
+use crate::storage::{PracticeTextRow, split_list};
 
 use crate::app::{App, Error, Result};
 
@@ -157,10 +157,12 @@ pub(crate) fn cell_from_csv(s: &str) -> &str {
     }
 }
 
-/// A CSV writer that quotes every cell.
-pub(crate) fn csv_writer() -> csv::Writer<Vec<u8>> {
+/// A CSV writer that quotes every cell, writing the header line before the first record when
+/// `headers` is set.
+pub(crate) fn csv_writer(headers: bool) -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::Always)
+        .has_headers(headers)
         .from_writer(Vec::new())
 }
 
@@ -286,15 +288,24 @@ impl From<&PracticeRecord> for CsvRecord {
     }
 }
 
+/// How many practices one page of an export reads at a time: memory stays bounded by a page,
+/// whatever the size of the catalogue.
+const EXPORT_PAGE: i64 = 500;
+
 impl App {
-    /// Every practice `actor` may see, as a file.
-    pub async fn export_practices(&self, actor: &Actor, format: Format) -> Result<String> {
+    /// Writes every practice `actor` may see to `out`, one page of practices at a time, lowest
+    /// id first.
+    pub async fn export_practices<W>(
+        &self,
+        actor: &Actor,
+        format: Format,
+        out: &mut W,
+    ) -> Result<()>
+    where
+        W: tokio::io::AsyncWrite + Unpin + Send,
+    {
+        use tokio::io::AsyncWriteExt;
         let scope = self.scope(actor).await?;
-        let (rows, _) = self
-            .store()
-            .practices(scope, &PracticeFilter::default(), "", i64::MAX, 0)
-            .await?;
-        let (texts, owners, contacts) = self.store().practice_links_all().await?;
         let cities: HashMap<i64, String> = self
             .store()
             .cities(None)
@@ -302,84 +313,121 @@ impl App {
             .into_iter()
             .map(|c| (c.id, c.slug))
             .collect();
-        // Grouped by practice once, rather than searched for each practice.
-        let mut texts_of: HashMap<i64, Vec<&PracticeTextRow>> = HashMap::new();
-        for (id, t) in &texts {
-            texts_of.entry(*id).or_default().push(t);
-        }
-        let group = |pairs: &[(i64, String)]| {
-            let mut of: HashMap<i64, Vec<String>> = HashMap::new();
-            for (id, slug) in pairs {
-                of.entry(*id).or_default().push(slug.clone());
-            }
-            of
-        };
-        let (mut owners_of, mut contacts_of) = (group(&owners), group(&contacts));
-        let mut records = Vec::with_capacity(rows.len());
-        for row in rows.iter().rev() {
-            let mine = texts_of.remove(&row.id).unwrap_or_default();
-            let original = |field: &str| {
-                mine.iter()
-                    .find(|t| t.lang == row.original_lang && t.field == field)
-                    .map(|t| t.body.clone())
-                    .unwrap_or_default()
+        let written = |e: std::io::Error| Error::Internal(anyhow::anyhow!(e));
+        let mut after = 0;
+        let mut first_page = true;
+        loop {
+            let rows = self
+                .store()
+                .practices_after(scope, after, EXPORT_PAGE)
+                .await?;
+            let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+                break;
             };
-            let mut translations: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-            for t in mine
-                .iter()
-                .filter(|t| t.lang != row.original_lang && t.status != "original")
-            {
-                translations
-                    .entry(t.lang.clone())
-                    .or_default()
-                    .insert(t.field.clone(), t.body.clone());
-            }
-            records.push(PracticeRecord {
-                reference: row.reference.clone().unwrap_or_default(),
-                slug: row.slug.clone(),
-                status: row.status.clone(),
-                lang: row.original_lang.clone(),
-                title: original("title"),
-                summary: original("summary"),
-                description: String::new(),
-                context: original("context"),
-                approach: original("approach"),
-                results: original("results"),
-                evaluation: original("evaluation"),
-                resources: original("resources"),
-                transferability: original("transferability"),
-                period_start: row.period_start.clone().unwrap_or_default(),
-                period_end: row.period_end.clone().unwrap_or_default(),
-                ongoing: row.ongoing == 1,
-                city: cities.get(&row.city_id).cloned().unwrap_or_default(),
-                country: row.country.clone(),
-                organisations: owners_of.remove(&row.id).unwrap_or_default(),
-                contacts: contacts_of.remove(&row.id).unwrap_or_default(),
-                themes: split_list(&row.themes),
-                target_groups: serde_json::from_str(&row.target_groups).unwrap_or_default(),
-                links: serde_json::from_str(&row.links).unwrap_or_default(),
-                source: row.source.clone().unwrap_or_default(),
-                translations,
-            });
+            let (texts, owners, contacts) = self
+                .store()
+                .practice_links_between(first.id, last.id)
+                .await?;
+            after = last.id;
+            let records = page_records(&rows, &texts, &owners, &contacts, &cities);
+            let bytes = encode(format, &records, first_page)?;
+            first_page = false;
+            out.write_all(&bytes).await.map_err(written)?;
         }
-        match format {
-            Format::JsonLines => {
-                let mut out = String::new();
-                for r in &records {
-                    out.push_str(&serde_json::to_string(r).map_err(|e| anyhow::anyhow!(e))?);
-                    out.push('\n');
-                }
-                Ok(out)
+        out.flush().await.map_err(written)
+    }
+}
+
+/// The records of one page of practices, with the texts, owners and contacts of its id range.
+fn page_records(
+    rows: &[crate::storage::PracticeRow],
+    texts: &[(i64, PracticeTextRow)],
+    owners: &[(i64, String)],
+    contacts: &[(i64, String)],
+    cities: &HashMap<i64, String>,
+) -> Vec<PracticeRecord> {
+    // Grouped by practice once, rather than searched for each practice.
+    let mut texts_of: HashMap<i64, Vec<&PracticeTextRow>> = HashMap::new();
+    for (id, t) in texts {
+        texts_of.entry(*id).or_default().push(t);
+    }
+    let group = |pairs: &[(i64, String)]| {
+        let mut of: HashMap<i64, Vec<String>> = HashMap::new();
+        for (id, slug) in pairs {
+            of.entry(*id).or_default().push(slug.clone());
+        }
+        of
+    };
+    let (mut owners_of, mut contacts_of) = (group(owners), group(contacts));
+    let mut records = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mine = texts_of.remove(&row.id).unwrap_or_default();
+        let original = |field: &str| {
+            mine.iter()
+                .find(|t| t.lang == row.original_lang && t.field == field)
+                .map(|t| t.body.clone())
+                .unwrap_or_default()
+        };
+        let mut translations: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for t in mine
+            .iter()
+            .filter(|t| t.lang != row.original_lang && t.status != "original")
+        {
+            translations
+                .entry(t.lang.clone())
+                .or_default()
+                .insert(t.field.clone(), t.body.clone());
+        }
+        records.push(PracticeRecord {
+            reference: row.reference.clone().unwrap_or_default(),
+            slug: row.slug.clone(),
+            status: row.status.clone(),
+            lang: row.original_lang.clone(),
+            title: original("title"),
+            summary: original("summary"),
+            description: String::new(),
+            context: original("context"),
+            approach: original("approach"),
+            results: original("results"),
+            evaluation: original("evaluation"),
+            resources: original("resources"),
+            transferability: original("transferability"),
+            period_start: row.period_start.clone().unwrap_or_default(),
+            period_end: row.period_end.clone().unwrap_or_default(),
+            ongoing: row.ongoing == 1,
+            city: cities.get(&row.city_id).cloned().unwrap_or_default(),
+            country: row.country.clone(),
+            organisations: owners_of.remove(&row.id).unwrap_or_default(),
+            contacts: contacts_of.remove(&row.id).unwrap_or_default(),
+            themes: split_list(&row.themes),
+            target_groups: serde_json::from_str(&row.target_groups).unwrap_or_default(),
+            links: serde_json::from_str(&row.links).unwrap_or_default(),
+            source: row.source.clone().unwrap_or_default(),
+            translations,
+        });
+    }
+    records
+}
+
+/// One page of records in `format`; a CSV's header line comes with the first page only.
+fn encode(format: Format, records: &[PracticeRecord], first_page: bool) -> Result<Vec<u8>> {
+    let failed = |e: String| Error::Internal(anyhow::anyhow!(e));
+    match format {
+        Format::JsonLines => {
+            let mut out = Vec::new();
+            for r in records {
+                serde_json::to_writer(&mut out, r).map_err(|e| failed(e.to_string()))?;
+                out.push(b'\n');
             }
-            Format::Csv => {
-                let mut w = csv_writer();
-                for r in &records {
-                    w.serialize(CsvRecord::from(r).written_for_csv())
-                        .map_err(|e| anyhow::anyhow!(e))?;
-                }
-                let bytes = w.into_inner().map_err(|e| anyhow::anyhow!(e.to_string()))?;
-                String::from_utf8(bytes).map_err(|e| Error::Internal(anyhow::anyhow!(e)))
+            Ok(out)
+        }
+        Format::Csv => {
+            let mut w = csv_writer(first_page);
+            for r in records {
+                w.serialize(CsvRecord::from(r).written_for_csv())
+                    .map_err(|e| failed(e.to_string()))?;
             }
+            w.into_inner().map_err(|e| failed(e.to_string()))
         }
     }
 }

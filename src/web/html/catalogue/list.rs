@@ -418,6 +418,9 @@ pub(super) async fn import(
         .into_response())
 }
 
+/// The export as a download that is written while it is sent: the server holds one page of
+/// practices at a time. If the export fails part-way, the connection is broken off rather than
+/// ended, so the reader's browser reports an incomplete download instead of keeping half a file.
 pub(super) async fn export(
     ctx: Ctx,
     app: App,
@@ -425,17 +428,45 @@ pub(super) async fn export(
     name: &str,
     mime: &'static str,
 ) -> HtmlResult<Response> {
-    let body = app
-        .export_practices(&ctx.actor(), format)
-        .await
-        .or_page(&ctx)?;
+    use futures_util::StreamExt;
+    use tokio::io::AsyncReadExt;
+    let (mut writer, reader) = tokio::io::duplex(64 * 1024);
+    let (done, outcome) = tokio::sync::oneshot::channel();
+    let actor = ctx.actor();
+    tokio::spawn(async move {
+        let result = app.export_practices(&actor, format, &mut writer).await;
+        drop(writer);
+        let _ = done.send(result);
+    });
+    let chunks = futures_util::stream::unfold(reader, |mut reader| async move {
+        let mut buf = vec![0u8; 64 * 1024];
+        match reader.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok(axum::body::Bytes::from(buf)), reader))
+            }
+            Err(e) => Some((Err(e), reader)),
+        }
+    });
+    let end = futures_util::stream::once(async move {
+        match outcome.await {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "the export failed part-way");
+                Some(Err(std::io::Error::other("the export failed")))
+            }
+            Err(_) => Some(Err(std::io::Error::other("the export stopped"))),
+        }
+    })
+    .filter_map(futures_util::future::ready);
     let disposition = format!("attachment; filename=\"{name}\"");
     Ok((
         [
             (axum::http::header::CONTENT_TYPE, mime.to_owned()),
             (axum::http::header::CONTENT_DISPOSITION, disposition),
         ],
-        body,
+        axum::body::Body::from_stream(chunks.chain(end)),
     )
         .into_response())
 }
