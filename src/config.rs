@@ -51,6 +51,10 @@ pub struct Settings {
     /// Days the audit log keeps each change [default: 365].
     #[arg(long, env = "PASSERELLE_AUDIT_RETENTION_DAYS", global = true)]
     pub audit_retention_days: Option<i64>,
+    /// Seconds a change waits for its turn behind other writes (a large import holds the turn
+    /// for its whole transaction) before it is answered "busy, try again" [default: 120].
+    #[arg(long, env = "PASSERELLE_WRITE_WAIT_SECONDS", global = true)]
+    pub write_wait_seconds: Option<u64>,
 }
 
 impl Settings {
@@ -70,6 +74,7 @@ impl Settings {
             trusted_proxies: self.trusted_proxies.or(other.trusted_proxies),
             max_connections: self.max_connections.or(other.max_connections),
             audit_retention_days: self.audit_retention_days.or(other.audit_retention_days),
+            write_wait_seconds: self.write_wait_seconds.or(other.write_wait_seconds),
         }
     }
 }
@@ -105,6 +110,8 @@ pub struct Config {
     pub max_connections: usize,
     /// Days the audit log keeps each change.
     pub audit_retention_days: i64,
+    /// How long a change waits for its turn to write.
+    pub write_wait: std::time::Duration,
 }
 
 impl Config {
@@ -160,6 +167,7 @@ impl Config {
             trusted_proxies,
             max_connections: s.max_connections.unwrap_or(1024).max(1),
             audit_retention_days: s.audit_retention_days.unwrap_or(365).max(1),
+            write_wait: std::time::Duration::from_secs(s.write_wait_seconds.unwrap_or(120).max(1)),
         })
     }
 

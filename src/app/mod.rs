@@ -73,6 +73,9 @@ pub enum Error {
     /// The request body is larger than this reader may send.
     #[error("request too large")]
     TooLarge,
+    /// Another write (a large import) held the turn to write for too long; try again.
+    #[error("busy")]
+    Busy,
     /// Something failed that the user cannot fix; logged once by the web layer.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -85,6 +88,7 @@ impl From<StorageError> for Error {
             StorageError::Conflict(m) => {
                 Error::Internal(anyhow::anyhow!("unexpected conflict: {m}"))
             }
+            StorageError::Busy => Error::Busy,
             StorageError::Other(e) => Error::Internal(e),
         }
     }
@@ -131,7 +135,9 @@ impl App {
     /// Connects to the configured database, applies migrations and loads the secrets.
     pub async fn new(config: Config) -> anyhow::Result<App> {
         std::fs::create_dir_all(&config.data_dir)?;
-        let store = Store::connect(&config.database_url()).await?;
+        let store = Store::connect(&config.database_url())
+            .await?
+            .with_write_wait(config.write_wait);
         store.migrate().await?;
         let moved = store.adopt_files(&config.data_dir).await?;
         if moved > 0 {

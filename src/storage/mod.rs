@@ -51,6 +51,10 @@ pub enum StorageError {
     /// A unique key is taken (the constraint's name says which).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// Another write (of this process or another) held the turn to write for longer than a
+    /// writer waits.
+    #[error("the turn to write did not come in time")]
+    Busy,
     /// Anything else: connection, migration, bad data in the database.
     #[error(transparent)]
     Other(#[from] anyhow::Error),
@@ -65,6 +69,19 @@ impl From<sqlx::Error> for StorageError {
             }
             _ => StorageError::Other(e.into()),
         }
+    }
+}
+
+/// Whether `e` says that another writer holds the database's write lock: SQLite's "database is
+/// locked" (`SQLITE_BUSY`, 5) or PostgreSQL's `lock_not_available` (55P03, the lock timeout).
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            let code = db.code();
+            let code = code.as_deref().unwrap_or_default();
+            code == "5" || code == "55P03" || code.parse::<i32>().is_ok_and(|c| c & 0xff == 5)
+        }
+        _ => false,
     }
 }
 
@@ -89,6 +106,8 @@ pub struct Store {
     /// Writers of this process wait here, in turn, rather than in the database's lock (where
     /// SQLite's busy timeout would fail a long queue of large writes).
     writer: Arc<tokio::sync::Mutex<()>>,
+    /// How long a writer waits for its turn, in this process and in the database's lock.
+    write_wait: std::time::Duration,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -147,7 +166,14 @@ impl Store {
             backend,
             seen: Arc::new(AtomicI64::new(0)),
             writer: Arc::new(tokio::sync::Mutex::new(())),
+            write_wait: std::time::Duration::from_secs(120),
         })
+    }
+
+    /// The same store, whose writers wait `wait` for their turn before [`StorageError::Busy`].
+    pub fn with_write_wait(mut self, wait: std::time::Duration) -> Store {
+        self.write_wait = wait;
+        self
     }
 
     /// The newest change this process knows of: raised by its own commits and by [`Store::catch_up`].
@@ -321,22 +347,51 @@ impl Store {
     /// database's lock then only orders writers of different processes (servers, the command
     /// line).
     pub async fn write(&self) -> Result<WriteTx> {
-        // Bounded, so that a writer that waited for itself would fail rather than hang.
-        let turn = tokio::time::timeout(
-            std::time::Duration::from_secs(120),
-            self.writer.clone().lock_owned(),
-        )
-        .await
-        .map_err(|_| anyhow::anyhow!("waited two minutes for the turn to write"))?;
-        let mut tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
-        if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock(7041)")
+        // Bounded, so that a writer behind a long import (or one that waited for itself) is
+        // told "busy" rather than left hanging.
+        let deadline = tokio::time::Instant::now() + self.write_wait;
+        let turn = tokio::time::timeout_at(deadline, self.writer.clone().lock_owned())
+            .await
+            .map_err(|_| StorageError::Busy)?;
+        let tx = match self.backend {
+            // SQLite waits up to its busy timeout in each try; tried again until the deadline.
+            Backend::Sqlite => loop {
+                match self.pool.begin_with("BEGIN IMMEDIATE").await {
+                    Ok(tx) => break tx,
+                    Err(e) if is_busy(&e) => {
+                        if tokio::time::Instant::now() >= deadline {
+                            return Err(StorageError::Busy);
+                        }
+                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            },
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                let left = deadline
+                    .saturating_duration_since(tokio::time::Instant::now())
+                    .as_millis()
+                    .max(1);
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "SET LOCAL lock_timeout = {left}"
+                )))
                 .execute(&mut *tx)
                 .await?;
-        }
+                match sqlx::query("SELECT pg_advisory_xact_lock(7041)")
+                    .execute(&mut *tx)
+                    .await
+                {
+                    Ok(_) => {}
+                    Err(e) if is_busy(&e) => return Err(StorageError::Busy),
+                    Err(e) => return Err(e.into()),
+                }
+                sqlx::query("SET LOCAL lock_timeout = 0")
+                    .execute(&mut *tx)
+                    .await?;
+                tx
+            }
+        };
         Ok(WriteTx {
             tx,
             last_seq: 0,

@@ -26,15 +26,27 @@ fn status_and_code(e: &Error) -> (StatusCode, &'static str) {
         Error::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
         Error::TooManyRequests => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
         Error::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+        Error::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
         Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
     }
 }
 
+/// Adds what the logging middleware and the client need beyond the body: an internal error's
+/// text, and when to try again after "busy".
 fn attach_detail(mut response: Response, e: &Error) -> Response {
-    if let Error::Internal(inner) = e {
-        response
-            .extensions_mut()
-            .insert(InternalDetail(format!("{inner:#}")));
+    match e {
+        Error::Internal(inner) => {
+            response
+                .extensions_mut()
+                .insert(InternalDetail(format!("{inner:#}")));
+        }
+        Error::Busy => {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("30"),
+            );
+        }
+        _ => {}
     }
     response
 }

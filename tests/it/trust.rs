@@ -407,6 +407,37 @@ both! {
         assert_eq!(count().await, 0);
     }
 
+    async fn a_change_behind_another_servers_long_write_waits_then_is_told_busy(db) {
+        let t = TestApp::with_config(db, |c| c.write_wait = Duration::from_secs(2)).await;
+        t.app.load_demo().await.expect("demo loads");
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        // Another process holds the database's write lock, as a server running a large import does.
+        let url = t.app.config().database_url();
+        let mut other = <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await.expect("connect");
+        let (hold, release) = match db {
+            Db::Sqlite => ("BEGIN IMMEDIATE", "ROLLBACK"),
+            Db::Postgres => ("SELECT pg_advisory_lock(7041)", "SELECT pg_advisory_unlock(7041)"),
+        };
+        sqlx::raw_sql(hold).execute(&mut other).await.expect("hold the write lock");
+        let body = json!({"name": "Geduldiger Verein", "kind": "association", "city": "trier", "lang": "de"});
+        let r = coordinator.json(Method::POST, "/api/v1/organisations", &body).await;
+        r.assert(StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.json()["error"]["code"], "busy");
+        assert_eq!(r.header("retry-after"), "30");
+        coordinator.get("/fr/organisations/new").await;
+        let page = coordinator.post_form("/fr/organisations", &[("name", "Association patiente"), ("kind", "association"), ("city", "metz"), ("lang", "fr")]).await;
+        page.assert(StatusCode::SERVICE_UNAVAILABLE).contains("Occupé pour l’instant");
+        assert!(t.app.organisation(&Actor::System, "geduldiger-verein", "de").await.is_err(), "nothing written");
+        // A lock released within the wait: the change waits for it and is written.
+        let released = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            sqlx::raw_sql(release).execute(&mut other).await.expect("release");
+            other
+        });
+        coordinator.json(Method::POST, "/api/v1/organisations", &body).await.assert(StatusCode::CREATED);
+        drop(released.await.expect("released"));
+    }
+
     async fn the_audit_log_says_who_changed_what_when_and_from_where(db) {
         let t = TestApp::demo(db).await;
         let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;

@@ -75,6 +75,10 @@ const COMMON: &[(&str, &str)] = &[
     ("413", "The body is larger than this reader may send"),
     ("422", "A parameter or field with a value of the wrong form"),
     ("429", "Too many tries; wait a minute"),
+    (
+        "503",
+        "Another change (a large import) held the turn to write for too long; try again after Retry-After seconds",
+    ),
 ];
 
 const WITH_BODY: &[(&str, &str)] = &[("415", "The body must be sent as application/json")];
