@@ -16,7 +16,7 @@ use crate::domain::exchange::call::{CallForm, CallRequestForm};
 use crate::web::ApiError;
 use crate::web::api::directory::PageJson;
 use crate::web::api::exchange::placements::WindowJson;
-use crate::web::api::exchange::visits::PageQuery;
+use crate::web::api::exchange::reports::PageQuery;
 use crate::web::api::{ApiCtx, ApiJson, ApiQuery, Path};
 
 /// Call routes.

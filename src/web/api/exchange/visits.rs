@@ -11,17 +11,22 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::app::{App, Error, VisitView};
-use crate::app::{ReportRow, VisitRow, split_list};
+use crate::app::{VisitRow, split_list};
 use crate::domain::exchange::Reason;
-use crate::domain::exchange::visit::{ReportForm, RequestForm, ScheduleForm, Step};
+use crate::domain::exchange::visit::{RequestForm, ScheduleForm, Step};
 
 use crate::web::ApiError;
 use crate::web::api::directory::PageJson;
 use crate::web::api::exchange::placements::WindowJson;
 use crate::web::api::{ApiCtx, ApiJson, ApiQuery, Path};
 
-/// Visit routes.
+use super::reports::{ReportJson, report_json};
+
+/// Visit routes, with their reports, the checklist and the matrix.
 pub fn router() -> Router<App> {
+    use super::checklist::{add_checklist_item, checklist, checklist_items, set_checklist_item};
+    use super::matrix::matrix;
+    use super::reports::{get_report, put_report, reports};
     Router::new()
         .route("/visits", get(list).post(create))
         .route("/visits/reports", get(reports))
@@ -40,7 +45,7 @@ pub fn router() -> Router<App> {
         .route("/visits/{id}/suggestions", get(suggestions))
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+pub(super) type ApiResult<T> = Result<T, ApiError>;
 
 /// A visit in a list.
 #[derive(Serialize, ToSchema)]
@@ -131,40 +136,6 @@ pub struct EventJson {
     pub at: i64,
 }
 
-/// A learning report.
-#[derive(Serialize, ToSchema)]
-pub struct ReportJson {
-    /// What the visitor saw.
-    pub saw: String,
-    /// What worked.
-    pub worked: String,
-    /// What to take home.
-    pub take_home: String,
-    /// Related practices (slugs).
-    pub practices: Vec<String>,
-    /// none, consider, pilot or adopt.
-    pub intention: String,
-    /// What came of it.
-    pub outcome: String,
-    /// The host's view.
-    pub host_view: String,
-    /// Public or members only.
-    pub published: bool,
-}
-
-fn report_json(r: &ReportRow) -> ReportJson {
-    ReportJson {
-        saw: r.saw.clone(),
-        worked: r.worked.clone(),
-        take_home: r.take_home.clone(),
-        practices: split_list(&r.practices),
-        intention: r.intention.clone(),
-        outcome: r.outcome.clone(),
-        host_view: r.host_view.clone(),
-        published: r.published == 1,
-    }
-}
-
 /// A visit with its timeline, checklist, report and what the caller may do next.
 #[derive(Serialize, ToSchema)]
 pub struct VisitDetailJson {
@@ -204,7 +175,12 @@ fn detail_json(v: &VisitView) -> VisitDetailJson {
     }
 }
 
-async fn detail(api: &ApiCtx, app: &App, id: i64, status: StatusCode) -> ApiResult<Response> {
+pub(super) async fn detail(
+    api: &ApiCtx,
+    app: &App,
+    id: i64,
+    status: StatusCode,
+) -> ApiResult<Response> {
     let v = app.visit(&api.actor, id).await.map_err(|e| api.err(e))?;
     Ok((status, Json(detail_json(&v))).into_response())
 }
@@ -297,56 +273,6 @@ async fn schedule(
     detail(&api, &app, id, StatusCode::OK).await
 }
 
-/// The checklist items one side confirms.
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct ConfirmRequest {
-    /// Ids of the confirmed items; the others are not confirmed.
-    pub items: Vec<i64>,
-}
-
-/// Confirms the caller's side of the agreement checklist.
-#[utoipa::path(put, path = "/api/v1/visits/{id}/checklist", tag = "exchange", request_body = ConfirmRequest,
-    responses((status = 200, body = VisitDetailJson), (status = 403)))]
-async fn checklist(
-    api: ApiCtx,
-    State(app): State<App>,
-    Path(id): Path<i64>,
-    ApiJson(c): ApiJson<ConfirmRequest>,
-) -> ApiResult<Response> {
-    app.confirm_checklist(&api.actor, id, &c.items)
-        .await
-        .map_err(|e| api.err(e))?;
-    detail(&api, &app, id, StatusCode::OK).await
-}
-
-/// Gets a visit's learning report (members; the public when published).
-#[utoipa::path(get, path = "/api/v1/visits/{id}/report", tag = "exchange",
-    responses((status = 200, body = ReportJson), (status = 404)))]
-async fn get_report(
-    api: ApiCtx,
-    State(app): State<App>,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<ReportJson>> {
-    let (_, r) = app.report(&api.actor, id).await.map_err(|e| api.err(e))?;
-    Ok(Json(report_json(&r)))
-}
-
-/// Writes or revises the learning report (the visitor, once the visit is done).
-#[utoipa::path(put, path = "/api/v1/visits/{id}/report", tag = "exchange", request_body = crate::web::api::exchange::bodies::ReportFormBody,
-    responses((status = 200, body = VisitDetailJson), (status = 422, description = "Field errors"), (status = 409)))]
-async fn put_report(
-    api: ApiCtx,
-    State(app): State<App>,
-    Path(id): Path<i64>,
-    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::ReportFormBody>,
-) -> ApiResult<Response> {
-    let form = ReportForm::from(form);
-    app.save_report(&api.actor, id, &form)
-        .await
-        .map_err(|e| api.err(e))?;
-    detail(&api, &app, id, StatusCode::OK).await
-}
-
 /// The host's view on a report.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct HostViewRequest {
@@ -414,173 +340,4 @@ async fn suggestions(
             })
             .collect(),
     ))
-}
-
-/// A report in the list.
-#[derive(Serialize, ToSchema)]
-pub struct ReportSummaryJson {
-    /// The visit.
-    pub visit: i64,
-    /// The placement's title.
-    pub title: String,
-    /// The host's name.
-    pub host: String,
-    /// The visitor's organisation.
-    pub visitor_organisation: Option<String>,
-    /// none, consider, pilot or adopt.
-    pub intention: String,
-    /// Public or members only.
-    pub published: bool,
-}
-
-/// Query of the report list.
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(default)]
-pub struct PageQuery {
-    /// Page size (1–200, default 50).
-    pub limit: Option<i64>,
-    /// Items skipped.
-    pub offset: Option<i64>,
-}
-
-/// Learning reports, newest first (published ones for the public).
-#[utoipa::path(get, path = "/api/v1/visits/reports", params(PageQuery), tag = "exchange",
-    responses((status = 200, body = PageJson<ReportSummaryJson>)))]
-async fn reports(
-    api: ApiCtx,
-    State(app): State<App>,
-    ApiQuery(q): ApiQuery<PageQuery>,
-) -> ApiResult<Json<PageJson<ReportSummaryJson>>> {
-    let page = app
-        .reports(&api.actor, q.limit, q.offset)
-        .await
-        .map_err(|e| api.err(e))?;
-    Ok(Json(PageJson::of(&page, |r| ReportSummaryJson {
-        visit: r.visit_id,
-        title: r.placement_title.clone(),
-        host: r.host_name.clone(),
-        visitor_organisation: r.visitor_organisation_name.clone(),
-        intention: r.intention.clone(),
-        published: r.published == 1,
-    })))
-}
-
-/// An item of the agreement checklist.
-#[derive(Serialize, ToSchema)]
-pub struct ChecklistItemJson {
-    /// Id.
-    pub id: i64,
-    /// A built-in item's key (its text is in the message files), or null.
-    pub key: Option<String>,
-    /// The text in the caller's language (or the nearest one written).
-    pub label: String,
-    /// Whether both sides are asked to confirm it.
-    pub active: bool,
-}
-
-fn checklist_json(api: &ApiCtx, items: &[crate::app::ChecklistItemRow]) -> Vec<ChecklistItemJson> {
-    items
-        .iter()
-        .map(|i| ChecklistItemJson {
-            id: i.id,
-            key: i.item_key.clone(),
-            label: match &i.item_key {
-                Some(k) => crate::i18n::t(api.locale, &format!("checklist-item-{k}")),
-                None => crate::app::label_in(api.locale, [&i.label_de, &i.label_fr, &i.label_en]),
-            },
-            active: i.active == 1,
-        })
-        .collect()
-}
-
-/// The agreement checklist, items no longer asked for included (public).
-#[utoipa::path(get, path = "/api/v1/visits/checklist", tag = "exchange",
-    responses((status = 200, body = Vec<ChecklistItemJson>)))]
-async fn checklist_items(
-    api: ApiCtx,
-    State(app): State<App>,
-) -> ApiResult<Json<Vec<ChecklistItemJson>>> {
-    let items = app.checklist().await.map_err(|e| api.err(e))?;
-    Ok(Json(checklist_json(&api, &items)))
-}
-
-/// Adds an item to the agreement checklist (coordinators).
-#[utoipa::path(post, path = "/api/v1/visits/checklist", tag = "exchange",
-    request_body = crate::web::api::exchange::bodies::ChecklistItemFormBody,
-    responses((status = 201, body = Vec<ChecklistItemJson>), (status = 422, description = "Field errors"), (status = 403)))]
-async fn add_checklist_item(
-    api: ApiCtx,
-    State(app): State<App>,
-    ApiJson(form): ApiJson<crate::web::api::exchange::bodies::ChecklistItemFormBody>,
-) -> ApiResult<Response> {
-    let form = crate::domain::exchange::visit::ChecklistItemForm::from(form);
-    app.add_checklist_item(&api.actor, &form)
-        .await
-        .map_err(|e| api.err(e))?;
-    let items = app.checklist().await.map_err(|e| api.err(e))?;
-    Ok((StatusCode::CREATED, Json(checklist_json(&api, &items))).into_response())
-}
-
-/// Whether an item is asked for.
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct ChecklistActiveRequest {
-    /// Asked for (true) or no longer (false).
-    pub active: bool,
-}
-
-/// Asks for a checklist item again, or no longer (coordinators).
-#[utoipa::path(put, path = "/api/v1/visits/checklist/{id}", tag = "exchange", request_body = ChecklistActiveRequest,
-    responses((status = 200, body = Vec<ChecklistItemJson>), (status = 403), (status = 404)))]
-async fn set_checklist_item(
-    api: ApiCtx,
-    State(app): State<App>,
-    Path(id): Path<i64>,
-    ApiJson(a): ApiJson<ChecklistActiveRequest>,
-) -> ApiResult<Json<Vec<ChecklistItemJson>>> {
-    app.set_checklist_item_active(&api.actor, id, a.active)
-        .await
-        .map_err(|e| api.err(e))?;
-    let items = app.checklist().await.map_err(|e| api.err(e))?;
-    Ok(Json(checklist_json(&api, &items)))
-}
-
-/// A city of the exchange matrix.
-#[derive(Serialize, ToSchema)]
-pub struct MatrixCityJson {
-    /// URL name.
-    pub slug: String,
-    /// Name.
-    pub name: String,
-}
-
-/// The cross-border exchange matrix: `done[i][j]` and `planned[i][j]` count visits from
-/// `cities[i]` (the visitor's) to `cities[j]` (the host's).
-#[derive(Serialize, ToSchema)]
-pub struct MatrixJson {
-    /// Rows and columns.
-    pub cities: Vec<MatrixCityJson>,
-    /// Visits done or reported.
-    pub done: Vec<Vec<i64>>,
-    /// Visits accepted or scheduled.
-    pub planned: Vec<Vec<i64>>,
-}
-
-/// The cross-border exchange matrix (public, counts only).
-#[utoipa::path(get, path = "/api/v1/visits/matrix", tag = "exchange",
-    responses((status = 200, body = MatrixJson)))]
-async fn matrix(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<MatrixJson>> {
-    let m = app.exchange_matrix().await.map_err(|e| api.err(e))?;
-    Ok(Json(MatrixJson {
-        cities: m
-            .cities
-            .iter()
-            .map(|c| MatrixCityJson {
-                slug: c.slug.clone(),
-                name: c.name.clone(),
-            })
-            .collect(),
-        done: m.done,
-        planned: m.planned,
-    }))
 }
