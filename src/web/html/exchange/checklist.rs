@@ -8,13 +8,13 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use crate::app::ChecklistItemRow;
 use crate::app::{App, Error};
+use crate::app::{ChecklistItemRow, ChecklistLine};
 use crate::domain::exchange::visit::ChecklistItemForm;
+use crate::domain::exchange::visit::Side;
 use crate::domain::{Action, FieldErrors};
 use crate::web::{CsrfForm, Ctx};
 
-use super::visits::*;
 use crate::web::html::{DoneParam, Errors, HtmlResult, OrPage, form_status};
 
 /// Routes of the checklist settings.
@@ -118,4 +118,61 @@ async fn toggle_checklist_item(
         .await
         .or_page(&ctx)?;
     Ok(crate::web::html::done(&ctx, "/exchange/checklist", "saved"))
+}
+
+/// A checklist item as shown.
+pub(super) struct CheckLine {
+    pub(super) id: i64,
+    pub(super) label: String,
+    pub(super) visitor: bool,
+    pub(super) host: bool,
+    pub(super) mine: bool,
+}
+
+pub(super) fn label_of(ctx: &Ctx, key: Option<&str>, labels: [&str; 3]) -> String {
+    match key {
+        Some(k) => ctx.tk("checklist-item-", k),
+        None => crate::app::label_in(ctx.locale, labels),
+    }
+}
+
+pub(super) fn check_line(ctx: &Ctx, l: &ChecklistLine, side: Option<Side>) -> CheckLine {
+    CheckLine {
+        id: l.id,
+        label: label_of(
+            ctx,
+            l.key.as_deref(),
+            [&l.labels[0], &l.labels[1], &l.labels[2]],
+        ),
+        visitor: l.visitor,
+        host: l.host,
+        mine: match side {
+            Some(Side::Visitor) => l.visitor,
+            Some(Side::Host) => l.host,
+            None => false,
+        },
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct ConfirmForm {
+    item: Vec<String>,
+}
+
+pub(super) async fn confirm(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<ConfirmForm>,
+) -> HtmlResult<Response> {
+    let items: Vec<i64> = f.item.iter().filter_map(|s| s.parse().ok()).collect();
+    app.confirm_checklist(&ctx.actor(), id, &items)
+        .await
+        .or_page(&ctx)?;
+    Ok(crate::web::html::done(
+        &ctx,
+        &format!("/visits/{id}"),
+        "checklist",
+    ))
 }

@@ -1,6 +1,7 @@
 //! The exchange programme's pages: placements, visits and their reports, calls.
 
 pub(crate) mod allocation;
+pub(crate) mod calendar;
 pub(crate) mod calls;
 pub(crate) mod checklist;
 pub(crate) mod matrix;

@@ -8,26 +8,28 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use crate::app::{App, ChecklistLine, Error, VisitQuery, VisitView};
+use crate::app::{App, Error, VisitQuery, VisitView};
 use crate::app::{ReportRow, ThemeRow, VisitRow};
 use crate::domain::FieldErrors;
 use crate::domain::exchange::placement::parse_day;
-use crate::domain::exchange::visit::{ScheduleForm, Side, Step, VisitStatus};
+use crate::domain::exchange::visit::{ScheduleForm, Step, VisitStatus};
 use crate::domain::exchange::{Reason, Span};
 use crate::web::{CsrfForm, Ctx};
 
+use super::checklist::{CheckLine, check_line};
 use crate::web::html::exchange::placements::{day_label, period};
 use crate::web::html::{
     Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name, form_status, language_labels,
     markdown, theme_labels,
 };
 
-/// Routes of the visit pages.
+/// Routes of the visit pages, with the checklist confirmations and the private calendar.
 pub fn router() -> Router<App> {
+    use super::calendar::{private_feed, reset_calendar};
+    use super::checklist::confirm;
     Router::new()
         .route("/visits", get(list))
         .route("/visits/calendar", post(reset_calendar))
@@ -132,9 +134,9 @@ pub(super) fn item(ctx: &Ctx, row: &VisitRow) -> Item {
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub(super) struct ListParams {
-    status: String,
-    page: Option<i64>,
-    done: Option<String>,
+    pub(super) status: String,
+    pub(super) page: Option<i64>,
+    pub(super) done: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -211,71 +213,6 @@ pub(super) async fn list_page(
         ctx,
     };
     Ok(page.into_response())
-}
-
-pub(super) async fn reset_calendar(
-    ctx: Ctx,
-    State(app): State<App>,
-    CsrfForm(_): CsrfForm<crate::web::html::Empty>,
-) -> HtmlResult<Response> {
-    let token = app.reset_calendar_token(&ctx.actor()).await.or_page(&ctx)?;
-    // Shown on this answer only, never put into an address (where logs would keep it).
-    let params = ListParams {
-        done: Some("calendar".to_owned()),
-        ..ListParams::default()
-    };
-    list_page(ctx, &app, params, Some(token)).await
-}
-
-/// The private calendar feed: `/{lang}/calendar/{token}.ics`.
-pub(super) async fn private_feed(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(file): Path<String>,
-) -> HtmlResult<Response> {
-    let token = file.strip_suffix(".ics").unwrap_or("");
-    let text = app.calendar_feed(token).await.or_page(&ctx)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (header::CACHE_CONTROL, "private, no-store"),
-        ],
-        text,
-    )
-        .into_response())
-}
-/// A checklist item as shown.
-pub(super) struct CheckLine {
-    id: i64,
-    label: String,
-    visitor: bool,
-    host: bool,
-    mine: bool,
-}
-
-pub(super) fn label_of(ctx: &Ctx, key: Option<&str>, labels: [&str; 3]) -> String {
-    match key {
-        Some(k) => ctx.tk("checklist-item-", k),
-        None => crate::app::label_in(ctx.locale, labels),
-    }
-}
-
-pub(super) fn check_line(ctx: &Ctx, l: &ChecklistLine, side: Option<Side>) -> CheckLine {
-    CheckLine {
-        id: l.id,
-        label: label_of(
-            ctx,
-            l.key.as_deref(),
-            [&l.labels[0], &l.labels[1], &l.labels[2]],
-        ),
-        visitor: l.visitor,
-        host: l.host,
-        mine: match side {
-            Some(Side::Visitor) => l.visitor,
-            Some(Side::Host) => l.host,
-            None => false,
-        },
-    }
 }
 
 /// A timeline entry as shown.
@@ -535,29 +472,6 @@ pub(super) async fn choose(
         Err(Error::Invalid(errors)) => show_page(ctx, &app, id, None, &errors, None).await,
         Err(e) => Err(e).or_page(&ctx),
     }
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub(super) struct ConfirmForm {
-    item: Vec<String>,
-}
-
-pub(super) async fn confirm(
-    ctx: Ctx,
-    State(app): State<App>,
-    Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<ConfirmForm>,
-) -> HtmlResult<Response> {
-    let items: Vec<i64> = f.item.iter().filter_map(|s| s.parse().ok()).collect();
-    app.confirm_checklist(&ctx.actor(), id, &items)
-        .await
-        .or_page(&ctx)?;
-    Ok(crate::web::html::done(
-        &ctx,
-        &format!("/visits/{id}"),
-        "checklist",
-    ))
 }
 
 pub(super) async fn schedule(
