@@ -9,6 +9,7 @@
 mod accounts;
 mod catalogue;
 mod directory;
+mod error;
 mod exchange;
 mod language;
 mod sql;
@@ -25,6 +26,7 @@ pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
     ThemeRow,
 };
+pub use error::{Result, StorageError};
 pub use exchange::calls::{AssignmentRow, CallRequestRow, CallRow, NewCallRequest, PreferenceRow};
 pub use exchange::checklist::{ChecklistItemRow, ConfirmationRow};
 pub use exchange::placements::{
@@ -42,51 +44,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
-/// What can go wrong in storage.
-#[derive(Debug, thiserror::Error)]
-pub enum StorageError {
-    /// The row does not exist.
-    #[error("not found")]
-    NotFound,
-    /// A unique key is taken (the constraint's name says which).
-    #[error("conflict: {0}")]
-    Conflict(String),
-    /// Another write (of this process or another) held the turn to write for longer than a
-    /// writer waits.
-    #[error("the turn to write did not come in time")]
-    Busy,
-    /// Anything else: connection, migration, bad data in the database.
-    #[error(transparent)]
-    Other(#[from] anyhow::Error),
-}
-
-impl From<sqlx::Error> for StorageError {
-    fn from(e: sqlx::Error) -> Self {
-        match &e {
-            sqlx::Error::RowNotFound => StorageError::NotFound,
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                StorageError::Conflict(db.message().to_owned())
-            }
-            _ => StorageError::Other(e.into()),
-        }
-    }
-}
-
-/// Whether `e` says that another writer holds the database's write lock: SQLite's "database is
-/// locked" (`SQLITE_BUSY`, 5) or PostgreSQL's `lock_not_available` (55P03, the lock timeout).
-fn is_busy(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::Database(db) => {
-            let code = db.code();
-            let code = code.as_deref().unwrap_or_default();
-            code == "5" || code == "55P03" || code.parse::<i32>().is_ok_and(|c| c & 0xff == 5)
-        }
-        _ => false,
-    }
-}
-
-/// Storage results.
-pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+use error::is_busy;
 
 /// Which database is behind the pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,3 +3,4 @@
 pub(crate) mod files;
 pub(crate) mod practice_writes;
 pub(crate) mod practices;
+pub(crate) mod transfer;

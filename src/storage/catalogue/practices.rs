@@ -197,7 +197,7 @@ pub struct PracticeFacets {
 }
 
 /// The `WHERE` clause of a scope and a filter.
-fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
+pub(super) fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
     let mut w = Conditions::default();
     if let Some(grounds) = scope.grounds {
         let mut any = Vec::with_capacity(grounds.len());
@@ -255,7 +255,7 @@ fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
     w
 }
 
-fn select(reader: &str) -> String {
+pub(super) fn select(reader: &str) -> String {
     format!(
         "SELECT p.id, p.slug, p.ref, p.city_id, c.slug AS city_slug, c.country, p.original_lang, p.status, \
          p.period_start, p.period_end, p.ongoing, p.themes, p.target_groups, p.links, p.source, p.version, \
@@ -319,29 +319,6 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         Ok((rows, total))
-    }
-
-    /// Up to `limit` practices in `scope` whose id is above `after`, lowest id first: the pages
-    /// of an export, each found through the primary key however far the export has come.
-    pub async fn practices_after(
-        &self,
-        scope: PracticeScope,
-        after: i64,
-        limit: i64,
-    ) -> Result<Vec<PracticeRow>> {
-        let mut w = conditions(scope, &PracticeFilter::default());
-        let after = w.value(Value::Int(after));
-        w.always(&format!("p.id > {after}"));
-        let where_sql = w.sql();
-        let reader_param = w.value(Value::Text(String::new()));
-        let limit_param = w.value(Value::Int(limit));
-        let sql = format!(
-            "{} {where_sql} ORDER BY p.id LIMIT {limit_param}",
-            select(&reader_param)
-        );
-        Ok(bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), w)
-            .fetch_all(self.pool())
-            .await?)
     }
 
     /// How many practices in `scope` matching `filter` have each city, country, theme, target
@@ -417,68 +394,6 @@ impl Store {
                 .fetch_all(self.pool())
                 .await?,
         )
-    }
-
-    /// Every text, owner and contact of the practices with ids from `first` to `last`, keyed
-    /// by practice id (for one page of an export).
-    pub async fn practice_links_between(
-        &self,
-        first: i64,
-        last: i64,
-    ) -> Result<(
-        Vec<(i64, PracticeTextRow)>,
-        Vec<(i64, String)>,
-        Vec<(i64, String)>,
-    )> {
-        #[derive(sqlx::FromRow)]
-        struct T {
-            practice_id: i64,
-            lang: String,
-            field: String,
-            body: String,
-            status: String,
-            based_on: i64,
-        }
-        let texts: Vec<T> = sqlx::query_as(
-            "SELECT practice_id, lang, field, body, status, based_on FROM practice_texts \
-             WHERE practice_id BETWEEN $1 AND $2 ORDER BY practice_id, lang, field",
-        )
-        .bind(first)
-        .bind(last)
-        .fetch_all(self.pool())
-        .await?;
-        let owners = sqlx::query_as(
-            "SELECT po.practice_id, o.slug FROM practice_organisations po JOIN organisations o ON o.id = po.organisation_id \
-             WHERE po.practice_id BETWEEN $1 AND $2 ORDER BY po.practice_id, o.slug",
-        )
-        .bind(first)
-        .bind(last)
-        .fetch_all(self.pool())
-        .await?;
-        let contacts = sqlx::query_as(
-            "SELECT pc.practice_id, pe.slug FROM practice_contacts pc JOIN people pe ON pe.id = pc.person_id \
-             WHERE pc.practice_id BETWEEN $1 AND $2 ORDER BY pc.practice_id, pe.slug",
-        )
-        .bind(first)
-        .bind(last)
-        .fetch_all(self.pool())
-        .await?;
-        let texts = texts
-            .into_iter()
-            .map(|t| {
-                (
-                    t.practice_id,
-                    PracticeTextRow {
-                        lang: t.lang,
-                        field: t.field,
-                        body: t.body,
-                        status: t.status,
-                        based_on: t.based_on,
-                    },
-                )
-            })
-            .collect();
-        Ok((texts, owners, contacts))
     }
 
     /// Every text of a practice.

@@ -12,6 +12,7 @@ use crate::storage::{PracticeTextRow, split_list};
 
 use crate::app::{App, Error, Result};
 
+mod check;
 mod import;
 mod records;
 
