@@ -167,7 +167,9 @@ impl Config {
             trusted_proxies,
             max_connections: s.max_connections.unwrap_or(1024).max(1),
             audit_retention_days: s.audit_retention_days.unwrap_or(365).max(1),
-            write_wait: std::time::Duration::from_secs(s.write_wait_seconds.unwrap_or(120).max(1)),
+            write_wait: std::time::Duration::from_secs(
+                s.write_wait_seconds.unwrap_or(120).clamp(1, 86_400),
+            ),
         })
     }
 

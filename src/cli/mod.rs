@@ -241,18 +241,43 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             let format = Format::parse(&format)
                 .ok_or_else(|| anyhow::anyhow!("--format is jsonl or csv"))?;
             match output {
-                // Written beside the file, then renamed: a failed export leaves no half file.
+                // Written beside the file (a new file only its owner reads: a system export holds
+                // drafts), then renamed: a failed export leaves no half file. A target that is not
+                // a regular file (a pipe, /dev/stdout) is written directly.
+                Some(path) if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) => {
+                    let file = tokio::fs::OpenOptions::new()
+                        .write(true)
+                        .open(&path)
+                        .await?;
+                    let mut out = tokio::io::BufWriter::new(file);
+                    app.export_practices(&Actor::System, format, &mut out)
+                        .await?;
+                }
                 Some(path) => {
                     let part = std::path::PathBuf::from(format!("{}.part", path.display()));
-                    let file = tokio::fs::File::create(&part).await?;
-                    let mut out = tokio::io::BufWriter::new(file);
-                    if let Err(e) = app.export_practices(&Actor::System, format, &mut out).await {
-                        drop(out);
-                        let _ = std::fs::remove_file(&part);
-                        return Err(e.into());
+                    let mut options = std::fs::OpenOptions::new();
+                    options.write(true).create_new(true);
+                    #[cfg(unix)]
+                    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+                    let file = options.open(&part).map_err(|e| {
+                        anyhow::anyhow!(
+                            "{} cannot be created ({e}); remove it if an export stopped",
+                            part.display()
+                        )
+                    })?;
+                    let written = async {
+                        let mut out = tokio::io::BufWriter::new(tokio::fs::File::from_std(file));
+                        app.export_practices(&Actor::System, format, &mut out)
+                            .await?;
+                        out.into_inner().sync_all().await?;
+                        std::fs::rename(&part, &path)?;
+                        anyhow::Ok(())
                     }
-                    out.into_inner().sync_all().await?;
-                    std::fs::rename(&part, &path)?;
+                    .await;
+                    if written.is_err() {
+                        let _ = std::fs::remove_file(&part);
+                    }
+                    written?;
                 }
                 None => {
                     let mut out = tokio::io::BufWriter::new(tokio::io::stdout());

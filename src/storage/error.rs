@@ -31,15 +31,17 @@ impl From<sqlx::Error> for StorageError {
 }
 
 /// Whether `e` says that another writer holds the database's write lock: SQLite's "database is
-/// locked" (`SQLITE_BUSY`, 5) or PostgreSQL's `lock_not_available` (55P03, the lock timeout).
-pub(super) fn is_busy(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::Database(db) => {
-            let code = db.code();
-            let code = code.as_deref().unwrap_or_default();
-            code == "5" || code == "55P03" || code.parse::<i32>().is_ok_and(|c| c & 0xff == 5)
-        }
-        _ => false,
+/// locked" (`SQLITE_BUSY`, 5, or an extended code of it) or PostgreSQL's `lock_not_available`
+/// (55P03, the lock timeout).
+pub(super) fn is_busy(e: &sqlx::Error, backend: super::Backend) -> bool {
+    let sqlx::Error::Database(db) = e else {
+        return false;
+    };
+    let code = db.code();
+    let code = code.as_deref().unwrap_or_default();
+    match backend {
+        super::Backend::Sqlite => code.parse::<i32>().is_ok_and(|c| c & 0xff == 5),
+        super::Backend::Postgres => code == "55P03",
     }
 }
 

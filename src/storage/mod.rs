@@ -35,6 +35,7 @@ pub use exchange::placements::{
 pub use exchange::reports::{FollowUpRow, ReportListRow, ReportRow};
 pub use exchange::visits::{NewVisit, VisitEventRow, VisitFilter, VisitPlan, VisitRow};
 pub use language::glossary::{GlossaryConceptRow, GlossaryTermRow};
+pub use language::lexicon::LexiconRow;
 pub use language::search_source::{IndexRow, IndexSelect, IndexText};
 pub use sql::*;
 
@@ -316,7 +317,7 @@ impl Store {
             Backend::Sqlite => loop {
                 match self.pool.begin_with("BEGIN IMMEDIATE").await {
                     Ok(tx) => break tx,
-                    Err(e) if is_busy(&e) => {
+                    Err(e) if is_busy(&e, self.backend) => {
                         if tokio::time::Instant::now() >= deadline {
                             return Err(StorageError::Busy);
                         }
@@ -341,10 +342,10 @@ impl Store {
                     .await
                 {
                     Ok(_) => {}
-                    Err(e) if is_busy(&e) => return Err(StorageError::Busy),
+                    Err(e) if is_busy(&e, self.backend) => return Err(StorageError::Busy),
                     Err(e) => return Err(e.into()),
                 }
-                sqlx::query("SET LOCAL lock_timeout = 0")
+                sqlx::query("SET LOCAL lock_timeout = DEFAULT")
                     .execute(&mut *tx)
                     .await?;
                 tx

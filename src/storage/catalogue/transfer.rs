@@ -1,5 +1,5 @@
 //! The reads of an export: practices a page at a time, and the texts, owners and contacts of a
-//! page's id range.
+//! page's practices.
 
 use super::practices::{
     PracticeFilter, PracticeRow, PracticeScope, PracticeTextRow, conditions, select,
@@ -30,12 +30,11 @@ impl Store {
             .await?)
     }
 
-    /// Every text, owner and contact of the practices with ids from `first` to `last`, keyed
-    /// by practice id (for one page of an export).
-    pub async fn practice_links_between(
+    /// Every text, owner and contact of the practices `ids` (one page of an export), keyed by
+    /// practice id.
+    pub async fn practice_links_of(
         &self,
-        first: i64,
-        last: i64,
+        ids: &[i64],
     ) -> Result<(
         Vec<(i64, PracticeTextRow)>,
         Vec<(i64, String)>,
@@ -50,28 +49,27 @@ impl Store {
             status: String,
             based_on: i64,
         }
-        let texts: Vec<T> = sqlx::query_as(
+        if ids.is_empty() {
+            return Ok(Default::default());
+        }
+        // Integers from the database, written into the statement: no parameter limit to mind.
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let texts: Vec<T> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT practice_id, lang, field, body, status, based_on FROM practice_texts \
-             WHERE practice_id BETWEEN $1 AND $2 ORDER BY practice_id, lang, field",
-        )
-        .bind(first)
-        .bind(last)
+             WHERE practice_id IN ({list}) ORDER BY practice_id, lang, field",
+        )))
         .fetch_all(self.pool())
         .await?;
-        let owners = sqlx::query_as(
+        let owners = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT po.practice_id, o.slug FROM practice_organisations po JOIN organisations o ON o.id = po.organisation_id \
-             WHERE po.practice_id BETWEEN $1 AND $2 ORDER BY po.practice_id, o.slug",
-        )
-        .bind(first)
-        .bind(last)
+             WHERE po.practice_id IN ({list}) ORDER BY po.practice_id, o.slug",
+        )))
         .fetch_all(self.pool())
         .await?;
-        let contacts = sqlx::query_as(
+        let contacts = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT pc.practice_id, pe.slug FROM practice_contacts pc JOIN people pe ON pe.id = pc.person_id \
-             WHERE pc.practice_id BETWEEN $1 AND $2 ORDER BY pc.practice_id, pe.slug",
-        )
-        .bind(first)
-        .bind(last)
+             WHERE pc.practice_id IN ({list}) ORDER BY pc.practice_id, pe.slug",
+        )))
         .fetch_all(self.pool())
         .await?;
         let texts = texts

@@ -16,7 +16,7 @@ mod check;
 mod import;
 mod records;
 
-pub use import::{ImportOptions, ImportProblem, ImportReport};
+pub use import::{ImportOptions, ImportProblem, ImportReport, LISTED};
 pub use records::ImportSource;
 
 /// The file formats.
@@ -322,14 +322,12 @@ impl App {
                 .store()
                 .practices_after(scope, after, EXPORT_PAGE)
                 .await?;
-            let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+            let Some(last) = rows.last() else {
                 break;
             };
-            let (texts, owners, contacts) = self
-                .store()
-                .practice_links_between(first.id, last.id)
-                .await?;
             after = last.id;
+            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            let (texts, owners, contacts) = self.store().practice_links_of(&ids).await?;
             let records = page_records(&rows, &texts, &owners, &contacts, &cities);
             let bytes = encode(format, &records, first_page)?;
             first_page = false;
@@ -339,7 +337,7 @@ impl App {
     }
 }
 
-/// The records of one page of practices, with the texts, owners and contacts of its id range.
+/// The records of one page of practices, with their texts, owners and contacts.
 fn page_records(
     rows: &[crate::storage::PracticeRow],
     texts: &[(i64, PracticeTextRow)],
