@@ -1030,3 +1030,15 @@ error-erase-self = { $field }: Sie können Ihr eigenes Konto nicht löschen; das
 error-erase-confirm = { $field }: Geben Sie den angezeigten Text genau ein, um zu bestätigen, dass diese Person gelöscht werden soll.
 error-range-page = { $field }: muss zwischen 1 und { $max } liegen.
 field-type = Art
+
+# The lexicon of the language bridge.
+field-src_lang = Sprache des Worts
+field-src_word = Wort
+field-dst_lang = Sprache der Übersetzung
+field-dst_word = Übersetzung
+field-weight = Gewicht
+error-lexicon-unreadable = { $field }: Die Datei lässt sich ab hier nicht lesen (eine abgeschnittene komprimierte Datei oder Text, der kein UTF-8 ist).
+error-lexicon-columns = { $field }: Jede Zeile braucht fünf durch Tabulatoren getrennte Spalten: src_lang, src_word, dst_lang, dst_word, weight.
+error-lexicon-same-language = { $field }: Eine Übersetzung muss in eine andere Sprache als die des Worts gehen.
+error-lexicon-weight = { $field }: Geben Sie eine Zahl von null oder mehr an.
+error-lexicon-empty = { $field }: Die Datei enthält keine Übersetzung, die eine Suche nutzen könnte.

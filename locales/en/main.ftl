@@ -1030,3 +1030,15 @@ error-erase-self = { $field }: you cannot erase your own account; another admin 
 error-erase-confirm = { $field }: type the text shown exactly, to confirm that this person is to be erased.
 error-range-page = { $field }: must be between 1 and { $max }.
 field-type = Type
+
+# The lexicon of the language bridge.
+field-src_lang = Language of the word
+field-src_word = Word
+field-dst_lang = Language of the translation
+field-dst_word = Translation
+field-weight = Weight
+error-lexicon-unreadable = { $field }: the file cannot be read from here on (a truncated compressed file, or text that is not UTF-8).
+error-lexicon-columns = { $field }: each line needs five columns separated by tabs: src_lang, src_word, dst_lang, dst_word, weight.
+error-lexicon-same-language = { $field }: a translation must be into another language than the word's.
+error-lexicon-weight = { $field }: write a number of zero or more.
+error-lexicon-empty = { $field }: the file holds no translation a search could use.

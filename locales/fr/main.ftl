@@ -1030,3 +1030,15 @@ error-erase-self = { $field } : vous ne pouvez pas effacer votre propre compte ;
 error-erase-confirm = { $field } : saisissez exactement le texte affiché pour confirmer l’effacement de cette personne.
 error-range-page = { $field } : doit être compris entre 1 et { $max }.
 field-type = Type
+
+# The lexicon of the language bridge.
+field-src_lang = Langue du mot
+field-src_word = Mot
+field-dst_lang = Langue de la traduction
+field-dst_word = Traduction
+field-weight = Poids
+error-lexicon-unreadable = { $field } : le fichier ne peut pas être lu à partir d’ici (fichier compressé tronqué, ou texte qui n’est pas en UTF-8).
+error-lexicon-columns = { $field } : chaque ligne doit compter cinq colonnes séparées par des tabulations : src_lang, src_word, dst_lang, dst_word, weight.
+error-lexicon-same-language = { $field } : une traduction doit être dans une autre langue que celle du mot.
+error-lexicon-weight = { $field } : indiquez un nombre supérieur ou égal à zéro.
+error-lexicon-empty = { $field } : le fichier ne contient aucune traduction utilisable par la recherche.

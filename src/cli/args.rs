@@ -68,6 +68,11 @@ pub(super) enum Command {
         #[command(subcommand)]
         command: GlossaryCommand,
     },
+    /// The lexicon of the language bridge (translations of words between de, fr and en).
+    Lexicon {
+        #[command(subcommand)]
+        command: LexiconCommand,
+    },
     /// Administration of accounts.
     Admin {
         #[command(subcommand)]
@@ -154,4 +159,20 @@ pub(super) enum AdminCommand {
         #[arg(long)]
         email: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum LexiconCommand {
+    /// Replace the lexicon with a file that `scripts/lexicon` builds: tab-separated
+    /// src_lang, src_word, dst_lang, dst_word, weight per line, optionally gzip-compressed.
+    /// Checked whole, then written in one transaction.
+    Import {
+        /// The file (.tsv or .tsv.gz).
+        file: PathBuf,
+        /// Check the file and report, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// How many translations the lexicon holds.
+    Status,
 }

@@ -287,6 +287,56 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Lexicon {
+            command: LexiconCommand::Import { file, dry_run },
+        } => {
+            let bar = std::sync::OnceLock::<indicatif::ProgressBar>::new();
+            let progress = |done: u64, total: u64| {
+                let bar = bar.get_or_init(|| indicatif::ProgressBar::new(total));
+                bar.set_position(done);
+            };
+            let report = app
+                .import_lexicon(&Actor::System, &file, dry_run, &progress)
+                .await?;
+            if let Some(bar) = bar.get() {
+                bar.finish_and_clear();
+            }
+            for p in &report.problems {
+                eprintln!(
+                    "line {}: {}",
+                    p.line,
+                    crate::i18n::field_error(Locale::En, &p.field, &p.error)
+                );
+            }
+            if report.problem_count > 0 {
+                anyhow::bail!(
+                    "{} problem(s){}; nothing was written",
+                    report.problem_count,
+                    if report.problem_count > report.problems.len() {
+                        format!(" (the first {} are listed)", report.problems.len())
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            let verb = if report.written {
+                "written"
+            } else {
+                "checked (dry run, nothing written)"
+            };
+            println!(
+                "{} translations {verb}; {} left out (stop words or several words, which no search looks up).",
+                report.records - report.skipped,
+                report.skipped
+            );
+            Ok(())
+        }
+        Command::Lexicon {
+            command: LexiconCommand::Status,
+        } => {
+            println!("{} translations in the lexicon.", app.lexicon_size().await?);
+            Ok(())
+        }
         Command::Reindex => {
             let dir = app.config().data_dir.join("index");
             let started = std::time::Instant::now();

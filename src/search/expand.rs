@@ -141,6 +141,11 @@ impl Expander {
             .collect()
     }
 
+    /// Analyzes `text` as a text of language `lang` (an index into [`LANGS`]).
+    pub(crate) fn analyze_text(&self, lang: usize, text: &str) -> Vec<Analyzed> {
+        analysis::analyze(&mut self.analyzers[lang].clone(), text)
+    }
+
     /// Finds concepts named in the query. `analyzed[lang][word]` as from
     /// [`Expander::analyze_words`]. Longer stretches win over shorter ones they overlap.
     pub(crate) fn find(&self, analyzed: &[Vec<Option<Analyzed>>]) -> Vec<ConceptSpan> {

@@ -9,10 +9,14 @@
 
 pub mod analysis;
 pub mod expand;
+pub mod lexicon;
 mod query;
 
 pub use expand::{Expander, GlossaryTerm};
-pub use query::{Facets, Hit, SearchRequest, SearchResults, Segment};
+pub use lexicon::LexiconKeys;
+pub use query::{
+    Facets, Hit, SearchRequest, SearchResults, Segment, Translation, Translations, UsedTranslation,
+};
 
 use std::path::Path;
 use std::sync::Mutex;

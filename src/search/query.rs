@@ -1,14 +1,18 @@
 //! Query planning and execution. A query is cut into units — a word, or a stretch of words that
-//! names a glossary concept — and every unit must match (all of up to two, all but one of more). A word
-//! matches in any language's fields (its own language counts most); a concept matches through
-//! any of its terms in any language (the query's language first, then the others). Titles weigh
-//! most, then summaries, tags and bodies; the whole phrase in the query's language earns a bonus.
+//! names a glossary concept — and each unit is one group of alternatives: the word in every
+//! language's fields (its own language counts most), its translations from the lexicon (as much
+//! as the word itself: most answers are in another language), or any term of the concept in any
+//! language. A group scores its best alternative, so that a word with many translations cannot
+//! outweigh the others; a document scores the sum of its groups, and needs only one of them:
+//! a word that occurs nowhere never empties the results. Titles weigh most, then summaries, tags
+//! and bodies; the whole phrase in the query's language earns a bonus.
 
 use std::collections::HashMap;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::snippet::{Snippet, SnippetGenerator};
@@ -28,6 +32,10 @@ const SYNONYM: f32 = 0.8;
 const EXPANSION: f32 = 0.7;
 /// A word matched only with a typo.
 const TYPO: f32 = 0.6;
+/// A translation from the lexicon: as much as the word itself.
+const TRANSLATION: f32 = 1.0;
+/// Translations kept per word and target language, the most likely first.
+const TRANSLATIONS_KEPT: usize = 3;
 /// The whole query as a phrase.
 const PHRASE: f32 = 2.0;
 /// Longest snippet, in characters.
@@ -60,6 +68,37 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Results skipped.
     pub offset: usize,
+    /// The lexicon's translations of the query's words (see [`lexicon_keys`]); none when the
+    /// lexicon is not installed, and the search is then within each language.
+    pub translations: Translations,
+    /// Translations the reader removed, as (language, text): not used.
+    pub without: Vec<(String, String)>,
+}
+
+/// One translation from the lexicon: its language, its text (one or more words) and its weight
+/// (higher is more likely).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    /// Target language.
+    pub lang: String,
+    /// The translation as written.
+    pub text: String,
+    /// How likely this sense is; ranks the translations of one word.
+    pub weight: f32,
+}
+
+/// Translations by (source language, lexicon key of the word).
+pub type Translations = HashMap<(String, String), Vec<Translation>>;
+
+/// A translation the search used for a word of the query: shown to the reader, who can remove it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UsedTranslation {
+    /// The word as typed.
+    pub word: String,
+    /// The language of the translation.
+    pub lang: String,
+    /// The translation.
+    pub text: String,
 }
 
 impl SearchRequest {
@@ -78,6 +117,8 @@ impl SearchRequest {
             expand: true,
             limit: 10,
             offset: 0,
+            translations: Translations::new(),
+            without: Vec::new(),
         }
     }
 }
@@ -147,6 +188,16 @@ pub struct SearchResults {
     pub query_lang: String,
     /// Keys of the glossary concepts the query was expanded through.
     pub concepts: Vec<String>,
+    /// The lexicon's translations the query was expanded through.
+    pub translations: Vec<UsedTranslation>,
+}
+
+/// The query as read: its words as typed and as each language analyzes them.
+struct Plan<'a> {
+    words: &'a [String],
+    analyzed: &'a [Vec<Option<Analyzed>>],
+    req: &'a SearchRequest,
+    glossary: &'a Expander,
 }
 
 /// A query word or concept, with what it matches.
@@ -179,7 +230,14 @@ impl SearchIndex {
                 .collect(),
             ..SearchResults::default()
         };
-        let Some(core) = self.core_query(&searcher, &analyzed, &spans, ql, glossary)? else {
+        let plan = Plan {
+            words: &words,
+            analyzed: &analyzed,
+            req,
+            glossary,
+        };
+        let core = self.core_query(&searcher, &plan, &spans, ql, &mut results.translations)?;
+        let Some(core) = core else {
             return Ok(results);
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, core)];
@@ -249,11 +307,12 @@ impl SearchIndex {
     fn core_query(
         &self,
         searcher: &Searcher,
-        analyzed: &[Vec<Option<Analyzed>>],
+        plan: &Plan<'_>,
         spans: &[ConceptSpan],
         ql: usize,
-        glossary: &Expander,
+        used: &mut Vec<UsedTranslation>,
     ) -> Result<Option<Box<dyn Query>>> {
+        let analyzed = plan.analyzed;
         let n = analyzed[ql].len();
         let mut units = Vec::new();
         let mut i = 0;
@@ -272,8 +331,8 @@ impl SearchIndex {
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         for unit in &units {
             let clause = match unit {
-                Unit::Word(w) => self.word_unit(searcher, analyzed, *w, ql)?,
-                Unit::Concept(span) => self.concept_unit(analyzed, span, ql, glossary),
+                Unit::Word(w) => self.word_unit(searcher, plan, *w, ql, used)?,
+                Unit::Concept(span) => self.concept_unit(analyzed, span, ql, plan.glossary),
             };
             if let Some(c) = clause {
                 clauses.push(c);
@@ -282,27 +341,25 @@ impl SearchIndex {
         Ok(match clauses.len() {
             0 => None,
             1 => clauses.pop(),
-            k => {
-                let required = if k <= 2 { k } else { k - 1 };
-                Some(Box::new(BooleanQuery::with_minimum_required_clauses(
-                    clauses.into_iter().map(|c| (Occur::Should, c)).collect(),
-                    required,
-                )))
-            }
+            _ => Some(Box::new(BooleanQuery::new(
+                clauses.into_iter().map(|c| (Occur::Should, c)).collect(),
+            ))),
         })
     }
 
-    /// A word in every language it is not a stop word of; a typo is forgiven in the query's
-    /// language when the word itself is unknown there.
+    /// A word in every language it is not a stop word of, or one of its translations; a typo is
+    /// forgiven in the query's language when the word itself is unknown there. The group
+    /// scores its best alternative.
     fn word_unit(
         &self,
         searcher: &Searcher,
-        analyzed: &[Vec<Option<Analyzed>>],
+        plan: &Plan<'_>,
         w: usize,
         ql: usize,
+        used: &mut Vec<UsedTranslation>,
     ) -> Result<Option<Box<dyn Query>>> {
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (l, words) in analyzed.iter().enumerate() {
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for (l, words) in plan.analyzed.iter().enumerate() {
             let Some(word) = &words[w] else { continue };
             let fields = &self.fields.langs[l];
             let typo = l == ql
@@ -310,11 +367,46 @@ impl SearchIndex {
                 && self.unknown(searcher, fields, &word.whole)?;
             let clause = word_clause(fields, word, typo);
             let boost = if l == ql { 1.0 } else { OTHER_LANGUAGE };
-            alternatives.push((Occur::Should, boosted(clause, boost)));
+            alternatives.push(boosted(clause, boost));
+        }
+        if let Some(word) = &plan.analyzed[ql][w] {
+            let key = (LANGS[ql].to_string(), word.whole.clone());
+            let found = plan
+                .req
+                .translations
+                .get(&key)
+                .map_or(&[][..], Vec::as_slice);
+            for t in super::lexicon::choose(found, LANGS[ql], TRANSLATIONS_KEPT) {
+                if plan
+                    .req
+                    .without
+                    .iter()
+                    .any(|(l, x)| *l == t.lang && *x == t.text)
+                {
+                    continue;
+                }
+                let Some(l) = LANGS.iter().position(|x| *x == t.lang) else {
+                    continue;
+                };
+                let words = plan.glossary.analyze_text(l, &t.text);
+                if words.is_empty() {
+                    continue;
+                }
+                alternatives.push(boosted(
+                    mean_clause(&self.fields.langs[l], &words),
+                    TRANSLATION,
+                ));
+                used.push(UsedTranslation {
+                    word: plan.words[w].clone(),
+                    lang: t.lang.clone(),
+                    text: t.text.clone(),
+                });
+            }
         }
         Ok(match alternatives.len() {
             0 => None,
-            _ => Some(Box::new(BooleanQuery::new(alternatives))),
+            1 => alternatives.pop(),
+            _ => Some(Box::new(DisjunctionMaxQuery::new(alternatives))),
         })
     }
 
@@ -326,7 +418,7 @@ impl SearchIndex {
         ql: usize,
         glossary: &Expander,
     ) -> Option<Box<dyn Query>> {
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         let mut seen: Vec<(usize, Vec<String>)> = Vec::new();
         for (l, words) in analyzed.iter().enumerate() {
             let typed: Vec<Analyzed> = words[span.start..span.end]
@@ -339,9 +431,9 @@ impl SearchIndex {
             }
             seen.push((l, typed.iter().map(|w| w.whole.clone()).collect()));
             let boost = if l == ql { 1.0 } else { OTHER_LANGUAGE };
-            alternatives.push((
-                Occur::Should,
-                boosted(self.term_clause(&self.fields.langs[l], &typed, true), boost),
+            alternatives.push(boosted(
+                self.term_clause(&self.fields.langs[l], &typed, true),
+                boost,
             ));
         }
         for concept in &span.concepts {
@@ -355,17 +447,14 @@ impl SearchIndex {
                 }
                 seen.push(key);
                 let boost = if term.lang == ql { SYNONYM } else { EXPANSION };
-                alternatives.push((
-                    Occur::Should,
-                    boosted(
-                        self.term_clause(&self.fields.langs[term.lang], &term.words, false),
-                        boost,
-                    ),
+                alternatives.push(boosted(
+                    self.term_clause(&self.fields.langs[term.lang], &term.words, false),
+                    boost,
                 ));
             }
         }
         (!alternatives.is_empty())
-            .then(|| Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
+            .then(|| Box::new(DisjunctionMaxQuery::new(alternatives)) as Box<dyn Query>)
     }
 
     /// Several words of one language: each required in some field; as a phrase (one word
@@ -667,6 +756,21 @@ fn word_clause(fields: &LangFields, word: &Analyzed, typo: bool) -> Box<dyn Quer
         })
         .collect();
     Box::new(BooleanQuery::new(per_field))
+}
+
+/// Several words of one language (a translation), each in any field, scoring the mean of the
+/// words: a document with half of them earns half.
+fn mean_clause(fields: &LangFields, words: &[Analyzed]) -> Box<dyn Query> {
+    if let [one] = words {
+        return word_clause(fields, one, false);
+    }
+    let share = 1.0 / words.len() as f32;
+    Box::new(BooleanQuery::new(
+        words
+            .iter()
+            .map(|w| (Occur::Should, boosted(word_clause(fields, w, false), share)))
+            .collect(),
+    ))
 }
 
 fn term_query(term: Term) -> Box<dyn Query> {

@@ -11,6 +11,7 @@ mod calls;
 mod cli;
 mod directory;
 mod erasure;
+mod lexicon;
 mod placements;
 mod practices;
 mod search;

@@ -2,5 +2,6 @@
 
 pub(crate) mod glossary;
 pub mod glossary_io;
+pub mod lexicon;
 pub(crate) mod machine;
 pub(crate) mod search;

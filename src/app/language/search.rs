@@ -175,6 +175,8 @@ impl App {
             expand: true,
             limit,
             offset,
+            translations: Default::default(),
+            without: Vec::new(),
         };
         // A request for people by a non-member finds nothing rather than everything.
         if !members && given(&query.kind).as_deref() == Some("person") {
@@ -189,6 +191,8 @@ impl App {
             self.sync_index().await?;
         }
         let glossary = self.glossary_data().await?;
+        let mut request = request;
+        request.translations = self.translations_of(&request.q).await?;
         tokio::task::spawn_blocking(move || index.search(&request, &glossary.expander))
             .await
             .map_err(|e| Error::Internal(e.into()))?

@@ -1,4 +1,5 @@
 //! Language: the glossary, search and machine translation drafts.
 
 pub(crate) mod glossary;
+pub(crate) mod lexicon;
 pub(crate) mod search_source;

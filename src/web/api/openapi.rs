@@ -31,7 +31,7 @@ use crate::web::api::directory::*;
         crate::web::api::accounts::erase_user, crate::web::api::accounts::erase_person),
     components(schemas(crate::web::api::directory::bodies::OrganisationFormBody, crate::web::api::directory::bodies::PersonFormBody, crate::web::api::directory::bodies::CityFormBody, crate::web::api::directory::bodies::CountryFormBody, crate::web::api::directory::bodies::TranslationFormBody, OrganisationJson, OrganisationDetailJson,
         TextJson, PersonJson, CityJson, CountryJson, ThemeJson, crate::web::api::catalogue::bodies::PracticeFormBody, PracticeJson, PracticeSummaryJson, PracticeTextJson,
-        PracticeUpdate, TransitionRequest, crate::web::api::catalogue::bodies::PracticeTranslationFormBody, crate::web::api::language::search::SearchJson, crate::web::api::language::search::SearchHitJson,
+        PracticeUpdate, TransitionRequest, crate::web::api::catalogue::bodies::PracticeTranslationFormBody, crate::web::api::language::search::SearchJson, crate::web::api::language::search::TranslationJson, crate::web::api::language::search::SearchHitJson,
         crate::web::api::exchange::bodies::PlacementFormBody, crate::web::api::exchange::bodies::WindowFormBody, crate::web::api::exchange::placements::PlacementJson,
         crate::web::api::exchange::placements::WindowJson, crate::web::api::exchange::placements::PlacementTextJson,
         crate::web::api::exchange::bodies::PlacementTranslationFormBody, crate::web::api::exchange::visits::VisitJson, crate::web::api::exchange::visits::VisitDetailJson, crate::web::api::exchange::visits::EventJson,

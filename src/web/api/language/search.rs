@@ -62,6 +62,19 @@ pub struct SearchJson {
     pub did_you_mean: Option<String>,
     /// Glossary concepts the query was expanded through.
     pub concepts: Vec<String>,
+    /// Translations of the query's words from the lexicon that the search used.
+    pub translations: Vec<TranslationJson>,
+}
+
+/// A translation of a query word that the search used.
+#[derive(Serialize, ToSchema)]
+pub struct TranslationJson {
+    /// The word as typed.
+    pub word: String,
+    /// The translation's language.
+    pub lang: String,
+    /// The translation.
+    pub text: String,
 }
 
 fn escape(s: &str) -> String {
@@ -148,5 +161,14 @@ async fn search(
         facets,
         did_you_mean: results.suggestion,
         concepts: results.concepts,
+        translations: results
+            .translations
+            .into_iter()
+            .map(|t| TranslationJson {
+                word: t.word,
+                lang: t.lang,
+                text: t.text,
+            })
+            .collect(),
     }))
 }

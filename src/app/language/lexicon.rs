@@ -1,0 +1,252 @@
+//! The lexicon of the language bridge: translations of single words between de, fr, en (and lb
+//! where a source has them), built from open dictionaries by `scripts/lexicon` and imported from
+//! its file; looked up for every search, so that a query finds what other languages wrote.
+//!
+//! The file is tab-separated, optionally gzip-compressed: `src_lang`, `src_word`, `dst_lang`,
+//! `dst_word`, `weight` per line (higher weights first among one word's translations), after an
+//! optional header line naming these columns; blank lines and lines starting with `#` are skipped. It is checked whole first, then the lexicon is
+//! replaced in one transaction; both passes read the file a line at a time.
+
+use std::io::{BufRead, Read};
+use std::path::Path;
+
+use crate::app::catalogue::transfer::ImportProblem;
+use crate::domain::{Action, Actor, FieldError};
+use crate::search::{LexiconKeys, Translation, Translations};
+use crate::storage::LexiconRow;
+
+use crate::app::catalogue::transfer::LISTED;
+use crate::app::{App, Error, Result, authorize};
+
+/// Languages of the lexicon (those the search analyzes).
+const LANGS: [&str; 4] = ["de", "fr", "en", "lb"];
+/// Longest word or translation, in characters.
+const WORD_MAX: usize = 100;
+/// The optional first line naming the columns.
+const HEADER: &str = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight";
+/// Rows written per batch in the second pass.
+const BATCH: usize = 5_000;
+
+/// What a lexicon import found and did.
+#[derive(Debug, Clone, Default)]
+pub struct LexiconReport {
+    /// Translations read.
+    pub records: usize,
+    /// Of those, entries no search can look up (a stop word, several words), left out.
+    pub skipped: usize,
+    /// The first problems, by line.
+    pub problems: Vec<ImportProblem>,
+    /// All problems.
+    pub problem_count: usize,
+    /// Whether the lexicon was replaced.
+    pub written: bool,
+}
+
+impl LexiconReport {
+    fn problem(&mut self, line: usize, field: &str, error: FieldError) {
+        self.problem_count += 1;
+        if self.problems.len() < LISTED {
+            self.problems.push(ImportProblem {
+                line,
+                field: field.to_owned(),
+                error,
+            });
+        }
+    }
+}
+
+/// Opens a lexicon file, reading through gzip when it starts like gzip.
+fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
+    let mut file = std::fs::File::open(path)?;
+    let mut magic = [0u8; 2];
+    let n = file.read(&mut magic)?;
+    let file = std::fs::File::open(path)?;
+    Ok(if n == 2 && magic == [0x1f, 0x8b] {
+        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
+            file,
+        )))
+    } else {
+        Box::new(std::io::BufReader::new(file))
+    })
+}
+
+/// Reads a lexicon file line by line, checking each and calling `row` with each sound one that
+/// a search can look up. Problems go to the report; a file that cannot be read to its end (a
+/// truncated gzip file, bytes that are not UTF-8) is a problem on the line where reading failed.
+fn read(
+    path: &Path,
+    report: &mut LexiconReport,
+    mut row: impl FnMut(LexiconRow) -> bool,
+) -> std::io::Result<()> {
+    let mut keys = LexiconKeys::default();
+    let mut reader = open(path)?;
+    let mut line = String::new();
+    let mut n = 0;
+    loop {
+        line.clear();
+        n += 1;
+        match reader.read_line(&mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(_) => {
+                report.problem(n, "file", FieldError::new("error-lexicon-unreadable"));
+                break;
+            }
+        }
+        let text = line.trim_end_matches(['\n', '\r']);
+        if text.trim().is_empty()
+            || text.starts_with('#')
+            || (report.records == 0 && text == HEADER)
+        {
+            continue;
+        }
+        report.records += 1;
+        let cols: Vec<&str> = text.split('\t').map(str::trim).collect();
+        let [src_lang, src_word, dst_lang, dst_word, weight] = cols[..] else {
+            report.problem(n, "file", FieldError::new("error-lexicon-columns"));
+            continue;
+        };
+        let before = report.problem_count;
+        for (field, lang) in [("src_lang", src_lang), ("dst_lang", dst_lang)] {
+            if !LANGS.contains(&lang) {
+                report.problem(n, field, FieldError::new("error-choice"));
+            }
+        }
+        if src_lang == dst_lang && LANGS.contains(&src_lang) {
+            report.problem(
+                n,
+                "dst_lang",
+                FieldError::new("error-lexicon-same-language"),
+            );
+        }
+        for (field, word) in [("src_word", src_word), ("dst_word", dst_word)] {
+            if word.is_empty() {
+                report.problem(n, field, FieldError::new("error-required"));
+            } else if word.chars().count() > WORD_MAX {
+                report.problem(
+                    n,
+                    field,
+                    FieldError::with("error-too-long", "max", WORD_MAX),
+                );
+            }
+        }
+        let weight = weight
+            .parse::<f64>()
+            .ok()
+            .filter(|w| w.is_finite() && *w >= 0.0);
+        if weight.is_none() {
+            report.problem(n, "weight", FieldError::new("error-lexicon-weight"));
+        }
+        if report.problem_count > before {
+            continue;
+        }
+        let Some(src_key) = keys.key(src_lang, src_word) else {
+            report.skipped += 1;
+            continue;
+        };
+        let keep_going = row(LexiconRow {
+            src_lang: src_lang.to_owned(),
+            src_key,
+            src_word: src_word.to_owned(),
+            dst_lang: dst_lang.to_owned(),
+            dst_word: dst_word.to_owned(),
+            weight: weight.unwrap_or_default(),
+        });
+        if !keep_going {
+            break;
+        }
+    }
+    Ok(())
+}
+
+impl App {
+    /// Checks a lexicon file whole, then (unless `dry_run`) replaces the lexicon with it in one
+    /// transaction. `progress` is told the translations written so far and their number.
+    pub async fn import_lexicon(
+        &self,
+        actor: &Actor,
+        path: &Path,
+        dry_run: bool,
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<LexiconReport> {
+        authorize(actor, Action::EditGlossary)?;
+        let unreadable =
+            |e: std::io::Error| Error::Internal(anyhow::anyhow!("{}: {e}", path.display()));
+        let file = path.to_owned();
+        let mut report = tokio::task::spawn_blocking(move || {
+            let mut report = LexiconReport::default();
+            read(&file, &mut report, |_| true).map(|()| report)
+        })
+        .await
+        .map_err(|e| Error::Internal(e.into()))?
+        .map_err(unreadable)?;
+        if report.problem_count == 0 && report.records == report.skipped {
+            report.problem(0, "file", FieldError::new("error-lexicon-empty"));
+        }
+        if report.problem_count > 0 || dry_run {
+            return Ok(report);
+        }
+        let total = (report.records - report.skipped) as u64;
+        let (send, mut batches) = tokio::sync::mpsc::channel::<Vec<LexiconRow>>(4);
+        let file = path.to_owned();
+        let reading = tokio::task::spawn_blocking(move || {
+            let mut again = LexiconReport::default();
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut open = true;
+            read(&file, &mut again, |row| {
+                batch.push(row);
+                if batch.len() == BATCH {
+                    open = send.blocking_send(std::mem::take(&mut batch)).is_ok();
+                }
+                open
+            })?;
+            if open && !batch.is_empty() {
+                let _ = send.blocking_send(batch);
+            }
+            Ok::<_, std::io::Error>(again)
+        });
+        let mut tx = self.store().write().await?;
+        tx.clear_lexicon().await?;
+        let mut written = 0u64;
+        while let Some(batch) = batches.recv().await {
+            tx.add_lexicon_rows(&batch).await?;
+            written += batch.len() as u64;
+            progress(written, total);
+        }
+        let again = reading
+            .await
+            .map_err(|e| Error::Internal(e.into()))?
+            .map_err(unreadable)?;
+        if again.problem_count > 0 || written != total {
+            // Changed between the passes: nothing is written.
+            return Err(Error::Conflict("error-import-file-changed"));
+        }
+        tx.record("lexicon", "all", "import", actor.user_id())
+            .await?;
+        tx.commit().await?;
+        report.written = true;
+        Ok(report)
+    }
+
+    /// How many translations the lexicon holds (0: not installed; search stays in each language).
+    pub async fn lexicon_size(&self) -> Result<i64> {
+        Ok(self.store().lexicon_size().await?)
+    }
+
+    /// The lexicon's translations of the words of `q`, for the search.
+    pub(crate) async fn translations_of(&self, q: &str) -> Result<Translations> {
+        let keys = LexiconKeys::default().query_keys(q);
+        let mut found = Translations::new();
+        for row in self.store().lexicon_lookup(&keys).await? {
+            found
+                .entry((row.src_lang, row.src_key))
+                .or_default()
+                .push(Translation {
+                    lang: row.dst_lang,
+                    text: row.dst_word,
+                    weight: row.weight as f32,
+                });
+        }
+        Ok(found)
+    }
+}

@@ -1,0 +1,143 @@
+//! The language bridge: the keys under which the lexicon files a word (the word as the search
+//! analyzes it, so that plurals and other forms share one entry), and the choice of a word's
+//! translations among those the lexicon holds.
+
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::analysis::{self, LANGS};
+use super::expand::surface_words;
+use super::query::Translation;
+
+/// Analyzers that give the keys the lexicon is looked up by: one per language of [`LANGS`].
+pub struct LexiconKeys {
+    analyzers: Vec<TextAnalyzer>,
+}
+
+impl Default for LexiconKeys {
+    fn default() -> Self {
+        let parts = analysis::german_parts();
+        LexiconKeys {
+            analyzers: LANGS
+                .iter()
+                .map(|l| analysis::analyzer(l, &parts))
+                .collect(),
+        }
+    }
+}
+
+impl LexiconKeys {
+    /// The key of a one-word entry of `lang`: the word as that language's analyzer leaves it.
+    /// `None` for a language the search does not know, a stop word, or several words.
+    pub fn key(&mut self, lang: &str, word: &str) -> Option<String> {
+        let l = LANGS.iter().position(|x| *x == lang)?;
+        match analysis::analyze(&mut self.analyzers[l], word).as_slice() {
+            [one] => Some(one.whole.clone()),
+            _ => None,
+        }
+    }
+
+    /// Every (language, key) under which the words of the query `q` may be filed: each word read
+    /// as a word of each language, since the query's language is decided later.
+    pub fn query_keys(&mut self, q: &str) -> Vec<(String, String)> {
+        let mut keys = Vec::new();
+        for (word, _, _) in surface_words(q) {
+            for lang in LANGS {
+                if let Some(key) = self.key(lang, &word) {
+                    let pair = (lang.to_string(), key);
+                    if !keys.contains(&pair) {
+                        keys.push(pair);
+                    }
+                }
+            }
+        }
+        keys
+    }
+}
+
+/// The translations of one word to use: for each language other than `from`, the `kept` most
+/// likely, each text once (at its best weight when several forms of the word list it).
+pub(crate) fn choose<'a>(
+    found: &'a [Translation],
+    from: &str,
+    kept: usize,
+) -> Vec<&'a Translation> {
+    let mut best: Vec<&Translation> = Vec::new();
+    for t in found.iter().filter(|t| t.lang != from) {
+        match best
+            .iter_mut()
+            .find(|b| b.lang == t.lang && b.text == t.text)
+        {
+            Some(b) if b.weight < t.weight => *b = t,
+            Some(_) => {}
+            None => best.push(t),
+        }
+    }
+    best.sort_by(|a, b| {
+        a.lang
+            .cmp(&b.lang)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(a.text.cmp(&b.text))
+    });
+    let mut chosen: Vec<&Translation> = Vec::new();
+    for t in best {
+        if chosen.iter().filter(|c| c.lang == t.lang).count() < kept {
+            chosen.push(t);
+        }
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(lang: &str, text: &str, weight: f32) -> Translation {
+        Translation {
+            lang: lang.into(),
+            text: text.into(),
+            weight,
+        }
+    }
+
+    #[test]
+    fn keys_are_the_analyzed_word_in_its_language() {
+        let mut keys = LexiconKeys::default();
+        assert_eq!(keys.key("de", "Flüchtlinge"), keys.key("de", "Flüchtling"));
+        assert_eq!(keys.key("fr", "réfugiés"), keys.key("fr", "refugie"));
+        assert_eq!(keys.key("fr", "les"), None, "a stop word has no entry");
+        assert_eq!(keys.key("en", "welcome centre"), None, "one word per key");
+        assert_eq!(keys.key("xx", "word"), None);
+        let q = keys.query_keys("l'accueil des réfugiés");
+        assert!(q.contains(&("fr".into(), keys.key("fr", "accueil").expect("key"))));
+        assert!(
+            !q.iter().any(|(l, k)| l == "fr" && k == "de"),
+            "French stop words are no key"
+        );
+    }
+
+    #[test]
+    fn the_most_likely_translations_per_language_are_kept_once() {
+        let found = [
+            t("en", "refugee", 2.5),
+            t("en", "fugitive", 1.2),
+            t("en", "refugee", 1.9),
+            t("en", "escapee", 1.1),
+            t("en", "runaway", 0.9),
+            t("fr", "réfugié", 2.4),
+            t("de", "Flüchtling", 9.0),
+        ];
+        let chosen: Vec<(&str, &str)> = choose(&found, "de", 3)
+            .iter()
+            .map(|t| (t.lang.as_str(), t.text.as_str()))
+            .collect();
+        assert_eq!(
+            chosen,
+            [
+                ("en", "refugee"),
+                ("en", "fugitive"),
+                ("en", "escapee"),
+                ("fr", "réfugié")
+            ]
+        );
+    }
+}

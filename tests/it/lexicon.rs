@@ -1,0 +1,147 @@
+//! The lexicon of the language bridge: a file is checked whole and written in one transaction
+//! (a truncated or malformed file writes nothing), and its translations carry a query into the
+//! other languages in every direction, while a draft stays out of every public result.
+
+#![allow(clippy::unwrap_used)] // JSON shapes are the assertion: a missing field should fail the test.
+
+use std::io::Write;
+
+use passerelle::app::{Format, ImportOptions};
+use passerelle::domain::Actor;
+
+use crate::helpers::*;
+use crate::search::urlencode;
+
+fn none(_: u64, _: u64) {}
+
+/// Three practices, one per language, each on its own subject; no word is shared between them.
+const CORPUS: &str = r#"{"ref":"lx-de","title":"Wohnungen für Familien","summary":"Die Stadt vermittelt Wohnungen. Vermieter werden beraten.","lang":"de","city":"Trier","country":"DE"}
+{"ref":"lx-fr","title":"Soutien scolaire au quartier","summary":"Des bénévoles donnent du soutien scolaire. Les enfants progressent.","lang":"fr","city":"Metz","country":"FR"}
+{"ref":"lx-en","title":"Bicycle lessons for women","summary":"Volunteers teach cycling. Women gain mobility.","lang":"en","city":"Luxembourg","country":"LU"}
+"#;
+
+/// Translations between the three subjects' words, as `scripts/lexicon` writes them.
+const LEXICON: &str = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight
+# housing
+de\tWohnung\tfr\tlogement\t2.5
+de\tWohnung\ten\tflat\t2.4
+de\tWohnung\ten\tapartment\t2.2
+fr\tlogement\tde\tWohnung\t2.5
+fr\tlogement\ten\thousing\t2.5
+en\thousing\tde\tWohnung\t2.3
+en\thousing\tfr\tlogement\t2.5
+# tutoring
+fr\tsoutien scolaire\ten\ttutoring\t2.0
+de\tNachhilfe\tfr\tsoutien scolaire\t2.4
+de\tNachhilfe\ten\ttutoring\t2.4
+en\ttutoring\tfr\tsoutien scolaire\t2.2
+en\ttutoring\tde\tNachhilfe\t2.2
+# cycling
+de\tFahrrad\ten\tbicycle\t2.6
+fr\tvélo\ten\tbicycle\t2.6
+fr\tvélo\tde\tFahrrad\t2.6
+en\tbicycle\tde\tFahrrad\t2.6
+en\tbicycle\tfr\tvélo\t2.6
+";
+
+fn file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+fn gzip(text: &str) -> Vec<u8> {
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(text.as_bytes()).expect("gzip");
+    z.finish().expect("gzip")
+}
+
+async fn refs(c: &mut Client, q: &str, lang: &str) -> Vec<String> {
+    let v = c
+        .get(&format!(
+            "/api/v1/search?q={}&lang={lang}&type=practice",
+            urlencode(q)
+        ))
+        .await
+        .json();
+    v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ref"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+both! {
+    async fn a_lexicon_file_is_checked_whole_and_written_at_once(db) {
+        let t = TestApp::new(db).await;
+        let dir = tempfile::tempdir().expect("dir");
+        // Written from a gzip file, and read back by every form of a word.
+        let good = file(dir.path(), "lexicon.tsv.gz", &gzip(LEXICON));
+        let dry = t.app.import_lexicon(&Actor::System, &good, true, &none).await.expect("dry run");
+        assert!(dry.problems.is_empty() && !dry.written, "{dry:?}");
+        assert_eq!(t.app.lexicon_size().await.expect("size"), 0, "a dry run writes nothing");
+        let report = t.app.import_lexicon(&Actor::System, &good, false, &none).await.expect("import");
+        assert!(report.written && report.problems.is_empty(), "{report:?}");
+        // "soutien scolaire" is two words: no search looks it up, so it is left out.
+        assert_eq!(report.records, 17);
+        assert_eq!(report.skipped, 1);
+        assert_eq!(t.app.lexicon_size().await.expect("size"), 16);
+        // A truncated gzip file, and a file of bad lines: every problem with its line, nothing written.
+        let bytes = gzip(&LEXICON.replace("src_lang\tsrc_word\tdst_lang\tdst_word\tweight\n", "").repeat(50));
+        let truncated = file(dir.path(), "truncated.tsv.gz", &bytes[..bytes.len() / 2]);
+        let report = t.app.import_lexicon(&Actor::System, &truncated, false, &none).await.expect("report");
+        assert!(!report.written);
+        assert_eq!(report.problems.iter().map(|p| (p.field.as_str(), p.error.key)).collect::<Vec<_>>(), [("file", "error-lexicon-unreadable")]);
+        let bad = file(dir.path(), "bad.tsv", "de\tWohnung\tfr\tlogement\t1\nde\tWohnung\tfr\n\nxx\tWort\tde\tWort\t-1\nde\t\ten\tword\t1\n".as_bytes());
+        let report = t.app.import_lexicon(&Actor::System, &bad, false, &none).await.expect("report");
+        let found: Vec<(usize, &str, &str)> = report.problems.iter().map(|p| (p.line, p.field.as_str(), p.error.key)).collect();
+        assert_eq!(found, [
+            (2, "file", "error-lexicon-columns"),
+            (4, "src_lang", "error-choice"),
+            (4, "weight", "error-lexicon-weight"),
+            (5, "src_word", "error-required"),
+        ]);
+        let empty = file(dir.path(), "empty.tsv", b"# nothing\n");
+        let report = t.app.import_lexicon(&Actor::System, &empty, false, &none).await.expect("report");
+        assert_eq!(report.problems[0].error.key, "error-lexicon-empty");
+        assert_eq!(t.app.lexicon_size().await.expect("size"), 16, "the lexicon is as it was");
+        // Only those who may edit the glossary replace the lexicon.
+        assert!(t.app.import_lexicon(&Actor::Anonymous, &good, false, &none).await.is_err());
+    }
+
+    async fn translations_carry_a_query_into_every_other_language(db) {
+        let t = TestApp::new(db).await;
+        t.app.load_demo_network().await.expect("directory");
+        let report = t.app.import_practices(&Actor::System, CORPUS, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+        assert!(report.written, "{report:?}");
+        // A draft that the lexicon would find: never in a public result.
+        let draft = r#"{"ref":"lx-draft","title":"Logement d'urgence","summary":"Un brouillon. Pas encore publié.","lang":"fr","city":"Metz","country":"FR"}"#;
+        t.app.import_practices(&Actor::System, draft, Format::JsonLines, ImportOptions::default(), &none).await.expect("draft");
+        t.app.open_search().await.expect("index opens");
+        let mut c = t.client();
+        // Without the lexicon, each language keeps to itself.
+        assert!(refs(&mut c, "housing", "en").await.is_empty());
+        let dir = tempfile::tempdir().expect("dir");
+        let path = file(dir.path(), "lexicon.tsv", LEXICON.as_bytes());
+        t.app.import_lexicon(&Actor::System, &path, false, &none).await.expect("lexicon");
+        for (q, lang, want) in [
+            ("housing", "en", "lx-de"),            // en → de
+            ("logements", "fr", "lx-de"),          // fr → de, another form of the word
+            ("Nachhilfe", "de", "lx-fr"),          // de → fr, a two-word translation
+            ("tutoring", "en", "lx-fr"),           // en → fr
+            ("Fahrrad", "de", "lx-en"),            // de → en
+            ("vélo", "fr", "lx-en"),               // fr → en
+        ] {
+            let found = refs(&mut c, q, lang).await;
+            assert_eq!(found.first().map(String::as_str), Some(want), "{q}: {found:?}");
+            assert!(!found.contains(&"lx-draft".to_string()), "{q}: a draft in a public result");
+        }
+        // A word that occurs nowhere does not empty a query: the others still find.
+        assert_eq!(refs(&mut c, "Fahrrad Zeppelinwerft", "de").await.first().map(String::as_str), Some("lx-en"));
+        // The results say which translations were used, and one can be left out.
+        let v = c.get("/api/v1/search?q=housing&lang=en&type=practice").await.json();
+        let used = v["translations"].as_array().unwrap();
+        assert!(used.iter().any(|t| t["lang"] == "de" && t["text"] == "Wohnung"), "{v}");
+    }
+}
