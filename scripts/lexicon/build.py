@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Builds the lexicon of Passerelle's language bridge from open dictionaries and word frequencies
+that come from the package registries (fetched by `scripts/lexicon`, which calls this):
+
+- Debian's FreeDict packages (dictd format): deu-eng and eng-deu (Ding, GPL-3+), fra-eng and
+  eng-fra (GPL-2+), deu-fra and fra-deu (WikDict, CC-BY-SA-3.0);
+- the word frequencies of PyPI's `wordfreq` (data CC-BY-SA-4.0), read from its msgpack files, to
+  rank translations and drop junk;
+- the stop words of PyPI's `stop-words` (BSD-3-Clause), to drop entries that are only stop words.
+
+Every direction is combined from the direct dictionary, the inverted reverse one and a pivot
+through the third language (which gives French<->English most of its pairs). A word's
+translations are ranked by how many sources agree, then by how frequent the translation is, and
+the first three per target language are kept. Output: tab-separated src_lang, src_word,
+dst_lang, dst_word, weight (gzip), the format `passerelle lexicon import` reads.
+
+usage: build.py DICTD_DIR OUT.tsv.gz
+"""
+import collections
+import gzip
+import math
+import os
+import re
+import sys
+import unicodedata
+
+LANGS = ("de", "fr", "en")
+
+_SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l",
+            "ı": "i", "’": "'", "‘": "'", "ʼ": "'"}
+
+
+def fold(s):
+    """Lowercase and strip accents/umlauts to ASCII-ish like tantivy's AsciiFoldingFilter
+    (ä -> a, not ae; ß -> ss; œ -> oe)."""
+    s = s.lower()
+    s = "".join(_SPECIAL.get(c, c) for c in s)
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+
+B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+B64V = {c: i for i, c in enumerate(B64)}
+
+def b64num(s):
+    n = 0
+    for c in s:
+        n = n * 64 + B64V[c]
+    return n
+
+def read_dictd(index_path, dict_path):
+    """Yields (index_headword, entry_text) in index order, de-duplicated by offset."""
+    data = gzip.open(dict_path).read()  # dictzip is gzip-compatible
+    seen = set()
+    with open(index_path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3:
+                continue
+            hw, off, ln = parts[0], b64num(parts[1]), b64num(parts[2])
+            if (off, ln) in seen:
+                continue
+            seen.add((off, ln))
+            yield hw, data[off:off + ln].decode("utf-8", "replace")
+
+
+ISO = {"deu": "de", "fra": "fr", "eng": "en"}
+DICTS = ["deu-eng", "eng-deu", "fra-eng", "eng-fra", "deu-fra", "fra-deu"]
+WIKDICT = {"deu-fra", "fra-deu"}  # FreeDict's WikDict imports: translation line + gloss line per sense
+MAX_WORDS = 3
+TOPK = 3            # translations kept per word and target language (the search uses three)
+MIN_SRC_ZIPF = 1.5  # source words at least this frequent (wordfreq's Zipf scale)
+
+HEAD_END = re.compile(r"\s+(?:/[^/]*/\s*)+|\s+<[^>]*>\s*$|\s+\(")
+BRACKETS = [re.compile(r"<[^<>]*>"), re.compile(r"\[[^\[\]]*\]"), re.compile(r"\{[^{}]*\}"),
+            re.compile(r"\([^()]*\)")]
+SENSE_NO = re.compile(r"^\s*(\d+)\.\s*(.*?)\s*$")
+TRAILING_NO = re.compile(r"\s+\d+\.\s*$")
+LETTERS = re.compile(r"^[^\W\d_]+(?:[-' ][^\W\d_]+)*$")
+
+
+def strip_annotations(s):
+    for _ in range(3):  # nested brackets
+        for r in BRACKETS:
+            s = r.sub(" ", s)
+    return re.sub(r"\s+", " ", s).strip(" ,;:.!?")
+
+
+def split_top(s):
+    """Split at commas/semicolons that are not inside brackets."""
+    out, depth, cur = [], 0, []
+    for c in s:
+        if c in "([{<":
+            depth += 1
+        elif c in ")]}>":
+            depth = max(0, depth - 1)
+        if c in ",;" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    out.append("".join(cur))
+    return out
+
+
+def headword(first_line):
+    m = HEAD_END.search(first_line)
+    hw = first_line[: m.start()] if m else first_line
+    return hw.strip()
+
+
+def translation_lines(body, wikdict):
+    """Yields (sense_no, line) for the lines that hold translations."""
+    if wikdict:
+        expect_trans, sense = True, 0
+        for ln in body:
+            if not ln.strip():
+                continue
+            m = SENSE_NO.match(ln)
+            if m:
+                sense = int(m.group(1))
+                yield sense, TRAILING_NO.sub("", m.group(2))
+                expect_trans = False  # the next unnumbered line is the source-language gloss
+            elif expect_trans:
+                sense += 1
+                yield sense, TRAILING_NO.sub("", ln.strip())
+                expect_trans = False
+            # else: gloss (a definition in the source language): skipped
+        return
+    sense = 0
+    for ln in body:
+        if not ln.strip():
+            continue
+        indent = len(ln) - len(ln.lstrip(" "))
+        s = ln.strip()
+        if s.startswith(("see:", "Synonym:", "Synonyms:", "Note:", '"', "„")):
+            continue
+        if indent > 1 or (indent == 1 and not s.startswith("[")):
+            continue
+        m = SENSE_NO.match(s)
+        if m:
+            sense = int(m.group(1))
+            s = m.group(2)
+        else:
+            sense = max(sense, 1)
+        yield sense, s
+
+
+def clean_term(s):
+    s = strip_annotations(s)
+    if "…" in s or "..." in s or not s:
+        return None
+    s = s.strip(" '")
+    if s.startswith("-") or s.endswith("-") or not LETTERS.match(s):  # affixes ("Grenz-", "-able")
+        return None
+    if len(re.split(r"[ -]", s)) > MAX_WORDS:
+        return None
+    return s
+
+
+def parse_all(dictd):
+    raw = []
+    for d in DICTS:
+        src, dst = (ISO[x] for x in d.split("-"))
+        n = 0
+        for idx_hw, text in read_dictd(f"{dictd}/freedict-{d}.index", f"{dictd}/freedict-{d}.dict.dz"):
+            if idx_hw.startswith("00database") or idx_hw.startswith("00-database"):
+                continue
+            lines = text.split("\n")
+            hw = clean_term(headword(lines[0]))
+            if not hw:
+                continue
+            for sense, ln in translation_lines(lines[1:], d in WIKDICT):
+                for t in split_top(ln):
+                    t = clean_term(t)
+                    if t:
+                        raw.append((d, src, hw, dst, t, sense))
+                        n += 1
+        print(f"{d}: {n} raw pairs", file=sys.stderr)
+    return raw
+
+
+
+def main(dictd, out_path):
+    raw = parse_all(dictd)
+    freq = {l: load_freq(l) for l in LANGS}
+    stops = {l: stop_words(l) for l in LANGS}
+
+    def zipf(term, lang):
+        # frequency of a phrase as wordfreq does it: 1/f = sum 1/f_i (rarest word dominates)
+        ws = [w for w in re.split(r"[ \-']", fold(term)) if w]
+        inv = 0.0
+        for w in ws:
+            f = freq[lang].get(w, 0.0)
+            if f <= 0:
+                return 0.0
+            inv += 1 / f
+        return math.log10(1 / inv) + 9 if inv else 0.0
+
+    def content(term, lang):
+        ws = [w for w in re.split(r"[ \-']", fold(term)) if w]
+        return any(w not in stops[lang] for w in ws)
+
+    # pairs[(src, dst)][src_word][dst_word] = {source tags}
+    pairs = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(set)))
+    best_sense = {}
+    for d, src, hw, dst, t, sense in raw:
+        a, b = fold(hw), fold(t)
+        if (not content(a, src) or not content(b, dst) or zipf(t, dst) <= 0 or zipf(hw, src) <= 0
+                or len(a) < 2 or len(b) < 2):
+            continue  # stop words, glued words ("chambreàair"), unknown junk
+        pairs[(src, dst)][a][b].add("direct")
+        pairs[(dst, src)][b][a].add("inverse")
+        for k in ((src, a, dst, b), (dst, b, src, a)):
+            best_sense[k] = min(best_sense.get(k, 99), sense)
+    stats = {k: (len(v), sum(len(x) for x in v.values())) for k, v in pairs.items()}
+    for k in sorted(stats):
+        print(f"{k[0]}->{k[1]}: {stats[k][0]} source words, {stats[k][1]} pairs (direct+inverse)",
+              file=sys.stderr)
+
+    def ranked(src, word, dst, k):
+        c = pairs[(src, dst)].get(word, {})
+        return sorted(c, key=lambda t: (-len(c[t]), -zipf(t, dst)))[:k]
+
+    # pivot: src -> mid -> dst, only through each side's top 3
+    for src, dst in [("fr", "en"), ("en", "fr"), ("de", "fr"), ("fr", "de"), ("de", "en"), ("en", "de")]:
+        mid = ({"de", "fr", "en"} - {src, dst}).pop()
+        for word in list(pairs[(src, mid)]):
+            for m in ranked(src, word, mid, 3):
+                for t in ranked(mid, m, dst, 3):
+                    if True:
+                        pairs[(src, dst)][word][t].add("pivot:" + mid)
+    counts = collections.Counter()
+    with gzip.open(out_path, "wt", encoding="utf-8") as lex:
+        lex.write("src_lang\tsrc_word\tdst_lang\tdst_word\tweight\n")
+        for (src, dst), words in sorted(pairs.items()):
+            for word in sorted(words):
+                # Single words only: the search looks words up one by one.
+                if " " in word or "-" in word or zipf(word, src) < MIN_SRC_ZIPF:
+                    continue
+                c = words[word]
+                order = sorted(c, key=lambda t: (-len(c[t]), -zipf(t, dst), t))
+                for t in order[:TOPK]:
+                    # weight: the number of sources that agree, plus a tenth of the Zipf frequency
+                    lex.write(f"{src}\t{word}\t{dst}\t{t}\t{len(c[t]) + zipf(t, dst) / 10:.3f}\n")
+                    counts[(src, dst)] += 1
+    for k in sorted(counts):
+        print(f"{k[0]}->{k[1]}: {counts[k]} translations", file=sys.stderr)
+
+
+def load_freq(lang):
+    """wordfreq's bundled list read directly (msgpack.gz, 'cB' format: list index i holds the
+    words whose frequency is 10^(-i/100)); keys folded, frequencies summed over spellings that
+    fold alike."""
+    import importlib.util
+    import msgpack
+    # The package's data files only: wordfreq's code (and its dependencies) is not needed.
+    package = importlib.util.find_spec("wordfreq").submodule_search_locations[0]
+    path = os.path.join(package, "data", f"large_{lang}.msgpack.gz")
+    data = msgpack.loads(gzip.open(path).read())
+    out = {}
+    for i, bucket in enumerate(data[1:], 1):
+        f = 10 ** (-i / 100)
+        for w in bucket:
+            k = fold(w)
+            out[k] = out.get(k, 0.0) + f
+    return out
+
+
+def stop_words(lang):
+    """Folded stop words of PyPI's stop-words package."""
+    import stop_words as sw
+    return {fold(w) for w in sw.get_stop_words({"de": "german", "fr": "french", "en": "english"}[lang])}
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])
