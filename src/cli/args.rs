@@ -31,6 +31,10 @@ pub(super) enum Command {
         /// Load the demo network (the four QuattroPole cities) and print the demo accounts.
         #[arg(long)]
         demo: bool,
+        /// Import this lexicon file first when the lexicon is empty (what `scripts/lexicon/fetch`
+        /// builds); a missing file is reported, and search then stays within each language.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
     },
     /// Apply database migrations and exit.
     Migrate,

@@ -85,11 +85,42 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
     let app = App::new(config).await?;
     app.seed_glossary().await?;
     match command {
-        Command::Serve { demo } => {
+        Command::Serve { demo, lexicon } => {
             let listener = listener.ok_or_else(|| anyhow::anyhow!("no listener"))?;
             if demo {
                 let report = app.load_demo().await?;
                 tracing::info!(?report, "demo network loaded");
+            }
+            match lexicon {
+                Some(file) if app.lexicon_size().await? == 0 && file.is_file() => {
+                    let report = app
+                        .import_lexicon(&Actor::System, &file, false, &|_, _| {})
+                        .await?;
+                    if !report.written {
+                        anyhow::bail!(
+                            "the lexicon {} has {} problem(s); check it with passerelle lexicon import --dry-run",
+                            file.display(),
+                            report.problem_count
+                        );
+                    }
+                    tracing::info!(
+                        translations = report.records - report.skipped,
+                        "lexicon imported"
+                    );
+                }
+                Some(file) if !file.is_file() => {
+                    tracing::warn!(file = %file.display(), "no lexicon file (build it with scripts/lexicon/fetch)");
+                }
+                _ => {}
+            }
+            let size = app.lexicon_size().await?;
+            if size == 0 {
+                tracing::warn!(
+                    "the lexicon is empty: search stays within each language until one is imported \
+                     (scripts/lexicon/fetch, then passerelle lexicon import FILE)"
+                );
+            } else {
+                tracing::info!(translations = size, "lexicon in use");
             }
             app.open_search().await?;
             let addr = listener.local_addr()?;

@@ -6,7 +6,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use super::analysis::{self, LANGS};
 use super::expand::surface_words;
-use super::query::Translation;
+use super::request::Translation;
 
 /// Analyzers that give the keys the lexicon is looked up by: one per language of [`LANGS`].
 pub struct LexiconKeys {
@@ -36,16 +36,20 @@ impl LexiconKeys {
         }
     }
 
-    /// Every (language, key) under which the words of the query `q` may be filed: each word read
-    /// as a word of each language, since the query's language is decided later.
+    /// Every (language, key) under which the words of the query `q` (and the parts of its
+    /// compounds) may be filed: each word read as a word of each language, since the query's
+    /// language is decided later.
     pub fn query_keys(&mut self, q: &str) -> Vec<(String, String)> {
         let mut keys = Vec::new();
         for (word, _, _) in surface_words(q) {
-            for lang in LANGS {
-                if let Some(key) = self.key(lang, &word) {
-                    let pair = (lang.to_string(), key);
-                    if !keys.contains(&pair) {
-                        keys.push(pair);
+            for (l, lang) in LANGS.iter().enumerate() {
+                // The word, and the parts of a compound (looked up when the whole is not known).
+                for a in analysis::analyze(&mut self.analyzers[l], &word) {
+                    for key in std::iter::once(a.whole).chain(a.parts) {
+                        let pair = (lang.to_string(), key);
+                        if !keys.contains(&pair) {
+                            keys.push(pair);
+                        }
                     }
                 }
             }

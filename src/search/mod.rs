@@ -8,13 +8,17 @@
 //! units (words and glossary concepts, [`expand`]) and run in every language ([`query`]).
 
 pub mod analysis;
+mod clauses;
 pub mod expand;
 pub mod lexicon;
 mod query;
+mod request;
+mod snippets;
+mod suggest;
 
 pub use expand::{Expander, GlossaryTerm};
 pub use lexicon::LexiconKeys;
-pub use query::{
+pub use request::{
     Facets, Hit, SearchRequest, SearchResults, Segment, Translation, Translations, UsedTranslation,
 };
 

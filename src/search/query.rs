@@ -1,196 +1,37 @@
 //! Query planning and execution. A query is cut into units — a word, or a stretch of words that
 //! names a glossary concept — and each unit is one group of alternatives: the word in every
-//! language's fields (its own language counts most), its translations from the lexicon (as much
-//! as the word itself: most answers are in another language), or any term of the concept in any
-//! language. A group scores its best alternative, so that a word with many translations cannot
+//! language's fields (names and loanwords match across languages), its translations from the
+//! lexicon (as much as the word itself: most answers are in another language), or any term of
+//! the concept in any language. A group scores its best alternative, so that a word with many translations cannot
 //! outweigh the others; a document scores the sum of its groups, and needs only one of them:
 //! a word that occurs nowhere never empties the results. Titles weigh most, then summaries, tags
 //! and bodies; the whole phrase in the query's language earns a bonus.
 
-use std::collections::HashMap;
-
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    TermQuery,
-};
-use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
-use tantivy::snippet::{Snippet, SnippetGenerator};
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::query::{BooleanQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query};
+use tantivy::schema::Facet;
+use tantivy::{Searcher, Term};
 
-use super::analysis::{Analyzed, LANGS, fold_word};
+use super::analysis::{Analyzed, LANGS};
+use super::clauses::*;
 use super::expand::{ConceptSpan, Expander, FUZZY_MIN, surface_words};
-use super::{DocKind, LangFields, Result, SearchIndex, StoredData};
+use super::request::*;
+use super::snippets::*;
+use super::{LangFields, Result, SearchIndex};
 
-/// Field weights: title, summary, tags, body.
-const WEIGHTS: [f32; 4] = [3.0, 2.0, 1.5, 1.0];
-/// A word matched in another language's fields than the query's.
-const OTHER_LANGUAGE: f32 = 0.5;
+/// A word matched in another language's fields than the query's (a name, a loanword): as much
+/// as in its own, since a group scores only its best alternative.
+const OTHER_LANGUAGE: f32 = 1.0;
 /// A concept's term in the query's language (a synonym).
 const SYNONYM: f32 = 0.8;
 /// A concept's term in another language (the cross-lingual expansion).
 const EXPANSION: f32 = 0.7;
-/// A word matched only with a typo.
-const TYPO: f32 = 0.6;
 /// A translation from the lexicon: as much as the word itself.
 const TRANSLATION: f32 = 1.0;
 /// Translations kept per word and target language, the most likely first.
 const TRANSLATIONS_KEPT: usize = 3;
 /// The whole query as a phrase.
 const PHRASE: f32 = 2.0;
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 220;
-
-/// A search as asked.
-#[derive(Debug, Clone)]
-pub struct SearchRequest {
-    /// What was typed.
-    pub q: String,
-    /// The reader's language: results are shown in it when translated.
-    pub reader_lang: String,
-    /// The query's language when known; otherwise guessed from the query.
-    pub query_lang: Option<String>,
-    /// Only these kinds (all when empty).
-    pub kinds: Vec<DocKind>,
-    /// Only this city (slug).
-    pub city: Option<String>,
-    /// Only this country (code).
-    pub country: Option<String>,
-    /// Only this theme (key).
-    pub theme: Option<String>,
-    /// Only content available in this language.
-    pub lang: Option<String>,
-    /// The reader is a member: members-only documents are included.
-    pub members: bool,
-    /// Expand the query through the glossary (on, except for measuring it).
-    pub expand: bool,
-    /// Page size.
-    pub limit: usize,
-    /// Results skipped.
-    pub offset: usize,
-    /// The lexicon's translations of the query's words (see [`lexicon_keys`]); none when the
-    /// lexicon is not installed, and the search is then within each language.
-    pub translations: Translations,
-    /// Translations the reader removed, as (language, text): not used.
-    pub without: Vec<(String, String)>,
-}
-
-/// One translation from the lexicon: its language, its text (one or more words) and its weight
-/// (higher is more likely).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Translation {
-    /// Target language.
-    pub lang: String,
-    /// The translation as written.
-    pub text: String,
-    /// How likely this sense is; ranks the translations of one word.
-    pub weight: f32,
-}
-
-/// Translations by (source language, lexicon key of the word).
-pub type Translations = HashMap<(String, String), Vec<Translation>>;
-
-/// A translation the search used for a word of the query: shown to the reader, who can remove it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct UsedTranslation {
-    /// The word as typed.
-    pub word: String,
-    /// The language of the translation.
-    pub lang: String,
-    /// The translation.
-    pub text: String,
-}
-
-impl SearchRequest {
-    /// A public search for `q` by a reader of `lang`, first page of ten.
-    pub fn new(q: &str, lang: &str) -> SearchRequest {
-        SearchRequest {
-            q: q.to_string(),
-            reader_lang: lang.to_string(),
-            query_lang: None,
-            kinds: Vec::new(),
-            city: None,
-            country: None,
-            theme: None,
-            lang: None,
-            members: false,
-            expand: true,
-            limit: 10,
-            offset: 0,
-            translations: Translations::new(),
-            without: Vec::new(),
-        }
-    }
-}
-
-/// A piece of a snippet; `mark` when it matched.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Segment {
-    /// The text.
-    pub text: String,
-    /// True for a matched word.
-    pub mark: bool,
-}
-
-/// One result.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Hit {
-    /// What it is.
-    pub kind: DocKind,
-    /// Its id.
-    pub id: String,
-    /// Its URL name.
-    pub slug: String,
-    /// External reference.
-    pub reference: Option<String>,
-    /// Relevance.
-    pub score: f32,
-    /// Title in `lang`.
-    pub title: String,
-    /// Language of title and snippet: the reader's when translated, else the original.
-    pub lang: String,
-    /// Language of the original.
-    pub original_lang: String,
-    /// The snippet, in `lang`, with the matched words marked.
-    pub snippet: Vec<Segment>,
-    /// City slug.
-    pub city: Option<String>,
-}
-
-/// Facet counts over all results: value and count, most first.
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Facets {
-    /// By kind.
-    #[serde(rename = "type")]
-    pub kinds: Vec<(String, u64)>,
-    /// By city slug.
-    pub city: Vec<(String, u64)>,
-    /// By country code.
-    pub country: Vec<(String, u64)>,
-    /// By theme key.
-    pub theme: Vec<(String, u64)>,
-    /// By available language.
-    pub lang: Vec<(String, u64)>,
-}
-
-/// What a search found.
-#[derive(Debug, Clone, Default)]
-pub struct SearchResults {
-    /// All matches.
-    pub total: usize,
-    /// This page.
-    pub hits: Vec<Hit>,
-    /// Counts over all matches.
-    pub facets: Facets,
-    /// A corrected query, when nothing was found and a likely correction exists.
-    pub suggestion: Option<String>,
-    /// The language the query was read in.
-    pub query_lang: String,
-    /// Keys of the glossary concepts the query was expanded through.
-    pub concepts: Vec<String>,
-    /// The lexicon's translations the query was expanded through.
-    pub translations: Vec<UsedTranslation>,
-}
 
 /// The query as read: its words as typed and as each language analyzes them.
 struct Plan<'a> {
@@ -332,11 +173,12 @@ impl SearchIndex {
         for unit in &units {
             let clause = match unit {
                 Unit::Word(w) => self.word_unit(searcher, plan, *w, ql, used)?,
-                Unit::Concept(span) => self.concept_unit(analyzed, span, ql, plan.glossary),
+                Unit::Concept(span) => self
+                    .concept_unit(analyzed, span, ql, plan.glossary)
+                    .into_iter()
+                    .collect(),
             };
-            if let Some(c) = clause {
-                clauses.push(c);
-            }
+            clauses.extend(clause);
         }
         Ok(match clauses.len() {
             0 => None,
@@ -349,7 +191,9 @@ impl SearchIndex {
 
     /// A word in every language it is not a stop word of, or one of its translations; a typo is
     /// forgiven in the query's language when the word itself is unknown there. The group
-    /// scores its best alternative.
+    /// scores its best alternative. A compound the lexicon does not know is one group per part
+    /// (the compound itself in each), each with the part's translations: "Willkommensabend"
+    /// finds "welcome" and "evening" in other languages.
     fn word_unit(
         &self,
         searcher: &Searcher,
@@ -357,7 +201,7 @@ impl SearchIndex {
         w: usize,
         ql: usize,
         used: &mut Vec<UsedTranslation>,
-    ) -> Result<Option<Box<dyn Query>>> {
+    ) -> Result<Vec<Box<dyn Query>>> {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for (l, words) in plan.analyzed.iter().enumerate() {
             let Some(word) = &words[w] else { continue };
@@ -369,45 +213,73 @@ impl SearchIndex {
             let boost = if l == ql { 1.0 } else { OTHER_LANGUAGE };
             alternatives.push(boosted(clause, boost));
         }
-        if let Some(word) = &plan.analyzed[ql][w] {
-            let key = (LANGS[ql].to_string(), word.whole.clone());
-            let found = plan
-                .req
-                .translations
-                .get(&key)
-                .map_or(&[][..], Vec::as_slice);
-            for t in super::lexicon::choose(found, LANGS[ql], TRANSLATIONS_KEPT) {
-                if plan
-                    .req
-                    .without
-                    .iter()
-                    .any(|(l, x)| *l == t.lang && *x == t.text)
-                {
-                    continue;
-                }
-                let Some(l) = LANGS.iter().position(|x| *x == t.lang) else {
-                    continue;
-                };
-                let words = plan.glossary.analyze_text(l, &t.text);
-                if words.is_empty() {
-                    continue;
-                }
-                alternatives.push(boosted(
-                    mean_clause(&self.fields.langs[l], &words),
-                    TRANSLATION,
-                ));
-                used.push(UsedTranslation {
-                    word: plan.words[w].clone(),
-                    lang: t.lang.clone(),
-                    text: t.text.clone(),
-                });
-            }
+        let Some(word) = &plan.analyzed[ql][w] else {
+            return Ok(group(alternatives).into_iter().collect());
+        };
+        let whole = self.translated(plan, w, ql, &word.whole, used);
+        if !whole.is_empty() || word.parts.is_empty() {
+            alternatives.extend(whole);
+            return Ok(group(alternatives).into_iter().collect());
         }
-        Ok(match alternatives.len() {
-            0 => None,
-            1 => alternatives.pop(),
-            _ => Some(Box::new(DisjunctionMaxQuery::new(alternatives))),
-        })
+        let mut groups = Vec::new();
+        for part in &word.parts {
+            let mut members: Vec<Box<dyn Query>> =
+                alternatives.iter().map(|a| a.box_clone()).collect();
+            let alone = Analyzed {
+                position: word.position,
+                whole: part.clone(),
+                parts: Vec::new(),
+            };
+            members.push(word_clause(&self.fields.langs[ql], &alone, false));
+            members.extend(self.translated(plan, w, ql, part, used));
+            groups.extend(group(members));
+        }
+        Ok(groups)
+    }
+
+    /// Clauses for the translations of the word (or compound part) filed under `key` in the
+    /// query's language, minus those the reader removed; each one used is noted.
+    fn translated(
+        &self,
+        plan: &Plan<'_>,
+        w: usize,
+        ql: usize,
+        key: &str,
+        used: &mut Vec<UsedTranslation>,
+    ) -> Vec<Box<dyn Query>> {
+        let found = plan
+            .req
+            .translations
+            .get(&(LANGS[ql].to_string(), key.to_string()))
+            .map_or(&[][..], Vec::as_slice);
+        let mut clauses = Vec::new();
+        for t in super::lexicon::choose(found, LANGS[ql], TRANSLATIONS_KEPT) {
+            if plan
+                .req
+                .without
+                .iter()
+                .any(|(l, x)| *l == t.lang && *x == t.text)
+            {
+                continue;
+            }
+            let Some(l) = LANGS.iter().position(|x| *x == t.lang) else {
+                continue;
+            };
+            let words = plan.glossary.analyze_text(l, &t.text);
+            if words.is_empty() {
+                continue;
+            }
+            clauses.push(boosted(
+                mean_clause(&self.fields.langs[l], &words),
+                TRANSLATION,
+            ));
+            used.push(UsedTranslation {
+                word: plan.words[w].clone(),
+                lang: t.lang.clone(),
+                text: t.text.clone(),
+            });
+        }
+        clauses
     }
 
     /// A concept: its words as typed, or any of its terms in any language.
@@ -566,326 +438,4 @@ impl SearchIndex {
         }
         out
     }
-
-    fn hit(
-        &self,
-        searcher: &Searcher,
-        address: DocAddress,
-        score: f32,
-        req: &SearchRequest,
-        snippets: &mut Snippets<'_>,
-    ) -> Result<Option<Hit>> {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let Some(data) = doc
-            .get_first(self.fields.data)
-            .and_then(|v| v.as_str())
-            .and_then(|s| serde_json::from_str::<StoredData>(s).ok())
-        else {
-            return Ok(None);
-        };
-        let Some(kind) = DocKind::parse(&data.kind) else {
-            return Ok(None);
-        };
-        let lang = if data.langs.contains(&req.reader_lang) {
-            req.reader_lang.clone()
-        } else {
-            data.original_lang.clone()
-        };
-        let Some(l) = LANGS.iter().position(|x| *x == lang) else {
-            return Ok(None);
-        };
-        let fields = self.fields.langs[l];
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let title = text(fields.title);
-        let snippet = snippets.best(l, &doc, &text(fields.summary));
-        Ok(Some(Hit {
-            kind,
-            id: data.id,
-            slug: data.slug,
-            reference: data.reference,
-            score,
-            title,
-            lang,
-            original_lang: data.original_lang,
-            snippet,
-            city: data.city,
-        }))
-    }
-
-    /// "Did you mean": each word unknown to the index replaced by the closest known word (one
-    /// edit, two for long words), the most frequent on a tie. `None` when nothing changes.
-    /// Only words of documents the reader may see are known: public ones, or all for members.
-    fn suggest(&self, searcher: &Searcher, q: &str, members: bool) -> Result<Option<String>> {
-        let spell = if members {
-            self.fields.spell
-        } else {
-            self.fields.spell_public
-        };
-        let words = surface_words(q);
-        let mut out = String::new();
-        let mut last = 0;
-        let mut changed = false;
-        for (word, from, to) in words {
-            let folded = fold_word(&word);
-            out.push_str(&q[last..from]);
-            last = to;
-            let known = lives(searcher, Term::from_field_text(spell, &folded))?;
-            let replacement = if known || folded.chars().count() < 4 {
-                None
-            } else {
-                self.closest(searcher, spell, &folded)?
-            };
-            match replacement {
-                Some(r) => {
-                    out.push_str(&r);
-                    changed = true;
-                }
-                None => out.push_str(&word),
-            }
-        }
-        out.push_str(&q[last..]);
-        Ok(changed.then_some(out))
-    }
-
-    /// The known word closest to `word`: fewest edits, then most frequent. Only words that
-    /// a live document holds count: the term dictionary keeps the words of removed documents
-    /// (an unpublished report, an erased person) until their segment is merged away.
-    fn closest(&self, searcher: &Searcher, spell: Field, word: &str) -> Result<Option<String>> {
-        let max = if word.len() >= 8 { 2 } else { 1 };
-        let mut candidates: Vec<(usize, std::cmp::Reverse<u32>, String)> = Vec::new();
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(spell)?;
-            let mut stream = inverted.terms().stream()?;
-            while stream.advance() {
-                let Ok(term) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                if term.len().abs_diff(word.len()) > max {
-                    continue;
-                }
-                let distance = strsim::damerau_levenshtein(term, word);
-                if distance == 0 || distance > max {
-                    continue;
-                }
-                let freq = stream.value().doc_freq;
-                candidates.push((distance, std::cmp::Reverse(freq), term.to_string()));
-            }
-        }
-        candidates.sort();
-        candidates.dedup_by(|a, b| a.2 == b.2);
-        for (_, _, term) in candidates {
-            if lives(searcher, Term::from_field_text(spell, &term))? {
-                return Ok(Some(term));
-            }
-        }
-        Ok(None)
-    }
-}
-
-/// Whether a live (not removed) document holds `term`. In a segment without removed documents
-/// the term dictionary answers; otherwise its postings are read up to the first live document.
-/// Both are cheap for the long posting lists of frequent words, which a count would walk whole.
-fn lives(searcher: &Searcher, term: Term) -> Result<bool> {
-    use tantivy::{DocSet, TERMINATED};
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(term.field())?;
-        let Some(info) = inverted.get_term_info(&term)? else {
-            continue;
-        };
-        let Some(alive) = segment.alive_bitset() else {
-            if info.doc_freq > 0 {
-                return Ok(true);
-            }
-            continue;
-        };
-        let mut postings = inverted.read_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
-        let mut doc = postings.doc();
-        while doc != TERMINATED {
-            if alive.is_alive(doc) {
-                return Ok(true);
-            }
-            doc = postings.advance();
-        }
-    }
-    Ok(false)
-}
-
-fn field_list(fields: &LangFields) -> [(tantivy::schema::Field, f32); 4] {
-    [
-        (fields.title, WEIGHTS[0]),
-        (fields.summary, WEIGHTS[1]),
-        (fields.tags, WEIGHTS[2]),
-        (fields.body, WEIGHTS[3]),
-    ]
-}
-
-/// One analyzed word in every text field of a language: the whole word, or a compound's parts
-/// all together, or (for a typo) a word one or two edits away.
-fn word_clause(fields: &LangFields, word: &Analyzed, typo: bool) -> Box<dyn Query> {
-    let per_field = field_list(fields)
-        .into_iter()
-        .map(|(field, weight)| {
-            let whole = Term::from_field_text(field, &word.whole);
-            let mut options: Vec<(Occur, Box<dyn Query>)> =
-                vec![(Occur::Should, term_query(whole.clone()))];
-            if !word.parts.is_empty() {
-                let parts = word
-                    .parts
-                    .iter()
-                    .map(|p| (Occur::Must, term_query(Term::from_field_text(field, p))))
-                    .collect();
-                options.push((Occur::Should, Box::new(BooleanQuery::new(parts))));
-            }
-            if typo {
-                let distance = if word.whole.len() >= 9 { 2 } else { 1 };
-                options.push((
-                    Occur::Should,
-                    boosted(Box::new(FuzzyTermQuery::new(whole, distance, true)), TYPO),
-                ));
-            }
-            let clause: Box<dyn Query> = match options.len() {
-                1 => options.remove(0).1,
-                _ => Box::new(BooleanQuery::new(options)),
-            };
-            (Occur::Should, boosted(clause, weight))
-        })
-        .collect();
-    Box::new(BooleanQuery::new(per_field))
-}
-
-/// Several words of one language (a translation), each in any field, scoring the mean of the
-/// words: a document with half of them earns half.
-fn mean_clause(fields: &LangFields, words: &[Analyzed]) -> Box<dyn Query> {
-    if let [one] = words {
-        return word_clause(fields, one, false);
-    }
-    let share = 1.0 / words.len() as f32;
-    Box::new(BooleanQuery::new(
-        words
-            .iter()
-            .map(|w| (Occur::Should, boosted(word_clause(fields, w, false), share)))
-            .collect(),
-    ))
-}
-
-fn term_query(term: Term) -> Box<dyn Query> {
-    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
-}
-
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    if (boost - 1.0).abs() < f32::EPSILON {
-        query
-    } else {
-        Box::new(BoostQuery::new(query, boost))
-    }
-}
-
-fn facet_values(counts: &tantivy::collector::FacetCounts, dim: &str) -> Vec<(String, u64)> {
-    let mut v: Vec<(String, u64)> = counts
-        .get(dim)
-        .filter_map(|(facet, count)| {
-            facet
-                .to_path()
-                .last()
-                .map(|value| (value.to_string(), count))
-        })
-        .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v
-}
-
-/// Snippet generators per language, made on first use for one query.
-struct Snippets<'a> {
-    index: &'a SearchIndex,
-    searcher: &'a Searcher,
-    query: &'a dyn Query,
-    made: HashMap<usize, (Option<SnippetGenerator>, Option<SnippetGenerator>)>,
-}
-
-impl<'a> Snippets<'a> {
-    fn new(index: &'a SearchIndex, searcher: &'a Searcher, query: &'a dyn Query) -> Self {
-        Snippets {
-            index,
-            searcher,
-            query,
-            made: HashMap::new(),
-        }
-    }
-
-    /// The best snippet in language `l`: from the summary if a matched word is there, else from
-    /// the body, else the summary's beginning.
-    fn best(&mut self, l: usize, doc: &TantivyDocument, summary: &str) -> Vec<Segment> {
-        let fields = self.index.fields.langs[l];
-        let (searcher, query) = (self.searcher, self.query);
-        let (body, short) = self.made.entry(l).or_insert_with(|| {
-            let make = |field| {
-                SnippetGenerator::create(searcher, query, field)
-                    .ok()
-                    .map(|mut g| {
-                        g.set_max_num_chars(SNIPPET_CHARS);
-                        g
-                    })
-            };
-            (make(fields.body), make(fields.summary))
-        });
-        for generator in [short.as_ref(), body.as_ref()].into_iter().flatten() {
-            let snippet = generator.snippet_from_doc(doc);
-            if !snippet.highlighted().is_empty() {
-                return segments(&snippet);
-            }
-        }
-        let mut end = summary.len().min(SNIPPET_CHARS);
-        while !summary.is_char_boundary(end) {
-            end -= 1;
-        }
-        let mut text = summary[..end].to_string();
-        if end < summary.len() {
-            text.push('…');
-        }
-        vec![Segment { text, mark: false }]
-    }
-}
-
-fn segments(snippet: &Snippet) -> Vec<Segment> {
-    let fragment = snippet.fragment();
-    let mut out = Vec::new();
-    let mut at = 0;
-    // A compound is highlighted whole and by its parts, all at the same place: marks are
-    // taken in order and never overlap, so no word is shown twice.
-    let mut ranges: Vec<std::ops::Range<usize>> = snippet.highlighted().to_vec();
-    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    for range in ranges {
-        let start = range.start.max(at);
-        if range.end <= start {
-            continue;
-        }
-        if start > at {
-            out.push(Segment {
-                text: fragment[at..start].to_string(),
-                mark: false,
-            });
-        }
-        match out.last_mut() {
-            Some(last) if last.mark && start == at => {
-                last.text.push_str(&fragment[start..range.end])
-            }
-            _ => out.push(Segment {
-                text: fragment[start..range.end].to_string(),
-                mark: true,
-            }),
-        }
-        at = range.end;
-    }
-    if at < fragment.len() {
-        out.push(Segment {
-            text: fragment[at..].to_string(),
-            mark: false,
-        });
-    }
-    out
 }
