@@ -96,12 +96,52 @@ fn main() -> anyhow::Result<()> {
         glossary.len()
     );
 
+    // With LEXICON=FILE (as `scripts/lexicon/fetch` builds it), the translations of the
+    // queries' words are read from it, as the server reads them from its database.
+    let mut keys = passerelle::search::LexiconKeys::default();
+    let wanted: std::collections::HashSet<(String, String)> = queries
+        .query
+        .iter()
+        .flat_map(|q| keys.query_keys(&q.text))
+        .collect();
+    let mut translations = passerelle::search::Translations::new();
+    if let Ok(path) = std::env::var("LEXICON") {
+        let file = std::fs::File::open(&path)?;
+        let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
+        for line in std::io::BufRead::lines(reader) {
+            let line = line?;
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [src_lang, src_word, dst_lang, dst_word, weight] = cols[..] else {
+                continue;
+            };
+            let Some(key) = keys.key(src_lang, src_word) else {
+                continue;
+            };
+            let pair = (src_lang.to_string(), key);
+            if wanted.contains(&pair) {
+                translations
+                    .entry(pair)
+                    .or_default()
+                    .push(passerelle::search::Translation {
+                        lang: dst_lang.to_string(),
+                        text: dst_word.to_string(),
+                        weight: weight.parse().unwrap_or(0.0),
+                    });
+            }
+        }
+        println!(
+            "lexicon {path}: translations for {} query keys",
+            translations.len()
+        );
+    }
+
     // (label, with glossary) → per-kind sums of (ndcg, recall, count)
     for (label, expander) in [("with glossary", &glossary), ("without glossary", &empty)] {
         let mut sums: BTreeMap<String, (f64, f64, usize)> = BTreeMap::new();
         for q in &queries.query {
             let mut req = SearchRequest::new(&q.text, &q.lang);
             req.expand = !expander.is_empty();
+            req.translations = translations.clone();
             let results = index.search(&req, expander)?;
             let got: Vec<&str> = results
                 .hits

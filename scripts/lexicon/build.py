@@ -205,6 +205,7 @@ def main(dictd, out_path):
     # pairs[(src, dst)][src_word][dst_word] = {source tags}
     pairs = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(set)))
     best_sense = {}
+    written = {}
     for d, src, hw, dst, t, sense in raw:
         a, b = fold(hw), fold(t)
         if (not content(a, src) or not content(b, dst) or zipf(t, dst) <= 0 or zipf(hw, src) <= 0
@@ -212,6 +213,9 @@ def main(dictd, out_path):
             continue  # stop words, glued words ("chambreàair"), unknown junk
         pairs[(src, dst)][a][b].add("direct")
         pairs[(dst, src)][b][a].add("inverse")
+        # The first spelling seen of each folded word, to show readers ("enfant réfugié").
+        written.setdefault((src, a), hw)
+        written.setdefault((dst, b), t)
         for k in ((src, a, dst, b), (dst, b, src, a)):
             best_sense[k] = min(best_sense.get(k, 99), sense)
     stats = {k: (len(v), sum(len(x) for x in v.values())) for k, v in pairs.items()}
@@ -243,7 +247,8 @@ def main(dictd, out_path):
                 order = sorted(c, key=lambda t: (-len(c[t]), -zipf(t, dst), t))
                 for t in order[:TOPK]:
                     # weight: the number of sources that agree, plus a tenth of the Zipf frequency
-                    lex.write(f"{src}\t{word}\t{dst}\t{t}\t{len(c[t]) + zipf(t, dst) / 10:.3f}\n")
+                    shown = written.get((dst, t), t)
+                    lex.write(f"{src}\t{word}\t{dst}\t{shown}\t{len(c[t]) + zipf(t, dst) / 10:.3f}\n")
                     counts[(src, dst)] += 1
     for k in sorted(counts):
         print(f"{k[0]}->{k[1]}: {counts[k]} translations", file=sys.stderr)

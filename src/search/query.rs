@@ -43,8 +43,10 @@ struct Plan<'a> {
 
 /// A query word or concept, with what it matches.
 enum Unit {
-    Word(usize),
-    Concept(ConceptSpan),
+    /// A word, with the glossary concept it is part of.
+    Word(usize, Option<Box<dyn Query>>),
+    /// A concept named only by stop words of the query's language.
+    Concept(Option<Box<dyn Query>>),
 }
 
 impl SearchIndex {
@@ -159,26 +161,36 @@ impl SearchIndex {
         let mut i = 0;
         while i < n {
             if let Some(span) = spans.iter().find(|s| s.start == i) {
-                units.push(Unit::Concept(span.clone()));
+                // The glossary's terms are alternatives in each word's group, beside the word
+                // and its translations: one more way for each word to match, not a replacement.
+                let concept = self.concept_unit(analyzed, span, ql, plan.glossary);
+                let words: Vec<usize> = (span.start..span.end)
+                    .filter(|w| analyzed[ql][*w].is_some())
+                    .collect();
+                if words.is_empty() {
+                    units.push(Unit::Concept(concept));
+                } else {
+                    for w in words {
+                        units.push(Unit::Word(w, concept.as_ref().map(|c| c.box_clone())));
+                    }
+                }
                 i = span.end;
             } else {
                 // A stop word of the query's language is no unit.
                 if analyzed[ql][i].is_some() {
-                    units.push(Unit::Word(i));
+                    units.push(Unit::Word(i, None));
                 }
                 i += 1;
             }
         }
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-        for unit in &units {
-            let clause = match unit {
-                Unit::Word(w) => self.word_unit(searcher, plan, *w, ql, used)?,
-                Unit::Concept(span) => self
-                    .concept_unit(analyzed, span, ql, plan.glossary)
-                    .into_iter()
-                    .collect(),
-            };
-            clauses.extend(clause);
+        for unit in units {
+            match unit {
+                Unit::Word(w, concept) => {
+                    clauses.extend(self.word_unit(searcher, plan, w, ql, used, concept)?);
+                }
+                Unit::Concept(concept) => clauses.extend(concept),
+            }
         }
         Ok(match clauses.len() {
             0 => None,
@@ -201,8 +213,10 @@ impl SearchIndex {
         w: usize,
         ql: usize,
         used: &mut Vec<UsedTranslation>,
+        concept: Option<Box<dyn Query>>,
     ) -> Result<Vec<Box<dyn Query>>> {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        alternatives.extend(concept);
         for (l, words) in plan.analyzed.iter().enumerate() {
             let Some(word) = &words[w] else { continue };
             let fields = &self.fields.langs[l];
