@@ -4,7 +4,9 @@
 //! times, and prints p50/p95/p99 per kind and overall, with the process's memory.
 //!
 //! `search_bench DATA_DIR [ROUNDS] [--verbose]` (`DATABASE_URL` for PostgreSQL); README "Measuring the
-//! search" gives the whole recipe with 100,000 generated practices.
+//! search" gives the whole recipe with 100,000 generated practices. `QUERIES=FILE.jsonl` adds
+//! the queries of a relevance set (`query` and `lang` per line, as in `../shared/eval-open/`) as
+//! the kind "natural": phrased as practitioners type them, 2–7 words.
 
 use std::time::{Duration, Instant};
 
@@ -123,16 +125,27 @@ fn main() -> anyhow::Result<()> {
             started.elapsed().as_secs_f64(),
             memory()
         );
-        let mut by_kind: std::collections::BTreeMap<&str, Vec<Duration>> = Default::default();
-        let mut by_query: Vec<Vec<Duration>> = vec![Vec::new(); CASES.len()];
+        let mut cases: Vec<(String, String, String, [Option<&str>; 4])> = CASES
+            .iter()
+            .map(|(k, q, l, f)| (k.to_string(), q.to_string(), l.to_string(), *f))
+            .collect();
+        if let Ok(path) = std::env::var("QUERIES") {
+            for line in std::fs::read_to_string(&path)?.lines() {
+                let v: serde_json::Value = serde_json::from_str(line)?;
+                let text = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+                cases.push(("natural".into(), text("query"), text("lang"), NONE));
+            }
+        }
+        let mut by_kind: std::collections::BTreeMap<String, Vec<Duration>> = Default::default();
+        let mut by_query: Vec<Vec<Duration>> = vec![Vec::new(); cases.len()];
         let mut totals = Vec::new();
         for round in 0..=rounds {
             for (i, (kind, q, lang, [kind_filter, city, country, theme])) in
-                CASES.iter().enumerate()
+                cases.iter().enumerate()
             {
                 let query = SearchQuery {
-                    q: (*q).to_owned(),
-                    lang: Some((*lang).to_owned()),
+                    q: q.clone(),
+                    lang: Some(lang.clone()),
                     kind: kind_filter.map(str::to_owned),
                     city: city.map(str::to_owned),
                     country: country.map(str::to_owned),
@@ -144,9 +157,11 @@ fn main() -> anyhow::Result<()> {
                 let took = t.elapsed();
                 if round == 0 {
                     // The first round warms the caches and shows what was found.
-                    println!("{kind:13} {q:45} {:>7} results", results.total);
+                    if verbose || kind != "natural" {
+                        println!("{kind:13} {q:45} {:>7} results", results.total);
+                    }
                 } else {
-                    by_kind.entry(kind).or_default().push(took);
+                    by_kind.entry(kind.clone()).or_default().push(took);
                     by_query[i].push(took);
                     totals.push(took);
                 }
@@ -154,13 +169,13 @@ fn main() -> anyhow::Result<()> {
         }
         if verbose {
             println!("\nmedian per query in ms:");
-            for ((kind, q, ..), mut times) in CASES.iter().zip(by_query) {
+            for ((kind, q, ..), mut times) in cases.iter().zip(by_query) {
                 times.sort();
                 println!("{kind:13} {q:45} {:6.2}", percentile(&times, 0.5));
             }
         }
         println!("\nlatency in ms over {rounds} rounds:  p50    p95    p99    max");
-        by_kind.insert("all", totals);
+        by_kind.insert("all".into(), totals);
         for (kind, mut times) in by_kind {
             times.sort();
             println!(
