@@ -40,7 +40,7 @@ pub use exchange::visits::{
     ChecklistLine, RequestSuggestion, Suggestion, VisitQuery, VisitView, label_in, today,
 };
 pub use language::glossary::{GlossaryData, GlossaryImportReport};
-pub use language::search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery};
+pub use language::search::{PAUSE_BEFORE_INDEX_COMMIT, SearchQuery, parse_without, without_param};
 pub use mail::Mailer;
 
 use std::sync::Arc;

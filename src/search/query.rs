@@ -230,7 +230,16 @@ impl SearchIndex {
         let Some(word) = &plan.analyzed[ql][w] else {
             return Ok(group(alternatives).into_iter().collect());
         };
-        let whole = self.translated(plan, w, ql, &word.whole, used);
+        let mut whole = self.translated(plan, w, ql, &word.whole, used);
+        if whole.is_empty() {
+            // A word the lexicon knows only in another language (an English word in a French
+            // reader's query): translated from that language, the first that knows it.
+            for (l, words) in plan.analyzed.iter().enumerate() {
+                if let Some(other) = words[w].as_ref().filter(|_| l != ql && whole.is_empty()) {
+                    whole = self.translated(plan, w, l, &other.whole, used);
+                }
+            }
+        }
         if !whole.is_empty() || word.parts.is_empty() {
             alternatives.extend(whole);
             return Ok(group(alternatives).into_iter().collect());
@@ -252,22 +261,22 @@ impl SearchIndex {
     }
 
     /// Clauses for the translations of the word (or compound part) filed under `key` in the
-    /// query's language, minus those the reader removed; each one used is noted.
+    /// language `from`, minus those the reader removed; each one used is noted.
     fn translated(
         &self,
         plan: &Plan<'_>,
         w: usize,
-        ql: usize,
+        from: usize,
         key: &str,
         used: &mut Vec<UsedTranslation>,
     ) -> Vec<Box<dyn Query>> {
         let found = plan
             .req
             .translations
-            .get(&(LANGS[ql].to_string(), key.to_string()))
+            .get(&(LANGS[from].to_string(), key.to_string()))
             .map_or(&[][..], Vec::as_slice);
         let mut clauses = Vec::new();
-        for t in super::lexicon::choose(found, LANGS[ql], TRANSLATIONS_KEPT) {
+        for t in super::lexicon::choose(found, LANGS[from], TRANSLATIONS_KEPT) {
             if plan
                 .req
                 .without

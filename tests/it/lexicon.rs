@@ -143,5 +143,20 @@ both! {
         let v = c.get("/api/v1/search?q=housing&lang=en&type=practice").await.json();
         let used = v["translations"].as_array().unwrap();
         assert!(used.iter().any(|t| t["lang"] == "de" && t["text"] == "Wohnung"), "{v}");
+        let v = c.get("/api/v1/search?q=housing&lang=en&type=practice&without=de%3AWohnung").await.json();
+        assert!(!v["translations"].as_array().unwrap().iter().any(|t| t["text"] == "Wohnung"), "{v}");
+        assert!(v["results"].as_array().unwrap().is_empty(), "without its translation the German practice is not found: {v}");
+        let r = c.get("/api/v1/search?q=housing&lang=en&without=Wohnung").await;
+        r.assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["without"].is_string(), "{}", r.body);
+        // The page says so too, in the reader's language, and each translation can be left out
+        // and taken back with a link (no script).
+        let page = c.get("/fr/search?q=housing").await;
+        page.assert(axum::http::StatusCode::OK).contains("Recherche élargie").contains("<span lang=\"de\">Wohnung</span>");
+        let start = page.body.find("rechercher sans « Wohnung »").expect("a link leaving Wohnung out");
+        let href_start = page.body[..start].rfind("href=\"").expect("href") + 6;
+        let href = page.body[href_start..start].split('"').next().expect("href").replace("&#38;", "&").replace("&amp;", "&");
+        let without = c.get(&href).await;
+        without.assert(axum::http::StatusCode::OK).contains("Écartées à votre demande").contains("rechercher de nouveau « Wohnung »").lacks("vermittelt");
     }
 }

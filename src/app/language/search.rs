@@ -35,6 +35,38 @@ pub struct SearchQuery {
     pub limit: Option<usize>,
     /// Results skipped (at most 10,000).
     pub offset: Option<usize>,
+    /// Translations not to use, as `lang:text` separated by `;` (at most 20), e.g.
+    /// `de:Wohnung;fr:logement`: the reader removed them.
+    pub without: Option<String>,
+}
+
+/// Most translations a reader can remove from one search.
+const WITHOUT_MAX: usize = 20;
+
+/// The translations named by a `without` parameter, or `None` when it is malformed.
+pub fn parse_without(s: &str) -> Option<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for item in s.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+        let (lang, text) = item.split_once(':')?;
+        let text = text.trim();
+        if !["de", "fr", "en", "lb"].contains(&lang.trim())
+            || text.is_empty()
+            || text.chars().count() > 100
+        {
+            return None;
+        }
+        out.push((lang.trim().to_owned(), text.to_owned()));
+    }
+    (out.len() <= WITHOUT_MAX).then_some(out)
+}
+
+/// The `without` parameter naming `pairs`.
+pub fn without_param(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(l, t)| format!("{l}:{t}"))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// Work on the index, run on a blocking thread.
@@ -155,6 +187,16 @@ impl App {
                 FieldError::with("error-range-limit", "max", 10_000),
             );
         }
+        let without = match given(&query.without) {
+            None => Vec::new(),
+            Some(w) => parse_without(&w).unwrap_or_else(|| {
+                errors.add(
+                    "without",
+                    FieldError::with("error-search-without", "max", WITHOUT_MAX),
+                );
+                Vec::new()
+            }),
+        };
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
@@ -176,7 +218,7 @@ impl App {
             limit,
             offset,
             translations: Default::default(),
-            without: Vec::new(),
+            without,
         };
         // A request for people by a non-member finds nothing rather than everything.
         if !members && given(&query.kind).as_deref() == Some("person") {

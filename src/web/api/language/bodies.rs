@@ -34,6 +34,10 @@ pub struct SearchQueryParams {
     /// Results skipped (at most 10,000).
     #[param(maximum = 10_000)]
     pub offset: Option<usize>,
+    /// Translations not to use, as `lang:text` separated by `;` (at most 20), e.g.
+    /// `de:Wohnung;fr:logement`; the answer's `translations` names those used.
+    #[param(max_length = 2_100)]
+    pub without: Option<String>,
 }
 
 impl From<SearchQueryParams> for SearchQuery {
@@ -48,6 +52,7 @@ impl From<SearchQueryParams> for SearchQuery {
             content_lang: b.content_lang,
             limit: b.limit,
             offset: b.offset,
+            without: b.without,
         }
     }
 }

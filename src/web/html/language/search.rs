@@ -9,7 +9,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 
-use crate::app::{App, Error, SearchQuery};
+use crate::app::{App, Error, SearchQuery, parse_without, without_param};
 use crate::search::{DocKind, SearchResults, Segment};
 use crate::web::Ctx;
 
@@ -41,6 +41,16 @@ struct FacetLink {
     active: bool,
 }
 
+/// A translation of a query word: shown, with a link that searches again without it (or, for one
+/// left out, with it again).
+struct TranslationLink {
+    text: String,
+    lang: String,
+    /// "without “Wohnung”" or "search for “Wohnung” again".
+    action: String,
+    href: String,
+}
+
 /// A facet: its heading and values.
 struct FacetGroup {
     name: String,
@@ -58,6 +68,8 @@ struct SearchPage {
     facets: Vec<FacetGroup>,
     suggestion: Option<(String, String)>,
     concepts: Vec<(String, String)>,
+    translations: Vec<TranslationLink>,
+    removed: Vec<TranslationLink>,
     pager: Pager,
     errors: Errors,
 }
@@ -77,6 +89,7 @@ struct Params {
     #[serde(rename = "in")]
     content_lang: String,
     page: Option<usize>,
+    without: String,
 }
 
 async fn search(
@@ -97,6 +110,7 @@ async fn search(
         content_lang: some(&p.content_lang),
         limit: Some(PAGE),
         offset: Some((page - 1) * PAGE),
+        without: some(&p.without),
     };
     let (results, errors) = match app.search(&ctx.actor(), &query, ctx.locale.code()).await {
         Ok(r) => (r, Errors::default()),
@@ -114,6 +128,7 @@ async fn search(
         ("country", p.country.as_str()),
         ("theme", p.theme.as_str()),
         ("in", p.content_lang.as_str()),
+        ("without", p.without.as_str()),
     ];
     let toggle = |name: &str, value: &str| {
         let pairs: Vec<(&str, &str)> = current
@@ -239,6 +254,50 @@ async fn search(
             )
         })
         .collect();
+    // The translations used, each with a link leaving it out; those left out, each with a link
+    // taking it back. Links keep every other parameter.
+    let left_out = parse_without(&p.without).unwrap_or_default();
+    let with_without = |pairs: &[(String, String)]| {
+        let param = without_param(pairs);
+        let mut all = current.clone();
+        if let Some(w) = all.iter_mut().find(|(k, _)| *k == "without") {
+            w.1 = param.as_str();
+        }
+        format!("{base}?{}", query_string(&all))
+    };
+    let mut translations: Vec<TranslationLink> = Vec::new();
+    for t in &results.translations {
+        if translations
+            .iter()
+            .any(|x| x.lang == t.lang && x.text == t.text)
+        {
+            continue;
+        }
+        let mut pairs = left_out.clone();
+        pairs.push((t.lang.clone(), t.text.clone()));
+        translations.push(TranslationLink {
+            action: ctx.t1("search-translation-remove", "text", &t.text),
+            href: with_without(&pairs),
+            text: t.text.clone(),
+            lang: t.lang.clone(),
+        });
+    }
+    let removed = left_out
+        .iter()
+        .map(|(lang, text)| {
+            let pairs: Vec<(String, String)> = left_out
+                .iter()
+                .filter(|(l, x)| !(l == lang && x == text))
+                .cloned()
+                .collect();
+            TranslationLink {
+                action: ctx.t1("search-translation-restore", "text", text),
+                href: with_without(&pairs),
+                text: text.clone(),
+                lang: lang.clone(),
+            }
+        })
+        .collect();
     let suggestion = results.suggestion.as_ref().map(|s| {
         let mut pairs = current.clone();
         pairs[0] = ("q", s.as_str());
@@ -260,6 +319,8 @@ async fn search(
             facets,
             suggestion,
             concepts,
+            translations,
+            removed,
             pager,
             errors,
             ctx,
