@@ -1048,3 +1048,8 @@ search-translations-removed = Auf Ihren Wunsch weggelassen:
 search-translation-restore = wieder nach „{ $text }“ suchen
 field-without = Weggelassene Übersetzungen
 error-search-without = { $field }: Nennen Sie höchstens { $max } Übersetzungen als Sprache:Text, getrennt durch Semikolons.
+admin-lexicon-missing = Das Wörterbuch ist nicht installiert: Die Suche findet Wörter nur in der Sprache, in der sie geschrieben sind, und über Sprachen hinweg nur mit dem Glossar. Erstellen Sie es mit scripts/lexicon/fetch und laden Sie es mit passerelle lexicon import DATEI.
+admin-lexicon-size = { $count ->
+    [one] Die Suche überbrückt Sprachen mit einem Wörterbuch von { $count } Übersetzung.
+   *[other] Die Suche überbrückt Sprachen mit einem Wörterbuch von { $count } Übersetzungen.
+}

@@ -1048,3 +1048,8 @@ search-translations-removed = Left out at your request:
 search-translation-restore = search for “{ $text }” again
 field-without = Translations left out
 error-search-without = { $field }: name at most { $max } translations as language:text, separated by semicolons.
+admin-lexicon-missing = The lexicon is not installed: search finds words only in the language they are written in, and across languages only through the glossary. Build it with scripts/lexicon/fetch, then run passerelle lexicon import FILE.
+admin-lexicon-size = { $count ->
+    [one] Search crosses languages with a lexicon of { $count } translation.
+   *[other] Search crosses languages with a lexicon of { $count } translations.
+}

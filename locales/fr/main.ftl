@@ -1048,3 +1048,8 @@ search-translations-removed = Écartées à votre demande :
 search-translation-restore = rechercher de nouveau « { $text } »
 field-without = Traductions écartées
 error-search-without = { $field } : indiquez au plus { $max } traductions sous la forme langue:texte, séparées par des points-virgules.
+admin-lexicon-missing = Le lexique n’est pas installé : la recherche ne trouve les mots que dans la langue où ils sont écrits, et d’une langue à l’autre seulement par le glossaire. Construisez-le avec scripts/lexicon/fetch, puis chargez-le avec passerelle lexicon import FICHIER.
+admin-lexicon-size = { $count ->
+    [one] La recherche passe d’une langue à l’autre grâce à un lexique de { $count } traduction.
+   *[other] La recherche passe d’une langue à l’autre grâce à un lexique de { $count } traductions.
+}

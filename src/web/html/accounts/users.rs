@@ -31,6 +31,8 @@ pub(super) struct UsersPage {
     users: Vec<UserItem>,
     organisations: Vec<Choice>,
     notice: Option<String>,
+    /// The lexicon's size: 0 when search cannot cross languages beyond the glossary.
+    lexicon: i64,
 }
 
 pub(super) async fn users_page(
@@ -95,6 +97,7 @@ pub(super) async fn users_page(
             users,
             organisations,
             notice: notice(&ctx, done),
+            lexicon: app.lexicon_size().await.or_page(&ctx)?,
             ctx,
         },
     )
