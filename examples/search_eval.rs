@@ -123,6 +123,7 @@ fn main() -> anyhow::Result<()> {
                     .entry(pair)
                     .or_default()
                     .push(passerelle::search::Translation {
+                        word: src_word.to_string(),
                         lang: dst_lang.to_string(),
                         text: dst_word.to_string(),
                         weight: weight.parse().unwrap_or(0.0),

@@ -59,32 +59,35 @@ impl LexiconKeys {
 }
 
 /// The translations of one word to use: for each language other than `from`, the `kept` most
-/// likely, each text once (at its best weight when several forms of the word list it).
+/// likely that differ once analyzed (`key_of`: "Flüchtling" and "Flüchtlinge" are one). The
+/// translations of the word exactly as typed (`typed`, folded) come first; those of other words
+/// filed under the same key (other forms, but also "house" beside "housing") only fill up.
 pub(crate) fn choose<'a>(
     found: &'a [Translation],
     from: &str,
+    typed: Option<&str>,
     kept: usize,
+    mut key_of: impl FnMut(&Translation) -> Option<String>,
 ) -> Vec<&'a Translation> {
-    let mut best: Vec<&Translation> = Vec::new();
-    for t in found.iter().filter(|t| t.lang != from) {
-        match best
-            .iter_mut()
-            .find(|b| b.lang == t.lang && b.text == t.text)
-        {
-            Some(b) if b.weight < t.weight => *b = t,
-            Some(_) => {}
-            None => best.push(t),
-        }
-    }
-    best.sort_by(|a, b| {
+    let exact = |t: &Translation| typed.is_some_and(|w| analysis::fold_word(&t.word) == w);
+    let mut order: Vec<&Translation> = found.iter().filter(|t| t.lang != from).collect();
+    order.sort_by(|a, b| {
         a.lang
             .cmp(&b.lang)
+            .then(exact(b).cmp(&exact(a)))
             .then(b.weight.total_cmp(&a.weight))
             .then(a.text.cmp(&b.text))
     });
     let mut chosen: Vec<&Translation> = Vec::new();
-    for t in best {
-        if chosen.iter().filter(|c| c.lang == t.lang).count() < kept {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for t in order {
+        if chosen.iter().filter(|c| c.lang == t.lang).count() >= kept {
+            continue;
+        }
+        let Some(key) = key_of(t) else { continue };
+        let pair = (t.lang.clone(), key);
+        if !seen.contains(&pair) {
+            seen.push(pair);
             chosen.push(t);
         }
     }
@@ -97,6 +100,7 @@ mod tests {
 
     fn t(lang: &str, text: &str, weight: f32) -> Translation {
         Translation {
+            word: "Flüchtling".into(),
             lang: lang.into(),
             text: text.into(),
             weight,
@@ -124,13 +128,15 @@ mod tests {
         let found = [
             t("en", "refugee", 2.5),
             t("en", "fugitive", 1.2),
-            t("en", "refugee", 1.9),
+            t("en", "refugees", 1.9),
             t("en", "escapee", 1.1),
             t("en", "runaway", 0.9),
             t("fr", "réfugié", 2.4),
             t("de", "Flüchtling", 9.0),
         ];
-        let chosen: Vec<(&str, &str)> = choose(&found, "de", 3)
+        let mut keys = LexiconKeys::default();
+        let mut key = |t: &Translation| keys.key(&t.lang, &t.text);
+        let chosen: Vec<(&str, &str)> = choose(&found, "de", None, 3, &mut key)
             .iter()
             .map(|t| (t.lang.as_str(), t.text.as_str()))
             .collect();
@@ -141,7 +147,19 @@ mod tests {
                 ("en", "fugitive"),
                 ("en", "escapee"),
                 ("fr", "réfugié")
-            ]
+            ],
+            "\"refugees\" is \"refugee\" once analyzed"
         );
+        // The word as typed before other words under the same key ("house" beside "housing").
+        let mut house = t("de", "Haus", 3.0);
+        house.word = "house".into();
+        let mut housing = t("de", "Wohnung", 2.0);
+        housing.word = "housing".into();
+        let found = [house, housing];
+        let chosen: Vec<&str> = choose(&found, "en", Some("housing"), 1, &mut key)
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(chosen, ["Wohnung"]);
     }
 }

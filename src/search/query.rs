@@ -12,7 +12,7 @@ use tantivy::query::{BooleanQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Quer
 use tantivy::schema::Facet;
 use tantivy::{Searcher, Term};
 
-use super::analysis::{Analyzed, LANGS};
+use super::analysis::{Analyzed, LANGS, fold_word};
 use super::clauses::*;
 use super::expand::{ConceptSpan, Expander, FUZZY_MIN, surface_words};
 use super::request::*;
@@ -276,7 +276,30 @@ impl SearchIndex {
             .get(&(LANGS[from].to_string(), key.to_string()))
             .map_or(&[][..], Vec::as_slice);
         let mut clauses = Vec::new();
-        for t in super::lexicon::choose(found, LANGS[from], TRANSLATIONS_KEPT) {
+        let typed = (key
+            == plan.analyzed[from][w]
+                .as_ref()
+                .map_or("", |a| a.whole.as_str()))
+        .then(|| fold_word(&plan.words[w]));
+        let analyzed = |t: &Translation| {
+            let l = LANGS.iter().position(|x| *x == t.lang)?;
+            let words = plan.glossary.analyze_text(l, &t.text);
+            (!words.is_empty()).then(|| {
+                words
+                    .iter()
+                    .map(|a| a.whole.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        let chosen = super::lexicon::choose(
+            found,
+            LANGS[from],
+            typed.as_deref(),
+            TRANSLATIONS_KEPT,
+            analyzed,
+        );
+        for t in chosen {
             if plan
                 .req
                 .without

@@ -42,6 +42,8 @@ pub struct SearchRequest {
 /// (higher is more likely).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Translation {
+    /// The word translated, as the lexicon writes it (one of the forms filed under the key).
+    pub word: String,
     /// Target language.
     pub lang: String,
     /// The translation as written.

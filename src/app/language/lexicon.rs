@@ -242,6 +242,7 @@ impl App {
                 .entry((row.src_lang, row.src_key))
                 .or_default()
                 .push(Translation {
+                    word: row.src_word,
                     lang: row.dst_lang,
                     text: row.dst_word,
                     weight: row.weight as f32,
