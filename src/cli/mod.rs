@@ -228,16 +228,7 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
                     }
                     e => e.into(),
                 })?;
-            if let Some(bar) = bar.get() {
-                bar.finish_and_clear();
-            }
-            for p in &report.problems {
-                eprintln!(
-                    "line {}: {}",
-                    p.line,
-                    crate::i18n::field_error(Locale::En, &p.field, &p.error)
-                );
-            }
+            finish(&bar, &report.problems);
             for w in &report.warnings {
                 eprintln!(
                     "line {}: note: {}",
@@ -329,16 +320,7 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             let report = app
                 .import_lexicon(&Actor::System, &file, dry_run, &progress)
                 .await?;
-            if let Some(bar) = bar.get() {
-                bar.finish_and_clear();
-            }
-            for p in &report.problems {
-                eprintln!(
-                    "line {}: {}",
-                    p.line,
-                    crate::i18n::field_error(Locale::En, &p.field, &p.error)
-                );
-            }
+            finish(&bar, &report.problems);
             if report.problem_count > 0 {
                 anyhow::bail!(
                     "{} problem(s){}; nothing was written",
@@ -498,5 +480,22 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
+    }
+}
+
+/// Clears an import's progress bar, if it was shown, and prints the problems listed, a line each.
+fn finish(
+    bar: &std::sync::OnceLock<indicatif::ProgressBar>,
+    problems: &[crate::app::ImportProblem],
+) {
+    if let Some(bar) = bar.get() {
+        bar.finish_and_clear();
+    }
+    for p in problems {
+        eprintln!(
+            "line {}: {}",
+            p.line,
+            crate::i18n::field_error(Locale::En, &p.field, &p.error)
+        );
     }
 }

@@ -64,12 +64,7 @@ async fn refs(c: &mut Client, q: &str, lang: &str) -> Vec<String> {
         ))
         .await
         .json();
-    v["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["ref"].as_str().unwrap_or_default().to_string())
-        .collect()
+    crate::search::refs(&v)
 }
 
 both! {

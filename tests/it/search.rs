@@ -16,7 +16,7 @@ async fn ready(db: Db) -> TestApp {
     t
 }
 
-fn refs(v: &serde_json::Value) -> Vec<String> {
+pub(crate) fn refs(v: &serde_json::Value) -> Vec<String> {
     v["results"]
         .as_array()
         .unwrap()
