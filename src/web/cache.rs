@@ -57,6 +57,7 @@ pub const KNOWN_PARAMETERS: &[&str] = &[
     "theme",
     "to",
     "type",
+    "without",
 ];
 
 struct Entry {
