@@ -25,17 +25,23 @@ pub const FOLD: &str = "fold";
 /// Components of German compound words, one per line, already folded (see `data/`).
 const GERMAN_PARTS: &str = include_str!("../../data/decompound-de.txt");
 
-/// The German compound dictionary, folded and deduplicated.
+/// The German compound dictionary, folded and deduplicated: read once per process (analyzers are
+/// built for every search, and each needs it).
 pub fn german_parts() -> Arc<HashSet<String>> {
-    Arc::new(
-        GERMAN_PARTS
-            .lines()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(fold_word)
-            .filter(|w| w.chars().count() >= MIN_PART)
-            .collect(),
-    )
+    static PARTS: std::sync::OnceLock<Arc<HashSet<String>>> = std::sync::OnceLock::new();
+    PARTS
+        .get_or_init(|| {
+            Arc::new(
+                GERMAN_PARTS
+                    .lines()
+                    .map(|l| l.trim())
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(fold_word)
+                    .filter(|w| w.chars().count() >= MIN_PART)
+                    .collect(),
+            )
+        })
+        .clone()
 }
 
 /// Lowercases and folds accents and umlauts to ASCII ("Mütter" → "mutter", "ß" → "ss").
