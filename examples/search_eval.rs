@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 use passerelle::app::language::glossary_io::{glossary_terms, read_csv};
-use passerelle::search::{DocKind, DocText, Expander, SearchDoc, SearchIndex, SearchRequest};
+use passerelle::search::{
+    Compounds, DocKind, DocText, Expander, SearchDoc, SearchIndex, SearchRequest,
+};
 
 #[derive(serde::Deserialize)]
 struct Corpus {
@@ -58,11 +60,49 @@ fn main() -> anyhow::Result<()> {
     let glossary_csv = std::fs::read_to_string(format!("{root}/data/glossary.csv"))?;
     let concepts = read_csv(&glossary_csv, &|_| false)
         .map_err(|p| anyhow::anyhow!("glossary has {} problems", p.len()))?;
-    let glossary = Expander::new(glossary_terms(&concepts));
-    let empty = Expander::empty();
+    // With LEXICON=FILE (as `scripts/lexicon/fetch` builds it), German compounds are split by its
+    // word list and the translations of the queries' words are read from it, as the server
+    // reads them from its database.
+    let lexicon = std::env::var("LEXICON").ok();
+    let read_lexicon = |path: &str| -> anyhow::Result<Vec<String>> {
+        let file = std::fs::File::open(path)?;
+        let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
+        Ok(std::io::BufRead::lines(reader).collect::<std::io::Result<_>>()?)
+    };
+    let lines = match &lexicon {
+        Some(path) => read_lexicon(path)?,
+        None => Vec::new(),
+    };
+    let mut in_words = false;
+    let mut german = Vec::new();
+    let mut pairs = Vec::new();
+    for line in &lines {
+        match line.as_str() {
+            "lang\tword\tzipf" => in_words = true,
+            "src_lang\tsrc_word\tdst_lang\tdst_word\tweight" => in_words = false,
+            _ => {
+                let cols: Vec<&str> = line.split('\t').collect();
+                match (in_words, &cols[..]) {
+                    (true, ["de", word, zipf]) => {
+                        german.push((word.to_string(), zipf.parse().unwrap_or(0.0)))
+                    }
+                    (false, [_, _, _, _, _]) => pairs.push(cols),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let compounds = if german.is_empty() || std::env::var_os("NO_WORDS").is_some() {
+        Compounds::builtin()
+    } else {
+        std::sync::Arc::new(Compounds::from_words(german, "lexicon"))
+    };
+    println!("German compounds: {}", compounds.fingerprint());
+    let glossary = Expander::new(glossary_terms(&concepts), &compounds);
+    let empty = Expander::new(Vec::new(), &compounds);
 
     let dir = tempfile::tempdir()?;
-    let (index, _) = SearchIndex::open(dir.path(), 50_000_000)?;
+    let (index, _) = SearchIndex::open(dir.path(), 50_000_000, compounds.clone())?;
     let docs: Vec<SearchDoc> = corpus
         .practice
         .iter()
@@ -96,21 +136,15 @@ fn main() -> anyhow::Result<()> {
         glossary.len()
     );
 
-    // With LEXICON=FILE (as `scripts/lexicon/fetch` builds it), the translations of the
-    // queries' words are read from it, as the server reads them from its database.
-    let mut keys = passerelle::search::LexiconKeys::default();
+    let mut keys = passerelle::search::LexiconKeys::new(&compounds);
     let wanted: std::collections::HashSet<(String, String)> = queries
         .query
         .iter()
         .flat_map(|q| keys.query_keys(&q.text))
         .collect();
     let mut translations = passerelle::search::Translations::new();
-    if let Ok(path) = std::env::var("LEXICON") {
-        let file = std::fs::File::open(&path)?;
-        let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
-        for line in std::io::BufRead::lines(reader) {
-            let line = line?;
-            let cols: Vec<&str> = line.split('\t').collect();
+    if let Some(path) = &lexicon {
+        for cols in pairs {
             let [src_lang, src_word, dst_lang, dst_word, weight] = cols[..] else {
                 continue;
             };

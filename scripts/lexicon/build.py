@@ -12,7 +12,10 @@ Every direction is combined from the direct dictionary, the inverted reverse one
 through the third language (which gives French<->English most of its pairs). A word's
 translations are ranked by how many sources agree, then by how frequent the translation is, and
 the first three per target language are kept. Output: tab-separated src_lang, src_word,
-dst_lang, dst_word, weight (gzip), the format `passerelle lexicon import` reads.
+dst_lang, dst_word, weight (gzip), the format `passerelle lexicon import` reads; then, after the
+header line `lang word zipf`, the German word list with which the search splits compounds:
+wordfreq's German words, folded, with their Zipf frequency (words of four letters or more from
+Zipf 2, of three letters from Zipf 4; no stop words).
 
 usage: build.py DICTD_DIR OUT.tsv.gz
 """
@@ -70,6 +73,8 @@ DICTS = ["deu-eng", "eng-deu", "fra-eng", "eng-fra", "deu-fra", "fra-deu"]
 WIKDICT = {"deu-fra", "fra-deu"}  # FreeDict's WikDict imports: translation line + gloss line per sense
 MAX_WORDS = 3
 TOPK = 3            # translations kept per word and target language (the search uses three)
+WORDS_MIN_ZIPF = 2.0  # German words for splitting compounds: at least this frequent,
+WORDS_MIN_ZIPF_SHORT = 4.0  # or this frequent for words of three letters ("Rat", "Amt")
 MIN_SRC_ZIPF = 1.5  # source words at least this frequent (wordfreq's Zipf scale)
 
 HEAD_END = re.compile(r"\s+(?:/[^/]*/\s*)+|\s+<[^>]*>\s*$|\s+\(")
@@ -250,8 +255,19 @@ def main(dictd, out_path):
                     shown = written.get((dst, t), t)
                     lex.write(f"{src}\t{word}\t{dst}\t{shown}\t{len(c[t]) + zipf(t, dst) / 10:.3f}\n")
                     counts[(src, dst)] += 1
+        # The German word list, for splitting compounds (Koehn and Knight: a split is taken when
+        # its parts are on average more frequent than the whole word).
+        lex.write("lang\tword\tzipf\n")
+        words = 0
+        for word, f in sorted(freq["de"].items()):
+            z = math.log10(f) + 9
+            if (word.isalpha() and word.isascii() and word not in stops["de"]
+                    and ((len(word) >= 4 and z >= WORDS_MIN_ZIPF) or (len(word) == 3 and z >= WORDS_MIN_ZIPF_SHORT))):
+                lex.write(f"de\t{word}\t{z:.2f}\n")
+                words += 1
     for k in sorted(counts):
         print(f"{k[0]}->{k[1]}: {counts[k]} translations", file=sys.stderr)
+    print(f"de: {words} words in the word list", file=sys.stderr)
 
 
 def load_freq(lang):

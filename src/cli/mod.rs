@@ -105,6 +105,7 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
                     }
                     tracing::info!(
                         translations = report.records - report.skipped,
+                        words = report.words,
                         "lexicon imported"
                     );
                 }
@@ -338,16 +339,26 @@ async fn execute(command: Command, mut config: Config) -> anyhow::Result<()> {
                 "checked (dry run, nothing written)"
             };
             println!(
-                "{} translations {verb}; {} left out (stop words or several words, which no search looks up).",
+                "{} translations and {} words of word lists {verb}; {} translations left out (stop words or several words, which no search looks up).",
                 report.records - report.skipped,
+                report.words,
                 report.skipped
             );
+            if report.written && report.words > 0 {
+                println!(
+                    "Servers split German compounds with the new word list from their next start (each rebuilds its index then)."
+                );
+            }
             Ok(())
         }
         Command::Lexicon {
             command: LexiconCommand::Status,
         } => {
-            println!("{} translations in the lexicon.", app.lexicon_size().await?);
+            println!(
+                "{} translations and {} words of word lists in the lexicon.",
+                app.lexicon_size().await?,
+                app.lexicon_word_count().await?
+            );
             Ok(())
         }
         Command::Reindex => {

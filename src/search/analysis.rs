@@ -3,7 +3,7 @@
 //! dictionary; Luxembourgish is lowercased and folded only. The same analyzer reads the documents
 //! and the query, so "für" and "fur", "réfugiés" and "refugies" meet.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::tokenizer::{
@@ -22,26 +22,165 @@ pub fn analyzer_name(lang: &str) -> String {
 /// Name of the analyzer that only lowercases and folds (for "did you mean").
 pub const FOLD: &str = "fold";
 
-/// Components of German compound words, one per line, already folded (see `data/`).
+/// Components of German compound words, one per line (see `data/`): the splitter used when no
+/// word list is installed.
 const GERMAN_PARTS: &str = include_str!("../../data/decompound-de.txt");
 
-/// The German compound dictionary, folded and deduplicated: read once per process (analyzers are
-/// built for every search, and each needs it).
-pub fn german_parts() -> Arc<HashSet<String>> {
-    static PARTS: std::sync::OnceLock<Arc<HashSet<String>>> = std::sync::OnceLock::new();
-    PARTS
-        .get_or_init(|| {
-            Arc::new(
-                GERMAN_PARTS
+/// How German compounds are split into their parts: by a word list with frequencies, from the
+/// lexicon (the split whose parts are, on average, more frequent than the whole word, after
+/// Koehn and Knight), or, when none is installed, by the compiled-in list of parts (any split
+/// into known parts, the fewest parts first). The index, the glossary and the lexicon's keys of
+/// one process all use the same one.
+#[derive(Debug)]
+pub struct Compounds {
+    /// Folded word → Zipf frequency (log10 of occurrences per billion words).
+    words: HashMap<String, f32>,
+    /// Identifies the list: an index built with another one is rebuilt.
+    fingerprint: String,
+}
+
+/// Zipf frequency given to each part of the compiled-in list, which has none.
+const BUILTIN_ZIPF: f32 = 3.0;
+
+impl Compounds {
+    /// The compiled-in list of parts, read once per process.
+    pub fn builtin() -> Arc<Compounds> {
+        static BUILTIN: std::sync::OnceLock<Arc<Compounds>> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let words = GERMAN_PARTS
                     .lines()
                     .map(|l| l.trim())
                     .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(fold_word)
-                    .filter(|w| w.chars().count() >= MIN_PART)
-                    .collect(),
-            )
-        })
-        .clone()
+                    .map(|w| (w.to_string(), BUILTIN_ZIPF));
+                Arc::new(Compounds::from_words(words, "builtin"))
+            })
+            .clone()
+    }
+
+    /// A word list: each word (folded here) with its Zipf frequency. `source` names where it
+    /// comes from in the fingerprint.
+    pub fn from_words(words: impl IntoIterator<Item = (String, f32)>, source: &str) -> Compounds {
+        use sha2::Digest;
+        let mut map: HashMap<String, f32> = HashMap::new();
+        for (word, zipf) in words {
+            let word = fold_word(&word);
+            if word.chars().count() >= MIN_PART && zipf.is_finite() {
+                let e = map.entry(word).or_insert(zipf);
+                *e = e.max(zipf);
+            }
+        }
+        let mut sorted: Vec<(&String, &f32)> = map.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let mut hash = sha2::Sha256::new();
+        for (w, z) in sorted {
+            hash.update(format!("{w}\t{z}\n").as_bytes());
+        }
+        let digest = hash.finalize();
+        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        Compounds {
+            fingerprint: format!("{source}:{}:{hex}", map.len()),
+            words: map,
+        }
+    }
+
+    /// Identifies the list (its source, size and a hash of its contents).
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True for an empty list (nothing is split).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Splits a folded German word into parts of the list, allowing linking elements between
+    /// parts and an inflection ending on the last. Of the splits into two to four parts, the one
+    /// whose parts are most frequent on average wins (the fewer parts on a tie); it is taken only
+    /// when that average beats the frequency of the word itself. `None` when the word is no
+    /// compound of listed parts.
+    pub fn split(&self, word: &str) -> Option<Vec<String>> {
+        if word.len() < MIN_COMPOUND || !word.is_ascii() || self.words.is_empty() {
+            return None;
+        }
+        let n = word.len();
+        // best[i][k]: the parts (k + 1 of them) covering word[..i] with the highest sum of
+        // frequencies, with that sum.
+        let mut best: Vec<[Option<(f32, Vec<String>)>; MAX_PARTS]> =
+            vec![Default::default(); n + 1];
+        let mut whole: Vec<Option<(f32, Vec<String>)>> = vec![None; MAX_PARTS];
+        let better = |slot: &Option<(f32, Vec<String>)>, sum: f32| {
+            slot.as_ref().is_none_or(|(s, _)| sum > *s)
+        };
+        for start in 0..n {
+            for k in 0..MAX_PARTS {
+                let prefix = if start == 0 {
+                    if k > 0 {
+                        continue;
+                    }
+                    (0.0, Vec::new())
+                } else if k == 0 {
+                    continue;
+                } else {
+                    match &best[start][k - 1] {
+                        Some(p) => p.clone(),
+                        None => continue,
+                    }
+                };
+                for end in (start + MIN_PART)..=n.min(start + MAX_PART) {
+                    let part = &word[start..end];
+                    let Some(zipf) = self.words.get(part) else {
+                        continue;
+                    };
+                    let sum = prefix.0 + zipf;
+                    let mut parts = prefix.1.clone();
+                    parts.push(part.to_string());
+                    if end == n {
+                        if better(&whole[k], sum) {
+                            whole[k] = Some((sum, parts.clone()));
+                        }
+                    } else {
+                        // The part may be followed by a linking element when more follows.
+                        for link in std::iter::once("").chain(LINKS) {
+                            let stop = end + link.len();
+                            if word[end..].starts_with(link)
+                                && stop < n
+                                && better(&best[stop][k], sum)
+                            {
+                                best[stop][k] = Some((sum, parts.clone()));
+                            }
+                        }
+                        // The last part may carry an ending.
+                        if ENDINGS.contains(&&word[end..]) && better(&whole[k], sum) {
+                            let mut with = parts.clone();
+                            if let Some(last) = with.last_mut() {
+                                last.push_str(&word[end..]);
+                            }
+                            whole[k] = Some((sum, with));
+                        }
+                    }
+                }
+            }
+        }
+        let own = self.words.get(word).copied().unwrap_or(0.0);
+        whole
+            .into_iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(k, w)| w.map(|(sum, parts)| (sum / (k + 1) as f32, parts)))
+            .filter(|(mean, _)| *mean > own)
+            // The highest mean; the fewest parts on a tie (they come first).
+            .fold(None, |acc: Option<(f32, Vec<String>)>, c| match acc {
+                Some(a) if a.0 >= c.0 => Some(a),
+                _ => Some(c),
+            })
+            .map(|(_, parts)| parts)
+    }
 }
 
 /// Lowercases and folds accents and umlauts to ASCII ("Mütter" → "mutter", "ß" → "ss").
@@ -58,7 +197,7 @@ pub fn fold_word(s: &str) -> String {
 }
 
 /// Builds the analyzer of one language.
-pub fn analyzer(lang: &str, parts: &Arc<HashSet<String>>) -> TextAnalyzer {
+pub fn analyzer(lang: &str, parts: &Arc<Compounds>) -> TextAnalyzer {
     let base = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(LowerCaser);
@@ -102,7 +241,7 @@ fn folded_stop_words(words: &[&str]) -> StopWordFilter {
 }
 
 /// Registers every analyzer on an index's tokenizer manager.
-pub fn register(manager: &TokenizerManager, parts: &Arc<HashSet<String>>) {
+pub fn register(manager: &TokenizerManager, parts: &Arc<Compounds>) {
     for lang in LANGS {
         manager.register(&analyzer_name(lang), analyzer(lang, parts));
     }
@@ -146,6 +285,10 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Analyzed> {
 
 /// Shortest part of a compound.
 const MIN_PART: usize = 3;
+/// Longest part of a compound, in bytes.
+const MAX_PART: usize = 40;
+/// Most parts a compound is split into.
+const MAX_PARTS: usize = 4;
 /// Shortest word that is tried as a compound.
 const MIN_COMPOUND: usize = 7;
 /// Linking elements ("Fugenelemente") allowed between two parts.
@@ -153,60 +296,11 @@ const LINKS: [&str; 5] = ["s", "es", "n", "en", "e"];
 /// Endings allowed after the last part (plural and case).
 const ENDINGS: [&str; 6] = ["n", "en", "e", "s", "er", "ern"];
 
-/// Splits a folded German word into dictionary parts, allowing linking elements between parts and
-/// an inflection ending on the last; the split with the fewest parts wins. `None` when the word is
-/// not a compound of known parts.
-pub fn split_compound(word: &str, parts: &HashSet<String>) -> Option<Vec<String>> {
-    if word.len() < MIN_COMPOUND || !word.is_ascii() {
-        return None;
-    }
-    let n = word.len();
-    // best[i]: the fewest parts covering word[..i], with the parts.
-    let mut best: Vec<Option<Vec<String>>> = vec![None; n + 1];
-    best[0] = Some(Vec::new());
-    for start in 0..n {
-        let Some(prefix) = best[start].clone() else {
-            continue;
-        };
-        for end in (start + MIN_PART)..=n {
-            let part = &word[start..end];
-            if !parts.contains(part) {
-                continue;
-            }
-            let mut next = prefix.clone();
-            next.push(part.to_string());
-            // The part may be followed by a linking element when more follows.
-            let mut stops = vec![end];
-            for link in LINKS {
-                if word[end..].starts_with(link) && end + link.len() < n {
-                    stops.push(end + link.len());
-                }
-            }
-            for stop in stops {
-                if best[stop].as_ref().is_none_or(|b| b.len() > next.len()) {
-                    best[stop] = Some(next.clone());
-                }
-            }
-            // The last part may carry an ending.
-            for ending in ENDINGS {
-                if word[end..] == *ending && best[n].as_ref().is_none_or(|b| b.len() > next.len()) {
-                    let mut with = next.clone();
-                    if let Some(last) = with.last_mut() {
-                        last.push_str(ending);
-                    }
-                    best[n] = Some(with);
-                }
-            }
-        }
-    }
-    best[n].take().filter(|p| p.len() >= 2)
-}
-
 /// Token filter: after a German compound it emits its parts at the same position, so that
 /// "Jugendgemeinderat" is found by "Gemeinderat Jugend".
 #[derive(Clone)]
 pub struct Decompound {
-    parts: Arc<HashSet<String>>,
+    parts: Arc<Compounds>,
 }
 
 impl TokenFilter for Decompound {
@@ -223,7 +317,7 @@ impl TokenFilter for Decompound {
 /// The tokenizer [`Decompound`] wraps around another.
 #[derive(Clone)]
 pub struct DecompoundFilter<T> {
-    parts: Arc<HashSet<String>>,
+    parts: Arc<Compounds>,
     inner: T,
 }
 
@@ -241,7 +335,7 @@ impl<T: Tokenizer> Tokenizer for DecompoundFilter<T> {
 
 /// Stream of [`DecompoundFilter`]: the word itself, then its parts.
 pub struct DecompoundStream<'a, T> {
-    parts: &'a HashSet<String>,
+    parts: &'a Compounds,
     tail: T,
     pending: Vec<Token>,
 }
@@ -256,7 +350,7 @@ impl<T: TokenStream> TokenStream for DecompoundStream<'_, T> {
             return false;
         }
         let token = self.tail.token();
-        if let Some(split) = split_compound(&token.text, self.parts) {
+        if let Some(split) = self.parts.split(&token.text) {
             // Reversed, so that pop() yields them in order after the whole word.
             for part in split.into_iter().rev() {
                 self.pending.push(Token {
@@ -286,7 +380,7 @@ mod tests {
     use super::*;
 
     fn run(lang: &str, text: &str) -> Vec<String> {
-        let parts = german_parts();
+        let parts = Compounds::builtin();
         let mut a = analyzer(lang, &parts);
         let mut out = Vec::new();
         a.token_stream(text)
@@ -325,7 +419,7 @@ mod tests {
 
     #[test]
     fn german_compounds_are_split_into_known_parts() {
-        let parts = german_parts();
+        let parts = Compounds::builtin();
         let table: &[(&str, &[&str])] = &[
             ("jugendgemeinderat", &["jugend", "gemeinderat"]),
             ("stadtteilmutter", &["stadtteil", "mutter"]),
@@ -335,18 +429,18 @@ mod tests {
         ];
         for (word, want) in table {
             assert_eq!(
-                split_compound(word, &parts).as_deref(),
+                parts.split(word).as_deref(),
                 Some(&want.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]),
                 "{word}"
             );
         }
-        assert_eq!(split_compound("integration", &parts), None);
-        assert_eq!(split_compound("zzzzzzzzzz", &parts), None);
+        assert_eq!(parts.split("integration"), None);
+        assert_eq!(parts.split("zzzzzzzzzz"), None);
     }
 
     #[test]
     fn a_compound_and_its_parts_share_one_position() {
-        let parts = german_parts();
+        let parts = Compounds::builtin();
         let mut a = analyzer("de", &parts);
         let words = analyze(&mut a, "Der Jugendgemeinderat tagt");
         assert_eq!(words.len(), 2);
@@ -357,5 +451,48 @@ mod tests {
         let mut want: Vec<&str> = words[0].parts.iter().map(String::as_str).collect();
         want.sort();
         assert_eq!(found, want);
+    }
+
+    #[test]
+    fn a_word_list_splits_where_the_parts_are_more_frequent_than_the_whole() {
+        let list = Compounds::from_words(
+            [
+                ("Sprache", 4.6),
+                ("sprach", 4.0),
+                ("Kurs", 4.3),
+                ("Kurse", 4.0),
+                ("Sprachkurs", 2.9),
+                ("Bürger", 4.2),
+                ("Meister", 4.3),
+                ("Bürgermeister", 4.8),
+                ("Haus", 5.0),
+                ("Wohnung", 4.6),
+                ("Wohnungs", 2.0),
+                ("Suche", 4.7),
+                ("Woh", 1.0),
+                ("Nungs", 1.0),
+            ]
+            .map(|(w, z)| (w.to_string(), z)),
+            "test",
+        );
+        let table: &[(&str, Option<&[&str]>)] = &[
+            // More frequent parts than the whole: split.
+            ("sprachkurs", Some(&["sprach", "kurs"])),
+            ("sprachkurse", Some(&["sprach", "kurse"])),
+            // A linking element between the parts, an unknown whole.
+            ("wohnungssuche", Some(&["wohnung", "suche"])),
+            ("burgerhaus", Some(&["burger", "haus"])),
+            // The whole is more frequent than its parts on average: kept.
+            ("burgermeister", None),
+            // Not made of listed parts.
+            ("integration", None),
+            ("haus", None),
+        ];
+        for (word, want) in table {
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(list.split(word), want, "{word}");
+        }
+        assert!(list.fingerprint().starts_with("test:14:"));
+        assert_ne!(list.fingerprint(), Compounds::builtin().fingerprint());
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer, TokenStream, Tokenizer};
 
-use super::analysis::{self, Analyzed, LANGS};
+use super::analysis::{self, Analyzed, Compounds, LANGS};
 
 /// One term of the glossary, as `app` hands it over.
 #[derive(Debug, Clone)]
@@ -56,9 +56,8 @@ const MAX_SPAN: usize = 6;
 
 impl Expander {
     /// Prepares `terms`; terms in languages the index does not know are left out.
-    pub fn new(terms: Vec<GlossaryTerm>) -> Expander {
-        let parts = analysis::german_parts();
-        let mut analyzers = analyzers(&parts);
+    pub fn new(terms: Vec<GlossaryTerm>, compounds: &Arc<Compounds>) -> Expander {
+        let mut analyzers = analyzers(compounds);
         let mut concepts: Vec<String> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut prepared = Vec::new();
@@ -104,7 +103,7 @@ impl Expander {
 
     /// A glossary with no terms.
     pub fn empty() -> Expander {
-        Expander::new(Vec::new())
+        Expander::new(Vec::new(), &Compounds::builtin())
     }
 
     /// Number of concepts.
@@ -326,7 +325,7 @@ fn same_surface(word: &str, term: &str) -> bool {
 /// Words shorter than this are never matched with a typo.
 pub(crate) const FUZZY_MIN: usize = 5;
 
-fn analyzers(parts: &Arc<HashSet<String>>) -> Vec<TextAnalyzer> {
+fn analyzers(parts: &Arc<Compounds>) -> Vec<TextAnalyzer> {
     LANGS.iter().map(|l| analysis::analyzer(l, parts)).collect()
 }
 
@@ -394,7 +393,7 @@ mod tests {
             t("youth-council", "en", "youth council"),
             t("job-shadowing", "de", "Hospitation"),
             t("job-shadowing", "en", "job shadowing"),
-        ])
+        ], &Compounds::builtin())
     }
 
     fn concepts(e: &Expander, q: &str) -> Vec<String> {
@@ -449,7 +448,7 @@ mod tests {
             concept: "regularisation".into(),
             lang: "en".into(),
             term: "regularization".into(),
-        }]);
+        }], &Compounds::builtin());
         assert!(e.find_in_text("en", "They meet regularly.").is_empty());
         assert_eq!(e.find_in_text("en", "Regularizations").len(), 1);
         let e = Expander::new(vec![
@@ -463,7 +462,7 @@ mod tests {
                 lang: "de".into(),
                 term: "Leichte Sprache".into(),
             },
-        ]);
+        ], &Compounds::builtin());
         assert!(e.find_in_text("fr", "Le projet va bien.").is_empty());
         assert_eq!(e.find_in_text("fr", "La VAE aussi.").len(), 1);
         assert!(e.find_in_text("de", "leicht von einer Sprache").is_empty());

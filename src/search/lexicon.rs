@@ -4,7 +4,9 @@
 
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::analysis::{self, LANGS};
+use std::sync::Arc;
+
+use super::analysis::{self, Compounds, LANGS};
 use super::expand::surface_words;
 use super::request::Translation;
 
@@ -13,19 +15,17 @@ pub struct LexiconKeys {
     analyzers: Vec<TextAnalyzer>,
 }
 
-impl Default for LexiconKeys {
-    fn default() -> Self {
-        let parts = analysis::german_parts();
+impl LexiconKeys {
+    /// Keys as an index splitting compounds with `compounds` reads them.
+    pub fn new(compounds: &Arc<Compounds>) -> Self {
         LexiconKeys {
             analyzers: LANGS
                 .iter()
-                .map(|l| analysis::analyzer(l, &parts))
+                .map(|l| analysis::analyzer(l, compounds))
                 .collect(),
         }
     }
-}
 
-impl LexiconKeys {
     /// The key of a one-word entry of `lang`: the word as that language's analyzer leaves it.
     /// `None` for a language the search does not know, a stop word, or several words.
     pub fn key(&mut self, lang: &str, word: &str) -> Option<String> {
@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn keys_are_the_analyzed_word_in_its_language() {
-        let mut keys = LexiconKeys::default();
+        let mut keys = LexiconKeys::new(&Compounds::builtin());
         assert_eq!(keys.key("de", "Flüchtlinge"), keys.key("de", "Flüchtling"));
         assert_eq!(keys.key("fr", "réfugiés"), keys.key("fr", "refugie"));
         assert_eq!(keys.key("fr", "les"), None, "a stop word has no entry");
@@ -134,7 +134,7 @@ mod tests {
             t("fr", "réfugié", 2.4),
             t("de", "Flüchtling", 9.0),
         ];
-        let mut keys = LexiconKeys::default();
+        let mut keys = LexiconKeys::new(&Compounds::builtin());
         let mut key = |t: &Translation| keys.key(&t.lang, &t.text);
         let chosen: Vec<(&str, &str)> = choose(&found, "de", None, 3, &mut key)
             .iter()

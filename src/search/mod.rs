@@ -23,7 +23,7 @@ pub use request::{
 };
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -31,6 +31,7 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use analysis::LANGS;
+pub use analysis::Compounds;
 
 /// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
 /// with another version is rebuilt on start.
@@ -243,10 +244,13 @@ struct StoredData {
 }
 
 /// What the index stores in each commit.
-#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Payload {
     schema: u32,
     seq: i64,
+    /// The German word list the index was analyzed with ([`Compounds::fingerprint`]).
+    #[serde(default)]
+    compounds: String,
 }
 
 /// How [`SearchIndex::open`] found the index.
@@ -263,6 +267,7 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    compounds: Arc<Compounds>,
     applied: std::sync::atomic::AtomicI64,
     pause_before_commit: std::sync::atomic::AtomicBool,
 }
@@ -272,14 +277,20 @@ fn uid(kind: DocKind, id: &str) -> String {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it (empty, at change 0) when missing or when it was
-    /// written with another [`SCHEMA_VERSION`]. `memory` is the writer's budget in bytes.
-    pub fn open(dir: &Path, memory: usize) -> Result<(SearchIndex, Opened)> {
+    /// Opens the index in `dir`, creating it (empty, at change 0) when missing, when it was
+    /// written with another [`SCHEMA_VERSION`], or when its German compounds were split with
+    /// another word list than `compounds`. `memory` is the writer's budget in bytes.
+    pub fn open(
+        dir: &Path,
+        memory: usize,
+        compounds: Arc<Compounds>,
+    ) -> Result<(SearchIndex, Opened)> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = build_schema();
         let existing = Index::open_in_dir(dir).ok().filter(|index| {
-            read_payload(index).is_some_and(|p| p.schema == SCHEMA_VERSION)
-                && index.schema() == schema
+            read_payload(index).is_some_and(|p| {
+                p.schema == SCHEMA_VERSION && p.compounds == compounds.fingerprint()
+            }) && index.schema() == schema
         });
         let (index, opened) = match existing {
             Some(index) => (index, Opened::Existing),
@@ -295,8 +306,7 @@ impl SearchIndex {
                 (Index::create_in_dir(dir, schema)?, Opened::Created)
             }
         };
-        let parts = analysis::german_parts();
-        analysis::register(index.tokenizers(), &parts);
+        analysis::register(index.tokenizers(), &compounds);
         let writer = index
             .writer_with_num_threads(1, memory.max(15_000_000))
             .map_err(|e| match e {
@@ -314,6 +324,7 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            compounds,
             applied: std::sync::atomic::AtomicI64::new(seq),
             pause_before_commit: std::sync::atomic::AtomicBool::new(false),
         };
@@ -321,6 +332,12 @@ impl SearchIndex {
             search.commit(0)?;
         }
         Ok((search, opened))
+    }
+
+    /// How this index splits German compounds: queries, glossary terms and the lexicon's keys
+    /// must be analyzed alike.
+    pub fn compounds(&self) -> &Arc<Compounds> {
+        &self.compounds
     }
 
     /// The last change number whose effects are committed in the index.
@@ -413,6 +430,7 @@ impl SearchIndex {
         let payload = serde_json::to_string(&Payload {
             schema: SCHEMA_VERSION,
             seq,
+            compounds: self.compounds.fingerprint().to_string(),
         })
         .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
         prepared.set_payload(&payload);
@@ -490,4 +508,29 @@ fn facet(dimension: &str, value: &str) -> tantivy::schema::Facet {
 fn read_payload(index: &Index) -> Option<Payload> {
     let metas = index.load_metas().ok()?;
     serde_json::from_str(metas.payload.as_deref()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_split_by_another_word_list_is_rebuilt() {
+        let dir = tempfile::tempdir().expect("dir");
+        let open = |compounds: Arc<Compounds>| {
+            SearchIndex::open(dir.path(), 15_000_000, compounds)
+                .expect("opens")
+                .1
+        };
+        assert_eq!(open(Compounds::builtin()), Opened::Created);
+        assert_eq!(open(Compounds::builtin()), Opened::Existing);
+        let list = || {
+            Arc::new(Compounds::from_words(
+                [("fahrrad".to_string(), 4.2), ("werkstatt".to_string(), 4.0)],
+                "lexicon",
+            ))
+        };
+        assert_eq!(open(list()), Opened::Created, "another list");
+        assert_eq!(open(list()), Opened::Existing, "the same list again");
+    }
 }

@@ -158,4 +158,48 @@ both! {
         let without = c.get(&href).await;
         without.assert(axum::http::StatusCode::OK).contains("Écartées à votre demande").contains("rechercher de nouveau « Wohnung »").lacks("vermittelt");
     }
+
+    async fn a_german_word_list_splits_compounds_for_the_index_and_the_queries(db) {
+        let t = TestApp::new(db).await;
+        t.app.load_demo_network().await.expect("directory");
+        let corpus = r#"{"ref":"wl-de","title":"Eine Fahrradwerkstatt im Viertel","summary":"Jugendliche reparieren gebrauchte Räder. Sie lernen dabei Deutsch.","lang":"de","city":"Trier","country":"DE"}
+{"ref":"wl-en","title":"A repair café","summary":"Neighbours fix broken things together.","lang":"en","city":"Luxembourg","country":"LU"}"#;
+        let report = t.app.import_practices(&Actor::System, corpus, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+        assert!(report.written, "{report:?}");
+        // A word list after the translations, its words folded; a header switches back.
+        let lexicon = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight
+en\tbicycle\tde\tFahrrad\t2.6
+lang\tword\tzipf
+de\tFahrrad\t4.2
+de\tWerkstatt\t4.0
+de\tFahrradwerkstatt\t1.9
+de\tviertel\t4.5
+src_lang\tsrc_word\tdst_lang\tdst_word\tweight
+en\tworkshop\tde\tWerkstatt\t2.4
+";
+        let dir = tempfile::tempdir().expect("dir");
+        let path = file(dir.path(), "lexicon.tsv", lexicon.as_bytes());
+        let report = t.app.import_lexicon(&Actor::System, &path, false, &none).await.expect("lexicon");
+        assert!(report.written, "{report:?}");
+        assert_eq!((report.records, report.words), (2, 4));
+        assert_eq!(t.app.lexicon_word_count().await.expect("words"), 4);
+        // The index opens with the list: the compound is found by each of its parts, in German
+        // and through the translations of its parts.
+        t.app.open_search().await.expect("index opens");
+        let mut c = t.client();
+        for (q, lang) in [("Fahrrad", "de"), ("Werkstatt", "de"), ("Werkstätten", "de"), ("bicycle workshop", "en")] {
+            assert_eq!(refs(&mut c, q, lang).await.first().map(String::as_str), Some("wl-de"), "{q}");
+        }
+        // Bad lines of a word list are listed like any other; nothing is written.
+        let bad = file(dir.path(), "bad.tsv", "lang\tword\tzipf\nde\tzwei Wörter\t3\nde\tWort\t12\nxx\tWort\t3\nde\tWort\n".as_bytes());
+        let report = t.app.import_lexicon(&Actor::System, &bad, false, &none).await.expect("report");
+        let found: Vec<(usize, &str, &str)> = report.problems.iter().map(|p| (p.line, p.field.as_str(), p.error.key)).collect();
+        assert_eq!(found, [
+            (2, "word", "error-lexicon-word"),
+            (3, "zipf", "error-lexicon-zipf"),
+            (4, "lang", "error-choice"),
+            (5, "file", "error-lexicon-columns"),
+        ]);
+        assert_eq!(t.app.lexicon_word_count().await.expect("words"), 4, "the lexicon is as it was");
+    }
 }

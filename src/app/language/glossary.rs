@@ -138,7 +138,8 @@ impl App {
             .collect();
         let expander = tokio::task::spawn_blocking({
             let terms = glossary_io::glossary_terms(&concepts);
-            move || Expander::new(terms)
+            let compounds = self.compounds();
+            move || Expander::new(terms, &compounds)
         })
         .await
         .map_err(|e| Error::Internal(e.into()))?;

@@ -4,16 +4,20 @@
 //!
 //! The file is tab-separated, optionally gzip-compressed: `src_lang`, `src_word`, `dst_lang`,
 //! `dst_word`, `weight` per line (higher weights first among one word's translations), after an
-//! optional header line naming these columns; blank lines and lines starting with `#` are skipped. It is checked whole first, then the lexicon is
-//! replaced in one transaction; both passes read the file a line at a time.
+//! optional header line naming these columns. A header line `lang`, `word`, `zipf` starts a
+//! word list: each word of a language with its frequency on the Zipf scale (German compounds are
+//! split where their parts are more frequent than the whole); the translations' header switches
+//! back. Blank lines and lines starting with `#` are skipped. The file is checked whole first,
+//! then the lexicon is replaced in one transaction; both passes read the file a line at a time.
 
 use std::io::{BufRead, Read};
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::app::catalogue::transfer::ImportProblem;
 use crate::domain::{Action, Actor, FieldError};
-use crate::search::{LexiconKeys, Translation, Translations};
-use crate::storage::LexiconRow;
+use crate::search::{Compounds, LexiconKeys, Translation, Translations};
+use crate::storage::{LexiconRow, LexiconWordRow};
 
 use crate::app::catalogue::transfer::LISTED;
 use crate::app::{App, Error, Result, authorize};
@@ -22,8 +26,12 @@ use crate::app::{App, Error, Result, authorize};
 const LANGS: [&str; 4] = ["de", "fr", "en", "lb"];
 /// Longest word or translation, in characters.
 const WORD_MAX: usize = 100;
-/// The optional first line naming the columns.
+/// The optional first line naming the columns of translations.
 const HEADER: &str = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight";
+/// The line that starts a word list.
+const WORDS_HEADER: &str = "lang\tword\tzipf";
+/// Highest frequency on the Zipf scale (a word occurring in every position).
+const ZIPF_MAX: f64 = 9.0;
 /// Rows written per batch in the second pass.
 const BATCH: usize = 5_000;
 
@@ -34,6 +42,8 @@ pub struct LexiconReport {
     pub records: usize,
     /// Of those, entries no search can look up (a stop word, several words), left out.
     pub skipped: usize,
+    /// Words of the word lists read.
+    pub words: usize,
     /// The first problems, by line.
     pub problems: Vec<ImportProblem>,
     /// All problems.
@@ -70,15 +80,23 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
     })
 }
 
+/// One sound line of a lexicon file.
+enum Line {
+    Translation(LexiconRow),
+    Word(LexiconWordRow),
+}
+
 /// Reads a lexicon file line by line, checking each and calling `row` with each sound one that
 /// a search can look up. Problems go to the report; a file that cannot be read to its end (a
 /// truncated gzip file, bytes that are not UTF-8) is a problem on the line where reading failed.
 fn read(
     path: &Path,
     report: &mut LexiconReport,
-    mut row: impl FnMut(LexiconRow) -> bool,
+    mut row: impl FnMut(Line) -> bool,
 ) -> std::io::Result<()> {
-    let mut keys = LexiconKeys::default();
+    // Keys are whole words, which do not depend on how compounds are split.
+    let mut keys = LexiconKeys::new(&Compounds::builtin());
+    let mut in_words = false;
     let mut reader = open(path)?;
     let mut line = String::new();
     let mut n = 0;
@@ -94,14 +112,24 @@ fn read(
             }
         }
         let text = line.trim_end_matches(['\n', '\r']);
-        if text.trim().is_empty()
-            || text.starts_with('#')
-            || (report.records == 0 && text == HEADER)
-        {
+        if text.trim().is_empty() || text.starts_with('#') {
+            continue;
+        }
+        if text == HEADER || text == WORDS_HEADER {
+            in_words = text == WORDS_HEADER;
+            continue;
+        }
+        let cols: Vec<&str> = text.split('\t').map(str::trim).collect();
+        if in_words {
+            report.words += 1;
+            if let Some(word) = word_line(n, &cols, report)
+                && !row(Line::Word(word))
+            {
+                break;
+            }
             continue;
         }
         report.records += 1;
-        let cols: Vec<&str> = text.split('\t').map(str::trim).collect();
         let [src_lang, src_word, dst_lang, dst_word, weight] = cols[..] else {
             report.problem(n, "file", FieldError::new("error-lexicon-columns"));
             continue;
@@ -144,19 +172,54 @@ fn read(
             report.skipped += 1;
             continue;
         };
-        let keep_going = row(LexiconRow {
+        let keep_going = row(Line::Translation(LexiconRow {
             src_lang: src_lang.to_owned(),
             src_key,
             src_word: src_word.to_owned(),
             dst_lang: dst_lang.to_owned(),
             dst_word: dst_word.to_owned(),
             weight: weight.unwrap_or_default(),
-        });
+        }));
         if !keep_going {
             break;
         }
     }
     Ok(())
+}
+
+/// Checks a line of a word list (`lang`, `word`, `zipf`); the word is kept folded.
+fn word_line(n: usize, cols: &[&str], report: &mut LexiconReport) -> Option<LexiconWordRow> {
+    let [lang, word, zipf] = cols[..] else {
+        report.problem(n, "file", FieldError::new("error-lexicon-columns"));
+        return None;
+    };
+    let before = report.problem_count;
+    if !LANGS.contains(&lang) {
+        report.problem(n, "lang", FieldError::new("error-choice"));
+    }
+    if word.is_empty() {
+        report.problem(n, "word", FieldError::new("error-required"));
+    } else if word.chars().count() > WORD_MAX {
+        report.problem(
+            n,
+            "word",
+            FieldError::with("error-too-long", "max", WORD_MAX),
+        );
+    } else if word.chars().any(|c| !c.is_alphabetic()) {
+        report.problem(n, "word", FieldError::new("error-lexicon-word"));
+    }
+    let zipf = zipf
+        .parse::<f64>()
+        .ok()
+        .filter(|z| (0.0..=ZIPF_MAX).contains(z));
+    if zipf.is_none() {
+        report.problem(n, "zipf", FieldError::new("error-lexicon-zipf"));
+    }
+    (report.problem_count == before).then(|| LexiconWordRow {
+        lang: lang.to_owned(),
+        word: crate::search::analysis::fold_word(word),
+        zipf: zipf.unwrap_or_default(),
+    })
 }
 
 impl App {
@@ -180,14 +243,14 @@ impl App {
         .await
         .map_err(|e| Error::Internal(e.into()))?
         .map_err(unreadable)?;
-        if report.problem_count == 0 && report.records == report.skipped {
+        if report.problem_count == 0 && report.records == report.skipped && report.words == 0 {
             report.problem(0, "file", FieldError::new("error-lexicon-empty"));
         }
         if report.problem_count > 0 || dry_run {
             return Ok(report);
         }
-        let total = (report.records - report.skipped) as u64;
-        let (send, mut batches) = tokio::sync::mpsc::channel::<Vec<LexiconRow>>(4);
+        let total = (report.records - report.skipped + report.words) as u64;
+        let (send, mut batches) = tokio::sync::mpsc::channel::<Vec<Line>>(4);
         let file = path.to_owned();
         let reading = tokio::task::spawn_blocking(move || {
             let mut again = LexiconReport::default();
@@ -209,8 +272,25 @@ impl App {
         tx.clear_lexicon().await?;
         let mut written = 0u64;
         while let Some(batch) = batches.recv().await {
-            tx.add_lexicon_rows(&batch).await?;
             written += batch.len() as u64;
+            let mut translations = Vec::new();
+            let mut words: std::collections::BTreeMap<(String, String), LexiconWordRow> =
+                std::collections::BTreeMap::new();
+            for line in batch {
+                match line {
+                    Line::Translation(t) => translations.push(t),
+                    // One row per word in a statement (spellings that fold alike meet here).
+                    Line::Word(w) => {
+                        let slot = words
+                            .entry((w.lang.clone(), w.word.clone()))
+                            .or_insert_with(|| w.clone());
+                        slot.zipf = slot.zipf.max(w.zipf);
+                    }
+                }
+            }
+            tx.add_lexicon_rows(&translations).await?;
+            tx.add_lexicon_words(&words.into_values().collect::<Vec<_>>())
+                .await?;
             progress(written, total);
         }
         let again = reading
@@ -233,9 +313,31 @@ impl App {
         Ok(self.store().lexicon_size().await?)
     }
 
+    /// How many words the lexicon's word lists hold.
+    pub async fn lexicon_word_count(&self) -> Result<i64> {
+        Ok(self.store().lexicon_word_count().await?)
+    }
+
+    /// How German compounds are split: by the lexicon's German word list when one is installed,
+    /// else by the compiled-in list of parts.
+    pub(crate) async fn load_compounds(&self) -> Result<Arc<Compounds>> {
+        let words = self.store().lexicon_words("de").await?;
+        if words.is_empty() {
+            return Ok(Compounds::builtin());
+        }
+        tokio::task::spawn_blocking(move || {
+            Arc::new(Compounds::from_words(
+                words.into_iter().map(|(w, z)| (w, z as f32)),
+                "lexicon",
+            ))
+        })
+        .await
+        .map_err(|e| Error::Internal(e.into()))
+    }
+
     /// The lexicon's translations of the words of `q`, for the search.
     pub(crate) async fn translations_of(&self, q: &str) -> Result<Translations> {
-        let keys = LexiconKeys::default().query_keys(q);
+        let keys = LexiconKeys::new(&self.compounds()).query_keys(q);
         let mut found = Translations::new();
         for row in self.store().lexicon_lookup(&keys).await? {
             found

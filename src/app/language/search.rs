@@ -92,16 +92,40 @@ impl App {
             .ok_or_else(|| Error::Internal(anyhow::anyhow!("the search index is not open")))
     }
 
-    /// Opens this server's index under the data directory, rebuilds it when it is new or of an
-    /// older schema, and applies the changes it has not seen.
+    /// How this process splits German compounds: the open index's way, else the compiled-in
+    /// list's.
+    pub(crate) fn compounds(&self) -> Arc<crate::search::Compounds> {
+        self.inner
+            .search
+            .get()
+            .map(|index| index.compounds().clone())
+            .unwrap_or_else(crate::search::Compounds::builtin)
+    }
+
+    /// Drops the prepared glossary, so that it is prepared again with the open index's way of
+    /// splitting compounds.
+    fn forget_glossary(&self) {
+        *self
+            .inner
+            .glossary
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    /// Opens this server's index under the data directory with the lexicon's German word list
+    /// (read once: a new list takes effect at the next start), rebuilds it when it is new, of an
+    /// older schema or of another word list, and applies the changes it has not seen.
     pub async fn open_search(&self) -> anyhow::Result<()> {
         let dir = self.config().data_dir.join("index");
-        let (index, opened) =
-            tokio::task::spawn_blocking(move || SearchIndex::open(&dir, 64 * 1024 * 1024))
-                .await??;
+        let compounds = self.load_compounds().await?;
+        let (index, opened) = tokio::task::spawn_blocking(move || {
+            SearchIndex::open(&dir, 64 * 1024 * 1024, compounds)
+        })
+        .await??;
         if self.inner.search.set(Arc::new(index)).is_err() {
             anyhow::bail!("the search index is already open");
         }
+        self.forget_glossary();
         let at = self.index()?.applied();
         // The audit retention purges old changes: an index that was away longer than that has
         // missed changes the log no longer holds, and is rebuilt instead of followed.
@@ -122,6 +146,7 @@ impl App {
         }
         let applied = self.sync_index().await?;
         tracing::info!(
+            compounds = self.compounds().fingerprint(),
             opened = if opened == Opened::Created {
                 "created"
             } else {
@@ -141,12 +166,15 @@ impl App {
     /// Opens this server's index without rebuilding or catching up (for `passerelle reindex`).
     pub async fn open_search_empty(&self) -> anyhow::Result<()> {
         let dir = self.config().data_dir.join("index");
-        let (index, _) =
-            tokio::task::spawn_blocking(move || SearchIndex::open(&dir, 256 * 1024 * 1024))
-                .await??;
+        let compounds = self.load_compounds().await?;
+        let (index, _) = tokio::task::spawn_blocking(move || {
+            SearchIndex::open(&dir, 256 * 1024 * 1024, compounds)
+        })
+        .await??;
         if self.inner.search.set(Arc::new(index)).is_err() {
             anyhow::bail!("the search index is already open");
         }
+        self.forget_glossary();
         Ok(())
     }
 

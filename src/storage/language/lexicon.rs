@@ -20,6 +20,17 @@ pub struct LexiconRow {
     pub weight: f64,
 }
 
+/// A word of a language's word list, with its frequency.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct LexiconWordRow {
+    /// The word's language.
+    pub lang: String,
+    /// The word, folded (lowercase, no accents).
+    pub word: String,
+    /// Its frequency on the Zipf scale (log10 of occurrences per billion words).
+    pub zipf: f64,
+}
+
 /// Rows per INSERT statement: few round trips, well below both databases' parameter limits.
 const BATCH: usize = 200;
 
@@ -43,6 +54,24 @@ impl Store {
         Ok(query.fetch_all(self.pool()).await?)
     }
 
+    /// The word list of `lang`, in the order of the words.
+    pub async fn lexicon_words(&self, lang: &str) -> Result<Vec<(String, f64)>> {
+        Ok(
+            sqlx::query_as("SELECT word, zipf FROM lexicon_words WHERE lang = $1 ORDER BY word")
+                .bind(lang)
+                .fetch_all(self.pool())
+                .await?,
+        )
+    }
+
+    /// How many words the word lists hold.
+    pub async fn lexicon_word_count(&self) -> Result<i64> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM lexicon_words")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(n)
+    }
+
     /// How many translations the lexicon holds.
     pub async fn lexicon_size(&self) -> Result<i64> {
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM lexicon")
@@ -53,11 +82,35 @@ impl Store {
 }
 
 impl WriteTx {
-    /// Removes every translation (before an import writes the new lexicon).
+    /// Removes every translation and word list (before an import writes the new lexicon).
     pub async fn clear_lexicon(&mut self) -> Result<()> {
-        sqlx::query("DELETE FROM lexicon")
-            .execute(&mut *self.tx)
-            .await?;
+        for table in ["lexicon", "lexicon_words"] {
+            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Adds words to the word lists, many per statement; a word listed twice keeps its higher
+    /// frequency.
+    pub async fn add_lexicon_words(&mut self, rows: &[LexiconWordRow]) -> Result<()> {
+        for batch in rows.chunks(BATCH) {
+            let values: Vec<String> = (0..batch.len())
+                .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+                .collect();
+            let sql = format!(
+                "INSERT INTO lexicon_words (lang, word, zipf) VALUES {} \
+                 ON CONFLICT (lang, word) DO UPDATE SET zipf = \
+                 CASE WHEN excluded.zipf > lexicon_words.zipf THEN excluded.zipf ELSE lexicon_words.zipf END",
+                values.join(", ")
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for r in batch {
+                query = query.bind(&r.lang).bind(&r.word).bind(r.zipf);
+            }
+            query.execute(&mut *self.tx).await?;
+        }
         Ok(())
     }
 
