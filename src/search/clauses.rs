@@ -9,53 +9,35 @@ use tantivy::schema::IndexRecordOption;
 use super::LangFields;
 use super::analysis::Analyzed;
 
-/// Field weights: title, summary, tags, body.
-pub(super) const WEIGHTS: [f32; 4] = [3.0, 2.0, 1.5, 1.0];
-
 /// A word matched only with a typo.
 pub(super) const TYPO: f32 = 0.6;
 
-pub(super) fn field_list(fields: &LangFields) -> [(tantivy::schema::Field, f32); 4] {
-    [
-        (fields.title, WEIGHTS[0]),
-        (fields.summary, WEIGHTS[1]),
-        (fields.tags, WEIGHTS[2]),
-        (fields.body, WEIGHTS[3]),
-    ]
-}
-
-/// One analyzed word in every text field of a language: the whole word, or a compound's parts
-/// all together, or (for a typo) a word one or two edits away.
+/// One analyzed word in a language's text: the whole word, or a compound's parts all together,
+/// or (for a typo) a word one or two edits away.
 pub(super) fn word_clause(fields: &LangFields, word: &Analyzed, typo: bool) -> Box<dyn Query> {
-    let per_field = field_list(fields)
-        .into_iter()
-        .map(|(field, weight)| {
-            let whole = Term::from_field_text(field, &word.whole);
-            let mut options: Vec<(Occur, Box<dyn Query>)> =
-                vec![(Occur::Should, term_query(whole.clone()))];
-            if !word.parts.is_empty() {
-                let parts = word
-                    .parts
-                    .iter()
-                    .map(|p| (Occur::Must, term_query(Term::from_field_text(field, p))))
-                    .collect();
-                options.push((Occur::Should, Box::new(BooleanQuery::new(parts))));
-            }
-            if typo {
-                let distance = if word.whole.len() >= 9 { 2 } else { 1 };
-                options.push((
-                    Occur::Should,
-                    boosted(Box::new(FuzzyTermQuery::new(whole, distance, true)), TYPO),
-                ));
-            }
-            let clause: Box<dyn Query> = match options.len() {
-                1 => options.remove(0).1,
-                _ => Box::new(BooleanQuery::new(options)),
-            };
-            (Occur::Should, boosted(clause, weight))
-        })
-        .collect();
-    Box::new(BooleanQuery::new(per_field))
+    let field = fields.text;
+    let whole = Term::from_field_text(field, &word.whole);
+    let mut options: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Should, term_query(whole.clone()))];
+    if !word.parts.is_empty() {
+        let parts = word
+            .parts
+            .iter()
+            .map(|p| (Occur::Must, term_query(Term::from_field_text(field, p))))
+            .collect();
+        options.push((Occur::Should, Box::new(BooleanQuery::new(parts))));
+    }
+    if typo {
+        let distance = if word.whole.len() >= 9 { 2 } else { 1 };
+        options.push((
+            Occur::Should,
+            boosted(Box::new(FuzzyTermQuery::new(whole, distance, true)), TYPO),
+        ));
+    }
+    match options.len() {
+        1 => options.remove(0).1,
+        _ => Box::new(BooleanQuery::new(options)),
+    }
 }
 
 /// Alternatives as one group scoring the best of them; `None` when there are none.

@@ -3,8 +3,11 @@
 //! module stores the last applied change number inside each index commit, so a crash between a
 //! database commit and an index commit loses nothing.
 //!
-//! One index document per entity, with title, summary, tags and body fields per language
-//! (de, fr, en, lb), each with its language's analyzer ([`analysis`]). A query is planned into
+//! One index document per entity. Per language (de, fr, en, lb) it stores the title, summary and
+//! body to show, and indexes them with the tags as one field, read by that language's analyzer
+//! ([`analysis`]): the title twice, so that it weighs more. One field scored as a whole (BM25 of
+//! the words' counts over all parts, as BM25F does) ranks better than the sum of a score per part,
+//! where a common word found in the title, the summary and the body counted three times. A query is planned into
 //! units (words and glossary concepts, [`expand`]) and run in every language ([`query`]).
 
 pub mod analysis;
@@ -35,7 +38,10 @@ pub use analysis::Compounds;
 
 /// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
 /// with another version is rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
+
+/// How many times the title is counted in a language's searched text.
+const TITLE_TIMES: usize = 2;
 
 /// What search can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -153,10 +159,12 @@ pub enum IndexOp {
 
 #[derive(Clone, Copy)]
 struct LangFields {
+    /// Stored, to show.
     title: Field,
     summary: Field,
     body: Field,
-    tags: Field,
+    /// Indexed: the title ([`TITLE_TIMES`] times), summary, tags and body.
+    text: Field,
 }
 
 #[derive(Clone)]
@@ -200,18 +208,16 @@ fn build_schema() -> (Schema, Fields) {
     let spell = b.add_text_field("spell", spell_options.clone());
     let spell_public = b.add_text_field("spell_public", spell_options);
     let langs = LANGS.map(|lang| {
-        let text = TextOptions::default()
-            .set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(&analysis::analyzer_name(lang))
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            )
-            .set_stored();
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&analysis::analyzer_name(lang))
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
         LangFields {
-            title: b.add_text_field(&format!("title_{lang}"), text.clone()),
-            summary: b.add_text_field(&format!("summary_{lang}"), text.clone()),
-            body: b.add_text_field(&format!("body_{lang}"), text.clone()),
-            tags: b.add_text_field(&format!("tags_{lang}"), text),
+            title: b.add_text_field(&format!("title_{lang}"), STORED),
+            summary: b.add_text_field(&format!("summary_{lang}"), STORED),
+            body: b.add_text_field(&format!("body_{lang}"), STORED),
+            text: b.add_text_field(&format!("text_{lang}"), text),
         }
     });
     let schema = b.build();
@@ -473,8 +479,10 @@ impl SearchIndex {
             d.add_text(lf.title, &text.title);
             d.add_text(lf.summary, &text.summary);
             d.add_text(lf.body, &text.body);
-            if !text.tags.is_empty() {
-                d.add_text(lf.tags, &text.tags);
+            let parts = std::iter::repeat_n(&text.title, TITLE_TIMES)
+                .chain([&text.summary, &text.tags, &text.body]);
+            for part in parts.filter(|p| !p.is_empty()) {
+                d.add_text(lf.text, part);
             }
             let spell_fields: &[Field] = if doc.public {
                 &[f.spell, f.spell_public]

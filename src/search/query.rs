@@ -2,10 +2,11 @@
 //! names a glossary concept — and each unit is one group of alternatives: the word in every
 //! language's fields (names and loanwords match across languages), its translations from the
 //! lexicon (as much as the word itself: most answers are in another language), or any term of
-//! the concept in any language. A group scores its best alternative, so that a word with many translations cannot
-//! outweigh the others; a document scores the sum of its groups, and needs only one of them:
-//! a word that occurs nowhere never empties the results. Titles weigh most, then summaries, tags
-//! and bodies; the whole phrase in the query's language earns a bonus.
+//! the concept in any language. A group scores its best alternative, so that a word with many
+//! translations cannot outweigh the others; a document scores the sum of its groups, and needs
+//! only one of them: a word that occurs nowhere never empties the results. Each language's text
+//! is scored as a whole, its title counted twice; the whole phrase in the query's language earns
+//! a bonus.
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query};
@@ -350,7 +351,7 @@ impl SearchIndex {
             seen.push((l, typed.iter().map(|w| w.whole.clone()).collect()));
             let boost = if l == ql { 1.0 } else { OTHER_LANGUAGE };
             alternatives.push(boosted(
-                self.term_clause(&self.fields.langs[l], &typed, true),
+                self.term_clause(&self.fields.langs[l], &typed),
                 boost,
             ));
         }
@@ -366,7 +367,7 @@ impl SearchIndex {
                 seen.push(key);
                 let boost = if term.lang == ql { SYNONYM } else { EXPANSION };
                 alternatives.push(boosted(
-                    self.term_clause(&self.fields.langs[term.lang], &term.words, false),
+                    self.term_clause(&self.fields.langs[term.lang], &term.words),
                     boost,
                 ));
             }
@@ -375,77 +376,50 @@ impl SearchIndex {
             .then(|| Box::new(DisjunctionMaxQuery::new(alternatives)) as Box<dyn Query>)
     }
 
-    /// Several words of one language: each required in some field; as a phrase (one word
-    /// between allowed) they earn more. The phrase is looked for in the body too only for the
-    /// words as typed: a glossary expansion's phrase counts in titles, summaries and tags, which
-    /// keeps a query with many multi-word expansions fast.
-    fn term_clause(&self, fields: &LangFields, words: &[Analyzed], typed: bool) -> Box<dyn Query> {
+    /// Several words of one language: each required; as a phrase (one word between allowed)
+    /// they earn more.
+    fn term_clause(&self, fields: &LangFields, words: &[Analyzed]) -> Box<dyn Query> {
         if words.len() == 1 {
             return word_clause(fields, &words[0], false);
         }
-        // Every word somewhere (any field), the words together as a phrase earning more.
+        // Every word somewhere, the words together as a phrase earning more.
         let mut all: Vec<(Occur, Box<dyn Query>)> = words
             .iter()
             .map(|w| (Occur::Must, word_clause(fields, w, false)))
             .collect();
         if words.iter().all(|w| w.parts.is_empty()) {
-            let per_field = field_list(fields)
-                .into_iter()
-                .filter(|(field, _)| typed || *field != fields.body)
-                .map(|(field, weight)| {
-                    let base = words[0].position;
-                    let terms: Vec<(usize, Term)> = words
-                        .iter()
-                        .map(|w| (w.position - base, Term::from_field_text(field, &w.whole)))
-                        .collect();
-                    let phrase = PhraseQuery::new_with_offset_and_slop(terms, 1);
-                    (Occur::Should, boosted(Box::new(phrase), weight))
-                })
+            let base = words[0].position;
+            let terms: Vec<(usize, Term)> = words
+                .iter()
+                .map(|w| (w.position - base, Term::from_field_text(fields.text, &w.whole)))
                 .collect();
-            all.push((Occur::Should, Box::new(BooleanQuery::new(per_field))));
+            let phrase = PhraseQuery::new_with_offset_and_slop(terms, 1);
+            all.push((Occur::Should, Box::new(phrase)));
         }
         Box::new(BooleanQuery::new(all))
     }
 
-    /// True when `word` is in none of a language's text fields.
+    /// True when `word` is in none of a language's texts.
     fn unknown(&self, searcher: &Searcher, fields: &LangFields, word: &str) -> Result<bool> {
-        for (field, _) in field_list(fields) {
-            if searcher.doc_freq(&Term::from_field_text(field, word))? > 0 {
-                return Ok(false);
-            }
-        }
-        Ok(true)
+        Ok(searcher.doc_freq(&Term::from_field_text(fields.text, word))? == 0)
     }
 
-    /// The whole query as a phrase in its language's title, summary and body.
+    /// The whole query as a phrase in its language's texts.
     fn phrase_bonus(&self, words: &[Option<Analyzed>], l: usize) -> Option<Box<dyn Query>> {
         let words: Vec<&Analyzed> = words.iter().flatten().collect();
         if words.len() < 2 || words.iter().any(|w| !w.parts.is_empty()) {
             return None;
         }
-        let fields = &self.fields.langs[l];
+        let field = self.fields.langs[l].text;
         let base = words[0].position;
-        let per_field = [
-            (fields.title, WEIGHTS[0]),
-            (fields.summary, WEIGHTS[1]),
-            (fields.body, WEIGHTS[3]),
-        ]
-        .into_iter()
-        .map(|(field, weight)| {
-            let terms = words
-                .iter()
-                .map(|w| (w.position - base, Term::from_field_text(field, &w.whole)))
-                .collect();
-            (
-                Occur::Should,
-                boosted(
-                    Box::new(PhraseQuery::new_with_offset(terms)),
-                    weight * PHRASE,
-                ),
-            )
-        })
-        .collect();
-        Some(Box::new(BooleanQuery::new(per_field)))
+        let terms = words
+            .iter()
+            .map(|w| (w.position - base, Term::from_field_text(field, &w.whole)))
+            .collect();
+        Some(boosted(
+            Box::new(PhraseQuery::new_with_offset(terms)),
+            PHRASE,
+        ))
     }
 
     /// Visibility, kind and facet filters.

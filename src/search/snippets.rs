@@ -36,7 +36,7 @@ pub(super) struct Snippets<'a> {
     index: &'a SearchIndex,
     searcher: &'a Searcher,
     query: &'a dyn Query,
-    made: HashMap<usize, (Option<SnippetGenerator>, Option<SnippetGenerator>)>,
+    made: HashMap<usize, Option<SnippetGenerator>>,
 }
 
 pub(super) fn segments(snippet: &Snippet) -> Vec<Segment> {
@@ -149,21 +149,25 @@ impl<'a> Snippets<'a> {
     fn best(&mut self, l: usize, doc: &TantivyDocument, summary: &str) -> Vec<Segment> {
         let fields = self.index.fields.langs[l];
         let (searcher, query) = (self.searcher, self.query);
-        let (body, short) = self.made.entry(l).or_insert_with(|| {
-            let make = |field| {
-                SnippetGenerator::create(searcher, query, field)
-                    .ok()
-                    .map(|mut g| {
-                        g.set_max_num_chars(SNIPPET_CHARS);
-                        g
-                    })
-            };
-            (make(fields.body), make(fields.summary))
+        // The query's words are those of the searched text; the shown parts are cut with them.
+        let generator = self.made.entry(l).or_insert_with(|| {
+            SnippetGenerator::create(searcher, query, fields.text)
+                .ok()
+                .map(|mut g| {
+                    g.set_max_num_chars(SNIPPET_CHARS);
+                    g
+                })
         });
-        for generator in [short.as_ref(), body.as_ref()].into_iter().flatten() {
-            let snippet = generator.snippet_from_doc(doc);
-            if !snippet.highlighted().is_empty() {
-                return segments(&snippet);
+        let body = doc
+            .get_first(fields.body)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        if let Some(generator) = generator.as_ref() {
+            for text in [summary, body] {
+                let snippet = generator.snippet(text);
+                if !snippet.highlighted().is_empty() {
+                    return segments(&snippet);
+                }
             }
         }
         let mut end = summary.len().min(SNIPPET_CHARS);
