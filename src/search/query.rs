@@ -351,7 +351,7 @@ impl SearchIndex {
             seen.push((l, typed.iter().map(|w| w.whole.clone()).collect()));
             let boost = if l == ql { 1.0 } else { OTHER_LANGUAGE };
             alternatives.push(boosted(
-                self.term_clause(&self.fields.langs[l], &typed),
+                self.term_clause(&self.fields.langs[l], &typed, true),
                 boost,
             ));
         }
@@ -367,7 +367,7 @@ impl SearchIndex {
                 seen.push(key);
                 let boost = if term.lang == ql { SYNONYM } else { EXPANSION };
                 alternatives.push(boosted(
-                    self.term_clause(&self.fields.langs[term.lang], &term.words),
+                    self.term_clause(&self.fields.langs[term.lang], &term.words, false),
                     boost,
                 ));
             }
@@ -376,9 +376,10 @@ impl SearchIndex {
             .then(|| Box::new(DisjunctionMaxQuery::new(alternatives)) as Box<dyn Query>)
     }
 
-    /// Several words of one language: each required; as a phrase (one word between allowed)
-    /// they earn more.
-    fn term_clause(&self, fields: &LangFields, words: &[Analyzed]) -> Box<dyn Query> {
+    /// Several words of one language: each required; as typed, together as a phrase (one word
+    /// between allowed) they earn more. A glossary expansion's terms get no phrase bonus, which
+    /// keeps a query with many multi-word expansions fast.
+    fn term_clause(&self, fields: &LangFields, words: &[Analyzed], typed: bool) -> Box<dyn Query> {
         if words.len() == 1 {
             return word_clause(fields, &words[0], false);
         }
@@ -387,7 +388,7 @@ impl SearchIndex {
             .iter()
             .map(|w| (Occur::Must, word_clause(fields, w, false)))
             .collect();
-        if words.iter().all(|w| w.parts.is_empty()) {
+        if typed && words.iter().all(|w| w.parts.is_empty()) {
             let base = words[0].position;
             let terms: Vec<(usize, Term)> = words
                 .iter()
