@@ -24,7 +24,7 @@ fn migrate_demo_data_and_add_user() {
     let out = passerelle(dir.path(), &["demo-data"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        out.status.success() && text.contains("13 organisations"),
+        out.status.success() && text.contains("27 organisations"),
         "{text}"
     );
     let out = passerelle(dir.path(), &["demo-data"]);

@@ -177,13 +177,13 @@ both! {
         let t = TestApp::demo(db).await;
         let app = &t.app;
         let all = app.practices(&Actor::System, &PracticeFilter::default(), "en", None, None).await.expect("list");
-        assert_eq!(all.total, 8);
+        assert_eq!(all.total, 32);
         let mut statuses: Vec<String> = all.items.iter().map(|p| p.status.clone()).collect();
         statuses.sort();
         statuses.dedup();
         assert_eq!(statuses, ["changes_requested", "draft", "in_review", "published", "submitted"]);
         let public = app.practices(&Actor::Anonymous, &PracticeFilter::default(), "en", None, None).await.expect("list");
-        assert_eq!(public.total, 4, "only the published ones are public");
+        assert_eq!(public.total, 26, "only the published ones are public");
         let p = app.practice(&Actor::Anonymous, "vernetzte-stadtteilarbeit-trier-nord", "fr").await.expect("published");
         assert!(p.texts[0].1.as_ref().is_some_and(|t| t.lang == "fr" && !t.fallback), "French readers get the translation");
         assert_eq!(p.events.len(), 4);
@@ -288,7 +288,7 @@ both! {
         r.assert(StatusCode::OK);
         assert!(r.header("content-type").starts_with("application/atom+xml"));
         let feed: atom_syndication::Feed = r.body.parse().expect("valid Atom");
-        assert_eq!(feed.entries().len(), 4);
+        assert_eq!(feed.entries().len(), 26);
         assert_eq!(feed.lang(), Some("fr"));
         let trier = feed.entries().iter().find(|e| e.id().ends_with("/fr/practices/vernetzte-stadtteilarbeit-trier-nord")).expect("entry");
         assert!(trier.title().as_str().starts_with("Travail de quartier"), "{}", trier.title().as_str());
@@ -301,7 +301,7 @@ both! {
         let t = TestApp::demo(db).await;
         let mut c = t.client();
         let page = c.get("/en/practices").await;
-        page.assert(StatusCode::OK).contains(">Trier (2)</option>").contains(">Germany (3)</option>").contains(">Neighbourhood (");
+        page.assert(StatusCode::OK).contains(">Trier (7)</option>").contains(">Germany (14)</option>").contains(">Neighbourhood (");
         page.lacks("Draft (");
         c.get("/en/practices?target_group=Familien").await.contains("one practice").contains("vernetzte-stadtteilarbeit-trier-nord");
         assert_eq!(
@@ -314,9 +314,9 @@ both! {
         let zib = by_title.body.find("zuwanderungs-und-integrationsbuero").expect("ZIB listed");
         assert!(cafe < zib, "sorted by title");
         let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
-        coord.get("/en/practices").await.contains(">Draft (1)</option>");
+        coord.get("/en/practices").await.contains(">Draft (2)</option>");
         let facets = t.app.practice_facets(&Actor::Anonymous, &PracticeFilter { city: Some("trier".into()), ..Default::default() }).await.expect("facets");
-        assert_eq!(facets.cities, [("trier".to_owned(), 2)]);
+        assert_eq!(facets.cities, [("trier".to_owned(), 7)]);
     }
 
     async fn coordinators_extend_the_theme_taxonomy(db) {
