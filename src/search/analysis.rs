@@ -39,6 +39,9 @@ pub struct Compounds {
     fingerprint: String,
 }
 
+/// Parts with the sum (or mean) of their frequencies.
+type Scored = (f32, Vec<String>);
+
 /// Zipf frequency given to each part of the compiled-in list, which has none.
 const BUILTIN_ZIPF: f32 = 3.0;
 
@@ -111,12 +114,9 @@ impl Compounds {
         let n = word.len();
         // best[i][k]: the parts (k + 1 of them) covering word[..i] with the highest sum of
         // frequencies, with that sum.
-        let mut best: Vec<[Option<(f32, Vec<String>)>; MAX_PARTS]> =
-            vec![Default::default(); n + 1];
-        let mut whole: Vec<Option<(f32, Vec<String>)>> = vec![None; MAX_PARTS];
-        let better = |slot: &Option<(f32, Vec<String>)>, sum: f32| {
-            slot.as_ref().is_none_or(|(s, _)| sum > *s)
-        };
+        let mut best: Vec<[Option<Scored>; MAX_PARTS]> = vec![Default::default(); n + 1];
+        let mut whole: Vec<Option<Scored>> = vec![None; MAX_PARTS];
+        let better = |slot: &Option<Scored>, sum: f32| slot.as_ref().is_none_or(|(s, _)| sum > *s);
         for start in 0..n {
             for k in 0..MAX_PARTS {
                 let prefix = if start == 0 {
@@ -175,7 +175,7 @@ impl Compounds {
             .filter_map(|(k, w)| w.map(|(sum, parts)| (sum / (k + 1) as f32, parts)))
             .filter(|(mean, _)| *mean > own)
             // The highest mean; the fewest parts on a tie (they come first).
-            .fold(None, |acc: Option<(f32, Vec<String>)>, c| match acc {
+            .fold(None, |acc: Option<Scored>, c| match acc {
                 Some(a) if a.0 >= c.0 => Some(a),
                 _ => Some(c),
             })

@@ -384,16 +384,19 @@ mod tests {
             lang: l.into(),
             term: s.into(),
         };
-        Expander::new(vec![
-            t("neighbourhood-mothers", "de", "Stadtteilmütter"),
-            t("neighbourhood-mothers", "fr", "mères de quartier"),
-            t("neighbourhood-mothers", "fr", "femmes-relais"),
-            t("neighbourhood-mothers", "en", "neighbourhood mothers"),
-            t("youth-council", "de", "Jugendgemeinderat"),
-            t("youth-council", "en", "youth council"),
-            t("job-shadowing", "de", "Hospitation"),
-            t("job-shadowing", "en", "job shadowing"),
-        ], &Compounds::builtin())
+        Expander::new(
+            vec![
+                t("neighbourhood-mothers", "de", "Stadtteilmütter"),
+                t("neighbourhood-mothers", "fr", "mères de quartier"),
+                t("neighbourhood-mothers", "fr", "femmes-relais"),
+                t("neighbourhood-mothers", "en", "neighbourhood mothers"),
+                t("youth-council", "de", "Jugendgemeinderat"),
+                t("youth-council", "en", "youth council"),
+                t("job-shadowing", "de", "Hospitation"),
+                t("job-shadowing", "en", "job shadowing"),
+            ],
+            &Compounds::builtin(),
+        )
     }
 
     fn concepts(e: &Expander, q: &str) -> Vec<String> {
@@ -444,25 +447,31 @@ mod tests {
             e.find_in_text("en", "The youth, council members and others")
                 .is_empty()
         );
-        let e = Expander::new(vec![GlossaryTerm {
-            concept: "regularisation".into(),
-            lang: "en".into(),
-            term: "regularization".into(),
-        }], &Compounds::builtin());
+        let e = Expander::new(
+            vec![GlossaryTerm {
+                concept: "regularisation".into(),
+                lang: "en".into(),
+                term: "regularization".into(),
+            }],
+            &Compounds::builtin(),
+        );
         assert!(e.find_in_text("en", "They meet regularly.").is_empty());
         assert_eq!(e.find_in_text("en", "Regularizations").len(), 1);
-        let e = Expander::new(vec![
-            GlossaryTerm {
-                concept: "vae".into(),
-                lang: "fr".into(),
-                term: "VAE".into(),
-            },
-            GlossaryTerm {
-                concept: "plain-language".into(),
-                lang: "de".into(),
-                term: "Leichte Sprache".into(),
-            },
-        ], &Compounds::builtin());
+        let e = Expander::new(
+            vec![
+                GlossaryTerm {
+                    concept: "vae".into(),
+                    lang: "fr".into(),
+                    term: "VAE".into(),
+                },
+                GlossaryTerm {
+                    concept: "plain-language".into(),
+                    lang: "de".into(),
+                    term: "Leichte Sprache".into(),
+                },
+            ],
+            &Compounds::builtin(),
+        );
         assert!(e.find_in_text("fr", "Le projet va bien.").is_empty());
         assert_eq!(e.find_in_text("fr", "La VAE aussi.").len(), 1);
         assert!(e.find_in_text("de", "leicht von einer Sprache").is_empty());

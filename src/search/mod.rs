@@ -33,8 +33,8 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use analysis::LANGS;
 pub use analysis::Compounds;
+use analysis::LANGS;
 
 /// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
 /// with another version is rebuilt on start.
@@ -479,8 +479,11 @@ impl SearchIndex {
             d.add_text(lf.title, &text.title);
             d.add_text(lf.summary, &text.summary);
             d.add_text(lf.body, &text.body);
-            let parts = std::iter::repeat_n(&text.title, TITLE_TIMES)
-                .chain([&text.summary, &text.tags, &text.body]);
+            let parts = std::iter::repeat_n(&text.title, TITLE_TIMES).chain([
+                &text.summary,
+                &text.tags,
+                &text.body,
+            ]);
             for part in parts.filter(|p| !p.is_empty()) {
                 d.add_text(lf.text, part);
             }

@@ -392,7 +392,12 @@ impl SearchIndex {
             let base = words[0].position;
             let terms: Vec<(usize, Term)> = words
                 .iter()
-                .map(|w| (w.position - base, Term::from_field_text(fields.text, &w.whole)))
+                .map(|w| {
+                    (
+                        w.position - base,
+                        Term::from_field_text(fields.text, &w.whole),
+                    )
+                })
                 .collect();
             let phrase = PhraseQuery::new_with_offset_and_slop(terms, 1);
             all.push((Occur::Should, Box::new(phrase)));
