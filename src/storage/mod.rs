@@ -35,7 +35,7 @@ pub use exchange::placements::{
 pub use exchange::reports::{FollowUpRow, ReportListRow, ReportRow};
 pub use exchange::visits::{NewVisit, VisitEventRow, VisitFilter, VisitPlan, VisitRow};
 pub use language::glossary::{GlossaryConceptRow, GlossaryTermRow};
-pub use language::lexicon::{LexiconRow, LexiconWordRow};
+pub use language::lexicon::{LexiconCorrectionRow, LexiconRow, LexiconWordRow};
 pub use language::search_source::{IndexRow, IndexSelect, IndexText};
 pub use sql::*;
 

@@ -336,6 +336,7 @@ async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
         "/organisations/new",
         "/glossary/new",
         "/glossary/neighbourhood-mothers/edit",
+        "/lexicon?src_lang=de&src_word=Wohnung",
         "/search?q=Vorsitz",
         "/people/new",
         "/account",

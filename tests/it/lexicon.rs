@@ -202,4 +202,50 @@ en\tworkshop\tde\tWerkstatt\t2.4
         ]);
         assert_eq!(t.app.lexicon_word_count().await.expect("words"), 4, "the lexicon is as it was");
     }
+
+    async fn coordinators_correct_the_lexicon_and_their_corrections_outlive_an_import(db) {
+        let t = TestApp::demo(db).await;
+        let dir = tempfile::tempdir().expect("dir");
+        let path = file(dir.path(), "lexicon.tsv", LEXICON.as_bytes());
+        t.app.import_lexicon(&Actor::System, &path, false, &none).await.expect("lexicon");
+        t.app.open_search().await.expect("index opens");
+        let mut reader = t.client();
+        let used = |v: serde_json::Value| -> Vec<String> {
+            v["translations"].as_array().unwrap().iter().map(|t| format!("{}:{}", t["lang"].as_str().unwrap(), t["text"].as_str().unwrap())).collect()
+        };
+        let search = "/api/v1/search?q=Wohnung&lang=de";
+        assert!(used(reader.get(search).await.json()).contains(&"en:flat".to_string()));
+        // Only those who may edit the glossary see the lexicon.
+        reader.get("/en/lexicon").await.assert(axum::http::StatusCode::UNAUTHORIZED);
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/en/lexicon?src_lang=de&src_word=Wohnung").await.assert(axum::http::StatusCode::FORBIDDEN);
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/en/glossary").await.contains("/en/lexicon");
+        let page = coord.get("/en/lexicon?src_lang=de&src_word=Wohnungen").await;
+        page.assert(axum::http::StatusCode::OK).contains("<span lang=\"en\">flat</span>").contains("<span lang=\"fr\">logement</span>").contains("filed under “Wohnung”");
+        // A wrong sense removed, a missing translation added: the search follows at once.
+        let correct = |action: &'static str, lang: &'static str, text: &'static str| {
+            vec![("src_lang", "de"), ("src_word", "Wohnung"), ("dst_lang", lang), ("dst_word", text), ("action", action)]
+        };
+        coord.post_form("/en/lexicon", &correct("remove", "en", "flat")).await.assert(axum::http::StatusCode::SEE_OTHER);
+        coord.post_form("/en/lexicon", &correct("add", "en", "dwelling")).await.assert(axum::http::StatusCode::SEE_OTHER);
+        let found = used(reader.get(search).await.json());
+        assert!(!found.contains(&"en:flat".to_string()) && found.contains(&"en:dwelling".to_string()), "{found:?}");
+        let page = coord.get("/en/lexicon?src_lang=de&src_word=Wohnung&done=saved").await;
+        page.contains("Your changes have been saved").contains("removed by a coordinator").contains("Use “flat” again").contains("added by a coordinator");
+        // Bad input names the field, keeps what was typed and writes nothing.
+        let r = coord.post_form("/en/lexicon", &[("src_lang", "de"), ("src_word", "Wohnung"), ("dst_lang", "de"), ("dst_word", "Heim"), ("action", "add")]).await;
+        r.assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY).contains("Language of the translation: a translation must be into another language").contains("value=\"Heim\"");
+        let r = coord.post_form("/en/lexicon", &[("src_lang", "de"), ("src_word", "und"), ("dst_lang", "en"), ("dst_word", "and"), ("action", "add")]).await;
+        r.assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY).contains("Word: look up one word that is not a stop word");
+        // A new lexicon leaves the corrections in place.
+        t.app.import_lexicon(&Actor::System, &path, false, &none).await.expect("lexicon again");
+        let found = used(reader.get(search).await.json());
+        assert!(!found.contains(&"en:flat".to_string()) && found.contains(&"en:dwelling".to_string()), "{found:?}");
+        // Taken back: the lexicon's own translation again, the added one gone.
+        coord.post_form("/en/lexicon", &correct("restore", "en", "flat")).await.assert(axum::http::StatusCode::SEE_OTHER);
+        coord.post_form("/en/lexicon", &correct("remove", "en", "dwelling")).await.assert(axum::http::StatusCode::SEE_OTHER);
+        let found = used(reader.get(search).await.json());
+        assert!(found.contains(&"en:flat".to_string()) && !found.contains(&"en:dwelling".to_string()), "{found:?}");
+    }
 }

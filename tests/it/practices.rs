@@ -170,7 +170,7 @@ both! {
         assert!(errors.get("organisations").is_some());
         let mine = PracticeFilter { organisation: Some("association-dounia".into()), ..Default::default() };
         let all = app.practices(&Actor::System, &mine, "fr", None, None).await.expect("list");
-        assert_eq!(all.total, 1, "nothing was written besides the demo's own practice");
+        assert_eq!(all.total, 2, "nothing was written besides the demo's own two practices");
     }
 
     async fn the_demo_catalogue_has_every_status_and_a_real_history(db) {

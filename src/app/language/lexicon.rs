@@ -339,6 +339,7 @@ impl App {
     pub(crate) async fn translations_of(&self, q: &str) -> Result<Translations> {
         let keys = LexiconKeys::new(&self.compounds()).query_keys(q);
         let mut found = Translations::new();
+        let corrections = self.store().lexicon_corrections(&keys).await?;
         for row in self.store().lexicon_lookup(&keys).await? {
             found
                 .entry((row.src_lang, row.src_key))
@@ -349,6 +350,21 @@ impl App {
                     text: row.dst_word,
                     weight: row.weight as f32,
                 });
+        }
+        // Coordinators' corrections: removed translations dropped, added ones first.
+        let mut by_key: std::collections::BTreeMap<(String, String), Vec<_>> = Default::default();
+        for c in corrections {
+            by_key
+                .entry((c.src_lang.clone(), c.src_key.clone()))
+                .or_default()
+                .push(c);
+        }
+        for (key, corrections) in by_key {
+            let list = found.remove(&key).unwrap_or_default();
+            found.insert(
+                key,
+                super::lexicon_corrections::corrected(list, &corrections),
+            );
         }
         Ok(found)
     }

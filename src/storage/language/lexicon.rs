@@ -31,6 +31,39 @@ pub struct LexiconWordRow {
     pub zipf: f64,
 }
 
+/// A coordinator's correction: a translation added, or one of the lexicon's removed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexiconCorrectionRow {
+    pub src_lang: String,
+    /// The word as the search analyzes it.
+    pub src_key: String,
+    /// The word as the coordinator wrote it.
+    pub src_word: String,
+    pub dst_lang: String,
+    pub dst_word: String,
+    /// True: the lexicon's translation is a wrong sense, never used; false: an added one.
+    pub removed: bool,
+}
+
+/// A correction as stored (flags are integers on both databases).
+#[derive(sqlx::FromRow)]
+struct CorrectionRecord {
+    src_lang: String,
+    src_key: String,
+    src_word: String,
+    dst_lang: String,
+    dst_word: String,
+    removed: i64,
+}
+
+/// `(src_lang, src_key)` is one of `n` pairs bound from `$1` on.
+fn any_key(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("(src_lang = ${} AND src_key = ${})", 2 * i + 1, 2 * i + 2))
+        .collect::<Vec<_>>()
+        .join(" OR ")
+}
+
 /// Rows per INSERT statement: few round trips, well below both databases' parameter limits.
 const BATCH: usize = 200;
 
@@ -40,18 +73,47 @@ impl Store {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let conditions: Vec<String> = (0..keys.len())
-            .map(|i| format!("(src_lang = ${} AND src_key = ${})", 2 * i + 1, 2 * i + 2))
-            .collect();
         let sql = format!(
             "SELECT src_lang, src_key, src_word, dst_lang, dst_word, weight FROM lexicon WHERE {}",
-            conditions.join(" OR ")
+            any_key(keys.len())
         );
         let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
         for (lang, key) in keys {
             query = query.bind(lang).bind(key);
         }
         Ok(query.fetch_all(self.pool()).await?)
+    }
+
+    /// Every correction filed under one of `keys` (language, key).
+    pub async fn lexicon_corrections(
+        &self,
+        keys: &[(String, String)],
+    ) -> Result<Vec<LexiconCorrectionRow>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT src_lang, src_key, src_word, dst_lang, dst_word, removed \
+             FROM lexicon_corrections WHERE {} ORDER BY dst_lang, dst_word",
+            any_key(keys.len())
+        );
+        let mut query = sqlx::query_as::<_, CorrectionRecord>(sqlx::AssertSqlSafe(sql));
+        for (lang, key) in keys {
+            query = query.bind(lang).bind(key);
+        }
+        Ok(query
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(|r| LexiconCorrectionRow {
+                src_lang: r.src_lang,
+                src_key: r.src_key,
+                src_word: r.src_word,
+                dst_lang: r.dst_lang,
+                dst_word: r.dst_word,
+                removed: r.removed != 0,
+            })
+            .collect())
     }
 
     /// The word list of `lang`, in the order of the words.
@@ -89,6 +151,39 @@ impl WriteTx {
                 .execute(&mut *self.tx)
                 .await?;
         }
+        Ok(())
+    }
+
+    /// Records a correction, replacing an earlier one of the same translation.
+    pub async fn set_lexicon_correction(&mut self, c: &LexiconCorrectionRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO lexicon_corrections (src_lang, src_key, src_word, dst_lang, dst_word, removed) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (src_lang, src_key, dst_lang, dst_word) \
+             DO UPDATE SET src_word = excluded.src_word, removed = excluded.removed",
+        )
+        .bind(&c.src_lang)
+        .bind(&c.src_key)
+        .bind(&c.src_word)
+        .bind(&c.dst_lang)
+        .bind(&c.dst_word)
+        .bind(i64::from(c.removed))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Takes a correction back.
+    pub async fn delete_lexicon_correction(&mut self, c: &LexiconCorrectionRow) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM lexicon_corrections \
+             WHERE src_lang = $1 AND src_key = $2 AND dst_lang = $3 AND dst_word = $4",
+        )
+        .bind(&c.src_lang)
+        .bind(&c.src_key)
+        .bind(&c.dst_lang)
+        .bind(&c.dst_word)
+        .execute(&mut *self.tx)
+        .await?;
         Ok(())
     }
 

@@ -1,6 +1,7 @@
-//! Language pages: search and the glossary.
+//! Language pages: search, the glossary and the lexicon.
 
 pub(crate) mod glossary;
+pub(crate) mod lexicon;
 pub(crate) mod search;
 
 use axum::Router;
@@ -11,5 +12,6 @@ use crate::app::App;
 pub(crate) fn router() -> Router<App> {
     Router::new()
         .merge(glossary::router())
+        .merge(lexicon::router())
         .merge(search::router())
 }
