@@ -161,6 +161,7 @@ fn main() -> anyhow::Result<()> {
                         lang: dst_lang.to_string(),
                         text: dst_word.to_string(),
                         weight: weight.parse().unwrap_or(0.0),
+                        corrected: false,
                     });
             }
         }

@@ -168,8 +168,11 @@ pub(super) enum AdminCommand {
 #[derive(Debug, Subcommand)]
 pub(super) enum LexiconCommand {
     /// Replace the lexicon with a file that `scripts/lexicon` builds: tab-separated
-    /// src_lang, src_word, dst_lang, dst_word, weight per line, optionally gzip-compressed.
-    /// Checked whole, then written in one transaction.
+    /// src_lang, src_word, dst_lang, dst_word, weight per line, optionally gzip-compressed; after
+    /// a line `lang word zipf` (tab-separated), a word list: lang, word, Zipf frequency per line
+    /// (German compounds are split with it from the servers' next start). The file's
+    /// translations replace the lexicon's, its word lists the word lists; coordinators'
+    /// corrections stay. Checked whole, then written in one transaction.
     Import {
         /// The file (.tsv or .tsv.gz).
         file: PathBuf,

@@ -58,10 +58,45 @@ impl LexiconKeys {
     }
 }
 
+/// Translations a search uses per word and target language, the most likely first.
+pub const TRANSLATIONS_KEPT: usize = 3;
+
+/// The translations a search uses for `typed`, a word of `from`, among `found` (those filed under
+/// its key): the choice [`choose`] makes for a query, with the same analyzers.
+pub fn used_translations<'a>(
+    found: &'a [Translation],
+    from: &str,
+    typed: &str,
+    compounds: &Arc<Compounds>,
+) -> Vec<&'a Translation> {
+    let mut analyzers: Vec<TextAnalyzer> = LANGS
+        .iter()
+        .map(|l| analysis::analyzer(l, compounds))
+        .collect();
+    let typed = analysis::fold_word(typed);
+    choose(found, from, Some(&typed), TRANSLATIONS_KEPT, |t| {
+        let l = LANGS.iter().position(|x| *x == t.lang)?;
+        analyzed_key(&analysis::analyze(&mut analyzers[l], &t.text))
+    })
+}
+
+/// A translation's words as analyzed, joined: translations with the same key are one. `None`
+/// when nothing is left to look for (stop words, signs).
+pub(crate) fn analyzed_key(words: &[analysis::Analyzed]) -> Option<String> {
+    (!words.is_empty()).then(|| {
+        words
+            .iter()
+            .map(|a| a.whole.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 /// The translations of one word to use: for each language other than `from`, the `kept` most
 /// likely that differ once analyzed (`key_of`: "Flüchtling" and "Flüchtlinge" are one). The
-/// translations of the word exactly as typed (`typed`, folded) come first; those of other words
-/// filed under the same key (other forms, but also "house" beside "housing") only fill up.
+/// coordinators' additions come first, then the translations of the word exactly as typed
+/// (`typed`, folded); those of other words filed under the same key (other forms, but also
+/// "house" beside "housing") only fill up.
 pub(crate) fn choose<'a>(
     found: &'a [Translation],
     from: &str,
@@ -69,7 +104,8 @@ pub(crate) fn choose<'a>(
     kept: usize,
     mut key_of: impl FnMut(&Translation) -> Option<String>,
 ) -> Vec<&'a Translation> {
-    let exact = |t: &Translation| typed.is_some_and(|w| analysis::fold_word(&t.word) == w);
+    let exact =
+        |t: &Translation| t.corrected || typed.is_some_and(|w| analysis::fold_word(&t.word) == w);
     let mut order: Vec<&Translation> = found.iter().filter(|t| t.lang != from).collect();
     order.sort_by(|a, b| {
         a.lang
@@ -104,6 +140,7 @@ mod tests {
             lang: lang.into(),
             text: text.into(),
             weight,
+            corrected: false,
         }
     }
 

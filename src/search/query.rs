@@ -29,8 +29,6 @@ const SYNONYM: f32 = 0.8;
 const EXPANSION: f32 = 0.7;
 /// A translation from the lexicon: as much as the word itself.
 const TRANSLATION: f32 = 1.0;
-/// Translations kept per word and target language, the most likely first.
-const TRANSLATIONS_KEPT: usize = 3;
 /// The whole query as a phrase.
 const PHRASE: f32 = 2.0;
 
@@ -284,20 +282,13 @@ impl SearchIndex {
         .then(|| fold_word(&plan.words[w]));
         let analyzed = |t: &Translation| {
             let l = LANGS.iter().position(|x| *x == t.lang)?;
-            let words = plan.glossary.analyze_text(l, &t.text);
-            (!words.is_empty()).then(|| {
-                words
-                    .iter()
-                    .map(|a| a.whole.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            super::lexicon::analyzed_key(&plan.glossary.analyze_text(l, &t.text))
         };
         let chosen = super::lexicon::choose(
             found,
             LANGS[from],
             typed.as_deref(),
-            TRANSLATIONS_KEPT,
+            super::lexicon::TRANSLATIONS_KEPT,
             analyzed,
         );
         for t in chosen {
@@ -322,6 +313,7 @@ impl SearchIndex {
             ));
             used.push(UsedTranslation {
                 word: plan.words[w].clone(),
+                from: LANGS[from].to_string(),
                 lang: t.lang.clone(),
                 text: t.text.clone(),
             });

@@ -50,6 +50,8 @@ pub struct Translation {
     pub text: String,
     /// How likely this sense is; ranks the translations of one word.
     pub weight: f32,
+    /// Added by a coordinator: used before the lexicon's own, whichever form was typed.
+    pub corrected: bool,
 }
 
 /// Translations by (source language, lexicon key of the word).
@@ -60,6 +62,8 @@ pub type Translations = HashMap<(String, String), Vec<Translation>>;
 pub struct UsedTranslation {
     /// The word as typed.
     pub word: String,
+    /// The language the word was translated from (the query's, or another that knows it).
+    pub from: String,
     /// The language of the translation.
     pub lang: String,
     /// The translation.

@@ -195,12 +195,18 @@ en\tworkshop\tde\tWerkstatt\t2.4
         let report = t.app.import_lexicon(&Actor::System, &bad, false, &none).await.expect("report");
         let found: Vec<(usize, &str, &str)> = report.problems.iter().map(|p| (p.line, p.field.as_str(), p.error.key)).collect();
         assert_eq!(found, [
-            (2, "word", "error-lexicon-word"),
+            (2, "src_word", "error-lexicon-word"),
             (3, "zipf", "error-lexicon-zipf"),
-            (4, "lang", "error-choice"),
+            (4, "src_lang", "error-choice"),
             (5, "file", "error-lexicon-columns"),
         ]);
         assert_eq!(t.app.lexicon_word_count().await.expect("words"), 4, "the lexicon is as it was");
+        // A file of word lists alone replaces the word lists and leaves the translations.
+        let words = file(dir.path(), "words.tsv", "lang\tword\tzipf\nde\tRad\t4.0\n".as_bytes());
+        let report = t.app.import_lexicon(&Actor::System, &words, false, &none).await.expect("words");
+        assert!(report.written, "{report:?}");
+        assert_eq!(t.app.lexicon_word_count().await.expect("words"), 1);
+        assert_eq!(t.app.lexicon_size().await.expect("size"), 2);
     }
 
     async fn coordinators_correct_the_lexicon_and_their_corrections_outlive_an_import(db) {
@@ -238,6 +244,24 @@ en\tworkshop\tde\tWerkstatt\t2.4
         r.assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY).contains("Language of the translation: a translation must be into another language").contains("value=\"Heim\"");
         let r = coord.post_form("/en/lexicon", &[("src_lang", "de"), ("src_word", "und"), ("dst_lang", "en"), ("dst_word", "and"), ("action", "add")]).await;
         r.assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY).contains("Word: look up one word that is not a stop word");
+        // A semicolon would break the links that leave a translation out; invisible characters
+        // would hide a word behind another; and only a listed translation can be removed.
+        for (text, message) in [("a;b", "remove the semicolons"), ("loge\u{200b}ment", "invisible characters"), ("le", "holds no word a search can look for")] {
+            let r = coord.post_form("/en/lexicon", &[("src_lang", "de"), ("src_word", "Wohnung"), ("dst_lang", "fr"), ("dst_word", text), ("action", "add")]).await;
+            r.assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY).contains(message);
+        }
+        coord.post_form("/en/lexicon", &correct("remove", "en", "igloo")).await.assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY).contains("not listed for the word");
+        // An addition filed under another form of the word is used all the same, and the page
+        // says what the search uses, as the search does.
+        coord.post_form("/en/lexicon", &[("src_lang", "de"), ("src_word", "Wohnungen"), ("dst_lang", "fr"), ("dst_word", "habitation"), ("action", "add")]).await.assert(axum::http::StatusCode::SEE_OTHER);
+        let found = used(reader.get(search).await.json());
+        assert!(found.contains(&"fr:habitation".to_string()), "{found:?}");
+        let page = coord.get("/en/lexicon?src_lang=de&src_word=Wohnung").await;
+        let row = |text: &str| page.body.split("<tr>").find(|r| r.contains(&format!(">{text}</span>"))).unwrap_or_default().to_string();
+        assert!(row("habitation").contains("added by a coordinator, used first"), "{}", row("habitation"));
+        assert!(row("apartment").contains("<td>used</td>"), "{}", row("apartment"));
+        // Coordinators reach the page from the translations a search used.
+        coord.get("/en/search?q=Wohnung").await.contains("/en/lexicon?src_lang=de&#38;src_word=Wohnung");
         // A new lexicon leaves the corrections in place.
         t.app.import_lexicon(&Actor::System, &path, false, &none).await.expect("lexicon again");
         let found = used(reader.get(search).await.json());

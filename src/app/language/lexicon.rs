@@ -19,6 +19,7 @@ use crate::domain::{Action, Actor, FieldError};
 use crate::search::{Compounds, LexiconKeys, Translation, Translations};
 use crate::storage::{LexiconRow, LexiconWordRow};
 
+use super::lexicon_corrections::writable;
 use crate::app::catalogue::transfer::LISTED;
 use crate::app::{App, Error, Result, authorize};
 
@@ -156,6 +157,8 @@ fn read(
                     field,
                     FieldError::with("error-too-long", "max", WORD_MAX),
                 );
+            } else if !writable(word) {
+                report.problem(n, field, FieldError::new("error-lexicon-characters"));
             }
         }
         let weight = weight
@@ -194,19 +197,20 @@ fn word_line(n: usize, cols: &[&str], report: &mut LexiconReport) -> Option<Lexi
         return None;
     };
     let before = report.problem_count;
+    // The columns are named like a translation's source word's.
     if !LANGS.contains(&lang) {
-        report.problem(n, "lang", FieldError::new("error-choice"));
+        report.problem(n, "src_lang", FieldError::new("error-choice"));
     }
     if word.is_empty() {
-        report.problem(n, "word", FieldError::new("error-required"));
+        report.problem(n, "src_word", FieldError::new("error-required"));
     } else if word.chars().count() > WORD_MAX {
         report.problem(
             n,
-            "word",
+            "src_word",
             FieldError::with("error-too-long", "max", WORD_MAX),
         );
     } else if word.chars().any(|c| !c.is_alphabetic()) {
-        report.problem(n, "word", FieldError::new("error-lexicon-word"));
+        report.problem(n, "src_word", FieldError::new("error-lexicon-word"));
     }
     let zipf = zipf
         .parse::<f64>()
@@ -269,7 +273,9 @@ impl App {
             Ok::<_, std::io::Error>(again)
         });
         let mut tx = self.store().write().await?;
-        tx.clear_lexicon().await?;
+        // What the file holds is replaced: its translations, its word lists, or both.
+        tx.clear_lexicon(report.records > 0, report.words > 0)
+            .await?;
         let mut written = 0u64;
         while let Some(batch) = batches.recv().await {
             written += batch.len() as u64;
@@ -349,6 +355,7 @@ impl App {
                     lang: row.dst_lang,
                     text: row.dst_word,
                     weight: row.weight as f32,
+                    corrected: false,
                 });
         }
         // Coordinators' corrections: removed translations dropped, added ones first.

@@ -3,8 +3,11 @@
 //! added (used before the lexicon's own). Corrections are kept apart from the lexicon, so that
 //! they outlive the next `passerelle lexicon import`.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::domain::{Action, Actor, FieldError, FieldErrors};
-use crate::search::{Compounds, LexiconKeys, Translation};
+use crate::search::lexicon::{analyzed_key, used_translations};
+use crate::search::{Compounds, LexiconKeys, Translation, analysis};
 use crate::storage::LexiconCorrectionRow;
 
 use crate::app::{App, Error, Result, authorize};
@@ -15,8 +18,6 @@ const LANGS: [&str; 4] = ["de", "fr", "en", "lb"];
 const WORD_MAX: usize = 100;
 /// The weight of an added translation: ahead of every translation of the lexicon.
 pub(crate) const ADDED_WEIGHT: f64 = 100.0;
-/// Translations a search uses per word and language (the most likely first).
-const USED: usize = 3;
 
 /// Where a translation shown to a coordinator comes from, and whether the search uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +26,10 @@ pub enum EntryState {
     Used,
     /// From the lexicon, less likely: the search does not use it.
     Unused,
-    /// Added by a coordinator: the search uses it first.
+    /// Added by a coordinator: the search uses it before the lexicon's own.
     Added,
+    /// Added by a coordinator, but other additions fill the language's places.
+    AddedUnused,
     /// From the lexicon, removed by a coordinator: the search never uses it.
     Removed,
 }
@@ -67,6 +70,17 @@ pub struct LexiconCorrectionForm {
     pub action: String,
 }
 
+/// Whether a word may be written into the lexicon: no control or invisible formatting
+/// characters (a zero-width space would hide a word that looks like another), and no `;`, which
+/// separates translations where readers leave them out of a search.
+pub(crate) fn writable(word: &str) -> bool {
+    !word.chars().any(|c| {
+        c == ';'
+            || c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    })
+}
+
 /// The lexicon's key of `word` in `lang`, or the field errors of both.
 fn checked_key(errors: &mut FieldErrors, lang: &str, word: &str) -> Option<String> {
     let word = word.trim();
@@ -83,6 +97,10 @@ fn checked_key(errors: &mut FieldErrors, lang: &str, word: &str) -> Option<Strin
             "src_word",
             FieldError::with("error-too-long", "max", WORD_MAX),
         );
+        return None;
+    }
+    if !writable(word) {
+        errors.add("src_word", FieldError::new("error-lexicon-characters"));
         return None;
     }
     // Keys are whole words, which do not depend on how compounds are split.
@@ -112,6 +130,7 @@ pub(crate) fn corrected(
             lang: c.dst_lang.clone(),
             text: c.dst_word.clone(),
             weight: ADDED_WEIGHT as f32,
+            corrected: true,
         });
     added
         .chain(found.into_iter().filter(|t| !removed(t)))
@@ -130,15 +149,36 @@ impl App {
         let keys = [(lang.to_owned(), key)];
         let rows = self.store().lexicon_lookup(&keys).await?;
         let corrections = self.store().lexicon_corrections(&keys).await?;
-        let mut entries: Vec<LexiconEntry> = corrections
+        let translations: Vec<Translation> = rows
             .iter()
-            .filter(|c| !c.removed)
-            .map(|c| LexiconEntry {
-                word: c.src_word.clone(),
-                lang: c.dst_lang.clone(),
-                text: c.dst_word.clone(),
+            .map(|r| Translation {
+                word: r.src_word.clone(),
+                lang: r.dst_lang.clone(),
+                text: r.dst_word.clone(),
+                weight: r.weight as f32,
+                corrected: false,
+            })
+            .collect();
+        let found = corrected(translations, &corrections);
+        // Exactly what a search for the word as typed uses.
+        let used: Vec<(String, String)> = used_translations(&found, lang, word, &self.compounds())
+            .into_iter()
+            .map(|t| (t.lang.clone(), t.text.clone()))
+            .collect();
+        let is_used = |l: &str, t: &str| used.iter().any(|(a, b)| a == l && b == t);
+        let mut entries: Vec<LexiconEntry> = found
+            .iter()
+            .filter(|t| t.corrected)
+            .map(|t| LexiconEntry {
+                word: t.word.clone(),
+                lang: t.lang.clone(),
+                text: t.text.clone(),
                 weight: ADDED_WEIGHT,
-                state: EntryState::Added,
+                state: if is_used(&t.lang, &t.text) {
+                    EntryState::Added
+                } else {
+                    EntryState::AddedUnused
+                },
             })
             .collect();
         let mut rows = rows;
@@ -147,13 +187,9 @@ impl App {
             let removed = corrections
                 .iter()
                 .any(|c| c.removed && c.dst_lang == r.dst_lang && c.dst_word == r.dst_word);
-            let ahead = entries
-                .iter()
-                .filter(|e| e.lang == r.dst_lang && e.state != EntryState::Removed)
-                .count();
             let state = if removed {
                 EntryState::Removed
-            } else if ahead < USED {
+            } else if is_used(&r.dst_lang, &r.dst_word) {
                 EntryState::Used
             } else {
                 EntryState::Unused
@@ -180,8 +216,10 @@ impl App {
         authorize(actor, Action::EditGlossary)?;
         let mut errors = FieldErrors::new();
         let key = checked_key(&mut errors, &form.src_lang, &form.src_word);
-        let dst_word = form.dst_word.trim();
-        if !LANGS.contains(&form.dst_lang.as_str()) {
+        // One spelling of each word: "café" typed with a combining accent is the same "café".
+        let dst_word: String = form.dst_word.trim().nfc().collect();
+        let dst_lang = LANGS.iter().position(|l| *l == form.dst_lang);
+        if dst_lang.is_none() {
             errors.add("dst_lang", FieldError::new("error-choice"));
         } else if form.dst_lang == form.src_lang {
             errors.add("dst_lang", FieldError::new("error-lexicon-same-language"));
@@ -193,6 +231,15 @@ impl App {
                 "dst_word",
                 FieldError::with("error-too-long", "max", WORD_MAX),
             );
+        } else if !writable(&dst_word) {
+            errors.add("dst_word", FieldError::new("error-lexicon-characters"));
+        } else if let Some(l) = dst_lang
+            && form.action == "add"
+        {
+            let mut analyzer = analysis::analyzer(LANGS[l], &self.compounds());
+            if analyzed_key(&analysis::analyze(&mut analyzer, &dst_word)).is_none() {
+                errors.add("dst_word", FieldError::new("error-lexicon-no-words"));
+            }
         }
         if !["add", "remove", "restore"].contains(&form.action.as_str()) {
             errors.add("action", FieldError::new("error-choice"));
@@ -207,12 +254,28 @@ impl App {
             .await?
             .into_iter()
             .find(|c| c.dst_lang == form.dst_lang && c.dst_word == dst_word);
+        // Only what the page lists can be removed or taken back.
+        let in_lexicon = self
+            .store()
+            .lexicon_lookup(&keys)
+            .await?
+            .iter()
+            .any(|r| r.dst_lang == form.dst_lang && r.dst_word == dst_word);
+        let known = match form.action.as_str() {
+            "remove" => in_lexicon || existing.as_ref().is_some_and(|c| !c.removed),
+            "restore" => existing.as_ref().is_some_and(|c| c.removed),
+            _ => true,
+        };
+        if !known {
+            errors.add("dst_word", FieldError::new("error-lexicon-not-listed"));
+            return Err(Error::Invalid(errors));
+        }
         let row = LexiconCorrectionRow {
             src_lang: form.src_lang.clone(),
             src_key: key.clone(),
             src_word: form.src_word.trim().to_owned(),
             dst_lang: form.dst_lang.clone(),
-            dst_word: dst_word.to_owned(),
+            dst_word: dst_word.clone(),
             removed: form.action == "remove",
         };
         let mut tx = self.store().write().await?;

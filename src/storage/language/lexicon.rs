@@ -144,12 +144,14 @@ impl Store {
 }
 
 impl WriteTx {
-    /// Removes every translation and word list (before an import writes the new lexicon).
-    pub async fn clear_lexicon(&mut self) -> Result<()> {
-        for table in ["lexicon", "lexicon_words"] {
-            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
-                .execute(&mut *self.tx)
-                .await?;
+    /// Removes every translation and/or every word list (before an import writes new ones).
+    pub async fn clear_lexicon(&mut self, translations: bool, words: bool) -> Result<()> {
+        for (table, clear) in [("lexicon", translations), ("lexicon_words", words)] {
+            if clear {
+                sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
+                    .execute(&mut *self.tx)
+                    .await?;
+            }
         }
         Ok(())
     }

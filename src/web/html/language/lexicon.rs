@@ -11,6 +11,7 @@ use axum::routing::get;
 use crate::app::language::lexicon_corrections::{EntryState, LexiconCorrectionForm, LexiconWord};
 use crate::app::{App, Error};
 use crate::domain::{Action, FieldErrors};
+use crate::search::analysis::fold_word;
 use crate::web::html::{Choice, Errors, HtmlQuery, HtmlResult, OrPage, notice, query_string};
 use crate::web::{CsrfForm, Ctx};
 
@@ -35,7 +36,8 @@ struct EntryView {
     lang: String,
     lang_label: String,
     text: String,
-    word: String,
+    /// The other form of the word it is filed under ("Wohnungen" for "Wohnung").
+    other_form: Option<String>,
     state: String,
     action: &'static str,
     action_label: String,
@@ -83,6 +85,9 @@ fn view_of(ctx: &Ctx, w: LexiconWord) -> WordView {
                 EntryState::Used => ("lexicon-state-used", "remove", "lexicon-remove"),
                 EntryState::Unused => ("lexicon-state-unused", "remove", "lexicon-remove"),
                 EntryState::Added => ("lexicon-state-added", "remove", "lexicon-remove"),
+                EntryState::AddedUnused => {
+                    ("lexicon-state-added-unused", "remove", "lexicon-remove")
+                }
                 EntryState::Removed => ("lexicon-state-removed", "restore", "lexicon-restore"),
             };
             EntryView {
@@ -90,9 +95,9 @@ fn view_of(ctx: &Ctx, w: LexiconWord) -> WordView {
                 state: ctx.t(state),
                 action,
                 action_label: ctx.t1(action_label, "text", &e.text),
+                other_form: (fold_word(&e.word) != fold_word(&w.word)).then_some(e.word),
                 lang: e.lang,
                 text: e.text,
-                word: e.word,
             }
         })
         .collect();
@@ -114,27 +119,31 @@ async fn render(
 ) -> HtmlResult<Response> {
     ctx.require(Action::EditGlossary)?;
     let mut errors = errors.clone();
+    // A word without a language is looked up in the page's, as the form shows it.
+    let src_lang = if look.src_lang.is_empty() {
+        ctx.locale.code().to_string()
+    } else {
+        look.src_lang.clone()
+    };
     let view = if look.src_word.trim().is_empty() && look.src_lang.is_empty() {
         None
     } else {
         match app
-            .lexicon_word(&ctx.actor(), &look.src_lang, &look.src_word)
+            .lexicon_word(&ctx.actor(), &src_lang, &look.src_word)
             .await
         {
             Ok(w) => Some(view_of(&ctx, w)),
             Err(Error::Invalid(e)) => {
+                // The correction's own check already named these fields.
                 for (field, error) in e.iter() {
-                    errors.add(field, error.clone());
+                    if !errors.iter().any(|(f, _)| f == field) {
+                        errors.add(field, error.clone());
+                    }
                 }
                 None
             }
             Err(e) => return Err(e).or_page(&ctx),
         }
-    };
-    let src_lang = if look.src_lang.is_empty() {
-        ctx.locale.code().to_string()
-    } else {
-        look.src_lang.clone()
     };
     let status = crate::web::html::form_status(&errors);
     let page = LexiconPage {

@@ -49,6 +49,8 @@ struct TranslationLink {
     /// "without “Wohnung”" or "search for “Wohnung” again".
     action: String,
     href: String,
+    /// For those who may correct the lexicon: its page for the query word translated.
+    correct: Option<String>,
 }
 
 /// A facet: its heading and values.
@@ -275,9 +277,15 @@ async fn search(
         }
         let mut pairs = left_out.clone();
         pairs.push((t.lang.clone(), t.text.clone()));
+        let correct = ctx.can(crate::domain::Action::EditGlossary).then(|| {
+            let params =
+                query_string(&[("src_lang", t.from.as_str()), ("src_word", t.word.as_str())]);
+            format!("{}?{params}", ctx.href("/lexicon"))
+        });
         translations.push(TranslationLink {
             action: ctx.t1("search-translation-remove", "text", &t.text),
             href: with_without(&pairs),
+            correct,
             text: t.text.clone(),
             lang: t.lang.clone(),
         });
@@ -293,6 +301,7 @@ async fn search(
             TranslationLink {
                 action: ctx.t1("search-translation-restore", "text", text),
                 href: with_without(&pairs),
+                correct: None,
                 text: text.clone(),
                 lang: lang.clone(),
             }
