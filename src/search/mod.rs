@@ -14,6 +14,7 @@ pub mod analysis;
 mod clauses;
 pub mod expand;
 pub mod lexicon;
+mod most;
 mod query;
 mod request;
 mod snippets;

@@ -16,6 +16,7 @@ use tantivy::{Searcher, Term};
 use super::analysis::{Analyzed, LANGS, fold_word};
 use super::clauses::*;
 use super::expand::{ConceptSpan, Expander, FUZZY_MIN, surface_words};
+use super::most::MostQuery;
 use super::request::*;
 use super::snippets::*;
 use super::{LangFields, Result, SearchIndex};
@@ -31,6 +32,11 @@ const EXPANSION: f32 = 0.7;
 const TRANSLATION: f32 = 1.0;
 /// The whole query as a phrase.
 const PHRASE: f32 = 2.0;
+/// Documents matching at least this share of the query's units rank first.
+const MOST_NUMERATOR: usize = 3;
+const MOST_DENOMINATOR: usize = 4;
+/// Added to their score to put them first: more than any text score.
+pub(super) const MOST_TIER: f32 = 10_000.0;
 
 /// The query as read: its words as typed and as each language analyzes them.
 struct Plan<'a> {
@@ -78,9 +84,19 @@ impl SearchIndex {
             req,
             glossary,
         };
-        let core = self.core_query(&searcher, &plan, &spans, ql, &mut results.translations)?;
-        let Some(core) = core else {
+        let units = self.core_query(&searcher, &plan, &spans, ql, &mut results.translations)?;
+        if units.is_empty() {
             return Ok(results);
+        }
+        // Documents that match three quarters of the query's units come first (a soft AND: two
+        // of two, three of three or four, four of five, five of six); then those matching fewer.
+        let most = (units.len() * MOST_NUMERATOR)
+            .div_ceil(MOST_DENOMINATOR)
+            .max(2);
+        let mut units = units;
+        let core: Box<dyn Query> = match units.len() {
+            1 => units.remove(0),
+            _ => Box::new(MostQuery::new(units, most, MOST_TIER)),
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, core)];
         if let Some(phrase) = self.phrase_bonus(&analyzed[ql], ql) {
@@ -145,7 +161,7 @@ impl SearchIndex {
             .unwrap_or(reader)
     }
 
-    /// Every unit of the query, each required (most of them when there are more than three).
+    /// The query's units, as one clause each; a document needs only one of them.
     fn core_query(
         &self,
         searcher: &Searcher,
@@ -153,7 +169,7 @@ impl SearchIndex {
         spans: &[ConceptSpan],
         ql: usize,
         used: &mut Vec<UsedTranslation>,
-    ) -> Result<Option<Box<dyn Query>>> {
+    ) -> Result<Vec<Box<dyn Query>>> {
         let analyzed = plan.analyzed;
         let n = analyzed[ql].len();
         let mut units = Vec::new();
@@ -191,13 +207,7 @@ impl SearchIndex {
                 Unit::Concept(concept) => clauses.extend(concept),
             }
         }
-        Ok(match clauses.len() {
-            0 => None,
-            1 => clauses.pop(),
-            _ => Some(Box::new(BooleanQuery::new(
-                clauses.into_iter().map(|c| (Occur::Should, c)).collect(),
-            ))),
-        })
+        Ok(clauses)
     }
 
     /// A word in every language it is not a stop word of, or one of its translations; a typo is

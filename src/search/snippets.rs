@@ -120,7 +120,8 @@ impl SearchIndex {
             id: data.id,
             slug: data.slug,
             reference: data.reference,
-            score,
+            // The text score, without the place a soft AND gave it.
+            score: score % super::query::MOST_TIER,
             title,
             lang,
             original_lang: data.original_lang,
