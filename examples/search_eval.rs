@@ -144,6 +144,8 @@ fn main() -> anyhow::Result<()> {
         .collect();
     let mut translations = passerelle::search::Translations::new();
     if let Some(path) = &lexicon {
+        // Every key of the file, as the server's database holds them.
+        let mut all = passerelle::search::Translations::new();
         for cols in pairs {
             let [src_lang, src_word, dst_lang, dst_word, weight] = cols[..] else {
                 continue;
@@ -151,22 +153,66 @@ fn main() -> anyhow::Result<()> {
             let Some(key) = keys.key(src_lang, src_word) else {
                 continue;
             };
-            let pair = (src_lang.to_string(), key);
-            if wanted.contains(&pair) {
-                translations
-                    .entry(pair)
-                    .or_default()
-                    .push(passerelle::search::Translation {
-                        word: src_word.to_string(),
-                        lang: dst_lang.to_string(),
-                        text: dst_word.to_string(),
-                        weight: weight.parse().unwrap_or(0.0),
-                        corrected: false,
-                    });
+            all.entry((src_lang.to_string(), key)).or_default().push(
+                passerelle::search::Translation {
+                    word: src_word.to_string(),
+                    lang: dst_lang.to_string(),
+                    text: dst_word.to_string(),
+                    weight: weight.parse().unwrap_or(0.0),
+                    corrected: false,
+                },
+            );
+        }
+        for pair in &wanted {
+            if let Some(found) = all.get(pair) {
+                translations.insert(pair.clone(), found.clone());
+            }
+        }
+        // A word no language knows borrows the translations of its closest key, as the server
+        // does (`App::translations_of`).
+        let mut corrected = 0;
+        for q in &queries.query {
+            for word in keys.word_keys(&q.text) {
+                if word.iter().any(|p| all.contains_key(p)) {
+                    continue;
+                }
+                // (distance, translations, the key found, the word's own key)
+                type Found = (usize, i64, (String, String), (String, String));
+                let mut best: Option<Found> = None;
+                for (lang, key) in &word {
+                    let Some((prefix, min, max)) =
+                        passerelle::search::lexicon::typo_range(key).filter(|_| lang != "lb")
+                    else {
+                        continue;
+                    };
+                    let near = all
+                        .iter()
+                        .filter(|((l, k), _)| {
+                            l == lang && k.starts_with(prefix) && (min..=max).contains(&k.len())
+                        })
+                        .map(|((_, k), t)| (k.clone(), t.len() as i64));
+                    if let Some((d, count, candidate)) =
+                        passerelle::search::lexicon::closest_key(key, near)
+                        && best.as_ref().is_none_or(|b| (d, -count) < (b.0, -b.1))
+                    {
+                        best = Some((
+                            d,
+                            count,
+                            (lang.clone(), candidate),
+                            (lang.clone(), key.clone()),
+                        ));
+                    }
+                }
+                if let Some((_, _, from, to)) = best
+                    && std::env::var_os("NO_TYPOS").is_none()
+                {
+                    translations.insert(to, all[&from].clone());
+                    corrected += 1;
+                }
             }
         }
         println!(
-            "lexicon {path}: translations for {} query keys",
+            "lexicon {path}: translations for {} query keys ({corrected} misspelt words corrected)",
             translations.len()
         );
     }

@@ -36,6 +36,26 @@ impl LexiconKeys {
         }
     }
 
+    /// For each word of the query `q`, the (language, key) pairs of the word itself, in every
+    /// language it is not a stop word of.
+    pub fn word_keys(&mut self, q: &str) -> Vec<Vec<(String, String)>> {
+        surface_words(q)
+            .into_iter()
+            .map(|(word, _, _)| {
+                LANGS
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(l, lang)| {
+                        match analysis::analyze(&mut self.analyzers[l], &word).as_slice() {
+                            [one] => Some((lang.to_string(), one.whole.clone())),
+                            _ => None,
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Every (language, key) under which the words of the query `q` (and the parts of its
     /// compounds) may be filed: each word read as a word of each language, since the query's
     /// language is decided later.
@@ -56,6 +76,44 @@ impl LexiconKeys {
         }
         keys
     }
+}
+
+/// Shortest word corrected toward the lexicon's keys, in bytes.
+const TYPO_MIN: usize = 6;
+/// From this length on, two edits are forgiven.
+const TYPO_LONG: usize = 9;
+/// Letters a misspelt word shares with its correction at the start.
+pub const TYPO_PREFIX: usize = 3;
+
+/// How a misspelt key ("luxemburgish") may be looked for among the lexicon's keys: the prefix
+/// they share and the range of their lengths; `None` for a key too short to correct.
+pub fn typo_range(key: &str) -> Option<(&str, usize, usize)> {
+    let n = key.len();
+    if n < TYPO_MIN || !key.is_ascii() {
+        return None;
+    }
+    let edits = if n >= TYPO_LONG { 2 } else { 1 };
+    Some((&key[..TYPO_PREFIX], n - edits, n + edits))
+}
+
+/// The key closest to `key` among `candidates` (key, number of translations): one edit away,
+/// two for long words; the most translated on a tie. With its distance and number.
+pub fn closest_key(
+    key: &str,
+    candidates: impl IntoIterator<Item = (String, i64)>,
+) -> Option<(usize, i64, String)> {
+    let edits = if key.len() >= TYPO_LONG { 2 } else { 1 };
+    let mut best: Option<(usize, i64, String)> = None;
+    for (candidate, count) in candidates {
+        let d = strsim::damerau_levenshtein(key, &candidate);
+        if d == 0 || d > edits {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| (d, -count) < (b.0, -b.1)) {
+            best = Some((d, count, candidate));
+        }
+    }
+    best
 }
 
 /// Translations a search uses per word and target language, the most likely first.

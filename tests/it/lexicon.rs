@@ -136,6 +136,8 @@ both! {
             assert_eq!(found.first().map(String::as_str), Some(want), "{q}: {found:?}");
             assert!(!found.contains(&"lx-draft".to_string()), "{q}: a draft in a public result");
         }
+        // A misspelt word that no language's lexicon knows borrows its closest key's translations.
+        assert_eq!(refs(&mut c, "Fahrad", "de").await.first().map(String::as_str), Some("lx-en"));
         // A word that occurs nowhere does not empty a query: the others still find.
         assert_eq!(refs(&mut c, "Fahrrad Zeppelinwerft", "de").await.first().map(String::as_str), Some("lx-en"));
         // The results say which translations were used, and one can be left out.

@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use crate::app::catalogue::transfer::ImportProblem;
 use crate::domain::{Action, Actor, FieldError};
+use crate::search::lexicon::{closest_key, typo_range};
 use crate::search::{Compounds, LexiconKeys, Translation, Translations};
 use crate::storage::{LexiconRow, LexiconWordRow};
 
@@ -33,6 +34,8 @@ const HEADER: &str = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight";
 const WORDS_HEADER: &str = "lang\tword\tzipf";
 /// Highest frequency on the Zipf scale (a word occurring in every position).
 const ZIPF_MAX: f64 = 9.0;
+/// Candidate keys read per word and language, when correcting a typo.
+const TYPO_CANDIDATES: i64 = 200;
 /// Rows written per batch in the second pass.
 const BATCH: usize = 5_000;
 
@@ -319,6 +322,59 @@ impl App {
         Ok(self.store().lexicon_size().await?)
     }
 
+    /// A word that no language's lexicon knows may be misspelt ("Luxemburgish"): the key of its
+    /// language closest to it (one edit away, two for long words; the same first letters; the
+    /// most translated on a tie) lends it its translations, filed under the word's own key.
+    async fn correct_typos(
+        &self,
+        found: &mut Translations,
+        words: Vec<Vec<(String, String)>>,
+    ) -> Result<()> {
+        for pairs in words {
+            if pairs.iter().any(|p| found.contains_key(p)) {
+                continue;
+            }
+            let mut best: Option<(usize, i64, (String, String))> = None;
+            for (lang, key) in &pairs {
+                let Some((prefix, min, max)) = typo_range(key).filter(|_| lang != "lb") else {
+                    continue;
+                };
+                let near = self
+                    .store()
+                    .lexicon_keys_like(lang, prefix, min, max, TYPO_CANDIDATES)
+                    .await?;
+                if let Some((d, count, candidate)) = closest_key(key, near)
+                    && best.as_ref().is_none_or(|b| (d, -count) < (b.0, -b.1))
+                {
+                    best = Some((d, count, (lang.clone(), candidate)));
+                }
+            }
+            let Some((_, _, (lang, candidate))) = best else {
+                continue;
+            };
+            let Some(original) = pairs.iter().find(|(l, _)| *l == lang).cloned() else {
+                continue;
+            };
+            let rows = self
+                .store()
+                .lexicon_lookup(&[(lang.clone(), candidate)])
+                .await?;
+            found.insert(
+                original,
+                rows.into_iter()
+                    .map(|row| Translation {
+                        word: row.src_word,
+                        lang: row.dst_lang,
+                        text: row.dst_word,
+                        weight: row.weight as f32,
+                        corrected: false,
+                    })
+                    .collect(),
+            );
+        }
+        Ok(())
+    }
+
     /// How many words the lexicon's word lists hold.
     pub async fn lexicon_word_count(&self) -> Result<i64> {
         Ok(self.store().lexicon_word_count().await?)
@@ -343,7 +399,8 @@ impl App {
 
     /// The lexicon's translations of the words of `q`, for the search.
     pub(crate) async fn translations_of(&self, q: &str) -> Result<Translations> {
-        let keys = LexiconKeys::new(&self.compounds()).query_keys(q);
+        let mut lexicon_keys = LexiconKeys::new(&self.compounds());
+        let keys = lexicon_keys.query_keys(q);
         let mut found = Translations::new();
         let corrections = self.store().lexicon_corrections(&keys).await?;
         for row in self.store().lexicon_lookup(&keys).await? {
@@ -358,6 +415,8 @@ impl App {
                     corrected: false,
                 });
         }
+        self.correct_typos(&mut found, lexicon_keys.word_keys(q))
+            .await?;
         // Coordinators' corrections: removed translations dropped, added ones first.
         let mut by_key: std::collections::BTreeMap<(String, String), Vec<_>> = Default::default();
         for c in corrections {

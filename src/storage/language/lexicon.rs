@@ -84,6 +84,38 @@ impl Store {
         Ok(query.fetch_all(self.pool()).await?)
     }
 
+    /// Keys of `lang` that start with `prefix` and are `min`–`max` bytes long, with their number
+    /// of translations, at most `limit` of them (the most translated first).
+    pub async fn lexicon_keys_like(
+        &self,
+        lang: &str,
+        prefix: &str,
+        min: usize,
+        max: usize,
+        limit: i64,
+    ) -> Result<Vec<(String, i64)>> {
+        // A range on the key uses the (src_lang, src_key) index; keys are folded ASCII, and the
+        // range ends before the prefix with its last letter raised ("lux" → "luy").
+        let mut end: Vec<u8> = prefix.as_bytes().to_vec();
+        if let Some(last) = end.last_mut() {
+            *last = last.saturating_add(1);
+        }
+        let end = String::from_utf8_lossy(&end).into_owned();
+        Ok(sqlx::query_as(
+            "SELECT src_key, COUNT(*) FROM lexicon WHERE src_lang = $1 AND src_key >= $2 \
+             AND src_key < $3 AND LENGTH(src_key) BETWEEN $4 AND $5 \
+             GROUP BY src_key ORDER BY COUNT(*) DESC, src_key LIMIT $6",
+        )
+        .bind(lang)
+        .bind(prefix)
+        .bind(end)
+        .bind(min as i64)
+        .bind(max as i64)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     /// Every correction filed under one of `keys` (language, key).
     pub async fn lexicon_corrections(
         &self,
