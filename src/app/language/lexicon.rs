@@ -84,6 +84,17 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
     })
 }
 
+/// A translation of the lexicon, as the search takes it.
+pub(crate) fn translation(row: &LexiconRow) -> Translation {
+    Translation {
+        word: row.src_word.clone(),
+        lang: row.dst_lang.clone(),
+        text: row.dst_word.clone(),
+        weight: row.weight as f32,
+        corrected: false,
+    }
+}
+
 /// One sound line of a lexicon file.
 enum Line {
     Translation(LexiconRow),
@@ -361,15 +372,7 @@ impl App {
                 .await?;
             found.insert(
                 original,
-                rows.into_iter()
-                    .map(|row| Translation {
-                        word: row.src_word,
-                        lang: row.dst_lang,
-                        text: row.dst_word,
-                        weight: row.weight as f32,
-                        corrected: false,
-                    })
-                    .collect(),
+                rows.into_iter().map(|row| translation(&row)).collect(),
             );
         }
         Ok(())
@@ -404,16 +407,11 @@ impl App {
         let mut found = Translations::new();
         let corrections = self.store().lexicon_corrections(&keys).await?;
         for row in self.store().lexicon_lookup(&keys).await? {
+            let t = translation(&row);
             found
                 .entry((row.src_lang, row.src_key))
                 .or_default()
-                .push(Translation {
-                    word: row.src_word,
-                    lang: row.dst_lang,
-                    text: row.dst_word,
-                    weight: row.weight as f32,
-                    corrected: false,
-                });
+                .push(t);
         }
         self.correct_typos(&mut found, lexicon_keys.word_keys(q))
             .await?;

@@ -149,16 +149,7 @@ impl App {
         let keys = [(lang.to_owned(), key)];
         let rows = self.store().lexicon_lookup(&keys).await?;
         let corrections = self.store().lexicon_corrections(&keys).await?;
-        let translations: Vec<Translation> = rows
-            .iter()
-            .map(|r| Translation {
-                word: r.src_word.clone(),
-                lang: r.dst_lang.clone(),
-                text: r.dst_word.clone(),
-                weight: r.weight as f32,
-                corrected: false,
-            })
-            .collect();
+        let translations: Vec<Translation> = rows.iter().map(super::lexicon::translation).collect();
         let found = corrected(translations, &corrections);
         // Exactly what a search for the word as typed uses.
         let used: Vec<(String, String)> = used_translations(&found, lang, word, &self.compounds())
