@@ -128,6 +128,11 @@ both! {
         assert!(!all.to_string().contains(EDITOR.0), "{all}");
         assert!(all["items"].as_array().expect("items").iter().any(|e| e["kind"] == "erase" && e["entity"] == "user"), "{all}");
         admin.get(&format!("/en/admin/audit?person={former}")).await.assert(StatusCode::OK).contains("former account");
+        // Every kind of entry has its label (erase, withdraw and the others), in every language.
+        for lang in ["de", "fr", "en"] {
+            admin.get(&format!("/{lang}/admin/audit")).await.assert(StatusCode::OK).lacks("Unknown localization key");
+        }
+        admin.get("/en/admin/audit?entity=user").await.contains("erased (personal data)");
         // Their unfinished work ended: the review waits for another reviewer without their
         // opinion, no visit of theirs is under way, and the open call holds no request of theirs.
         assert_eq!(review().await.expect("practice"), ("submitted".to_owned(), None, 0));
