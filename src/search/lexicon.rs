@@ -37,21 +37,22 @@ impl LexiconKeys {
     }
 
     /// For each word of the query `q`, the (language, key) pairs of the word itself, in every
-    /// language it is not a stop word of.
+    /// language it is not a stop word of; none for a compound (its parts are looked up instead).
     pub fn word_keys(&mut self, q: &str) -> Vec<Vec<(String, String)>> {
         surface_words(q)
             .into_iter()
             .map(|(word, _, _)| {
-                LANGS
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(l, lang)| {
-                        match analysis::analyze(&mut self.analyzers[l], &word).as_slice() {
-                            [one] => Some((lang.to_string(), one.whole.clone())),
-                            _ => None,
+                let mut pairs = Vec::new();
+                for (l, lang) in LANGS.iter().enumerate() {
+                    match analysis::analyze(&mut self.analyzers[l], &word).as_slice() {
+                        [one] if one.parts.is_empty() => {
+                            pairs.push((lang.to_string(), one.whole.clone()))
                         }
-                    })
-                    .collect()
+                        [_] => return Vec::new(),
+                        _ => {}
+                    }
+                }
+                pairs
             })
             .collect()
     }
@@ -256,5 +257,29 @@ mod tests {
             .map(|t| t.text.as_str())
             .collect();
         assert_eq!(chosen, ["Wohnung"]);
+    }
+
+    #[test]
+    fn only_simple_words_are_corrected_toward_the_lexicon() {
+        let list = Arc::new(Compounds::from_words(
+            [("fahrrad", 4.2), ("werkstatt", 4.0)].map(|(w, z)| (w.to_string(), z)),
+            "test",
+        ));
+        let words = LexiconKeys::new(&list).word_keys("Fahrradwerkstatt Luxemburgish und");
+        assert!(words[0].is_empty(), "a compound: its parts are looked up");
+        assert!(words[1].contains(&("en".to_string(), "luxemburgish".to_string())));
+        assert!(
+            words[2].iter().all(|(l, _)| l != "de"),
+            "a German stop word"
+        );
+        assert_eq!(typo_range("luxemburgish"), Some(("lux", 10, 14)));
+        assert_eq!(typo_range("haus"), None);
+        let near = [("luxembourgish", 3), ("luxemburgisch", 5), ("luxury", 9)]
+            .map(|(k, n)| (k.to_string(), n as i64));
+        assert_eq!(
+            closest_key("luxemburgish", near).map(|b| b.2),
+            Some("luxemburgisch".to_string()),
+            "one edit each: the most translated"
+        );
     }
 }
