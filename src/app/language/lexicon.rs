@@ -24,10 +24,10 @@ use super::lexicon_corrections::writable;
 use crate::app::catalogue::transfer::LISTED;
 use crate::app::{App, Error, Result, authorize};
 
-/// Languages of the lexicon (those the search analyzes).
-const LANGS: [&str; 4] = ["de", "fr", "en", "lb"];
+/// Languages of the lexicon: those the search analyzes.
+pub(crate) use crate::search::analysis::LANGS;
 /// Longest word or translation, in characters.
-const WORD_MAX: usize = 100;
+pub(crate) const WORD_MAX: usize = 100;
 /// The optional first line naming the columns of translations.
 const HEADER: &str = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight";
 /// The line that starts a word list.

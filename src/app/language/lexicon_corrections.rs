@@ -12,10 +12,7 @@ use crate::storage::LexiconCorrectionRow;
 
 use crate::app::{App, Error, Result, authorize};
 
-/// Languages of the lexicon.
-const LANGS: [&str; 4] = ["de", "fr", "en", "lb"];
-/// Longest word or translation, in characters.
-const WORD_MAX: usize = 100;
+use super::lexicon::{LANGS, WORD_MAX};
 /// The weight of an added translation: ahead of every translation of the lexicon.
 pub(crate) const ADDED_WEIGHT: f64 = 100.0;
 

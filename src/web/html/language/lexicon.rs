@@ -11,12 +11,9 @@ use axum::routing::get;
 use crate::app::language::lexicon_corrections::{EntryState, LexiconCorrectionForm, LexiconWord};
 use crate::app::{App, Error};
 use crate::domain::{Action, FieldErrors};
-use crate::search::analysis::fold_word;
+use crate::search::analysis::{LANGS, fold_word};
 use crate::web::html::{Choice, Errors, HtmlQuery, HtmlResult, OrPage, notice, query_string};
 use crate::web::{CsrfForm, Ctx};
-
-/// Languages a word or translation can be in.
-const LANGS: [&str; 4] = ["de", "fr", "en", "lb"];
 
 /// Routes of the lexicon page.
 pub fn router() -> Router<App> {
