@@ -124,6 +124,7 @@ fn main() -> anyhow::Result<()> {
             country: None,
             themes: p.themes.clone(),
             parent: None,
+            vectors: Vec::new(),
         })
         .collect();
     index.start_rebuild()?;

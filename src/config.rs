@@ -55,6 +55,11 @@ pub struct Settings {
     /// for its whole transaction) before it is answered "busy, try again" [default: 120].
     #[arg(long, env = "PASSERELLE_WRITE_WAIT_SECONDS", global = true)]
     pub write_wait_seconds: Option<u64>,
+    /// Directory of the optional embedding model (`e5-small-q4.bin`, which
+    /// `scripts/embeddings/fetch` extracts): search then also finds texts close in meaning
+    /// [default: none: search is lexical].
+    #[arg(long, env = "PASSERELLE_EMBEDDINGS", global = true)]
+    pub embeddings: Option<PathBuf>,
 }
 
 impl Settings {
@@ -75,6 +80,7 @@ impl Settings {
             max_connections: self.max_connections.or(other.max_connections),
             audit_retention_days: self.audit_retention_days.or(other.audit_retention_days),
             write_wait_seconds: self.write_wait_seconds.or(other.write_wait_seconds),
+            embeddings: self.embeddings.or(other.embeddings),
         }
     }
 }
@@ -112,6 +118,8 @@ pub struct Config {
     pub audit_retention_days: i64,
     /// How long a change waits for its turn to write.
     pub write_wait: std::time::Duration,
+    /// The embedding model's directory, when configured.
+    pub embeddings: Option<PathBuf>,
 }
 
 impl Config {
@@ -170,6 +178,7 @@ impl Config {
             write_wait: std::time::Duration::from_secs(
                 s.write_wait_seconds.unwrap_or(120).clamp(1, 86_400),
             ),
+            embeddings: s.embeddings.filter(|d| !d.as_os_str().is_empty()),
         })
     }
 

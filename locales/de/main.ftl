@@ -1105,3 +1105,8 @@ admin-lexicon-size = { $count ->
     [one] Die Suche überbrückt Sprachen mit einem Wörterbuch von { $count } Übersetzung.
    *[other] Die Suche überbrückt Sprachen mit einem Wörterbuch von { $count } Übersetzungen.
 }
+admin-embeddings-on = { $count ->
+    [one] Die Suche findet auch Texte ähnlicher Bedeutung: Das Sprachmodell kennt { $count } Praxisbeispiel.
+   *[other] Die Suche findet auch Texte ähnlicher Bedeutung: Das Sprachmodell kennt { $count } Praxisbeispiele.
+}
+admin-embeddings-off = Kein Sprachmodell eingerichtet: Die Suche findet Wörter, nicht Bedeutungen. Holen Sie es mit scripts/embeddings/fetch und starten Sie den Server mit --embeddings .tools/embeddings.

@@ -1105,3 +1105,8 @@ admin-lexicon-size = { $count ->
     [one] Search crosses languages with a lexicon of { $count } translation.
    *[other] Search crosses languages with a lexicon of { $count } translations.
 }
+admin-embeddings-on = { $count ->
+    [one] Search also finds texts of similar meaning: the language model knows { $count } practice.
+   *[other] Search also finds texts of similar meaning: the language model knows { $count } practices.
+}
+admin-embeddings-off = No language model is configured: search finds words, not meanings. Fetch it with scripts/embeddings/fetch and start the server with --embeddings .tools/embeddings.

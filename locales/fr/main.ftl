@@ -1105,3 +1105,8 @@ admin-lexicon-size = { $count ->
     [one] La recherche passe d’une langue à l’autre grâce à un lexique de { $count } traduction.
    *[other] La recherche passe d’une langue à l’autre grâce à un lexique de { $count } traductions.
 }
+admin-embeddings-on = { $count ->
+    [one] La recherche trouve aussi les textes de sens proche : le modèle de langue connaît { $count } pratique.
+   *[other] La recherche trouve aussi les textes de sens proche : le modèle de langue connaît { $count } pratiques.
+}
+admin-embeddings-off = Aucun modèle de langue n’est configuré : la recherche trouve des mots, pas des sens. Obtenez-le avec scripts/embeddings/fetch et démarrez le serveur avec --embeddings .tools/embeddings.

@@ -121,6 +121,10 @@ struct Inner {
     /// The glossary, valid for one generation.
     /// The glossary and the change-log generation through which it is known to be current.
     glossary: std::sync::RwLock<Option<(i64, Arc<GlossaryData>)>>,
+    /// The embedding model, when configured.
+    embedder: Option<Arc<crate::search::embed::Embedder>>,
+    /// Texts this process embedded (the others' vectors were read from the database).
+    embedded: std::sync::atomic::AtomicUsize,
 }
 
 /// An optional text parameter, trimmed; `None` when absent or blank.
@@ -157,6 +161,17 @@ impl App {
             .as_deref()
             .map(|url| Mailer::new(url, &config.smtp_from))
             .transpose()?;
+        let embedder = match &config.embeddings {
+            Some(dir) => {
+                let dir = dir.clone();
+                let model =
+                    tokio::task::spawn_blocking(move || crate::search::embed::Embedder::open(&dir))
+                        .await??;
+                tracing::info!(model = model.fingerprint(), "embedding model loaded");
+                Some(Arc::new(model))
+            }
+            None => None,
+        };
         Ok(App {
             inner: Arc::new(Inner {
                 store,
@@ -168,6 +183,8 @@ impl App {
                 search: std::sync::OnceLock::new(),
                 index_lock: tokio::sync::Mutex::new(()),
                 glossary: std::sync::RwLock::new(None),
+                embedder,
+                embedded: std::sync::atomic::AtomicUsize::new(0),
             }),
         })
     }

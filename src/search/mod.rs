@@ -19,6 +19,10 @@ mod query;
 mod request;
 mod snippets;
 mod suggest;
+mod vectors;
+
+/// The optional embedding model ([`passerelle_e5`]): loaded by `app`, used through this module.
+pub use passerelle_e5 as embed;
 
 pub use expand::{Expander, GlossaryTerm};
 pub use lexicon::LexiconKeys;
@@ -30,7 +34,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -39,7 +44,7 @@ use analysis::LANGS;
 
 /// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
 /// with another version is rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// How many times the title is counted in a language's searched text.
 const TITLE_TIMES: usize = 2;
@@ -145,13 +150,16 @@ pub struct SearchDoc {
     pub themes: Vec<String>,
     /// Documents that must go when this one's parent goes (`organisation/12` for its people).
     pub parent: Option<String>,
+    /// Unit vectors of its texts (title and summary, one per language) when an embedding model
+    /// is configured; none otherwise.
+    pub vectors: Vec<Vec<f32>>,
 }
 
 /// A change to the index.
 #[derive(Debug, Clone)]
 pub enum IndexOp {
     /// Add or replace.
-    Upsert(SearchDoc),
+    Upsert(Box<SearchDoc>),
     /// Remove a document.
     Delete(DocKind, String),
     /// Remove every document whose parent is this (`organisation/12`).
@@ -174,6 +182,8 @@ struct Fields {
     kind: Field,
     visibility: Field,
     parent: Field,
+    /// Kind and numeric id as one number, for the semantic side ([`vectors::key`]).
+    key: Field,
     facets: Field,
     data: Field,
     /// Words of every document, for members' "did you mean".
@@ -199,6 +209,7 @@ fn build_schema() -> (Schema, Fields) {
     let kind = b.add_text_field("kind", STRING);
     let visibility = b.add_text_field("visibility", STRING);
     let parent = b.add_text_field("parent", STRING);
+    let key = b.add_u64_field("key", INDEXED | FAST);
     let facets = b.add_facet_field("facets", FacetOptions::default());
     let data = b.add_text_field("data", STORED);
     let spell_options = TextOptions::default().set_indexing_options(
@@ -229,6 +240,7 @@ fn build_schema() -> (Schema, Fields) {
             kind,
             visibility,
             parent,
+            key,
             facets,
             data,
             spell,
@@ -275,6 +287,7 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     compounds: Arc<Compounds>,
+    vectors: vectors::Vectors,
     applied: std::sync::atomic::AtomicI64,
     pause_before_commit: std::sync::atomic::AtomicBool,
 }
@@ -332,6 +345,7 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             fields,
             compounds,
+            vectors: vectors::Vectors::default(),
             applied: std::sync::atomic::AtomicI64::new(seq),
             pause_before_commit: std::sync::atomic::AtomicBool::new(false),
         };
@@ -375,9 +389,15 @@ impl SearchIndex {
                             &uid(doc.kind, &doc.id),
                         ));
                         writer.add_document(self.document(&doc))?;
+                        if let Some(key) = vectors::key(doc.kind, &doc.id) {
+                            self.vectors.put(key, &doc.vectors);
+                        }
                     }
                     IndexOp::Delete(kind, id) => {
                         writer.delete_term(Term::from_field_text(self.fields.uid, &uid(kind, &id)));
+                        if let Some(key) = vectors::key(kind, &id) {
+                            self.vectors.remove(key);
+                        }
                     }
                     IndexOp::DeleteChildren(parent) => {
                         writer.delete_term(Term::from_field_text(self.fields.parent, &parent));
@@ -409,6 +429,7 @@ impl SearchIndex {
     /// [`SearchIndex::add`] and [`SearchIndex::finish_rebuild`].
     pub fn start_rebuild(&self) -> Result<()> {
         self.lock().delete_all_documents()?;
+        self.vectors.clear();
         Ok(())
     }
 
@@ -417,8 +438,24 @@ impl SearchIndex {
         let writer = self.lock();
         for doc in docs {
             writer.add_document(self.document(doc))?;
+            if let Some(key) = vectors::key(doc.kind, &doc.id) {
+                self.vectors.put(key, &doc.vectors);
+            }
         }
         Ok(())
+    }
+
+    /// Sets the vectors of a document already in the index (read from the database when an
+    /// existing index is opened, or computed later).
+    pub fn put_vectors(&self, kind: DocKind, id: &str, vectors: &[Vec<f32>]) {
+        if let Some(key) = vectors::key(kind, id) {
+            self.vectors.put(key, vectors);
+        }
+    }
+
+    /// How many documents have vectors.
+    pub fn vector_count(&self) -> usize {
+        self.vectors.len()
     }
 
     /// Commits a rebuild that accounts for every change up to `seq`.
@@ -457,6 +494,9 @@ impl SearchIndex {
         d.add_text(f.visibility, if doc.public { "public" } else { "members" });
         if let Some(parent) = &doc.parent {
             d.add_text(f.parent, parent);
+        }
+        if let Some(key) = vectors::key(doc.kind, &doc.id) {
+            d.add_u64(f.key, key);
         }
         d.add_facet(f.facets, facet("type", doc.kind.as_str()));
         if let Some(city) = &doc.city {

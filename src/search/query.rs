@@ -9,9 +9,11 @@
 //! a bonus.
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query};
+use tantivy::query::{
+    AllQuery, BooleanQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermSetQuery,
+};
 use tantivy::schema::Facet;
-use tantivy::{Searcher, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
 use super::analysis::{Analyzed, LANGS, fold_word};
 use super::clauses::*;
@@ -19,6 +21,7 @@ use super::expand::{ConceptSpan, Expander, FUZZY_MIN, surface_words};
 use super::most::MostQuery;
 use super::request::*;
 use super::snippets::*;
+use super::vectors::{CANDIDATES, fuse};
 use super::{LangFields, Result, SearchIndex};
 
 /// A word matched in another language's fields than the query's (a name, a loanword): as much
@@ -98,21 +101,75 @@ impl SearchIndex {
             1 => units.remove(0),
             _ => Box::new(MostQuery::new(units, most, MOST_TIER)),
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, core)];
+        let mut text: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, core)];
         if let Some(phrase) = self.phrase_bonus(&analyzed[ql], ql) {
-            clauses.push((Occur::Should, phrase));
+            text.push((Occur::Should, phrase));
         }
-        clauses.extend(self.filters(req));
-        let query = BooleanQuery::new(clauses);
+        let text: Box<dyn Query> = Box::new(BooleanQuery::new(text));
+        let filters = self.filters(req);
+        let near = match &req.vector {
+            Some(vector) => {
+                let filter: Box<dyn Query> = if filters.is_empty() {
+                    Box::new(AllQuery)
+                } else {
+                    Box::new(BooleanQuery::new(
+                        filters.iter().map(|(o, q)| (*o, q.box_clone())).collect(),
+                    ))
+                };
+                self.vectors
+                    .nearest(&searcher, self.fields.key, filter.as_ref(), vector)?
+            }
+            None => Vec::new(),
+        };
+        let fusing = !near.is_empty();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = if fusing {
+            // The nearest documents match too, with no text score; filters score nothing, so
+            // that a text score of 0 means no word matched.
+            let keys = near
+                .iter()
+                .map(|n| Term::from_field_u64(self.fields.key, n.key));
+            let near_query = boosted(Box::new(TermSetQuery::new(keys)), 0.0);
+            let either = vec![(Occur::Should, text), (Occur::Should, near_query)];
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Must, Box::new(BooleanQuery::new(either)))];
+            clauses.extend(filters.into_iter().map(|(o, q)| (o, boosted(q, 0.0))));
+            clauses
+        } else {
+            let mut clauses = vec![(Occur::Must, text)];
+            clauses.extend(filters);
+            clauses
+        };
+        let query = BooleanQuery::new(std::mem::take(&mut clauses));
 
         let mut facets = FacetCollector::for_field("facets");
         for dim in ["/type", "/city", "/country", "/theme", "/lang"] {
             facets.add_facet(dim);
         }
-        let top = TopDocs::with_limit(req.limit.clamp(1, 100))
-            .and_offset(req.offset)
-            .order_by_score();
+        let limit = req.limit.clamp(1, 100);
+        let top = if fusing {
+            TopDocs::with_limit(CANDIDATES.max(req.offset + limit)).order_by_score()
+        } else {
+            TopDocs::with_limit(limit)
+                .and_offset(req.offset)
+                .order_by_score()
+        };
         let (top, total, counts) = searcher.search(&query, &(top, Count, facets))?;
+        let lexical_total = if fusing {
+            top.iter().filter(|(score, _)| *score > 0.0).count()
+        } else {
+            total
+        };
+        let top = if fusing {
+            let lexical: Vec<(f32, DocAddress)> =
+                top.into_iter().filter(|(score, _)| *score > 0.0).collect();
+            fuse(&lexical, &near)
+                .into_iter()
+                .skip(req.offset)
+                .take(limit)
+                .collect()
+        } else {
+            top
+        };
         results.total = total;
         results.facets = Facets {
             kinds: facet_values(&counts, "/type"),
@@ -127,7 +184,7 @@ impl SearchIndex {
                 results.hits.push(hit);
             }
         }
-        if total == 0 {
+        if lexical_total == 0 {
             results.suggestion = self.suggest(&searcher, &req.q, req.members)?;
         }
         Ok(results)

@@ -36,6 +36,9 @@ pub struct SearchRequest {
     pub translations: Translations,
     /// Translations the reader removed, as (language, text): not used.
     pub without: Vec<(String, String)>,
+    /// The query's vector, when an embedding model is configured: the results are then fused
+    /// with the documents nearest in meaning.
+    pub vector: Option<std::sync::Arc<Vec<f32>>>,
 }
 
 /// One translation from the lexicon: its language, its text (one or more words) and its weight
@@ -88,6 +91,7 @@ impl SearchRequest {
             offset: 0,
             translations: Translations::new(),
             without: Vec::new(),
+            vector: None,
         }
     }
 }

@@ -37,6 +37,7 @@ pub use exchange::visits::{NewVisit, VisitEventRow, VisitFilter, VisitPlan, Visi
 pub use language::glossary::{GlossaryConceptRow, GlossaryTermRow};
 pub use language::lexicon::{LexiconCorrectionRow, LexiconRow, LexiconWordRow};
 pub use language::search_source::{IndexRow, IndexSelect, IndexText};
+pub use language::vectors::VectorRow;
 pub use sql::*;
 
 use std::sync::Arc;

@@ -227,3 +227,43 @@ async fn a_practice_shows_the_glossary_terms_of_its_text() {
     r.contains("<span lang=\"de\">Jugendgemeinderat</span>")
         .contains("Glossarbegriffe in diesem Text");
 }
+
+both! {
+    async fn with_an_embedding_model_a_paraphrase_finds_its_practice_and_vectors_are_kept(db) {
+        let model = passerelle::search::embed::test_model_dir()
+            .expect("the embedding model: run scripts/embeddings/fetch (scripts/test does)");
+        let dir = model.clone();
+        let t = TestApp::with_config(db, move |c| c.embeddings = Some(dir)).await;
+        t.app.load_demo().await.expect("demo loads");
+        t.app.seed_glossary().await.expect("glossary loads");
+        t.app.open_search().await.expect("index opens");
+        let (indexed, embedded) = t.app.vector_counts();
+        assert_eq!(indexed, 26, "every published practice has vectors");
+        assert!(embedded >= 26, "{embedded} texts embedded");
+
+        let mut public = t.client();
+        // No word in common with the German practice (and no lexicon here): only the meaning
+        // finds "Hausaufgabenhilfe mit Studierenden"; without the model this finds nothing of it.
+        let v = public
+            .get("/api/v1/search?q=university%20students%20help%20children%20with%20schoolwork&lang=en&type=practice")
+            .await
+            .json();
+        assert!(refs(&v)[..3].contains(&"qp-2008-13".to_string()), "{v}");
+        assert!(v["total"].as_u64().unwrap() >= 3, "{v}");
+        // The permission filter holds on the semantic side too: the draft and the submitted
+        // practice stay out, whatever their meaning.
+        for q in ["accès à la langue et à la formation pour les nouveaux arrivants", "rencontres interculturelles Dounia"] {
+            let v = public.get(&format!("/api/v1/search?q={}&type=practice", urlencode(q))).await.json();
+            assert!(!refs(&v).iter().any(|r| r == "qp-2008-07" || r == "qp-2008-06"), "{q}: {v}");
+        }
+
+        // Another server on the same database reads the stored vectors instead of computing them.
+        let other = tempfile::tempdir().unwrap();
+        let mut config = passerelle::config::Config::for_data_dir(other.path());
+        config.database_url = Some(t.app.config().database_url());
+        config.embeddings = Some(model);
+        let second = App::new(config).await.expect("second server starts");
+        second.open_search().await.expect("its index opens");
+        assert_eq!(second.vector_counts(), (26, 0), "nothing embedded again");
+    }
+}

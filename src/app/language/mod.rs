@@ -6,3 +6,4 @@ pub mod lexicon;
 pub mod lexicon_corrections;
 pub(crate) mod machine;
 pub(crate) mod search;
+pub(crate) mod vectors;

@@ -84,7 +84,7 @@ pub const PAUSE_BEFORE_INDEX_COMMIT: &str = "PASSERELLE_TEST_PAUSE_BEFORE_INDEX_
 
 impl App {
     /// The index, once opened by [`App::open_search`].
-    fn index(&self) -> Result<Arc<SearchIndex>> {
+    pub(crate) fn index(&self) -> Result<Arc<SearchIndex>> {
         self.inner
             .search
             .get()
@@ -145,6 +145,7 @@ impl App {
             self.reindex(&|_, _| {}).await?;
         }
         let applied = self.sync_index().await?;
+        self.load_vectors().await?;
         tracing::info!(
             compounds = self.compounds().fingerprint(),
             opened = if opened == Opened::Created {
@@ -247,6 +248,7 @@ impl App {
             offset,
             translations: Default::default(),
             without,
+            vector: None,
         };
         // A request for people by a non-member finds nothing rather than everything.
         if !members && given(&query.kind).as_deref() == Some("person") {
@@ -263,6 +265,7 @@ impl App {
         let glossary = self.glossary_data().await?;
         let mut request = request;
         request.translations = self.translations_of(&request.q).await?;
+        request.vector = self.query_vector(&request.q).await?;
         tokio::task::spawn_blocking(move || index.search(&request, &glossary.expander))
             .await
             .map_err(|e| Error::Internal(e.into()))?
@@ -327,9 +330,10 @@ impl App {
             ] {
                 let ids: Vec<i64> = ids.into_iter().collect();
                 for chunk in ids.chunks(500) {
-                    let docs = self
+                    let mut docs = self
                         .documents(kind, &IndexSelect::Ids(chunk.to_vec()))
                         .await?;
+                    self.attach_vectors(&mut docs, true).await?;
                     let found: BTreeSet<String> = docs.iter().map(|d| d.id.clone()).collect();
                     for id in chunk {
                         let id = id.to_string();
@@ -340,7 +344,7 @@ impl App {
                             ops.push(IndexOp::Delete(kind, id));
                         }
                     }
-                    ops.extend(docs.into_iter().map(IndexOp::Upsert));
+                    ops.extend(docs.into_iter().map(|d| IndexOp::Upsert(Box::new(d))));
                 }
             }
             let index = index.clone();
@@ -370,8 +374,9 @@ impl App {
         for kind in DocKind::ALL {
             let mut after = 0;
             loop {
-                let (docs, last) = self.documents_after(kind, after).await?;
+                let (mut docs, last) = self.documents_after(kind, after).await?;
                 let Some(last) = last else { break };
+                self.attach_vectors(&mut docs, false).await?;
                 after = last;
                 done += docs.len();
                 blocking(index.clone(), Box::new(move |i| i.add(&docs))).await?;
@@ -411,7 +416,7 @@ impl App {
     }
 
     /// Turns rows into index documents: texts per language, tags from the reference tables.
-    async fn build(&self, kind: DocKind, rows: Vec<IndexRow>) -> Result<Vec<SearchDoc>> {
+    pub(crate) async fn build(&self, kind: DocKind, rows: Vec<IndexRow>) -> Result<Vec<SearchDoc>> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let texts = match kind {
             DocKind::Practice => self.store().index_practice_texts(&ids).await?,
@@ -570,5 +575,6 @@ fn document(
         themes,
         // People and placements go with their organisation.
         parent: row.parent_id.map(|id| format!("organisation/{id}")),
+        vectors: Vec::new(),
     }
 }

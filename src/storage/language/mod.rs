@@ -3,3 +3,4 @@
 pub(crate) mod glossary;
 pub(crate) mod lexicon;
 pub(crate) mod search_source;
+pub(crate) mod vectors;

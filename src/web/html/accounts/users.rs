@@ -33,6 +33,8 @@ pub(super) struct UsersPage {
     notice: Option<String>,
     /// The lexicon's size: 0 when search cannot cross languages beyond the glossary.
     lexicon: i64,
+    /// Practices with vectors of the embedding model, when one is configured.
+    vectors: Option<usize>,
 }
 
 pub(super) async fn users_page(
@@ -98,6 +100,7 @@ pub(super) async fn users_page(
             organisations,
             notice: notice(&ctx, done),
             lexicon: app.lexicon_size().await.or_page(&ctx)?,
+            vectors: app.embedding_model().map(|_| app.vector_counts().0),
             ctx,
         },
     )
