@@ -1,7 +1,9 @@
 //! Relevance of the search on the development set in `eval/`: nDCG@10 and recall@10, overall,
 //! for cross-lingual queries alone and per kind, with and without glossary expansion.
 //!
-//! `cargo run --release --example search_eval [-- --verbose]`
+//! `cargo run --release --example search_eval [-- --verbose]`; `LEXICON=FILE` reads the lexicon,
+//! `EMBEDDINGS=DIR` (as `scripts/embeddings/fetch` fills it) fuses the embedding model's
+//! nearest practices as the server does.
 
 use std::collections::BTreeMap;
 
@@ -101,14 +103,23 @@ fn main() -> anyhow::Result<()> {
     let glossary = Expander::new(glossary_terms(&concepts), &compounds);
     let empty = Expander::new(Vec::new(), &compounds);
 
+    let embedder = match std::env::var_os("EMBEDDINGS") {
+        Some(dir) => {
+            let model = passerelle::search::embed::Embedder::open(std::path::Path::new(&dir))?;
+            println!("embedding model {}", model.fingerprint());
+            Some(model)
+        }
+        None => None,
+    };
     let dir = tempfile::tempdir()?;
     let (index, _) = SearchIndex::open(dir.path(), 50_000_000, compounds.clone())?;
     let docs: Vec<SearchDoc> = corpus
         .practice
         .iter()
-        .map(|p| SearchDoc {
+        .enumerate()
+        .map(|(i, p)| SearchDoc {
             kind: DocKind::Practice,
-            id: p.reference.clone(),
+            id: i.to_string(),
             slug: p.reference.clone(),
             reference: Some(p.reference.clone()),
             public: true,
@@ -124,7 +135,13 @@ fn main() -> anyhow::Result<()> {
             country: None,
             themes: p.themes.clone(),
             parent: None,
-            vectors: Vec::new(),
+            vectors: match &embedder {
+                Some(model) => vec![model.embed(
+                    &format!("{}\n{}", p.title.trim(), p.summary.trim()),
+                    passerelle::search::embed::Role::Passage,
+                )],
+                None => Vec::new(),
+            },
         })
         .collect();
     index.start_rebuild()?;
@@ -225,6 +242,7 @@ fn main() -> anyhow::Result<()> {
             let mut req = SearchRequest::new(&q.text, &q.lang);
             req.expand = !expander.is_empty();
             req.translations = translations.clone();
+            req.vector = embedder.as_ref().map(|m| m.query(&q.text));
             let results = index.search(&req, expander)?;
             let got: Vec<&str> = results
                 .hits
