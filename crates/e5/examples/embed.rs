@@ -1,5 +1,6 @@
 //! Embeds texts and prints each one's time and first components:
 //! `cargo run --release -p passerelle-e5 --example embed -- DIR query|passage TEXT...`
+//! (`REPEAT=N`: embed each N times and print the median time)
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = args.next().ok_or("the model's directory")?;
@@ -10,10 +11,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
     let model = passerelle_e5::Embedder::open(std::path::Path::new(&dir))?;
     println!("loaded in {:?}", started.elapsed());
+    let repeat: usize = std::env::var("REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1);
     for text in args {
-        let started = std::time::Instant::now();
-        let v = model.embed(&text, role);
-        println!("{:?} {:?} {text}", started.elapsed(), &v[..4]);
+        let mut times = Vec::new();
+        let mut v = Vec::new();
+        for _ in 0..repeat.max(1) {
+            let started = std::time::Instant::now();
+            v = model.embed(&text, role);
+            times.push(started.elapsed());
+        }
+        times.sort();
+        println!("median {:?} {:?} {text}", times[times.len() / 2], &v[..4]);
     }
     Ok(())
 }
