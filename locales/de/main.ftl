@@ -344,6 +344,7 @@ practice-period-since = seit { $start }
 practice-period-until = bis { $end }
 practice-period-ongoing = laufend
 practice-others = Weitere Praxisbeispiele dieser Organisationen
+practice-similar = Ähnliche Praxisbeispiele, in allen Sprachen
 practice-opinion = Kollegiale Begutachtung
 practice-workflow = Begutachtung und Veröffentlichung
 practice-status = Status

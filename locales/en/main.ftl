@@ -344,6 +344,7 @@ practice-period-since = since { $start }
 practice-period-until = until { $end }
 practice-period-ongoing = ongoing
 practice-others = Other practices of these organisations
+practice-similar = Similar practices, in every language
 practice-opinion = Peer review
 practice-workflow = Review and publication
 practice-status = Status

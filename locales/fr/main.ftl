@@ -344,6 +344,7 @@ practice-period-since = depuis { $start }
 practice-period-until = jusqu’en { $end }
 practice-period-ongoing = en cours
 practice-others = Autres pratiques de ces organisations
+practice-similar = Pratiques semblables, dans toutes les langues
 practice-opinion = Relecture par les pairs
 practice-workflow = Relecture et publication
 practice-status = Statut

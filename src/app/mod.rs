@@ -125,7 +125,15 @@ struct Inner {
     embedder: Option<Arc<crate::search::embed::Embedder>>,
     /// Texts this process embedded (the others' vectors were read from the database).
     embedded: std::sync::atomic::AtomicUsize,
+    /// Similar practices by (practice, reader's language, member), with the generation they were
+    /// found at: a practice page asks for them on every view.
+    similar: std::sync::Mutex<lru::LruCache<SimilarKey, SimilarHits>>,
 }
+
+/// Similar practices are kept per practice, reader's language and membership.
+type SimilarKey = (i64, String, bool);
+/// Similar practices with the change-log generation they were found at.
+type SimilarHits = (i64, Arc<Vec<crate::search::Hit>>);
 
 /// An optional text parameter, trimmed; `None` when absent or blank.
 pub(crate) fn given(s: &Option<String>) -> Option<String> {
@@ -185,6 +193,9 @@ impl App {
                 glossary: std::sync::RwLock::new(None),
                 embedder,
                 embedded: std::sync::atomic::AtomicUsize::new(0),
+                similar: std::sync::Mutex::new(lru::LruCache::new(
+                    std::num::NonZeroUsize::new(2048).unwrap_or(std::num::NonZeroUsize::MIN),
+                )),
             }),
         })
     }

@@ -265,5 +265,34 @@ both! {
         let second = App::new(config).await.expect("second server starts");
         second.open_search().await.expect("its index opens");
         assert_eq!(second.vector_counts(), (26, 0), "nothing embedded again");
+        // Similar practices use the practice's own stored vector.
+        public
+            .get("/en/practices/hausaufgabenhilfe-studierende-grundschulen-trier-nord")
+            .await
+            .contains("id=\"similar\"");
+    }
+}
+
+both! {
+    async fn a_practice_page_lists_similar_practices_in_other_languages_that_the_reader_may_read(db) {
+        let t = ready(db).await;
+        let mut public = t.client();
+        let page = public.get("/en/practices/stadtteilmuetter-trier-hausbesuche-muetter-kleine-kinder").await;
+        page.assert(axum::http::StatusCode::OK);
+        let similar = page
+            .body
+            .split("id=\"similar\"")
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+            .expect("a section of similar practices")
+            .to_string();
+        // The French workshops where mothers learn French, through the glossary's "mothers".
+        assert!(similar.contains("/en/practices/ateliers-sociolinguistiques-meres-metz-borny"), "{similar}");
+        assert!(!similar.contains("stadtteilmuetter-trier"), "never itself: {similar}");
+        assert!(similar.matches("<li>").count() <= 5, "{similar}");
+        // A draft about mothers learning French would be similar, but only its authors may read it.
+        for draft in ["acces-langue-formation-nouveaux-arrivants-metz", "rencontres-interculturelles-dounia-metz"] {
+            assert!(!similar.contains(draft), "{draft} leaked: {similar}");
+        }
     }
 }

@@ -11,7 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
     let model = passerelle_e5::Embedder::open(std::path::Path::new(&dir))?;
     println!("loaded in {:?}", started.elapsed());
-    let repeat: usize = std::env::var("REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1);
+    let repeat: usize = std::env::var("REPEAT")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
     for text in args {
         let mut times = Vec::new();
         let mut v = Vec::new();

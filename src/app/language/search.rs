@@ -257,19 +257,67 @@ impl App {
         if request.q.is_empty() {
             return Ok(SearchResults::default());
         }
+        let mut request = request;
+        request.vector = self.query_vector(&request.q).await?;
+        self.run_search(request).await
+    }
+
+    /// Runs a checked request with the lexicon's translations of its words.
+    async fn run_search(&self, mut request: SearchRequest) -> Result<SearchResults> {
         let index = self.index()?;
         // This server's own writes are searchable at once.
         if index.applied() < self.generation() {
             self.sync_index().await?;
         }
         let glossary = self.glossary_data().await?;
-        let mut request = request;
         request.translations = self.translations_of(&request.q).await?;
-        request.vector = self.query_vector(&request.q).await?;
         tokio::task::spawn_blocking(move || index.search(&request, &glossary.expander))
             .await
             .map_err(|e| Error::Internal(e.into()))?
             .map_err(|e| Error::Internal(e.into()))
+    }
+
+    /// Up to five published practices like practice `id` (titled `title` in `lang`), in any
+    /// language, that `actor` may read: its title searched as a query, through the lexicon and
+    /// the glossary, fused with its own vector's nearest when a model is configured.
+    pub async fn similar_practices(
+        &self,
+        actor: &Actor,
+        id: i64,
+        title: &str,
+        lang: &str,
+        reader: &str,
+    ) -> Result<Vec<crate::search::Hit>> {
+        const SHOWN: usize = 5;
+        let q: String = title.chars().take(QUERY_MAX).collect();
+        if q.trim().is_empty() || self.inner.search.get().is_none() {
+            return Ok(Vec::new());
+        }
+        let members = can(actor, Action::ViewContactDetails);
+        let key = (id, reader.to_string(), members);
+        let generation = self.generation();
+        let cache = || self.inner.similar.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, hits)) = cache().get(&key)
+            && *at == generation
+        {
+            return Ok(hits.as_ref().clone());
+        }
+        let mut request = SearchRequest::new(&q, reader);
+        request.query_lang = Some(lang.to_string());
+        request.kinds = vec![DocKind::Practice];
+        request.members = members;
+        request.limit = SHOWN + 1;
+        request.vector = self.practice_vector(id, lang).await?;
+        let own = id.to_string();
+        let results = self.run_search(request).await?;
+        let hits: Vec<crate::search::Hit> = results
+            .hits
+            .into_iter()
+            .filter(|h| h.id != own)
+            .take(SHOWN)
+            .collect();
+        cache().put(key, (generation, Arc::new(hits.clone())));
+        Ok(hits)
     }
 
     /// Applies every change the index has not seen; returns how many changes were read.

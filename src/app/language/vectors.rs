@@ -184,6 +184,27 @@ impl App {
         Ok(count)
     }
 
+    /// The stored vector of practice `id`'s text in `lang` (else of any of its texts), when a
+    /// model is configured.
+    pub(crate) async fn practice_vector(
+        &self,
+        id: i64,
+        lang: &str,
+    ) -> Result<Option<Arc<Vec<f32>>>> {
+        let Some(embedder) = self.embedder() else {
+            return Ok(None);
+        };
+        let mut rows = self
+            .store()
+            .vectors_of("practice", embedder.fingerprint(), &[id])
+            .await?;
+        rows.sort_by_key(|r| r.lang != lang);
+        Ok(rows
+            .first()
+            .and_then(|r| decode(&r.vector, embedder.dimensions()))
+            .map(Arc::new))
+    }
+
     /// The vector of a query, when a model is configured (computed once per query text).
     pub(crate) async fn query_vector(&self, q: &str) -> Result<Option<Arc<Vec<f32>>>> {
         let Some(embedder) = self.embedder().cloned() else {

@@ -32,6 +32,8 @@ pub(super) struct ShowPage {
     steps: Vec<(String, String)>,
     /// Other practices of the same organisations: (slug, title, title language).
     others: Vec<(String, String, String)>,
+    /// Practices like this one, in any language.
+    similar: Vec<Similar>,
     /// Glossary concepts named in the texts shown.
     terms: Vec<TermInText>,
     errors: Errors,
@@ -101,6 +103,16 @@ async fn terms_in_texts(
         }
     }
     Ok(out)
+}
+
+/// A practice like the one shown.
+pub(super) struct Similar {
+    href: String,
+    title: String,
+    /// Language of the title.
+    lang: String,
+    /// Names the language when it is not the reader's.
+    badge: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -185,6 +197,29 @@ pub(super) async fn show_page(
             }
         }
     }
+    let reader = ctx.lang().to_string();
+    let similar = app
+        .similar_practices(&ctx.actor(), p.row.id, &title.0, &title.1, &reader)
+        .await
+        .or_page(&ctx)?
+        .into_iter()
+        .map(|h| {
+            let badge = (h.lang != reader).then(|| {
+                let key = if h.lang == h.original_lang {
+                    "search-badge-original"
+                } else {
+                    "search-badge-in"
+                };
+                ctx.t1(key, "lang", &ctx.tk("language-", &h.lang))
+            });
+            Similar {
+                href: ctx.link("/practices/", &h.slug, ""),
+                title: h.title,
+                lang: h.lang,
+                badge,
+            }
+        })
+        .collect();
     let shown: Vec<(&str, &str)> = p
         .texts
         .iter()
@@ -214,6 +249,7 @@ pub(super) async fn show_page(
             .then(|| markdown(p.row.review_opinion.as_deref().unwrap_or(""))),
         steps,
         others,
+        similar,
         terms,
         errors: ctx.errors(errors),
         notice: notice(&ctx, done),
