@@ -10,8 +10,9 @@
 //! does not). A candidate missing on one side scores 0 there.
 
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{Arc, Mutex, RwLock};
 
+use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, TERMINATED};
 
@@ -33,7 +34,7 @@ pub(super) const SEMANTIC: f32 = 0.2;
 /// A vector in 8 bits: component `i` is `q[i] · scale`.
 struct Packed {
     scale: f32,
-    q: Box<[i8]>,
+    q: Vec<i8>,
 }
 
 impl Packed {
@@ -45,15 +46,16 @@ impl Packed {
             q: v.iter().map(|x| (x / scale).round() as i8).collect(),
         }
     }
+}
 
-    fn dot(&self, v: &[f32]) -> f32 {
-        self.q
-            .iter()
-            .zip(v)
-            .map(|(q, x)| f32::from(*q) * x)
-            .sum::<f32>()
-            * self.scale
+/// The dot product of two packed vectors, in integers (which vectorizes well: the product of
+/// two bytes fits in 16 bits).
+fn dot(a: &[i8], a_scale: f32, b: &[i8], b_scale: f32) -> f32 {
+    let mut sum = 0i32;
+    for (x, y) in a.iter().zip(b) {
+        sum += i32::from(i16::from(*x) * i16::from(*y));
     }
+    sum as f32 * a_scale * b_scale
 }
 
 /// The key of a document in the index's `key` field: its kind and numeric id.
@@ -63,10 +65,115 @@ pub(super) fn key(kind: DocKind, id: &str) -> Option<u64> {
     Some(k << 48 | id)
 }
 
-/// Every document's vectors, by key.
+/// Where a document's vectors are in the arena: the first one's number and how many.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    first: u32,
+    count: u32,
+}
+
+/// Every document's vectors, packed one after another in the order they came (an index
+/// rebuild adds documents in id order), so that a scan reads memory mostly in sequence.
+#[derive(Default)]
+struct Arena {
+    slots: HashMap<u64, Slot>,
+    dimensions: usize,
+    data: Vec<i8>,
+    scales: Vec<f32>,
+    /// Vectors no document points to any more.
+    dead: usize,
+    /// Raised whenever a document's vectors move, which makes the segments' slot tables stale.
+    version: u64,
+}
+
+impl Arena {
+    fn put(&mut self, key: u64, vectors: &[Vec<f32>]) {
+        let vectors: Vec<&Vec<f32>> = vectors.iter().filter(|v| !v.is_empty()).collect();
+        if vectors.is_empty() {
+            self.remove(key);
+            return;
+        }
+        if self.slots.is_empty() {
+            self.dimensions = vectors[0].len();
+        }
+        let vectors: Vec<Packed> = vectors
+            .into_iter()
+            .filter(|v| v.len() == self.dimensions)
+            .map(|v| Packed::new(v))
+            .collect();
+        if vectors.is_empty() {
+            self.remove(key);
+            return;
+        }
+        let d = self.dimensions;
+        match self.slots.get(&key).copied() {
+            // The same number of vectors: written over in place; nothing moves.
+            Some(slot) if slot.count as usize == vectors.len() => {
+                for (i, v) in vectors.iter().enumerate() {
+                    let at = slot.first as usize + i;
+                    self.data[at * d..(at + 1) * d].copy_from_slice(&v.q);
+                    self.scales[at] = v.scale;
+                }
+            }
+            old => {
+                if let Some(old) = old {
+                    self.dead += old.count as usize;
+                }
+                let slot = Slot {
+                    first: self.scales.len() as u32,
+                    count: vectors.len() as u32,
+                };
+                for v in &vectors {
+                    self.data.extend_from_slice(&v.q);
+                    self.scales.push(v.scale);
+                }
+                self.slots.insert(key, slot);
+                self.version += 1;
+                self.compact_if_wasteful();
+            }
+        }
+    }
+
+    fn remove(&mut self, key: u64) {
+        if let Some(old) = self.slots.remove(&key) {
+            self.dead += old.count as usize;
+            self.compact_if_wasteful();
+        }
+    }
+
+    /// Drops dead vectors once they are the majority, keeping the others' order.
+    fn compact_if_wasteful(&mut self) {
+        if self.dead < 1024 || self.dead * 2 < self.scales.len() {
+            return;
+        }
+        let d = self.dimensions;
+        let mut live: Vec<(u64, Slot)> = self.slots.iter().map(|(k, s)| (*k, *s)).collect();
+        live.sort_by_key(|(_, s)| s.first);
+        let mut data = Vec::with_capacity((self.scales.len() - self.dead) * d);
+        let mut scales = Vec::with_capacity(self.scales.len() - self.dead);
+        for (key, slot) in live {
+            let (from, to) = (slot.first as usize, (slot.first + slot.count) as usize);
+            let first = scales.len() as u32;
+            data.extend_from_slice(&self.data[from * d..to * d]);
+            scales.extend_from_slice(&self.scales[from..to]);
+            self.slots.insert(key, Slot { first, ..slot });
+        }
+        self.data = data;
+        self.scales = scales;
+        self.dead = 0;
+        self.version += 1;
+    }
+}
+
+/// The slot of each document of a segment, with the arena version it was read at.
+type SegmentSlots = (u64, Arc<Vec<Slot>>);
+
+/// Every document's vectors, and for each segment of the index the slot of each of its
+/// documents (built once per segment and arena version).
 #[derive(Default)]
 pub(super) struct Vectors {
-    by_key: RwLock<HashMap<u64, Vec<Packed>>>,
+    arena: RwLock<Arena>,
+    segments: Mutex<HashMap<SegmentId, SegmentSlots>>,
 }
 
 /// A document near the query.
@@ -78,34 +185,60 @@ pub(super) struct Near {
 }
 
 impl Vectors {
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<u64, Vec<Packed>>> {
-        self.by_key.read().unwrap_or_else(|e| e.into_inner())
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Arena> {
+        self.arena.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<u64, Vec<Packed>>> {
-        self.by_key.write().unwrap_or_else(|e| e.into_inner())
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Arena> {
+        self.arena.write().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Sets a document's vectors (none removes them).
     pub(super) fn put(&self, key: u64, vectors: &[Vec<f32>]) {
-        if vectors.is_empty() {
-            self.write().remove(&key);
-        } else {
-            let packed = vectors.iter().map(|v| Packed::new(v)).collect();
-            self.write().insert(key, packed);
-        }
+        self.write().put(key, vectors);
     }
 
     pub(super) fn remove(&self, key: u64) {
-        self.write().remove(&key);
+        self.write().remove(key);
     }
 
     pub(super) fn clear(&self) {
-        self.write().clear();
+        let mut arena = self.write();
+        let version = arena.version + 1;
+        *arena = Arena {
+            version,
+            ..Arena::default()
+        };
     }
 
     pub(super) fn len(&self) -> usize {
-        self.read().len()
+        self.read().slots.len()
+    }
+
+    /// The slot of each document of a segment, for the arena as it is now.
+    fn segment_slots(
+        &self,
+        arena: &Arena,
+        reader: &tantivy::SegmentReader,
+        keys: &tantivy::columnar::Column<u64>,
+    ) -> Arc<Vec<Slot>> {
+        let id = reader.segment_id();
+        let mut segments = self.segments.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((version, slots)) = segments.get(&id)
+            && *version == arena.version
+        {
+            return slots.clone();
+        }
+        let slots: Vec<Slot> = (0..reader.max_doc())
+            .map(|doc| {
+                keys.first(doc)
+                    .and_then(|k| arena.slots.get(&k).copied())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let slots = Arc::new(slots);
+        segments.insert(id, (arena.version, slots.clone()));
+        slots
     }
 
     /// The [`CANDIDATES`] documents matching `filter` whose closest vector is nearest to
@@ -117,51 +250,77 @@ impl Vectors {
         filter: &dyn Query,
         query: &[f32],
     ) -> Result<Vec<Near>> {
-        let map = self.read();
-        if map.is_empty() {
+        let arena = self.read();
+        if arena.slots.is_empty() || query.len() != arena.dimensions {
             return Ok(Vec::new());
         }
+        let d = arena.dimensions;
+        let query = Packed::new(query);
         let weight = filter.weight(EnableScoring::disabled_from_searcher(searcher))?;
         let name = searcher.schema().get_field_name(key_field).to_string();
-        let mut near: Vec<Near> = Vec::new();
+        let mut near: Vec<Near> = Vec::with_capacity(2 * CANDIDATES);
+        let mut threshold = FLOOR;
+        let mut live = Vec::new();
         for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+            live.push(reader.segment_id());
             let Ok(keys) = reader.fast_fields().u64(&name) else {
                 continue;
             };
+            let slots = self.segment_slots(&arena, reader, &keys);
             let alive = reader.alive_bitset();
             let mut docs = weight.scorer(reader, 1.0)?;
             let mut doc: DocId = docs.doc();
             while doc != TERMINATED {
-                if alive.is_none_or(|a| a.is_alive(doc))
-                    && let Some(key) = keys.first(doc)
-                    && let Some(vectors) = map.get(&key)
-                {
-                    let cosine = vectors
-                        .iter()
-                        .map(|v| v.dot(query))
-                        .fold(f32::NEG_INFINITY, f32::max);
-                    if cosine >= FLOOR {
+                let slot = slots.get(doc as usize).copied().unwrap_or_default();
+                if slot.count > 0 && alive.is_none_or(|a| a.is_alive(doc)) {
+                    let mut cosine = f32::NEG_INFINITY;
+                    for v in slot.first as usize..(slot.first + slot.count) as usize {
+                        let c = dot(
+                            &query.q,
+                            query.scale,
+                            &arena.data[v * d..(v + 1) * d],
+                            arena.scales[v],
+                        );
+                        cosine = cosine.max(c);
+                    }
+                    if cosine >= threshold {
                         near.push(Near {
                             cosine,
-                            key,
+                            key: keys.first(doc).unwrap_or_default(),
                             address: DocAddress::new(ord as u32, doc),
                         });
+                        if near.len() >= 2 * CANDIDATES {
+                            // Keep the nearest; later documents must beat the farthest of them.
+                            keep_nearest(&mut near);
+                            threshold = near.last().map_or(FLOOR, |n| n.cosine.max(FLOOR));
+                        }
                     }
                 }
                 doc = docs.advance();
             }
-            if near.len() > 4 * CANDIDATES {
-                keep_nearest(&mut near);
-            }
         }
+        // Segments merged away are forgotten.
+        self.segments
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|id, _| live.contains(id));
         keep_nearest(&mut near);
         Ok(near)
     }
 }
 
+/// Keeps the [`CANDIDATES`] nearest, nearest first.
 fn keep_nearest(near: &mut Vec<Near>) {
-    near.sort_by(|a, b| b.cosine.total_cmp(&a.cosine));
-    near.truncate(CANDIDATES);
+    let order = |a: &Near, b: &Near| {
+        b.cosine
+            .total_cmp(&a.cosine)
+            .then(a.address.cmp(&b.address))
+    };
+    if near.len() > CANDIDATES {
+        near.select_nth_unstable_by(CANDIDATES - 1, order);
+        near.truncate(CANDIDATES);
+    }
+    near.sort_by(order);
 }
 
 /// Min-max normalization of `value` over `min..=max` (1 when they are equal).
@@ -259,11 +418,46 @@ mod tests {
             .map(|i| ((i * 5 % 11) as f32 - 5.0) / 35.0)
             .collect();
         let exact: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
-        let packed = Packed::new(&a).dot(&b);
+        let (pa, pb) = (Packed::new(&a), Packed::new(&b));
+        let packed = dot(&pa.q, pa.scale, &pb.q, pb.scale);
         assert!(
             (exact - packed).abs() < 0.01 * exact.abs().max(1.0),
             "{exact} {packed}"
         );
+    }
+
+    #[test]
+    fn the_arena_moves_vectors_only_when_their_number_changes_and_compacts_when_mostly_dead() {
+        let mut arena = Arena::default();
+        let v = |x: f32| vec![x, 1.0 - x, 0.5];
+        arena.put(1, &[v(0.1)]);
+        arena.put(2, &[v(0.2), v(0.3)]);
+        let version = arena.version;
+        arena.put(1, &[v(0.9)]);
+        assert_eq!(arena.version, version, "written over in place");
+        assert_eq!(arena.slots[&1].first, 0);
+        arena.put(1, &[v(0.9), v(0.8)]);
+        assert!(arena.version > version, "moved");
+        assert_eq!((arena.slots[&1].first, arena.dead), (3, 1));
+        arena.remove(2);
+        assert_eq!(arena.slots.len(), 1);
+        for k in 10..3000 {
+            arena.put(k, &[v(0.4)]);
+            arena.remove(k);
+        }
+        assert!(
+            arena.scales.len() < 2100,
+            "compacted: {}",
+            arena.scales.len()
+        );
+        let slot = arena.slots[&1];
+        let first = slot.first as usize;
+        assert_eq!(
+            arena.data[first * 3..first * 3 + 3],
+            Packed::new(&v(0.9)).q[..]
+        );
+        arena.put(1, &[]);
+        assert!(arena.slots.is_empty(), "no vectors, no slot");
     }
 
     #[test]
