@@ -125,6 +125,8 @@ struct Inner {
     embedder: Option<Arc<crate::search::embed::Embedder>>,
     /// Texts this process embedded (the others' vectors were read from the database).
     embedded: std::sync::atomic::AtomicUsize,
+    /// A background pass embeds what an import left without vectors.
+    backfilling: std::sync::atomic::AtomicBool,
     /// Similar practices by (practice, reader's language, member), with the generation they were
     /// found at: a practice page asks for them on every view.
     similar: std::sync::Mutex<lru::LruCache<SimilarKey, SimilarHits>>,
@@ -193,6 +195,7 @@ impl App {
                 glossary: std::sync::RwLock::new(None),
                 embedder,
                 embedded: std::sync::atomic::AtomicUsize::new(0),
+                backfilling: std::sync::atomic::AtomicBool::new(false),
                 similar: std::sync::Mutex::new(lru::LruCache::new(
                     std::num::NonZeroUsize::new(2048).unwrap_or(std::num::NonZeroUsize::MIN),
                 )),

@@ -296,3 +296,42 @@ both! {
         }
     }
 }
+
+both! {
+    async fn an_import_is_embedded_in_the_background_and_then_found_by_meaning(db) {
+        let model = passerelle::search::embed::test_model_dir()
+            .expect("the embedding model: run scripts/embeddings/fetch (scripts/test does)");
+        let t = TestApp::with_config(db, move |c| c.embeddings = Some(model)).await;
+        t.app.load_demo().await.expect("demo loads");
+        t.app.open_search().await.expect("index opens");
+        assert_eq!(t.app.vector_counts().0, 26);
+        // More practices than the change-log follower embeds at once.
+        let mut file = String::new();
+        for i in 0..60 {
+            file.push_str(&format!(
+                "{{\"ref\":\"bulk-{i}\",\"title\":\"Gemeinschaftsgarten Nummer {i}\",\"summary\":\"Nachbarn pflanzen Gemüse auf einer Brache.\",\"lang\":\"de\",\"city\":\"Trier\",\"country\":\"DE\"}}\n"
+            ));
+        }
+        let report = t
+            .app
+            .import_practices(
+                &Actor::System,
+                file.as_str(),
+                passerelle::app::Format::JsonLines,
+                passerelle::app::ImportOptions { dry_run: false, publish: true },
+                &|_, _| {},
+            )
+            .await
+            .expect("imports");
+        assert_eq!(report.created, 60, "{report:?}");
+        t.app.sync_index().await.expect("follows the log");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+        while t.app.vector_counts().0 < 86 {
+            assert!(std::time::Instant::now() < deadline, "not embedded: {:?}", t.app.vector_counts());
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        // Found in English by meaning alone (no lexicon here).
+        let v = t.client().get("/api/v1/search?q=urban%20vegetable%20allotment&lang=en&type=practice").await.json();
+        assert!(refs(&v).iter().any(|r| r.starts_with("bulk-")), "{v}");
+    }
+}

@@ -76,6 +76,9 @@ type IndexJob = Box<dyn FnOnce(&SearchIndex) -> crate::search::Result<()> + Send
 pub const QUERY_MAX: usize = 200;
 /// Documents per batch when rebuilding.
 const BATCH: i64 = 1000;
+/// Practices of one batch of changes embedded while the index follows the log; a larger batch
+/// (an import) is embedded in the background.
+const EMBED_AT_ONCE: usize = 50;
 
 /// When this environment variable is set in a debug build, the server stops just before each
 /// index commit after its start-up catch-up (and aborts after two minutes), so that the crash
@@ -325,6 +328,7 @@ impl App {
         let index = self.index()?;
         let _one_at_a_time = self.inner.index_lock.lock().await;
         let mut read = 0;
+        let mut left = 0;
         loop {
             let changes = self.store().changes_since(index.applied(), 500).await?;
             let Some(last) = changes.last().map(|c| c.seq) else {
@@ -381,7 +385,9 @@ impl App {
                     let mut docs = self
                         .documents(kind, &IndexSelect::Ids(chunk.to_vec()))
                         .await?;
-                    self.attach_vectors(&mut docs, true).await?;
+                    // An edit is embedded at once; a large batch (an import) in the background.
+                    let at_once = docs.len() <= EMBED_AT_ONCE;
+                    left += self.attach_vectors(&mut docs, at_once).await?;
                     let found: BTreeSet<String> = docs.iter().map(|d| d.id.clone()).collect();
                     for id in chunk {
                         let id = id.to_string();
@@ -400,6 +406,9 @@ impl App {
                 .await
                 .map_err(|e| Error::Internal(e.into()))?
                 .map_err(|e| Error::Internal(e.into()))?;
+        }
+        if left > 0 {
+            self.backfill_vectors();
         }
         Ok(read)
     }

@@ -64,12 +64,16 @@ impl App {
     }
 
     /// Gives each practice among `docs` the vectors of its texts: the stored ones of the same
-    /// text and model; the others are computed and stored when `compute`, else left out (the
-    /// pass at start computes them). Storing is best effort: a busy database only means the
-    /// vectors are computed again next time.
-    pub(crate) async fn attach_vectors(&self, docs: &mut [SearchDoc], compute: bool) -> Result<()> {
+    /// text and model; the others are computed and stored when `compute`, else left out (see
+    /// [`App::backfill_vectors`]). Returns how many texts were left out. Storing is best effort:
+    /// a busy database only means the vectors are computed again next time.
+    pub(crate) async fn attach_vectors(
+        &self,
+        docs: &mut [SearchDoc],
+        compute: bool,
+    ) -> Result<usize> {
         let Some(embedder) = self.embedder().cloned() else {
-            return Ok(());
+            return Ok(0);
         };
         let ids: Vec<i64> = docs
             .iter()
@@ -77,7 +81,7 @@ impl App {
             .filter_map(|d| d.id.parse().ok())
             .collect();
         if ids.is_empty() {
-            return Ok(());
+            return Ok(0);
         }
         let stored: HashMap<(i64, String), VectorRow> = self
             .store()
@@ -88,6 +92,7 @@ impl App {
             .collect();
         // (document, language, passage, source) of each text to embed.
         let mut missing: Vec<(usize, String, String, String)> = Vec::new();
+        let mut left = 0;
         for (i, doc) in docs.iter_mut().enumerate() {
             let Some(id) = (doc.kind == DocKind::Practice)
                 .then(|| doc.id.parse::<i64>().ok())
@@ -108,12 +113,12 @@ impl App {
                 match known {
                     Some(v) => doc.vectors.push(v),
                     None if compute => missing.push((i, text.lang.clone(), passage, source)),
-                    None => {}
+                    None => left += 1,
                 }
             }
         }
         if missing.is_empty() {
-            return Ok(());
+            return Ok(left);
         }
         let passages: Vec<String> = missing.iter().map(|m| m.2.clone()).collect();
         self.inner
@@ -148,7 +153,23 @@ impl App {
         if let Err(e) = stored.await {
             tracing::warn!(error = %e, "vectors computed but not stored; they will be computed again");
         }
-        Ok(())
+        Ok(left)
+    }
+
+    /// Embeds, in the background, the texts a large batch of changes (an import) left without
+    /// vectors, so that following the change log never waits for the model; one pass at a time.
+    pub(crate) fn backfill_vectors(&self) {
+        use std::sync::atomic::Ordering;
+        if self.inner.backfilling.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let app = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = app.load_vectors().await {
+                tracing::warn!(error = %e, "embedding the practices failed; the next start tries again");
+            }
+            app.inner.backfilling.store(false, Ordering::Release);
+        });
     }
 
     /// Gives every practice in the index its vectors, computing those not stored yet (at start,
