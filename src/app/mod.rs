@@ -125,8 +125,10 @@ struct Inner {
     embedder: Option<Arc<crate::search::embed::Embedder>>,
     /// Texts this process embedded (the others' vectors were read from the database).
     embedded: std::sync::atomic::AtomicUsize,
-    /// A background pass embeds what an import left without vectors.
+    /// A pass embeds what is without vectors (at start, or in the background after an import).
     backfilling: std::sync::atomic::AtomicBool,
+    /// Another background pass was asked for while one ran.
+    backfill_again: std::sync::atomic::AtomicBool,
     /// Similar practices by (practice, reader's language, member), with the generation they were
     /// found at: a practice page asks for them on every view.
     similar: std::sync::Mutex<lru::LruCache<SimilarKey, SimilarHits>>,
@@ -196,6 +198,7 @@ impl App {
                 embedder,
                 embedded: std::sync::atomic::AtomicUsize::new(0),
                 backfilling: std::sync::atomic::AtomicBool::new(false),
+                backfill_again: std::sync::atomic::AtomicBool::new(false),
                 similar: std::sync::Mutex::new(lru::LruCache::new(
                     std::num::NonZeroUsize::new(2048).unwrap_or(std::num::NonZeroUsize::MIN),
                 )),

@@ -109,13 +109,12 @@ impl SearchIndex {
         let filters = self.filters(req);
         let near = match &req.vector {
             Some(vector) => {
-                let filter: Box<dyn Query> = if filters.is_empty() {
-                    Box::new(AllQuery)
-                } else {
-                    Box::new(BooleanQuery::new(
-                        filters.iter().map(|(o, q)| (*o, q.box_clone())).collect(),
-                    ))
-                };
+                // Every document, minus what the filters leave out (a query of exclusions
+                // alone would match nothing).
+                let mut filter: Vec<(Occur, Box<dyn Query>)> =
+                    vec![(Occur::Must, Box::new(AllQuery))];
+                filter.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+                let filter: Box<dyn Query> = Box::new(BooleanQuery::new(filter));
                 self.vectors
                     .nearest(&searcher, self.fields.key, filter.as_ref(), vector)?
             }
@@ -491,6 +490,12 @@ impl SearchIndex {
     fn filters(&self, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
         let f = &self.fields;
         let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some((kind, id)) = &req.exclude {
+            out.push((
+                Occur::MustNot,
+                term_query(Term::from_field_text(f.uid, &super::uid(*kind, id))),
+            ));
+        }
         if !req.members {
             out.push((
                 Occur::Must,

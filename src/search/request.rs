@@ -39,6 +39,8 @@ pub struct SearchRequest {
     /// The query's vector, when an embedding model is configured: the results are then fused
     /// with the documents nearest in meaning.
     pub vector: Option<std::sync::Arc<Vec<f32>>>,
+    /// A document never to return (the practice whose similar ones are asked for).
+    pub exclude: Option<(DocKind, String)>,
 }
 
 /// One translation from the lexicon: its language, its text (one or more words) and its weight
@@ -92,6 +94,7 @@ impl SearchRequest {
             translations: Translations::new(),
             without: Vec::new(),
             vector: None,
+            exclude: None,
         }
     }
 }

@@ -137,7 +137,17 @@ impl Arena {
     fn remove(&mut self, key: u64) {
         if let Some(old) = self.slots.remove(&key) {
             self.dead += old.count as usize;
-            self.compact_if_wasteful();
+            // A segment may still hold the document: its slot table must forget it.
+            self.version += 1;
+            if self.slots.is_empty() {
+                let version = self.version;
+                *self = Arena {
+                    version,
+                    ..Arena::default()
+                };
+            } else {
+                self.compact_if_wasteful();
+            }
         }
     }
 
@@ -338,7 +348,9 @@ pub(super) fn normalized(value: f32, min: f32, max: f32) -> f32 {
 /// score, the text score normalized over the candidates the other half.
 pub(super) fn fuse(lexical: &[(f32, DocAddress)], near: &[Near]) -> Vec<(f32, DocAddress)> {
     let text = |score: f32| score % MOST_TIER;
-    let (lmin, lmax) = min_max(lexical.iter().map(|l| text(l.0)));
+    // Over the first candidates only, whatever the page: deeper ones (a later page) fall below 0
+    // and keep their order, so that every page is cut from the same ranking.
+    let (lmin, lmax) = min_max(lexical.iter().take(CANDIDATES).map(|l| text(l.0)));
     let (cmin, cmax) = min_max(near.iter().map(|n| n.cosine));
     let mut fused: HashMap<DocAddress, f32> = HashMap::new();
     for (score, address) in lexical {

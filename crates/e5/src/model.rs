@@ -54,6 +54,11 @@ impl<'a> Cursor<'a> {
         Ok(out)
     }
 
+    /// Bytes not read yet.
+    pub(super) fn remaining(&self) -> usize {
+        self.bytes.len() - self.at
+    }
+
     fn array<const N: usize>(&mut self) -> Result<[u8; N], FormatError> {
         let mut out = [0u8; N];
         out.copy_from_slice(self.bytes(N, "header")?);
@@ -229,7 +234,7 @@ fn matmul(w: &Matrix, bias: &[f32], x: &[f32], tokens: usize, threads: usize) ->
             })
             .collect();
         for h in handles {
-            pieces.push(h.join().unwrap_or_default());
+            pieces.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         }
     });
     let mut y = vec![0f32; tokens * w.rows];
@@ -319,7 +324,18 @@ impl Encoder {
         let _type_vocabulary = c.count("sizes")?;
         let eps = c.f32()?;
         let _qk = c.u32()?;
-        if width % QK != 0 || ff % QK != 0 || width % heads != 0 || max_positions < 3 {
+        // Bounds far above any small sentence model, checked before anything is allocated.
+        if width % QK != 0
+            || ff % QK != 0
+            || width % heads != 0
+            || max_positions < 3
+            || width > 4096
+            || ff > 16_384
+            || layers > 64
+            || heads > 64
+            || vocabulary > 1 << 20
+            || max_positions > 8192
+        {
             return Err(FormatError::Invalid("sizes"));
         }
         let tokenizer = super::tokenizer::Tokenizer::read(&mut c)?;

@@ -39,6 +39,11 @@ impl Tokenizer {
     /// Reads the tokenizer section of the model file.
     pub(super) fn read(c: &mut Cursor<'_>) -> Result<Tokenizer, FormatError> {
         let n = c.count("pieces")?;
+        // Each piece has an offset and a score in the file: a count the file cannot hold is
+        // refused before anything is allocated for it.
+        if n.saturating_mul(8) > c.remaining() {
+            return Err(FormatError::Truncated("pieces"));
+        }
         let bos = c.u32()?;
         let eos = c.u32()?;
         let _pad = c.u32()?;

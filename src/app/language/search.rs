@@ -78,7 +78,7 @@ pub const QUERY_MAX: usize = 200;
 const BATCH: i64 = 1000;
 /// Practices of one batch of changes embedded while the index follows the log; a larger batch
 /// (an import) is embedded in the background.
-const EMBED_AT_ONCE: usize = 50;
+const EMBED_AT_ONCE: usize = 5;
 
 /// When this environment variable is set in a debug build, the server stops just before each
 /// index commit after its start-up catch-up (and aborts after two minutes), so that the crash
@@ -148,7 +148,7 @@ impl App {
             self.reindex(&|_, _| {}).await?;
         }
         let applied = self.sync_index().await?;
-        self.load_vectors().await?;
+        self.load_vectors_once().await?;
         tracing::info!(
             compounds = self.compounds().fingerprint(),
             opened = if opened == Opened::Created {
@@ -252,6 +252,7 @@ impl App {
             translations: Default::default(),
             without,
             vector: None,
+            exclude: None,
         };
         // A request for people by a non-member finds nothing rather than everything.
         if !members && given(&query.kind).as_deref() == Some("person") {
@@ -309,7 +310,9 @@ impl App {
         request.query_lang = Some(lang.to_string());
         request.kinds = vec![DocKind::Practice];
         request.members = members;
-        request.limit = SHOWN + 1;
+        request.limit = SHOWN;
+        // Left out before the scores are normalized: it would be the best match on both sides.
+        request.exclude = Some((DocKind::Practice, id.to_string()));
         request.vector = self.practice_vector(id, lang).await?;
         let own = id.to_string();
         let results = self.run_search(request).await?;

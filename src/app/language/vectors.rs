@@ -157,23 +157,42 @@ impl App {
     }
 
     /// Embeds, in the background, the texts a large batch of changes (an import) left without
-    /// vectors, so that following the change log never waits for the model; one pass at a time.
+    /// vectors, so that following the change log never waits for the model. One pass at a time;
+    /// a request during a pass makes it run once more.
     pub(crate) fn backfill_vectors(&self) {
         use std::sync::atomic::Ordering;
+        self.inner.backfill_again.store(true, Ordering::Release);
         if self.inner.backfilling.swap(true, Ordering::AcqRel) {
             return;
         }
         let app = self.clone();
         tokio::spawn(async move {
-            if let Err(e) = app.load_vectors().await {
-                tracing::warn!(error = %e, "embedding the practices failed; the next start tries again");
+            // Released however the pass ends.
+            let _done = Release(&app.inner.backfilling);
+            while app.inner.backfill_again.swap(false, Ordering::AcqRel) {
+                if let Err(e) = app.load_vectors().await {
+                    tracing::warn!(error = %e, "embedding the practices failed; the next start tries again");
+                    break;
+                }
             }
-            app.inner.backfilling.store(false, Ordering::Release);
         });
     }
 
+    /// The pass at start, unless a background pass already runs (it does the same).
+    pub(crate) async fn load_vectors_once(&self) -> Result<()> {
+        use std::sync::atomic::Ordering;
+        if self.embedder().is_none() || self.inner.backfilling.swap(true, Ordering::AcqRel) {
+            return Ok(());
+        }
+        let _done = Release(&self.inner.backfilling);
+        self.load_vectors().await.map(|_| ())
+    }
+
     /// Gives every practice in the index its vectors, computing those not stored yet (at start,
-    /// after the index is open). Returns how many practices have vectors.
+    /// after the index is open, and in the background after an import). Returns how many
+    /// practices have vectors. Each batch is embedded without holding the index, then read
+    /// again under the index's lock and given only the stored vectors of its current texts: a
+    /// practice edited meanwhile keeps the vectors its edit was given.
     pub(crate) async fn load_vectors(&self) -> Result<usize> {
         if self.embedder().is_none() {
             return Ok(0);
@@ -190,8 +209,13 @@ impl App {
                 break;
             };
             after = last;
+            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
             let mut docs = self.build(DocKind::Practice, rows).await?;
             self.attach_vectors(&mut docs, true).await?;
+            let _one_at_a_time = self.inner.index_lock.lock().await;
+            let rows = self.store().index_practices(&IndexSelect::Ids(ids)).await?;
+            let mut docs = self.build(DocKind::Practice, rows).await?;
+            self.attach_vectors(&mut docs, false).await?;
             for doc in &docs {
                 index.put_vectors(doc.kind, &doc.id, &doc.vectors);
             }
@@ -236,6 +260,15 @@ impl App {
             .await
             .map_err(|e| Error::Internal(e.into()))?;
         Ok(Some(vector))
+    }
+}
+
+/// Lowers a flag when dropped.
+struct Release<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, std::sync::atomic::Ordering::Release);
     }
 }
 
