@@ -167,13 +167,19 @@ impl App {
         }
         let app = self.clone();
         tokio::spawn(async move {
-            // Released however the pass ends.
-            let _done = Release(&app.inner.backfilling);
-            while app.inner.backfill_again.swap(false, Ordering::AcqRel) {
-                if let Err(e) = app.load_vectors().await {
-                    tracing::warn!(error = %e, "embedding the practices failed; the next start tries again");
-                    break;
+            {
+                // Released however the pass ends.
+                let _done = Release(&app.inner.backfilling);
+                while app.inner.backfill_again.swap(false, Ordering::AcqRel) {
+                    if let Err(e) = app.load_vectors().await {
+                        tracing::warn!(error = %e, "embedding the practices failed; the next start tries again");
+                        return;
+                    }
                 }
+            }
+            // Asked for between the last check and the release: one more pass.
+            if app.inner.backfill_again.load(Ordering::Acquire) {
+                app.backfill_vectors();
             }
         });
     }
