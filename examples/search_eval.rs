@@ -117,31 +117,34 @@ fn main() -> anyhow::Result<()> {
         .practice
         .iter()
         .enumerate()
-        .map(|(i, p)| SearchDoc {
-            kind: DocKind::Practice,
-            id: i.to_string(),
-            slug: p.reference.clone(),
-            reference: Some(p.reference.clone()),
-            public: true,
-            original_lang: p.lang.clone(),
-            texts: vec![DocText {
+        .map(|(i, p)| {
+            let text = DocText {
                 lang: p.lang.clone(),
                 title: p.title.clone(),
                 summary: p.summary.clone(),
                 body: p.body.clone(),
                 tags: String::new(),
-            }],
-            city: Some(p.city.clone()),
-            country: None,
-            themes: p.themes.clone(),
-            parent: None,
-            vectors: match &embedder {
-                Some(model) => vec![model.embed(
-                    &format!("{}\n{}", p.title.trim(), p.summary.trim()),
-                    passerelle::search::embed::Role::Passage,
-                )],
-                None => Vec::new(),
-            },
+            };
+            let vectors = match (&embedder, text.passage()) {
+                (Some(model), Some(passage)) => {
+                    vec![model.embed(&passage, passerelle::search::embed::Role::Passage)]
+                }
+                _ => Vec::new(),
+            };
+            SearchDoc {
+                kind: DocKind::Practice,
+                id: i.to_string(),
+                slug: p.reference.clone(),
+                reference: Some(p.reference.clone()),
+                public: true,
+                original_lang: p.lang.clone(),
+                texts: vec![text],
+                city: Some(p.city.clone()),
+                country: None,
+                themes: p.themes.clone(),
+                parent: None,
+                vectors,
+            }
         })
         .collect();
     index.start_rebuild()?;

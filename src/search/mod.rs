@@ -124,6 +124,19 @@ pub struct DocText {
     pub tags: String,
 }
 
+impl DocText {
+    /// What the embedding model reads of a text: its title and summary (none when both are
+    /// empty).
+    pub fn passage(&self) -> Option<String> {
+        let passage = [self.title.trim(), self.summary.trim()]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        (!passage.is_empty()).then_some(passage)
+    }
+}
+
 /// One thing to index, built by `app` from the database. Only what its readers may see goes in:
 /// `public` documents are shown to everyone, the others to members only.
 #[derive(Debug, Clone)]

@@ -314,14 +314,7 @@ impl App {
         // Left out before the scores are normalized: it would be the best match on both sides.
         request.exclude = Some((DocKind::Practice, id.to_string()));
         request.vector = self.practice_vector(id, lang).await?;
-        let own = id.to_string();
-        let results = self.run_search(request).await?;
-        let hits: Vec<crate::search::Hit> = results
-            .hits
-            .into_iter()
-            .filter(|h| h.id != own)
-            .take(SHOWN)
-            .collect();
+        let hits = self.run_search(request).await?.hits;
         cache().put(key, (generation, Arc::new(hits.clone())));
         Ok(hits)
     }

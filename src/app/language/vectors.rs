@@ -9,18 +9,8 @@ use std::sync::Arc;
 
 use crate::app::{App, Error, Result};
 use crate::search::embed::{Embedder, Role};
-use crate::search::{DocKind, DocText, SearchDoc};
+use crate::search::{DocKind, SearchDoc};
 use crate::storage::{IndexSelect, VectorRow};
-
-/// What of a text is embedded: its title and summary.
-fn passage(text: &DocText) -> Option<String> {
-    let passage = [text.title.trim(), text.summary.trim()]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    (!passage.is_empty()).then_some(passage)
-}
 
 /// Names an embedded text (the first 16 bytes of its SHA-256).
 fn source(passage: &str) -> String {
@@ -102,7 +92,7 @@ impl App {
             };
             doc.vectors.clear();
             for text in &doc.texts {
-                let Some(passage) = passage(text) else {
+                let Some(passage) = text.passage() else {
                     continue;
                 };
                 let source = source(&passage);
@@ -281,6 +271,7 @@ impl Drop for Release<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::DocText;
 
     #[test]
     fn vectors_are_stored_as_little_endian_floats_and_checked_on_reading() {
@@ -299,10 +290,10 @@ mod tests {
             tags: "Trier".into(),
         };
         assert_eq!(
-            passage(&text).as_deref(),
+            text.passage().as_deref(),
             Some("Fahrradwerkstatt\nGemeinsam reparieren")
         );
-        assert_eq!(passage(&DocText::default()), None);
+        assert_eq!(DocText::default().passage(), None);
         assert_ne!(source("a"), source("b"));
     }
 }
