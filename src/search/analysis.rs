@@ -217,10 +217,17 @@ pub fn analyzer(lang: &str, parts: &Arc<Compounds>) -> TextAnalyzer {
             .filter(folded_stop_words(FRENCH_FOLDED))
             .filter(Stemmer::new(Language::French))
             .build(),
+        // NLTK's English list (tantivy's is Lucene's 33 words: "where", "from", "after" stayed).
         "en" => base
-            .filter(StopWordFilter::new(Language::English).expect("English stop words"))
+            .filter(StopWordFilter::remove(
+                stop_words::get("en").iter().map(|w| w.to_string()),
+            ))
             .filter(AsciiFoldingFilter)
             .filter(Stemmer::new(Language::English))
+            .build(),
+        "lb" => base
+            .filter(AsciiFoldingFilter)
+            .filter(folded_stop_words(LUXEMBOURGISH_FOLDED))
             .build(),
         _ => base.filter(AsciiFoldingFilter).build(),
     }
@@ -231,9 +238,90 @@ const GERMAN_FOLDED: &[&str] = &[
     "fur", "uber", "dafur", "wurde", "wurden", "konnen", "konnte", "mussen", "muss", "wahrend",
     "dass",
 ];
+/// French: the Snowball list's words typed without accents, and the prepositions, conjunctions,
+/// determiners and pronouns Snowball leaves out (its list has "dans" but not "entre", "sans" or
+/// "chez"; German's has "zwischen", "ohne" and "bei").
 const FRENCH_FOLDED: &[&str] = &[
-    "a", "ou", "ete", "etee", "etees", "etes", "etant", "etante", "etants", "etantes", "meme",
-    "ca", "deja", "apres", "tres",
+    "a",
+    "ou",
+    "ete",
+    "etee",
+    "etees",
+    "etes",
+    "etant",
+    "etante",
+    "etants",
+    "etantes",
+    "meme",
+    "ca",
+    "deja",
+    "apres",
+    "tres",
+    "entre",
+    "sans",
+    "chez",
+    "vers",
+    "sous",
+    "dont",
+    "comme",
+    "selon",
+    "pendant",
+    "depuis",
+    "avant",
+    "lors",
+    "car",
+    "donc",
+    "ainsi",
+    "afin",
+    "puis",
+    "cette",
+    "cet",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "plus",
+    "aussi",
+    "leurs",
+    "quand",
+    "parmi",
+    "aupres",
+    "envers",
+    "contre",
+    "plutot",
+    "chaque",
+    "autre",
+    "autres",
+    "ceux",
+    "celle",
+    "celles",
+    "celui",
+    "si",
+    "ni",
+    "encore",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "auxquels",
+    "duquel",
+    "desquels",
+];
+/// Luxembourgish function words (articles, pronouns, prepositions, conjunctions, auxiliaries),
+/// typed without accents; no registry package lists them.
+const LUXEMBOURGISH_FOLDED: &[&str] = &[
+    "de", "den", "d", "dem", "der", "dat", "dei", "en", "eng", "engem", "enger", "e", "an", "a",
+    "oder", "awer", "mee", "well", "wann", "wei", "datt", "ob", "fir", "mat", "vun", "zu", "bei",
+    "op", "un", "um", "am", "aus", "no", "iwwer", "enner", "ouni", "geint", "tescht", "virun",
+    "hannert", "duerch", "ech", "du", "hien", "hatt", "si", "mir", "dir", "hir", "sain", "seng",
+    "main", "meng", "eis", "eise", "aren", "are", "ass", "sinn", "war", "waren", "gett", "ginn",
+    "huet", "hunn", "hat", "kann", "kennen", "soll", "muss", "net", "och", "nach", "schonn", "ze",
+    "dest", "des", "desen", "deser", "deen", "wat", "wou", "wien", "ee", "keen", "keng", "esou",
+    "sou", "dann", "do", "hei", "elo",
 ];
 
 fn folded_stop_words(words: &[&str]) -> StopWordFilter {
@@ -412,7 +500,10 @@ mod tests {
     fn stop_words_are_dropped_in_their_language_only() {
         assert_eq!(run("fr", "mères de quartier").len(), 2);
         assert_eq!(run("de", "die Stadt und der Rat").len(), 2);
-        assert_eq!(run("lb", "de Rot").len(), 2);
+        assert_eq!(run("lb", "de Rot").len(), 1);
+        assert_eq!(run("lb", "Sproochecours fir Erwuessener").len(), 2);
+        assert_eq!(run("en", "where locals meet refugees").len(), 3);
+        assert_eq!(run("fr", "salariés pendulaires entre États").len(), 3);
         assert!(run("de", "für fur über").is_empty());
         assert!(run("fr", "à été deja").is_empty());
     }

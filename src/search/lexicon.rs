@@ -151,11 +151,17 @@ pub(crate) fn analyzed_key(words: &[analysis::Analyzed]) -> Option<String> {
     })
 }
 
+/// Letters by which another form of the typed word may differ from it and still count as the
+/// same word ("Geflüchtete" and "geflüchtet"; not "geflucht", cursed, which the stemmer files
+/// under the same key once the umlaut is folded).
+const FORM_EDITS: usize = 2;
+
 /// The translations of one word to use: for each language other than `from`, the `kept` most
 /// likely that differ once analyzed (`key_of`: "Flüchtling" and "Flüchtlinge" are one). The
 /// coordinators' additions come first, then the translations of the word exactly as typed
-/// (`typed`, folded); those of other words filed under the same key (other forms, but also
-/// "house" beside "housing") only fill up.
+/// (`typed`, folded), then those of its near forms (at most [`FORM_EDITS`] letters apart);
+/// those of other words filed under the same key (other forms, but also "house" beside
+/// "housing") only fill up.
 pub(crate) fn choose<'a>(
     found: &'a [Translation],
     from: &str,
@@ -163,16 +169,31 @@ pub(crate) fn choose<'a>(
     kept: usize,
     mut key_of: impl FnMut(&Translation) -> Option<String>,
 ) -> Vec<&'a Translation> {
-    let exact =
-        |t: &Translation| t.corrected || typed.is_some_and(|w| analysis::fold_word(&t.word) == w);
-    let mut order: Vec<&Translation> = found.iter().filter(|t| t.lang != from).collect();
-    order.sort_by(|a, b| {
+    // 0: a correction or the word as typed; 1: a near form; 2: another word under the key.
+    let closeness = |t: &Translation| -> u8 {
+        if t.corrected {
+            return 0;
+        }
+        let Some(typed) = typed else { return 2 };
+        match strsim::damerau_levenshtein(&analysis::fold_word(&t.word), typed) {
+            0 => 0,
+            d if d <= FORM_EDITS => 1,
+            _ => 2,
+        }
+    };
+    let mut order: Vec<(u8, &Translation)> = found
+        .iter()
+        .filter(|t| t.lang != from)
+        .map(|t| (closeness(t), t))
+        .collect();
+    order.sort_by(|(ca, a), (cb, b)| {
         a.lang
             .cmp(&b.lang)
-            .then(exact(b).cmp(&exact(a)))
+            .then(ca.cmp(cb))
             .then(b.weight.total_cmp(&a.weight))
             .then(a.text.cmp(&b.text))
     });
+    let order = order.into_iter().map(|(_, t)| t);
     let mut chosen: Vec<&Translation> = Vec::new();
     let mut seen: Vec<(String, String)> = Vec::new();
     for t in order {
@@ -257,6 +278,25 @@ mod tests {
             .map(|t| t.text.as_str())
             .collect();
         assert_eq!(chosen, ["Wohnung"]);
+        // A near form of the typed word before another word the stemmer files under the same
+        // key once umlauts are folded: "Geflüchtete" is "geflüchtet", not "geflucht" (cursed).
+        let form = |word: &str, text: &str, weight: f32| Translation {
+            word: word.into(),
+            lang: "en".into(),
+            text: text.into(),
+            weight,
+            corrected: false,
+        };
+        let found = [
+            form("geflucht", "cursed", 9.0),
+            form("geflüchtet", "fled", 3.0),
+            form("geflohen", "escaped", 5.0),
+        ];
+        let chosen: Vec<&str> = choose(&found, "de", Some("gefluchtete"), 2, &mut key)
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(chosen, ["fled", "cursed"]);
     }
 
     #[test]

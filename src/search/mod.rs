@@ -12,6 +12,7 @@
 
 pub mod analysis;
 mod clauses;
+mod coherence;
 pub mod expand;
 pub mod lexicon;
 mod most;
@@ -44,7 +45,7 @@ use analysis::LANGS;
 
 /// Raised whenever the schema, an analyzer or the compound dictionary changes: an index written
 /// with another version is rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// How many times the title is counted in a language's searched text.
 const TITLE_TIMES: usize = 2;

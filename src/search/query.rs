@@ -17,6 +17,7 @@ use tantivy::{DocAddress, Searcher, Term};
 
 use super::analysis::{Analyzed, LANGS, fold_word};
 use super::clauses::*;
+use super::coherence::{DocBits, by_fit, docs_of};
 use super::expand::{ConceptSpan, Expander, FUZZY_MIN, surface_words};
 use super::most::MostQuery;
 use super::request::*;
@@ -35,6 +36,9 @@ const EXPANSION: f32 = 0.7;
 const TRANSLATION: f32 = 1.0;
 /// The whole query as a phrase.
 const PHRASE: f32 = 2.0;
+/// Translations beyond those kept, per language, that may take their place when they fit the
+/// query's other words better.
+const RESERVE: usize = 2;
 /// Documents matching at least this share of the query's units rank first.
 const MOST_NUMERATOR: usize = 3;
 const MOST_DENOMINATOR: usize = 4;
@@ -47,6 +51,11 @@ struct Plan<'a> {
     analyzed: &'a [Vec<Option<Analyzed>>],
     req: &'a SearchRequest,
     glossary: &'a Expander,
+    /// What the reader may see (and the facets chosen), for weighing translations.
+    filters: &'a [(Occur, Box<dyn Query>)],
+    /// Per word of the query: the documents holding it in any language or any of its first
+    /// translations (`None` for a stop word, or a query of one word).
+    context: Vec<Option<DocBits>>,
 }
 
 /// A query word or concept, with what it matches.
@@ -81,12 +90,16 @@ impl SearchIndex {
                 .collect(),
             ..SearchResults::default()
         };
-        let plan = Plan {
+        let filters = self.filters(req);
+        let mut plan = Plan {
             words: &words,
             analyzed: &analyzed,
             req,
             glossary,
+            filters: &filters,
+            context: Vec::new(),
         };
+        plan.context = self.context(&searcher, &plan, ql)?;
         let units = self.core_query(&searcher, &plan, &spans, ql, &mut results.translations)?;
         if units.is_empty() {
             return Ok(results);
@@ -106,7 +119,6 @@ impl SearchIndex {
             text.push((Occur::Should, phrase));
         }
         let text: Box<dyn Query> = Box::new(BooleanQuery::new(text));
-        let filters = self.filters(req);
         let near = match &req.vector {
             Some(vector) => {
                 // Every document, minus what the filters leave out (a query of exclusions
@@ -190,7 +202,8 @@ impl SearchIndex {
     }
 
     /// The query's language: as given, else the one whose stop words and glossary terms the
-    /// query uses most, the reader's on a tie.
+    /// query uses most (a word several languages share counts for each in part), the reader's
+    /// on a tie.
     fn query_language(
         &self,
         req: &SearchRequest,
@@ -203,8 +216,14 @@ impl SearchIndex {
         }
         let reader = position(&req.reader_lang).unwrap_or(2);
         let mut score = [0.0f32; 4];
-        for (l, words) in analyzed.iter().enumerate() {
-            score[l] += words.iter().filter(|w| w.is_none()).count() as f32;
+        // A stop word of several languages ("de", "an") is shared between them.
+        for w in 0..analyzed.first().map_or(0, Vec::len) {
+            let stop: Vec<usize> = (0..analyzed.len())
+                .filter(|l| analyzed[*l][w].is_none())
+                .collect();
+            for l in &stop {
+                score[*l] += 1.0 / stop.len() as f32;
+            }
         }
         for s in spans {
             for l in &s.langs {
@@ -295,13 +314,13 @@ impl SearchIndex {
         let Some(word) = &plan.analyzed[ql][w] else {
             return Ok(group(alternatives).into_iter().collect());
         };
-        let mut whole = self.translated(plan, w, ql, &word.whole, used);
+        let mut whole = self.translated(searcher, plan, w, ql, &word.whole, used)?;
         if whole.is_empty() {
             // A word the lexicon knows only in another language (an English word in a French
             // reader's query): translated from that language, the first that knows it.
             for (l, words) in plan.analyzed.iter().enumerate() {
                 if let Some(other) = words[w].as_ref().filter(|_| l != ql && whole.is_empty()) {
-                    whole = self.translated(plan, w, l, &other.whole, used);
+                    whole = self.translated(searcher, plan, w, l, &other.whole, used)?;
                 }
             }
         }
@@ -319,7 +338,7 @@ impl SearchIndex {
                 parts: Vec::new(),
             };
             members.push(word_clause(&self.fields.langs[ql], &alone, false));
-            members.extend(self.translated(plan, w, ql, part, used));
+            members.extend(self.translated(searcher, plan, w, ql, part, used)?);
             groups.extend(group(members));
         }
         Ok(groups)
@@ -329,12 +348,13 @@ impl SearchIndex {
     /// language `from`, minus those the reader removed; each one used is noted.
     fn translated(
         &self,
+        searcher: &Searcher,
         plan: &Plan<'_>,
         w: usize,
         from: usize,
         key: &str,
         used: &mut Vec<UsedTranslation>,
-    ) -> Vec<Box<dyn Query>> {
+    ) -> Result<Vec<Box<dyn Query>>> {
         let found = plan
             .req
             .translations
@@ -350,13 +370,14 @@ impl SearchIndex {
             let l = LANGS.iter().position(|x| *x == t.lang)?;
             super::lexicon::analyzed_key(&plan.glossary.analyze_text(l, &t.text))
         };
-        let chosen = super::lexicon::choose(
+        let candidates = super::lexicon::choose(
             found,
             LANGS[from],
             typed.as_deref(),
-            super::lexicon::TRANSLATIONS_KEPT,
+            super::lexicon::TRANSLATIONS_KEPT + RESERVE,
             analyzed,
         );
+        let chosen = self.fitting(searcher, plan, w, candidates)?;
         for t in chosen {
             if plan
                 .req
@@ -384,7 +405,123 @@ impl SearchIndex {
                 text: t.text.clone(),
             });
         }
-        clauses
+        Ok(clauses)
+    }
+
+    /// The translations to use among `candidates` (the lexicon's order, by language): per
+    /// language the coordinators' corrections, then the first of the others up to
+    /// [`TRANSLATIONS_KEPT`](super::lexicon::TRANSLATIONS_KEPT) once those whose documents hold
+    /// the query's other words are put first ([`super::coherence`]).
+    fn fitting<'t>(
+        &self,
+        searcher: &Searcher,
+        plan: &Plan<'_>,
+        w: usize,
+        candidates: Vec<&'t Translation>,
+    ) -> Result<Vec<&'t Translation>> {
+        let kept = super::lexicon::TRANSLATIONS_KEPT;
+        let others: Vec<&DocBits> = plan
+            .context
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != w)
+            .filter_map(|(_, c)| c.as_ref())
+            .collect();
+        let mut chosen = Vec::new();
+        for lang in LANGS {
+            // The coordinators' corrections stand whatever the documents say.
+            let (fixed, these): (Vec<&Translation>, Vec<&Translation>) = candidates
+                .iter()
+                .copied()
+                .filter(|t| t.lang == lang)
+                .partition(|t| t.corrected);
+            let kept = kept.saturating_sub(fixed.len());
+            chosen.extend(fixed);
+            if these.len() <= kept || others.is_empty() {
+                chosen.extend(these.into_iter().take(kept));
+                continue;
+            }
+            let Some(l) = LANGS.iter().position(|x| *x == lang) else {
+                continue;
+            };
+            let mut docs = Vec::with_capacity(these.len());
+            for t in &these {
+                let words = plan.glossary.analyze_text(l, &t.text);
+                let clause = mean_clause(&self.fields.langs[l], &words);
+                docs.push(docs_of(
+                    searcher,
+                    self.within(plan.filters, clause).as_ref(),
+                )?);
+            }
+            chosen.extend(
+                by_fit(&docs, &others)
+                    .into_iter()
+                    .take(kept)
+                    .map(|i| these[i]),
+            );
+        }
+        Ok(chosen)
+    }
+
+    /// `query` limited by `filters`.
+    fn within(&self, filters: &[(Occur, Box<dyn Query>)], query: Box<dyn Query>) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+        clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Per word of the query (when it has two words or more): the documents holding it in any
+    /// language, or any of the lexicon's first translations of it, within what the reader may
+    /// see.
+    fn context(
+        &self,
+        searcher: &Searcher,
+        plan: &Plan<'_>,
+        ql: usize,
+    ) -> Result<Vec<Option<DocBits>>> {
+        let words: Vec<usize> = (0..plan.words.len())
+            .filter(|w| plan.analyzed[ql][*w].is_some())
+            .collect();
+        let mut context = vec![None; plan.words.len()];
+        if words.len() < 2 {
+            return Ok(context);
+        }
+        for w in words {
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (l, analyzed) in plan.analyzed.iter().enumerate() {
+                let Some(word) = &analyzed[w] else { continue };
+                alternatives.push((
+                    Occur::Should,
+                    word_clause(&self.fields.langs[l], word, false),
+                ));
+                let found = plan
+                    .req
+                    .translations
+                    .get(&(LANGS[l].to_string(), word.whole.clone()))
+                    .map_or(&[][..], Vec::as_slice);
+                let typed = fold_word(&plan.words[w]);
+                let chosen = super::lexicon::choose(
+                    found,
+                    LANGS[l],
+                    Some(&typed),
+                    super::lexicon::TRANSLATIONS_KEPT,
+                    |t| Some(t.text.clone()),
+                );
+                for t in chosen {
+                    let Some(tl) = LANGS.iter().position(|x| *x == t.lang) else {
+                        continue;
+                    };
+                    let words = plan.glossary.analyze_text(tl, &t.text);
+                    if !words.is_empty() {
+                        alternatives
+                            .push((Occur::Should, mean_clause(&self.fields.langs[tl], &words)));
+                    }
+                }
+            }
+            let any: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+            context[w] = Some(docs_of(searcher, self.within(plan.filters, any).as_ref())?);
+        }
+        Ok(context)
     }
 
     /// A concept: its words as typed, or any of its terms in any language.

@@ -161,6 +161,41 @@ both! {
         without.assert(axum::http::StatusCode::OK).contains("Écartées à votre demande").contains("rechercher de nouveau « Wohnung »").lacks("vermittelt");
     }
 
+    async fn of_a_words_senses_those_sharing_documents_with_the_other_words_are_used(db) {
+        let t = TestApp::new(db).await;
+        t.app.load_demo_network().await.expect("directory");
+        let corpus = r#"{"ref":"se-home","title":"Die erste eigene Wohnung","summary":"Nach der Anerkennung sucht jeder Flüchtling eine Wohnung. Paten helfen.","lang":"de","city":"Trier","country":"DE"}
+{"ref":"se-roof","title":"Flache Dächer begrünen","summary":"Flach gebaute Dächer werden bepflanzt. Das kühlt die Stadt.","lang":"de","city":"Trier","country":"DE"}"#;
+        let report = t.app.import_practices(&Actor::System, corpus, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
+        assert!(report.written, "{report:?}");
+        // A draft where "Flachland" meets the refugees: what a reader may not see weighs nothing.
+        let draft = r#"{"ref":"se-draft","title":"Flachland für Flüchtlinge","summary":"Ein Entwurf. Noch nicht veröffentlicht.","lang":"de","city":"Trier","country":"DE"}"#;
+        t.app.import_practices(&Actor::System, draft, Format::JsonLines, ImportOptions::default(), &none).await.expect("draft");
+        // "flat" as a general dictionary ranks it: the flat roof first, the flat one lives in last.
+        let lexicon = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight
+en\tflat\tde\tflach\t2.6
+en\tflat\tde\teben\t2.5
+en\tflat\tde\tEbene\t2.4
+en\tflat\tde\tFlachland\t2.3
+en\tflat\tde\tWohnung\t2.2
+en\trefugee\tde\tFlüchtling\t2.6
+";
+        let dir = tempfile::tempdir().expect("dir");
+        let path = file(dir.path(), "lexicon.tsv", lexicon.as_bytes());
+        t.app.import_lexicon(&Actor::System, &path, false, &none).await.expect("lexicon");
+        t.app.open_search().await.expect("index opens");
+        let mut c = t.client();
+        let v = c.get("/api/v1/search?q=flat%20for%20refugees&lang=en&type=practice").await.json();
+        let used: Vec<&str> = v["translations"].as_array().unwrap().iter().filter(|t| t["word"] == "flat").map(|t| t["text"].as_str().unwrap()).collect();
+        assert_eq!(used, ["Wohnung", "flach", "eben"], "{v}");
+        assert_eq!(crate::search::refs(&v).first().map(String::as_str), Some("se-home"), "{v}");
+        // One word alone has no company: the lexicon's order stands ("Ebene" is "eben" once
+        // analyzed, so one of them).
+        let v = c.get("/api/v1/search?q=flat&lang=en&type=practice").await.json();
+        let used: Vec<&str> = v["translations"].as_array().unwrap().iter().map(|t| t["text"].as_str().unwrap()).collect();
+        assert_eq!(used, ["flach", "eben", "Flachland"], "{v}");
+    }
+
     async fn a_german_word_list_splits_compounds_for_the_index_and_the_queries(db) {
         let t = TestApp::new(db).await;
         t.app.load_demo_network().await.expect("directory");
