@@ -220,7 +220,10 @@ pub fn analyzer(lang: &str, parts: &Arc<Compounds>) -> TextAnalyzer {
         // NLTK's English list (tantivy's is Lucene's 33 words: "where", "from", "after" stayed).
         "en" => base
             .filter(StopWordFilter::remove(
-                stop_words::get("en").iter().map(|w| w.to_string()),
+                stop_words::get("en")
+                    .iter()
+                    .filter(|w| !ENGLISH_KEPT.contains(w))
+                    .map(|w| w.to_string()),
             ))
             .filter(AsciiFoldingFilter)
             .filter(Stemmer::new(Language::English))
@@ -239,8 +242,9 @@ const GERMAN_FOLDED: &[&str] = &[
     "dass",
 ];
 /// French: the Snowball list's words typed without accents, and the prepositions, conjunctions,
-/// determiners and pronouns Snowball leaves out (its list has "dans" but not "entre", "sans" or
-/// "chez"; German's has "zwischen", "ohne" and "bei").
+/// determiners and pronouns Snowball leaves out (its list has "dans" but not "entre" or "chez";
+/// German's has "zwischen" and "bei"). Not "vers", "comme" or "car": they are part of names and
+/// glossary terms ("aller-vers", "inscription comme demandeur d'emploi"), or a noun.
 const FRENCH_FOLDED: &[&str] = &[
     "a",
     "ou",
@@ -258,24 +262,19 @@ const FRENCH_FOLDED: &[&str] = &[
     "apres",
     "tres",
     "entre",
-    "sans",
     "chez",
-    "vers",
     "sous",
     "dont",
-    "comme",
     "selon",
     "pendant",
     "depuis",
     "avant",
     "lors",
-    "car",
     "donc",
     "ainsi",
     "afin",
     "puis",
     "cette",
-    "cet",
     "tout",
     "tous",
     "toute",
@@ -311,6 +310,9 @@ const FRENCH_FOLDED: &[&str] = &[
     "duquel",
     "desquels",
 ];
+/// Words of NLTK's English list that name things in this catalogue: "WHO", "Down syndrome",
+/// "further education".
+const ENGLISH_KEPT: &[&str] = &["who", "down", "further"];
 /// Luxembourgish function words (articles, pronouns, prepositions, conjunctions, auxiliaries),
 /// typed without accents; no registry package lists them.
 const LUXEMBOURGISH_FOLDED: &[&str] = &[
@@ -504,6 +506,11 @@ mod tests {
         assert_eq!(run("lb", "Sproochecours fir Erwuessener").len(), 2);
         assert_eq!(run("en", "where locals meet refugees").len(), 3);
         assert_eq!(run("fr", "salariés pendulaires entre États").len(), 3);
+        // Words of names and glossary terms stay.
+        assert_eq!(run("fr", "aller vers les habitants").len(), 3);
+        assert_eq!(run("fr", "inscription comme demandeur").len(), 3);
+        assert_eq!(run("en", "further training").len(), 2);
+        assert_eq!(run("en", "who guidance").len(), 2);
         assert!(run("de", "für fur über").is_empty());
         assert!(run("fr", "à été deja").is_empty());
     }

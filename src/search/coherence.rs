@@ -44,7 +44,7 @@ impl DocBits {
 
 /// Documents looked at per query: the shares are estimated on the first documents of the
 /// index, so that a common word in a large catalogue costs no more than in a small one.
-pub(super) const SAMPLE: u32 = 5_000;
+pub(super) const SAMPLE: u32 = 20_000;
 
 /// Collects the documents a query matches into [`DocBits`], among the first `limits[segment]`
 /// documents of each segment.
@@ -82,11 +82,13 @@ impl Collector for BitsCollector {
     fn for_segment(
         &self,
         ordinal: SegmentOrdinal,
-        segment: &SegmentReader,
+        _segment: &SegmentReader,
     ) -> tantivy::Result<SegmentBits> {
+        // Bits for the sampled documents only: a segment beyond the sample gets none.
+        let limit = self.limits.get(ordinal as usize).copied().unwrap_or(0);
         Ok(SegmentBits {
             ordinal,
-            bits: vec![0; (segment.max_doc() as usize).div_ceil(64)],
+            bits: vec![0; (limit as usize).div_ceil(64)],
             count: 0,
         })
     }

@@ -39,6 +39,15 @@ const PHRASE: f32 = 2.0;
 /// Translations beyond those kept, per language, that may take their place when they fit the
 /// query's other words better.
 const RESERVE: usize = 2;
+/// Queries of more words keep the lexicon's order (a bound on the documents compared).
+const FIT_WORDS: usize = 8;
+
+/// True when the reader asked to leave translation `t` out.
+fn removed(req: &SearchRequest, t: &Translation) -> bool {
+    req.without
+        .iter()
+        .any(|(l, x)| *l == t.lang && *x == t.text)
+}
 /// Documents matching at least this share of the query's units rank first.
 const MOST_NUMERATOR: usize = 3;
 const MOST_DENOMINATOR: usize = 4;
@@ -370,8 +379,14 @@ impl SearchIndex {
             let l = LANGS.iter().position(|x| *x == t.lang)?;
             super::lexicon::analyzed_key(&plan.glossary.analyze_text(l, &t.text))
         };
+        // Those the reader left out are no candidates (nor take the place of one).
+        let found: Vec<Translation> = found
+            .iter()
+            .filter(|t| !removed(plan.req, t))
+            .cloned()
+            .collect();
         let candidates = super::lexicon::choose(
-            found,
+            &found,
             LANGS[from],
             typed.as_deref(),
             super::lexicon::TRANSLATIONS_KEPT + RESERVE,
@@ -379,14 +394,6 @@ impl SearchIndex {
         );
         let chosen = self.fitting(searcher, plan, w, candidates)?;
         for t in chosen {
-            if plan
-                .req
-                .without
-                .iter()
-                .any(|(l, x)| *l == t.lang && *x == t.text)
-            {
-                continue;
-            }
             let Some(l) = LANGS.iter().position(|x| *x == t.lang) else {
                 continue;
             };
@@ -470,7 +477,7 @@ impl SearchIndex {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// Per word of the query (when it has two words or more): the documents holding it in any
+    /// Per word of the query (when it has two to [`FIT_WORDS`] words): the documents holding it in any
     /// language, or any of the lexicon's first translations of it, within what the reader may
     /// see.
     fn context(
@@ -483,7 +490,7 @@ impl SearchIndex {
             .filter(|w| plan.analyzed[ql][*w].is_some())
             .collect();
         let mut context = vec![None; plan.words.len()];
-        if words.len() < 2 {
+        if !(2..=FIT_WORDS).contains(&words.len()) {
             return Ok(context);
         }
         for w in words {
@@ -500,8 +507,13 @@ impl SearchIndex {
                     .get(&(LANGS[l].to_string(), word.whole.clone()))
                     .map_or(&[][..], Vec::as_slice);
                 let typed = fold_word(&plan.words[w]);
+                let found: Vec<Translation> = found
+                    .iter()
+                    .filter(|t| !removed(plan.req, t))
+                    .cloned()
+                    .collect();
                 let chosen = super::lexicon::choose(
-                    found,
+                    &found,
                     LANGS[l],
                     Some(&typed),
                     super::lexicon::TRANSLATIONS_KEPT,

@@ -168,9 +168,6 @@ both! {
 {"ref":"se-roof","title":"Flache Dächer begrünen","summary":"Flach gebaute Dächer werden bepflanzt. Das kühlt die Stadt.","lang":"de","city":"Trier","country":"DE"}"#;
         let report = t.app.import_practices(&Actor::System, corpus, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
         assert!(report.written, "{report:?}");
-        // A draft where "Flachland" meets the refugees: what a reader may not see weighs nothing.
-        let draft = r#"{"ref":"se-draft","title":"Flachland für Flüchtlinge","summary":"Ein Entwurf. Noch nicht veröffentlicht.","lang":"de","city":"Trier","country":"DE"}"#;
-        t.app.import_practices(&Actor::System, draft, Format::JsonLines, ImportOptions::default(), &none).await.expect("draft");
         // "flat" as a general dictionary ranks it: the flat roof first, the flat one lives in last.
         let lexicon = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight
 en\tflat\tde\tflach\t2.6
