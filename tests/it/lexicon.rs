@@ -168,6 +168,10 @@ both! {
 {"ref":"se-roof","title":"Flache Dächer begrünen","summary":"Flach gebaute Dächer werden bepflanzt. Das kühlt die Stadt.","lang":"de","city":"Trier","country":"DE"}"#;
         let report = t.app.import_practices(&Actor::System, corpus, Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &none).await.expect("import");
         assert!(report.written, "{report:?}");
+        // A person (members only) whose role puts "Flachland" beside the refugees: what a reader
+        // may not see weighs nothing in the choice.
+        let person = passerelle::domain::directory::PersonForm { name: "Flachland für Flüchtlinge".into(), role: "Flachland, Flüchtlinge".into(), organisation: "wohnungsgenossenschaft-am-beutelweg".into(), ..Default::default() };
+        t.app.create_person(&Actor::System, &person).await.expect("person");
         // "flat" as a general dictionary ranks it: the flat roof first, the flat one lives in last.
         let lexicon = "src_lang\tsrc_word\tdst_lang\tdst_word\tweight
 en\tflat\tde\tflach\t2.6
@@ -186,6 +190,16 @@ en\trefugee\tde\tFlüchtling\t2.6
         let used: Vec<&str> = v["translations"].as_array().unwrap().iter().filter(|t| t["word"] == "flat").map(|t| t["text"].as_str().unwrap()).collect();
         assert_eq!(used, ["Wohnung", "flach", "eben"], "{v}");
         assert_eq!(crate::search::refs(&v).first().map(String::as_str), Some("se-home"), "{v}");
+        // Without a kind, the same for the public; a member, who sees the person, gets
+        // "Flachland" first: the test can tell the two apart.
+        let v = c.get("/api/v1/search?q=flat%20for%20refugees&lang=en").await.json();
+        let used: Vec<&str> = v["translations"].as_array().unwrap().iter().filter(|t| t["word"] == "flat").map(|t| t["text"].as_str().unwrap()).collect();
+        assert_eq!(used, ["Wohnung", "flach", "eben"], "{v}");
+        t.app.load_demo().await.expect("demo accounts");
+        let mut member = t.signed_in(ADMIN.0, ADMIN.1).await;
+        let v = member.get("/api/v1/search?q=flat%20for%20refugees&lang=en").await.json();
+        let used: Vec<&str> = v["translations"].as_array().unwrap().iter().filter(|t| t["word"] == "flat").map(|t| t["text"].as_str().unwrap()).collect();
+        assert_eq!(used.first(), Some(&"Flachland"), "{v}");
         // One word alone has no company: the lexicon's order stands ("Ebene" is "eben" once
         // analyzed, so one of them).
         let v = c.get("/api/v1/search?q=flat&lang=en&type=practice").await.json();
