@@ -48,6 +48,7 @@ fn removed(req: &SearchRequest, t: &Translation) -> bool {
         .iter()
         .any(|(l, x)| *l == t.lang && *x == t.text)
 }
+
 /// Documents matching at least this share of the query's units rank first.
 const MOST_NUMERATOR: usize = 3;
 const MOST_DENOMINATOR: usize = 4;
@@ -63,7 +64,7 @@ struct Plan<'a> {
     /// What the reader may see (and the facets chosen), for weighing translations.
     filters: &'a [(Occur, Box<dyn Query>)],
     /// Per word of the query: the documents holding it in any language or any of its first
-    /// translations (`None` for a stop word, or a query of one word).
+    /// translations (`None` for a stop word, or a query of one word or more than [`FIT_WORDS`]).
     context: Vec<Option<DocBits>>,
 }
 
@@ -477,9 +478,9 @@ impl SearchIndex {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// Per word of the query (when it has two to [`FIT_WORDS`] words): the documents holding it in any
-    /// language, or any of the lexicon's first translations of it, within what the reader may
-    /// see.
+    /// Per word of the query (when it has two to [`FIT_WORDS`] words): the documents holding it
+    /// in any language, or any of the lexicon's first translations of it, within what the reader
+    /// may see.
     fn context(
         &self,
         searcher: &Searcher,
