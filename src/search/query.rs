@@ -68,6 +68,32 @@ struct Plan<'a> {
     context: Vec<Option<DocBits>>,
 }
 
+impl Plan<'_> {
+    /// Of `found` (the lexicon's translations filed under a key of language `from`), those
+    /// [`choose`](super::lexicon::choose) takes, `kept` per language, once the translations the
+    /// reader left out are gone (they take no one's place).
+    fn candidates(
+        &self,
+        found: &[Translation],
+        from: usize,
+        typed: Option<&str>,
+        kept: usize,
+    ) -> Vec<Translation> {
+        let found: Vec<Translation> = found
+            .iter()
+            .filter(|t| !removed(self.req, t))
+            .cloned()
+            .collect();
+        super::lexicon::choose(&found, LANGS[from], typed, kept, |t| {
+            let l = LANGS.iter().position(|x| *x == t.lang)?;
+            super::lexicon::analyzed_key(&self.glossary.analyze_text(l, &t.text))
+        })
+        .into_iter()
+        .cloned()
+        .collect()
+    }
+}
+
 /// A query word or concept, with what it matches.
 enum Unit {
     /// A word, with the glossary concept it is part of.
@@ -376,24 +402,13 @@ impl SearchIndex {
                 .as_ref()
                 .map_or("", |a| a.whole.as_str()))
         .then(|| fold_word(&plan.words[w]));
-        let analyzed = |t: &Translation| {
-            let l = LANGS.iter().position(|x| *x == t.lang)?;
-            super::lexicon::analyzed_key(&plan.glossary.analyze_text(l, &t.text))
-        };
-        // Those the reader left out are no candidates (nor take the place of one).
-        let found: Vec<Translation> = found
-            .iter()
-            .filter(|t| !removed(plan.req, t))
-            .cloned()
-            .collect();
-        let candidates = super::lexicon::choose(
-            &found,
-            LANGS[from],
+        let candidates = plan.candidates(
+            found,
+            from,
             typed.as_deref(),
             super::lexicon::TRANSLATIONS_KEPT + RESERVE,
-            analyzed,
         );
-        let chosen = self.fitting(searcher, plan, w, candidates)?;
+        let chosen = self.fitting(searcher, plan, w, candidates.iter().collect())?;
         for t in chosen {
             let Some(l) = LANGS.iter().position(|x| *x == t.lang) else {
                 continue;
@@ -508,19 +523,9 @@ impl SearchIndex {
                     .get(&(LANGS[l].to_string(), word.whole.clone()))
                     .map_or(&[][..], Vec::as_slice);
                 let typed = fold_word(&plan.words[w]);
-                let found: Vec<Translation> = found
-                    .iter()
-                    .filter(|t| !removed(plan.req, t))
-                    .cloned()
-                    .collect();
-                let chosen = super::lexicon::choose(
-                    &found,
-                    LANGS[l],
-                    Some(&typed),
-                    super::lexicon::TRANSLATIONS_KEPT,
-                    |t| Some(t.text.clone()),
-                );
-                for t in chosen {
+                let chosen =
+                    plan.candidates(found, l, Some(&typed), super::lexicon::TRANSLATIONS_KEPT);
+                for t in &chosen {
                     let Some(tl) = LANGS.iter().position(|x| *x == t.lang) else {
                         continue;
                     };
