@@ -150,6 +150,8 @@ impl Expander {
     pub(crate) fn find(&self, analyzed: &[Vec<Option<Analyzed>>]) -> Vec<ConceptSpan> {
         let n = analyzed.first().map_or(0, Vec::len);
         let mut found: Vec<ConceptSpan> = Vec::new();
+        // The terms with a key one typo from a query key, looked up once per key.
+        let mut near: HashMap<(usize, String), Vec<usize>> = HashMap::new();
         for start in 0..n {
             for end in (start + 1)..=n.min(start + MAX_SPAN) {
                 let mut span = ConceptSpan {
@@ -170,7 +172,7 @@ impl Expander {
                             .cloned()
                             .collect::<Vec<_>>(),
                     );
-                    for t in self.candidates(lang, &keys) {
+                    for t in self.candidates(lang, &keys, &mut near) {
                         let term = &self.terms[t];
                         if same_keys(&term.keys, &keys) {
                             if !span.concepts.contains(&term.concept) {
@@ -198,26 +200,28 @@ impl Expander {
         taken
     }
 
-    /// Terms of `lang` that could match `keys`: those sharing a key exactly, or, for a typo,
-    /// every term of that language with as many keys.
-    fn candidates(&self, lang: usize, keys: &[String]) -> Vec<usize> {
+    /// Terms of `lang` that could match `keys`: those sharing a key, or (for a key the glossary
+    /// does not know in this language, which may be a typo) having a key one edit from it.
+    /// `near` keeps the latter per key across calls.
+    fn candidates(
+        &self,
+        lang: usize,
+        keys: &[String],
+        near: &mut HashMap<(usize, String), Vec<usize>>,
+    ) -> Vec<usize> {
         let mut out: HashSet<usize> = HashSet::new();
         for k in keys {
             if let Some(ids) = self.by_key[lang].get(k) {
                 out.extend(ids.iter().copied());
-            }
-        }
-        // Only a key the glossary does not know in this language may be a typo.
-        if keys
-            .iter()
-            .any(|k| k.len() >= FUZZY_MIN && !self.by_key[lang].contains_key(k))
-        {
-            // One typo: compare with every term of the same length in words.
-            for (i, t) in self.terms.iter().enumerate() {
-                if t.lang == lang && (t.keys.len() == keys.len() || t.keys.len() == keys.len() + 1)
-                {
-                    out.insert(i);
-                }
+            } else if k.len() >= FUZZY_MIN {
+                let ids = near.entry((lang, k.clone())).or_insert_with(|| {
+                    self.by_key[lang]
+                        .iter()
+                        .filter(|(key, _)| close(k, key))
+                        .flat_map(|(_, ids)| ids.iter().copied())
+                        .collect()
+                });
+                out.extend(ids.iter().copied());
             }
         }
         let mut v: Vec<usize> = out.into_iter().collect();
@@ -371,7 +375,30 @@ pub(crate) fn close(a: &str, b: &str) -> bool {
         || (a.len() >= FUZZY_MIN
             && b.len() >= FUZZY_MIN
             && a.len().abs_diff(b.len()) <= 1
-            && strsim::damerau_levenshtein(a, b) <= 1)
+            && one_edit(a, b))
+}
+
+/// One insertion, deletion, substitution or swap of neighbours apart (the restricted
+/// Damerau–Levenshtein distance is 1), for words that differ; without building the distance
+/// table when both are ASCII, as analyzed keys mostly are.
+fn one_edit(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return strsim::damerau_levenshtein(a, b) <= 1;
+    }
+    let (a, b) = if a.len() >= b.len() {
+        (a.as_bytes(), b.as_bytes())
+    } else {
+        (b.as_bytes(), a.as_bytes())
+    };
+    let i = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() > b.len() {
+        return a[i + 1..] == b[i..];
+    }
+    if i == a.len() {
+        return true;
+    }
+    a[i + 1..] == b[i + 1..]
+        || (i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
 }
 
 #[cfg(test)]
@@ -476,5 +503,36 @@ mod tests {
         assert_eq!(e.find_in_text("fr", "La VAE aussi.").len(), 1);
         assert!(e.find_in_text("de", "leicht von einer Sprache").is_empty());
         assert_eq!(e.find_in_text("de", "in leichter Sprache").len(), 1);
+    }
+
+    #[test]
+    fn one_edit_agrees_with_the_distance() {
+        let words = [
+            "integration",
+            "integraton",
+            "intergation",
+            "integrationn",
+            "integrasion",
+            "ntegration",
+            "integratio",
+            "integrat",
+            "intégration",
+            "intégratoin",
+            "wohnung",
+            "wohnnug",
+            "ohnung",
+            "wohnungs",
+            "wohnugn",
+            "abcde",
+            "bacde",
+            "abced",
+            "abcd",
+        ];
+        for a in words {
+            for b in words {
+                let want = a == b || strsim::damerau_levenshtein(a, b) <= 1;
+                assert_eq!(a == b || one_edit(a, b), want, "{a} / {b}");
+            }
+        }
     }
 }

@@ -599,4 +599,79 @@ mod tests {
         assert_eq!(open(list()), Opened::Created, "another list");
         assert_eq!(open(list()), Opened::Existing, "the same list again");
     }
+
+    /// English practices `0..n` with `text` as summary, in Metz or Trier.
+    fn practices(from: usize, n: usize, text: &str) -> Vec<IndexOp> {
+        (from..from + n)
+            .map(|i| {
+                IndexOp::Upsert(Box::new(SearchDoc {
+                    kind: DocKind::Practice,
+                    id: i.to_string(),
+                    slug: format!("p{i}"),
+                    reference: None,
+                    public: true,
+                    original_lang: "en".into(),
+                    texts: vec![DocText {
+                        lang: "en".into(),
+                        title: format!("Practice {i}"),
+                        summary: text.into(),
+                        body: String::new(),
+                        tags: String::new(),
+                    }],
+                    city: Some(if i % 2 == 0 { "metz" } else { "trier" }.into()),
+                    country: None,
+                    themes: Vec::new(),
+                    parent: None,
+                    vectors: Vec::new(),
+                }))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_of_documents_with_most_words_is_what_is_counted_else_every_match() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (index, _) =
+            SearchIndex::open(dir.path(), 15_000_000, Compounds::builtin()).expect("opens");
+        let glossary = Expander::empty();
+        let mut ops = practices(0, 12, "garden tenants courtyard");
+        ops.extend(practices(12, 30, "garden"));
+        ops.extend(practices(42, 3, "bicycle tenants"));
+        index.apply(ops, 1).expect("written");
+        let search = |q: &str, offset: usize| {
+            let mut req = SearchRequest::new(q, "en");
+            req.offset = offset;
+            index.search(&req, &glossary).expect("search")
+        };
+        // Twelve practices hold both words: they are the results, counted with their facets.
+        let r = search("garden tenants", 0);
+        assert_eq!(r.total, 12);
+        assert_eq!(r.hits.len(), 10);
+        assert!(
+            r.hits.iter().all(|h| h.id.parse::<usize>().unwrap() < 12),
+            "{:?}",
+            r.hits
+        );
+        let metz = r
+            .facets
+            .city
+            .iter()
+            .find(|(c, _)| c == "metz")
+            .map(|(_, n)| *n);
+        assert_eq!(metz, Some(6));
+        // The second page ends with them.
+        let r = search("garden tenants", 10);
+        assert_eq!((r.total, r.hits.len()), (12, 2));
+        // Three hold both: fewer than a page, so the others with one of the words follow, and
+        // every match is counted.
+        let r = search("bicycle tenants", 0);
+        assert_eq!(r.total, 15);
+        let first: Vec<&str> = r.hits.iter().take(3).map(|h| h.id.as_str()).collect();
+        assert_eq!(first.len(), 3);
+        assert!(
+            first.iter().all(|id| ["42", "43", "44"].contains(id)),
+            "{first:?}"
+        );
+        assert_eq!(r.hits.len(), 10);
+    }
 }

@@ -146,15 +146,22 @@ impl SearchIndex {
             .div_ceil(MOST_DENOMINATOR)
             .max(2);
         let mut units = units;
-        let core: Box<dyn Query> = match units.len() {
-            1 => units.remove(0),
-            _ => Box::new(MostQuery::new(units, most, MOST_TIER)),
+        let (core, tier): (Box<dyn Query>, Option<MostQuery>) = match units.len() {
+            1 => (units.remove(0), None),
+            _ => {
+                let most = MostQuery::new(units, most, MOST_TIER);
+                let tier = most.tier_only();
+                (Box::new(most), Some(tier))
+            }
         };
-        let mut text: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, core)];
-        if let Some(phrase) = self.phrase_bonus(&analyzed[ql], ql) {
-            text.push((Occur::Should, phrase));
-        }
-        let text: Box<dyn Query> = Box::new(BooleanQuery::new(text));
+        let phrase = self.phrase_bonus(&analyzed[ql], ql);
+        let text = |core: Box<dyn Query>| -> Box<dyn Query> {
+            let mut text: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, core)];
+            if let Some(phrase) = &phrase {
+                text.push((Occur::Should, phrase.box_clone()));
+            }
+            Box::new(BooleanQuery::new(text))
+        };
         let near = match &req.vector {
             Some(vector) => {
                 // Every document, minus what the filters leave out (a query of exclusions
@@ -169,38 +176,64 @@ impl SearchIndex {
             None => Vec::new(),
         };
         let fusing = !near.is_empty();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = if fusing {
-            // The nearest documents match too, with no text score; filters score nothing, so
-            // that a text score of 0 means no word matched.
-            let keys = near
-                .iter()
-                .map(|n| Term::from_field_u64(self.fields.key, n.key));
-            let near_query = boosted(Box::new(TermSetQuery::new(keys)), 0.0);
-            let either = vec![(Occur::Should, text), (Occur::Should, near_query)];
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-                vec![(Occur::Must, Box::new(BooleanQuery::new(either)))];
-            clauses.extend(filters.into_iter().map(|(o, q)| (o, boosted(q, 0.0))));
-            clauses
-        } else {
-            let mut clauses = vec![(Occur::Must, text)];
-            clauses.extend(filters);
-            clauses
-        };
-        let query = BooleanQuery::new(std::mem::take(&mut clauses));
-
-        let mut facets = FacetCollector::for_field("facets");
-        for dim in ["/type", "/city", "/country", "/theme", "/lang"] {
-            facets.add_facet(dim);
-        }
         let limit = req.limit.clamp(1, 100);
-        let top = if fusing {
-            TopDocs::with_limit(CANDIDATES.max(req.offset + limit)).order_by_score()
-        } else {
-            TopDocs::with_limit(limit)
-                .and_offset(req.offset)
-                .order_by_score()
+        let facets = || {
+            let mut facets = FacetCollector::for_field("facets");
+            for dim in ["/type", "/city", "/country", "/theme", "/lang"] {
+                facets.add_facet(dim);
+            }
+            facets
         };
-        let (top, total, counts) = searcher.search(&query, &(top, Count, facets))?;
+        let within = |text: Box<dyn Query>| -> BooleanQuery {
+            let mut clauses = vec![(Occur::Must, text)];
+            clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+            BooleanQuery::new(clauses)
+        };
+        // When at least a page of documents matches most of the query's units, the results are
+        // those documents (found without reading every unit in full) and they alone are counted
+        // by the total and the facets; otherwise every document matching any unit is.
+        let mut found = None;
+        if let Some(tier) = tier.filter(|_| !fusing) {
+            let query = within(text(Box::new(tier)));
+            let top = TopDocs::with_limit(limit)
+                .and_offset(req.offset)
+                .order_by_score();
+            let (top, total, counts) = searcher.search(&query, &(top, Count, facets()))?;
+            if total >= limit {
+                found = Some((query, top, total, counts));
+            }
+        }
+        let (query, top, total, counts) = match found {
+            Some(found) => found,
+            None if fusing => {
+                // The nearest documents match too, with no text score; filters score nothing,
+                // so that a text score of 0 means no word matched.
+                let keys = near
+                    .iter()
+                    .map(|n| Term::from_field_u64(self.fields.key, n.key));
+                let near_query = boosted(Box::new(TermSetQuery::new(keys)), 0.0);
+                let either = vec![(Occur::Should, text(core)), (Occur::Should, near_query)];
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                    vec![(Occur::Must, Box::new(BooleanQuery::new(either)))];
+                clauses.extend(
+                    filters
+                        .iter()
+                        .map(|(o, q)| (*o, boosted(q.box_clone(), 0.0))),
+                );
+                let query = BooleanQuery::new(clauses);
+                let top = TopDocs::with_limit(CANDIDATES.max(req.offset + limit)).order_by_score();
+                let (top, total, counts) = searcher.search(&query, &(top, Count, facets()))?;
+                (query, top, total, counts)
+            }
+            None => {
+                let query = within(text(core));
+                let top = TopDocs::with_limit(limit)
+                    .and_offset(req.offset)
+                    .order_by_score();
+                let (top, total, counts) = searcher.search(&query, &(top, Count, facets()))?;
+                (query, top, total, counts)
+            }
+        };
         let lexical_total = if fusing {
             top.iter().filter(|(score, _)| *score > 0.0).count()
         } else {

@@ -48,7 +48,9 @@ pub struct SearchHitJson {
 /// Search results.
 #[derive(Serialize, ToSchema)]
 pub struct SearchJson {
-    /// All matches.
+    /// The matches: those holding most of the query's words (three quarters of its word
+    /// groups) when at least `limit` do, and then the results are only those; otherwise every
+    /// document holding any of its words. The facets count the same documents.
     pub total: usize,
     /// The reader's language.
     pub lang: String,
