@@ -638,14 +638,19 @@ mod tests {
         ops.extend(practices(12, 30, "garden"));
         ops.extend(practices(42, 3, "bicycle tenants"));
         index.apply(ops, 1).expect("written");
-        let search = |q: &str, offset: usize| {
+        let search_with = |q: &str, offset: usize, limit: usize, most_words: bool| {
             let mut req = SearchRequest::new(q, "en");
             req.offset = offset;
+            req.limit = limit;
+            req.most_words = most_words;
             index.search(&req, &glossary).expect("search")
         };
-        // Twelve practices hold both words: they are the results, counted with their facets.
+        let search = |q: &str, offset: usize| search_with(q, offset, 10, false);
+        // Twelve practices hold both words: they are the results, counted with their facets,
+        // whatever the size of the page.
         let r = search("garden tenants", 0);
-        assert_eq!(r.total, 12);
+        assert_eq!((r.total, r.most_words), (12, true));
+        assert_eq!(search_with("garden tenants", 0, 20, false).total, 12);
         assert_eq!(r.hits.len(), 10);
         assert!(
             r.hits.iter().all(|h| h.id.parse::<usize>().unwrap() < 12),
@@ -665,7 +670,7 @@ mod tests {
         // Three hold both: fewer than a page, so the others with one of the words follow, and
         // every match is counted.
         let r = search("bicycle tenants", 0);
-        assert_eq!(r.total, 15);
+        assert_eq!((r.total, r.most_words), (15, false));
         let first: Vec<&str> = r.hits.iter().take(3).map(|h| h.id.as_str()).collect();
         assert_eq!(first.len(), 3);
         assert!(
@@ -673,5 +678,11 @@ mod tests {
             "{first:?}"
         );
         assert_eq!(r.hits.len(), 10);
+        // A reader who keeps to the good matches (a facet link of such results) gets those.
+        let r = search_with("bicycle tenants", 0, 10, true);
+        assert_eq!((r.total, r.hits.len(), r.most_words), (3, 3, true));
+        // And when no document holds most of the words, every match.
+        let r = search_with("bicycle courtyard", 0, 10, true);
+        assert_eq!((r.total, r.most_words), (15, false));
     }
 }

@@ -54,6 +54,9 @@ const MOST_NUMERATOR: usize = 3;
 const MOST_DENOMINATOR: usize = 4;
 /// Added to their score to put them first: more than any text score.
 pub(super) const MOST_TIER: f32 = 10_000.0;
+/// When this many documents match most of the query's units (a page of the search), they are the
+/// results.
+pub(super) const GOOD_PAGE: usize = 10;
 
 /// The query as read: its words as typed and as each language analyzes them.
 struct Plan<'a> {
@@ -189,9 +192,10 @@ impl SearchIndex {
             clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
             BooleanQuery::new(clauses)
         };
-        // When at least a page of documents matches most of the query's units, the results are
-        // those documents (found without reading every unit in full) and they alone are counted
-        // by the total and the facets; otherwise every document matching any unit is.
+        // When at least a page of documents matches most of the query's units (or any does and
+        // the reader keeps to them, as links from such results do), the results are those
+        // documents (found without reading every unit in full) and they alone are counted by
+        // the total and the facets; otherwise every document matching any unit is.
         let mut found = None;
         if let Some(tier) = tier.filter(|_| !fusing) {
             let query = within(text(Box::new(tier)));
@@ -199,7 +203,8 @@ impl SearchIndex {
                 .and_offset(req.offset)
                 .order_by_score();
             let (top, total, counts) = searcher.search(&query, &(top, Count, facets()))?;
-            if total >= limit {
+            if total >= GOOD_PAGE || (req.most_words && total > 0) {
+                results.most_words = true;
                 found = Some((query, top, total, counts));
             }
         }

@@ -41,6 +41,9 @@ pub struct SearchRequest {
     pub vector: Option<std::sync::Arc<Vec<f32>>>,
     /// A document never to return (the practice whose similar ones are asked for).
     pub exclude: Option<(DocKind, String)>,
+    /// Keep to the documents matching most of the query's words whenever any does (otherwise
+    /// only when at least [`GOOD_PAGE`](super::query::GOOD_PAGE) do).
+    pub most_words: bool,
 }
 
 /// One translation from the lexicon: its language, its text (one or more words) and its weight
@@ -95,6 +98,7 @@ impl SearchRequest {
             without: Vec::new(),
             vector: None,
             exclude: None,
+            most_words: false,
         }
     }
 }
@@ -154,6 +158,9 @@ pub struct Facets {
 pub struct SearchResults {
     /// All matches.
     pub total: usize,
+    /// The matches are the documents matching most of the query's words (those matching fewer
+    /// are left out).
+    pub most_words: bool,
     /// This page.
     pub hits: Vec<Hit>,
     /// Counts over all matches.

@@ -196,6 +196,50 @@ async fn the_search_and_glossary_pages_work_without_javascript() {
     );
     let r = c.get("/de/search?q=Trir").await;
     assert!(r.body.contains("?q=trier"), "did you mean: {}", r.body);
+    // Results kept to the documents with most of the words keep to them in their facet links
+    // and pages, and say so in the API; a facet's count is what choosing it shows.
+    let any = c
+        .get("/api/v1/search?q=youth+council&lang=en")
+        .await
+        .json();
+    let most = c
+        .get("/api/v1/search?q=youth+council&lang=en&most=true")
+        .await
+        .json();
+    assert_eq!(
+        (any["most"].as_bool(), most["most"].as_bool()),
+        (Some(false), Some(true)),
+        "{most}"
+    );
+    let (any_total, most_total) = (
+        any["total"].as_u64().unwrap(),
+        most["total"].as_u64().unwrap(),
+    );
+    assert!(
+        0 < most_total && most_total < any_total,
+        "{most_total} / {any_total}"
+    );
+    let (city, count) = most["facets"]["city"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .next()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+        .unwrap();
+    let chosen = c
+        .get(&format!(
+            "/api/v1/search?q=youth+council&lang=en&most=true&city={city}"
+        ))
+        .await
+        .json();
+    assert_eq!(chosen["total"].as_u64(), Some(count), "{chosen}");
+    let r = c.get("/en/search?q=youth+council&most=1").await;
+    assert!(r.body.contains("most=1"), "{}", r.body);
+    let r = c.get("/en/search?q=youth+council").await;
+    assert!(!r.body.contains("most=1"), "{}", r.body);
+    c.get("/api/v1/search?q=youth&most=maybe")
+        .await
+        .assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     let r = c.get("/de/glossary?in=fr&letter=M").await;
     r.assert(axum::http::StatusCode::OK);
     assert!(r.body.contains("mères de quartier"), "{}", r.body);

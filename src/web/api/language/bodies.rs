@@ -38,6 +38,9 @@ pub struct SearchQueryParams {
     /// `de:Wohnung;fr:logement`; the answer's `translations` names those used.
     #[param(max_length = 2_100)]
     pub without: Option<String>,
+    /// Keep to the documents holding most of the query's words whenever any does (the answer's
+    /// `most` says when the results are those); without it, that happens when at least ten do.
+    pub most: Option<bool>,
 }
 
 impl From<SearchQueryParams> for SearchQuery {
@@ -53,6 +56,7 @@ impl From<SearchQueryParams> for SearchQuery {
             limit: b.limit,
             offset: b.offset,
             without: b.without,
+            most: b.most,
         }
     }
 }

@@ -49,9 +49,12 @@ pub struct SearchHitJson {
 #[derive(Serialize, ToSchema)]
 pub struct SearchJson {
     /// The matches: those holding most of the query's words (three quarters of its word
-    /// groups) when at least `limit` do, and then the results are only those; otherwise every
-    /// document holding any of its words. The facets count the same documents.
+    /// groups) when at least ten do (or any does, with `most=true`), and then the results are
+    /// only those; otherwise every document holding any of its words. The facets count the
+    /// same documents.
     pub total: usize,
+    /// True when the results are only the documents holding most of the query's words.
+    pub most: bool,
     /// The reader's language.
     pub lang: String,
     /// The language the query was read in.
@@ -157,6 +160,7 @@ async fn search(
     .collect();
     Ok(Json(SearchJson {
         total: results.total,
+        most: results.most_words,
         lang: reader,
         query_lang: results.query_lang,
         results: hits,

@@ -92,6 +92,7 @@ struct Params {
     content_lang: String,
     page: Option<usize>,
     without: String,
+    most: String,
 }
 
 async fn search(
@@ -113,6 +114,7 @@ async fn search(
         limit: Some(PAGE),
         offset: Some((page - 1) * PAGE),
         without: some(&p.without),
+        most: Some(p.most == "1"),
     };
     let (results, errors) = match app.search(&ctx.actor(), &query, ctx.locale.code()).await {
         Ok(r) => (r, Errors::default()),
@@ -131,6 +133,9 @@ async fn search(
         ("theme", p.theme.as_str()),
         ("in", p.content_lang.as_str()),
         ("without", p.without.as_str()),
+        // Facets and pages of results that kept to the good matches keep to them too, so that
+        // a facet's count is what choosing it shows.
+        ("most", if results.most_words { "1" } else { "" }),
     ];
     let toggle = |name: &str, value: &str| {
         let pairs: Vec<(&str, &str)> = current
