@@ -198,10 +198,7 @@ async fn the_search_and_glossary_pages_work_without_javascript() {
     assert!(r.body.contains("?q=trier"), "did you mean: {}", r.body);
     // Results kept to the documents with most of the words keep to them in their facet links
     // and pages, and say so in the API; a facet's count is what choosing it shows.
-    let any = c
-        .get("/api/v1/search?q=youth+council&lang=en")
-        .await
-        .json();
+    let any = c.get("/api/v1/search?q=youth+council&lang=en").await.json();
     let most = c
         .get("/api/v1/search?q=youth+council&lang=en&most=true")
         .await
