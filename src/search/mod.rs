@@ -638,19 +638,19 @@ mod tests {
         ops.extend(practices(12, 30, "garden"));
         ops.extend(practices(42, 3, "bicycle tenants"));
         index.apply(ops, 1).expect("written");
-        let search_with = |q: &str, offset: usize, limit: usize, most_words: bool| {
+        let search_with = |q: &str, offset: usize, limit: usize, most_words: Option<bool>| {
             let mut req = SearchRequest::new(q, "en");
             req.offset = offset;
             req.limit = limit;
             req.most_words = most_words;
             index.search(&req, &glossary).expect("search")
         };
-        let search = |q: &str, offset: usize| search_with(q, offset, 10, false);
+        let search = |q: &str, offset: usize| search_with(q, offset, 10, None);
         // Twelve practices hold both words: they are the results, counted with their facets,
         // whatever the size of the page.
         let r = search("garden tenants", 0);
         assert_eq!((r.total, r.most_words), (12, true));
-        assert_eq!(search_with("garden tenants", 0, 20, false).total, 12);
+        assert_eq!(search_with("garden tenants", 0, 20, None).total, 12);
         assert_eq!(r.hits.len(), 10);
         assert!(
             r.hits.iter().all(|h| h.id.parse::<usize>().unwrap() < 12),
@@ -664,6 +664,9 @@ mod tests {
             .find(|(c, _)| c == "metz")
             .map(|(_, n)| *n);
         assert_eq!(metz, Some(6));
+        // Unless the reader asks for every match.
+        let every = search_with("garden tenants", 0, 10, Some(false));
+        assert_eq!((every.total, every.most_words), (45, false));
         // The second page ends with them.
         let r = search("garden tenants", 10);
         assert_eq!((r.total, r.hits.len()), (12, 2));
@@ -679,10 +682,10 @@ mod tests {
         );
         assert_eq!(r.hits.len(), 10);
         // A reader who keeps to the good matches (a facet link of such results) gets those.
-        let r = search_with("bicycle tenants", 0, 10, true);
+        let r = search_with("bicycle tenants", 0, 10, Some(true));
         assert_eq!((r.total, r.hits.len(), r.most_words), (3, 3, true));
         // And when no document holds most of the words, every match.
-        let r = search_with("bicycle courtyard", 0, 10, true);
+        let r = search_with("bicycle courtyard", 0, 10, Some(true));
         assert_eq!((r.total, r.most_words), (15, false));
     }
 }

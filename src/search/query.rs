@@ -195,15 +195,16 @@ impl SearchIndex {
         // When at least a page of documents matches most of the query's units (or any does and
         // the reader keeps to them, as links from such results do), the results are those
         // documents (found without reading every unit in full) and they alone are counted by
-        // the total and the facets; otherwise every document matching any unit is.
+        // the total and the facets; otherwise, or when the reader asked for every match, every
+        // document matching any unit is.
         let mut found = None;
-        if let Some(tier) = tier.filter(|_| !fusing) {
+        if let Some(tier) = tier.filter(|_| !fusing && req.most_words != Some(false)) {
             let query = within(text(Box::new(tier)));
             let top = TopDocs::with_limit(limit)
                 .and_offset(req.offset)
                 .order_by_score();
             let (top, total, counts) = searcher.search(&query, &(top, Count, facets()))?;
-            if total >= GOOD_PAGE || (req.most_words && total > 0) {
+            if total >= GOOD_PAGE || (req.most_words == Some(true) && total > 0) {
                 results.most_words = true;
                 found = Some((query, top, total, counts));
             }

@@ -41,9 +41,10 @@ pub struct SearchRequest {
     pub vector: Option<std::sync::Arc<Vec<f32>>>,
     /// A document never to return (the practice whose similar ones are asked for).
     pub exclude: Option<(DocKind, String)>,
-    /// Keep to the documents matching most of the query's words whenever any does (otherwise
-    /// only when at least [`GOOD_PAGE`](super::query::GOOD_PAGE) do).
-    pub most_words: bool,
+    /// Keep to the documents matching most of the query's words: whenever any does
+    /// (`Some(true)`), never (`Some(false)`: every match), or when at least
+    /// [`GOOD_PAGE`](super::query::GOOD_PAGE) do (`None`).
+    pub most_words: Option<bool>,
 }
 
 /// One translation from the lexicon: its language, its text (one or more words) and its weight
@@ -98,7 +99,7 @@ impl SearchRequest {
             without: Vec::new(),
             vector: None,
             exclude: None,
-            most_words: false,
+            most_words: None,
         }
     }
 }

@@ -234,6 +234,23 @@ async fn the_search_and_glossary_pages_work_without_javascript() {
     assert!(r.body.contains("most=1"), "{}", r.body);
     let r = c.get("/en/search?q=youth+council").await;
     assert!(!r.body.contains("most=1"), "{}", r.body);
+    // Every match, when asked: counted whole, and its links keep asking.
+    let every = c
+        .get("/api/v1/search?q=youth+council&lang=en&most=false")
+        .await
+        .json();
+    assert_eq!(
+        (every["most"].as_bool(), every["total"].as_u64()),
+        (Some(false), Some(any_total))
+    );
+    let r = c.get("/en/search?q=youth+council&most=1").await;
+    assert!(
+        r.body
+            .contains("Also show results with only some of your words")
+            && r.body.contains("most=0"),
+        "{}",
+        r.body
+    );
     c.get("/api/v1/search?q=youth&most=maybe")
         .await
         .assert(axum::http::StatusCode::UNPROCESSABLE_ENTITY);

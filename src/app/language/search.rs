@@ -38,8 +38,9 @@ pub struct SearchQuery {
     /// Translations not to use, as `lang:text` separated by `;` (at most 20), e.g.
     /// `de:Wohnung;fr:logement`: the reader removed them.
     pub without: Option<String>,
-    /// Keep to the documents matching most of the query's words whenever any does (as links
-    /// from results that did so keep); without it, that happens when at least ten do.
+    /// Keep to the documents matching most of the query's words whenever any does (`true`, as
+    /// links from results that did so keep), or never (`false`: every match); without it, when
+    /// at least ten do.
     pub most: Option<bool>,
 }
 
@@ -256,7 +257,7 @@ impl App {
             without,
             vector: None,
             exclude: None,
-            most_words: query.most.unwrap_or(false),
+            most_words: query.most,
         };
         // A request for people by a non-member finds nothing rather than everything.
         if !members && given(&query.kind).as_deref() == Some("person") {

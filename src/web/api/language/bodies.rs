@@ -38,8 +38,9 @@ pub struct SearchQueryParams {
     /// `de:Wohnung;fr:logement`; the answer's `translations` names those used.
     #[param(max_length = 2_100)]
     pub without: Option<String>,
-    /// Keep to the documents holding most of the query's words whenever any does (the answer's
-    /// `most` says when the results are those); without it, that happens when at least ten do.
+    /// `true`: keep to the documents holding most of the query's words whenever any does;
+    /// `false`: every document holding any of them; absent: the former when at least ten do
+    /// (the answer's `most` says when the results are those).
     pub most: Option<bool>,
 }
 

@@ -50,8 +50,8 @@ pub struct SearchHitJson {
 pub struct SearchJson {
     /// The matches: those holding most of the query's words (three quarters of its word
     /// groups) when at least ten do (or any does, with `most=true`), and then the results are
-    /// only those; otherwise every document holding any of its words. The facets count the
-    /// same documents.
+    /// only those; otherwise (or with `most=false`) every document holding any of its words.
+    /// The facets count the same documents.
     pub total: usize,
     /// True when the results are only the documents holding most of the query's words.
     pub most: bool,

@@ -70,6 +70,8 @@ struct SearchPage {
     facets: Vec<FacetGroup>,
     suggestion: Option<(String, String)>,
     concepts: Vec<(String, String)>,
+    /// When the results are the good matches only: the same search for every match.
+    every_match: Option<String>,
     translations: Vec<TranslationLink>,
     removed: Vec<TranslationLink>,
     pager: Pager,
@@ -114,7 +116,11 @@ async fn search(
         limit: Some(PAGE),
         offset: Some((page - 1) * PAGE),
         without: some(&p.without),
-        most: Some(p.most == "1"),
+        most: match p.most.as_str() {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        },
     };
     let (results, errors) = match app.search(&ctx.actor(), &query, ctx.locale.code()).await {
         Ok(r) => (r, Errors::default()),
@@ -134,8 +140,17 @@ async fn search(
         ("in", p.content_lang.as_str()),
         ("without", p.without.as_str()),
         // Facets and pages of results that kept to the good matches keep to them too, so that
-        // a facet's count is what choosing it shows.
-        ("most", if results.most_words { "1" } else { "" }),
+        // a facet's count is what choosing it shows; so do those of every match asked for.
+        (
+            "most",
+            if results.most_words {
+                "1"
+            } else if p.most == "0" {
+                "0"
+            } else {
+                ""
+            },
+        ),
     ];
     let toggle = |name: &str, value: &str| {
         let pairs: Vec<(&str, &str)> = current
@@ -312,6 +327,13 @@ async fn search(
             }
         })
         .collect();
+    let every_match = results.most_words.then(|| {
+        let mut pairs = current.clone();
+        if let Some(m) = pairs.iter_mut().find(|(k, _)| *k == "most") {
+            m.1 = "0";
+        }
+        format!("{base}?{}", query_string(&pairs))
+    });
     let suggestion = results.suggestion.as_ref().map(|s| {
         let mut pairs = current.clone();
         pairs[0] = ("q", s.as_str());
@@ -333,6 +355,7 @@ async fn search(
             facets,
             suggestion,
             concepts,
+            every_match,
             translations,
             removed,
             pager,
