@@ -1113,3 +1113,5 @@ admin-embeddings-on = { $count ->
    *[other] Die Suche findet auch Texte ähnlicher Bedeutung: Das Sprachmodell kennt { $count } Praxisbeispiele.
 }
 admin-embeddings-off = Kein Sprachmodell eingerichtet: Die Suche findet Wörter, nicht Bedeutungen. Holen Sie es mit scripts/embeddings/fetch und starten Sie den Server mit --embeddings .tools/embeddings.
+admin-embeddings-working = Das Sprachmodell liest noch den Katalog: Bis es fertig ist, werden die Praxisbeispiele, die es noch nicht erreicht hat, nur über ihre Wörter gefunden.
+search-by-meaning = über die Bedeutung gefunden, ohne Ihre Wörter

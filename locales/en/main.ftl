@@ -1113,3 +1113,5 @@ admin-embeddings-on = { $count ->
    *[other] Search also finds texts of similar meaning: the language model knows { $count } practices.
 }
 admin-embeddings-off = No language model is configured: search finds words, not meanings. Fetch it with scripts/embeddings/fetch and start the server with --embeddings .tools/embeddings.
+admin-embeddings-working = The language model is still reading the catalogue: until it has finished, the practices it has not reached yet are found by their words only.
+search-by-meaning = found by its meaning, without your words

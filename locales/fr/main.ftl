@@ -1113,3 +1113,5 @@ admin-embeddings-on = { $count ->
    *[other] La recherche trouve aussi les textes de sens proche : le modèle de langue connaît { $count } pratiques.
 }
 admin-embeddings-off = Aucun modèle de langue n’est configuré : la recherche trouve des mots, pas des sens. Obtenez-le avec scripts/embeddings/fetch et démarrez le serveur avec --embeddings .tools/embeddings.
+admin-embeddings-working = Le modèle de langue lit encore le catalogue : jusqu’à ce qu’il ait fini, les pratiques qu’il n’a pas encore lues ne sont trouvées que par leurs mots.
+search-by-meaning = trouvé par le sens, sans vos mots

@@ -129,6 +129,8 @@ struct Inner {
     backfilling: std::sync::atomic::AtomicBool,
     /// Another background pass was asked for while one ran.
     backfill_again: std::sync::atomic::AtomicBool,
+    /// Queries the model embeds at once ([`language::vectors::QUERY_EMBEDDINGS_AT_ONCE`]).
+    query_embeddings: Arc<tokio::sync::Semaphore>,
     /// Similar practices by (practice, reader's language, member), with the generation they were
     /// found at: a practice page asks for them on every view.
     similar: std::sync::Mutex<lru::LruCache<SimilarKey, SimilarHits>>,
@@ -199,6 +201,9 @@ impl App {
                 embedded: std::sync::atomic::AtomicUsize::new(0),
                 backfilling: std::sync::atomic::AtomicBool::new(false),
                 backfill_again: std::sync::atomic::AtomicBool::new(false),
+                query_embeddings: Arc::new(tokio::sync::Semaphore::new(
+                    language::vectors::QUERY_EMBEDDINGS_AT_ONCE,
+                )),
                 similar: std::sync::Mutex::new(lru::LruCache::new(
                     std::num::NonZeroUsize::new(2048).unwrap_or(std::num::NonZeroUsize::MIN),
                 )),

@@ -688,4 +688,49 @@ mod tests {
         let r = search_with("bicycle courtyard", 0, 10, Some(true));
         assert_eq!((r.total, r.most_words), (15, false));
     }
+
+    #[test]
+    fn a_result_found_by_meaning_alone_says_so() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (index, _) =
+            SearchIndex::open(dir.path(), 15_000_000, Compounds::builtin()).expect("opens");
+        let glossary = Expander::empty();
+        let unit = |v: [f32; 4]| {
+            let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.iter().map(|x| x / n).collect::<Vec<f32>>()
+        };
+        let mut ops = practices(0, 2, "community garden");
+        ops.extend(practices(2, 1, "allotment plots"));
+        ops.extend(practices(3, 1, "bicycle repair"));
+        for (op, v) in ops.iter_mut().zip([
+            [1.0, 0.0, 0.0, 0.0],
+            [0.9, 0.3, 0.0, 0.0],
+            [0.95, 0.2, 0.0, 0.0],
+            [0.0, 0.0, 1.0, 0.0],
+        ]) {
+            if let IndexOp::Upsert(doc) = op {
+                doc.vectors = vec![unit(v)];
+            }
+        }
+        index.apply(ops, 1).expect("written");
+        let mut req = SearchRequest::new("garden", "en");
+        let r = index.search(&req, &glossary).expect("search");
+        assert!(!r.meaning);
+        assert_eq!(r.hits.len(), 2, "{:?}", r.hits);
+        assert!(r.hits.iter().all(|h| !h.meaning_only));
+        req.vector = Some(Arc::new(unit([1.0, 0.1, 0.0, 0.0])));
+        let r = index.search(&req, &glossary).expect("search");
+        assert!(r.meaning);
+        let found: Vec<(&str, bool)> = r
+            .hits
+            .iter()
+            .map(|h| (h.id.as_str(), h.meaning_only))
+            .collect();
+        assert_eq!(found.len(), 3, "the bicycle is far in meaning: {found:?}");
+        assert!(found.contains(&("2", true)), "{found:?}");
+        assert!(
+            found.contains(&("0", false)) && found.contains(&("1", false)),
+            "{found:?}"
+        );
+    }
 }

@@ -8,6 +8,8 @@
 //! is scored as a whole, its title counted twice; the whole phrase in the query's language earns
 //! a bonus.
 
+use std::collections::HashSet;
+
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermSetQuery,
@@ -240,21 +242,20 @@ impl SearchIndex {
                 (query, top, total, counts)
             }
         };
-        let lexical_total = if fusing {
-            top.iter().filter(|(score, _)| *score > 0.0).count()
-        } else {
-            total
-        };
-        let top = if fusing {
-            let lexical: Vec<(f32, DocAddress)> =
+        // When fusing, what the words found (a text score of 0 is a document only the meaning
+        // found) is fused with the nearest vectors.
+        let (top, lexical, lexical_total) = if fusing {
+            let by_words: Vec<(f32, DocAddress)> =
                 top.into_iter().filter(|(score, _)| *score > 0.0).collect();
-            fuse(&lexical, &near)
+            let fused = fuse(&by_words, &near)
                 .into_iter()
                 .skip(req.offset)
                 .take(limit)
-                .collect()
+                .collect();
+            let found: HashSet<DocAddress> = by_words.iter().map(|(_, a)| *a).collect();
+            (fused, found, by_words.len())
         } else {
-            top
+            (top, HashSet::new(), total)
         };
         results.total = total;
         results.facets = Facets {
@@ -264,9 +265,11 @@ impl SearchIndex {
             theme: facet_values(&counts, "/theme"),
             lang: facet_values(&counts, "/lang"),
         };
+        results.meaning = req.vector.is_some();
         let mut snippets = Snippets::new(self, &searcher, &query);
         for (score, address) in top {
-            if let Some(hit) = self.hit(&searcher, address, score, req, &mut snippets)? {
+            if let Some(mut hit) = self.hit(&searcher, address, score, req, &mut snippets)? {
+                hit.meaning_only = fusing && !lexical.contains(&address);
                 results.hits.push(hit);
             }
         }

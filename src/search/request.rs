@@ -136,6 +136,9 @@ pub struct Hit {
     pub snippet: Vec<Segment>,
     /// City slug.
     pub city: Option<String>,
+    /// Found by the embedding model alone: none of the query's words (nor their translations or
+    /// glossary terms) occur in it.
+    pub meaning_only: bool,
 }
 
 /// Facet counts over all results: value and count, most first.
@@ -174,4 +177,7 @@ pub struct SearchResults {
     pub concepts: Vec<String>,
     /// The lexicon's translations the query was expanded through.
     pub translations: Vec<UsedTranslation>,
+    /// The query's meaning was searched too (an embedding model is configured and had time for
+    /// this query).
+    pub meaning: bool,
 }

@@ -127,6 +127,7 @@ impl SearchIndex {
             original_lang: data.original_lang,
             snippet,
             city: data.city,
+            meaning_only: false,
         }))
     }
 }

@@ -16,6 +16,19 @@ async fn ready(db: Db) -> TestApp {
     t
 }
 
+/// Waits until `app`'s background pass has given every practice its vectors.
+async fn embedded(app: &App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while app.embedding_in_progress() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not embedded: {:?}",
+            app.vector_counts()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 pub(crate) fn refs(v: &serde_json::Value) -> Vec<String> {
     v["results"]
         .as_array()
@@ -230,10 +243,11 @@ async fn the_search_and_glossary_pages_work_without_javascript() {
         .await
         .json();
     assert_eq!(chosen["total"].as_u64(), Some(count), "{chosen}");
+    // The page's links say it as the API does, so an address works in both; `1` is read too.
     let r = c.get("/en/search?q=youth+council&most=1").await;
-    assert!(r.body.contains("most=1"), "{}", r.body);
+    assert!(r.body.contains("most=true"), "{}", r.body);
     let r = c.get("/en/search?q=youth+council").await;
-    assert!(!r.body.contains("most=1"), "{}", r.body);
+    assert!(!r.body.contains("most=true"), "{}", r.body);
     // Every match, when asked: counted whole, and its links keep asking.
     let every = c
         .get("/api/v1/search?q=youth+council&lang=en&most=false")
@@ -243,11 +257,11 @@ async fn the_search_and_glossary_pages_work_without_javascript() {
         (every["most"].as_bool(), every["total"].as_u64()),
         (Some(false), Some(any_total))
     );
-    let r = c.get("/en/search?q=youth+council&most=1").await;
+    let r = c.get("/en/search?q=youth+council&most=true").await;
     assert!(
         r.body
             .contains("Also show results with only some of your words")
-            && r.body.contains("most=0"),
+            && r.body.contains("most=false"),
         "{}",
         r.body
     );
@@ -295,9 +309,20 @@ both! {
         t.app.load_demo().await.expect("demo loads");
         t.app.seed_glossary().await.expect("glossary loads");
         t.app.open_search().await.expect("index opens");
+        // The server answers while the model reads the catalogue, and the admin page says so.
+        let mut admin = t.signed_in(ADMIN.0, ADMIN.1).await;
+        let page = admin.get("/en/admin/users").await;
+        // Said while the pass runs (when the page came after it, the pass is over).
+        assert!(
+            page.body.contains("still reading the catalogue") || !t.app.embedding_in_progress(),
+            "{}",
+            page.body
+        );
+        embedded(&t.app).await;
         let (indexed, embedded) = t.app.vector_counts();
         assert_eq!(indexed, 26, "every published practice has vectors");
         assert!(embedded >= 26, "{embedded} texts embedded");
+        admin.get("/en/admin/users").await.lacks("still reading the catalogue");
 
         let mut public = t.client();
         // No word in common with the German practice (and no lexicon here): only the meaning
@@ -308,6 +333,18 @@ both! {
             .json();
         assert!(refs(&v)[..3].contains(&"qp-2008-13".to_string()), "{v}");
         assert!(v["total"].as_u64().unwrap() >= 3, "{v}");
+        assert_eq!(v["meaning"], true, "{v}");
+        // The result says it was found by meaning, the API's and the page's.
+        let hit = v["results"].as_array().unwrap().iter().find(|h| h["ref"] == "qp-2008-13").unwrap();
+        assert_eq!(hit["by_meaning"], true, "{v}");
+        public
+            .get("/en/search?q=university+students+help+children+with+schoolwork")
+            .await
+            .contains("found by its meaning, without your words");
+        // A result that holds the words is not said to be found by meaning.
+        let v = public.get("/api/v1/search?q=Hausaufgabenhilfe&lang=de&type=practice").await.json();
+        assert_eq!(refs(&v)[0], "qp-2008-13", "{v}");
+        assert_eq!(v["results"][0]["by_meaning"], false, "{v}");
         // The permission filter holds on the semantic side too: the draft and the submitted
         // practice stay out, whatever their meaning.
         for q in ["accès à la langue et à la formation pour les nouveaux arrivants", "rencontres interculturelles Dounia"] {
@@ -322,6 +359,7 @@ both! {
         config.embeddings = Some(model);
         let second = App::new(config).await.expect("second server starts");
         second.open_search().await.expect("its index opens");
+        embedded(&second).await;
         assert_eq!(second.vector_counts(), (26, 0), "nothing embedded again");
         // Similar practices use the practice's own stored vector.
         public
@@ -362,6 +400,7 @@ both! {
         let t = TestApp::with_config(db, move |c| c.embeddings = Some(model)).await;
         t.app.load_demo().await.expect("demo loads");
         t.app.open_search().await.expect("index opens");
+        embedded(&t.app).await;
         assert_eq!(t.app.vector_counts().0, 26);
         // More practices than the change-log follower embeds at once.
         let mut file = String::new();

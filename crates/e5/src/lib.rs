@@ -126,13 +126,18 @@ impl Embedder {
 
     /// A query's vector, computed once per distinct query text.
     pub fn query(&self, text: &str) -> Arc<Vec<f32>> {
-        let key = text.trim().to_string();
-        if let Some(v) = self.lock().get(&key) {
-            return v.clone();
+        if let Some(v) = self.cached(text) {
+            return v;
         }
+        let key = text.trim().to_string();
         let v = Arc::new(self.embed(&key, Role::Query));
         self.lock().put(key, v.clone());
         v
+    }
+
+    /// A query's vector when it was computed before (and is still among the recent ones).
+    pub fn cached(&self, text: &str) -> Option<Arc<Vec<f32>>> {
+        self.lock().get(text.trim()).cloned()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, lru::LruCache<String, Arc<Vec<f32>>>> {

@@ -152,7 +152,8 @@ impl App {
             self.reindex(&|_, _| {}).await?;
         }
         let applied = self.sync_index().await?;
-        self.load_vectors_once().await?;
+        // The server answers meanwhile, by words only for the practices not reached yet.
+        self.backfill_vectors();
         tracing::info!(
             compounds = self.compounds().fingerprint(),
             opened = if opened == Opened::Created {

@@ -146,11 +146,15 @@ impl App {
         Ok(left)
     }
 
-    /// Embeds, in the background, the texts a large batch of changes (an import) left without
-    /// vectors, so that following the change log never waits for the model. One pass at a time;
-    /// a request during a pass makes it run once more.
+    /// Gives, in the background, every practice its vectors: at start (the stored ones are read,
+    /// those of a new model or text computed), and after a large batch of changes (an import)
+    /// left texts without, so that neither the start nor following the change log waits for the
+    /// model. One pass at a time; a request during a pass makes it run once more.
     pub(crate) fn backfill_vectors(&self) {
         use std::sync::atomic::Ordering;
+        if self.embedder().is_none() {
+            return;
+        }
         self.inner.backfill_again.store(true, Ordering::Release);
         if self.inner.backfilling.swap(true, Ordering::AcqRel) {
             return;
@@ -174,18 +178,16 @@ impl App {
         });
     }
 
-    /// The pass at start, unless a background pass already runs (it does the same).
-    pub(crate) async fn load_vectors_once(&self) -> Result<()> {
-        use std::sync::atomic::Ordering;
-        if self.embedder().is_none() || self.inner.backfilling.swap(true, Ordering::AcqRel) {
-            return Ok(());
-        }
-        let _done = Release(&self.inner.backfilling);
-        self.load_vectors().await.map(|_| ())
+    /// True while a pass gives practices their vectors (after a start or an import): until it
+    /// ends, the practices it has not reached yet are found by their words only.
+    pub fn embedding_in_progress(&self) -> bool {
+        self.inner
+            .backfilling
+            .load(std::sync::atomic::Ordering::Acquire)
     }
 
-    /// Gives every practice in the index its vectors, computing those not stored yet (at start,
-    /// after the index is open, and in the background after an import). Returns how many
+    /// Gives every practice in the index its vectors, computing those not stored yet (the
+    /// background pass of [`App::backfill_vectors`]). Returns how many
     /// practices have vectors. Each batch is embedded without holding the index, then read
     /// again under the index's lock and given only the stored vectors of its current texts: a
     /// practice edited meanwhile keeps the vectors its edit was given.
@@ -225,8 +227,9 @@ impl App {
         Ok(count)
     }
 
-    /// The stored vector of practice `id`'s text in `lang` (else of any of its texts), when a
-    /// model is configured.
+    /// The stored vector of practice `id`'s current text in `lang` (else of the first of its
+    /// texts that has one), when a model is configured. A vector of an older text (edited on a
+    /// server without the model) or of a translation since removed is not used.
     pub(crate) async fn practice_vector(
         &self,
         id: i64,
@@ -235,28 +238,74 @@ impl App {
         let Some(embedder) = self.embedder() else {
             return Ok(None);
         };
-        let mut rows = self
+        let rows = self
             .store()
             .vectors_of("practice", embedder.fingerprint(), &[id])
             .await?;
-        rows.sort_by_key(|r| r.lang != lang);
-        Ok(rows
-            .first()
-            .and_then(|r| decode(&r.vector, embedder.dimensions()))
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        let practice = self
+            .store()
+            .index_practices(&IndexSelect::Ids(vec![id]))
+            .await?;
+        let docs = self.build(DocKind::Practice, practice).await?;
+        let mut texts: Vec<_> = docs.iter().flat_map(|d| d.texts.iter()).collect();
+        texts.sort_by_key(|t| t.lang != lang);
+        Ok(texts
+            .into_iter()
+            .filter_map(|t| {
+                let source = source(&t.passage()?);
+                rows.iter().find(|r| r.lang == t.lang && r.source == source)
+            })
+            .find_map(|r| decode(&r.vector, embedder.dimensions()))
             .map(Arc::new))
     }
 
-    /// The vector of a query, when a model is configured (computed once per query text).
+    /// The vector of a query, when a model is configured (computed once per query text). `None`
+    /// also when the model stayed busy with other queries for [`QUERY_EMBEDDING_WAIT`]: that
+    /// query is searched by its words alone (and its results say so).
     pub(crate) async fn query_vector(&self, q: &str) -> Result<Option<Arc<Vec<f32>>>> {
         let Some(embedder) = self.embedder().cloned() else {
             return Ok(None);
         };
+        if let Some(vector) = embedder.cached(q) {
+            return Ok(Some(vector));
+        }
         let q = q.to_string();
-        let vector = tokio::task::spawn_blocking(move || embedder.query(&q))
-            .await
-            .map_err(|e| Error::Internal(e.into()))?;
-        Ok(Some(vector))
+        when_free(
+            &self.inner.query_embeddings,
+            QUERY_EMBEDDING_WAIT,
+            move || embedder.query(&q),
+        )
+        .await
     }
+}
+
+/// Queries the model embeds at once: each uses every core the model may use, so a second one
+/// at the same time would only slow both down.
+pub(crate) const QUERY_EMBEDDINGS_AT_ONCE: usize = 1;
+/// How long a query waits for the model before it is searched by its words alone.
+const QUERY_EMBEDDING_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Runs `compute` on a blocking thread under one of `permits`, waiting at most `wait` for one;
+/// `None` when none became free. The permit goes with the work, so that a request given up
+/// meanwhile does not let more work run than there are permits.
+async fn when_free<T: Send + 'static>(
+    permits: &Arc<tokio::sync::Semaphore>,
+    wait: std::time::Duration,
+    compute: impl FnOnce() -> T + Send + 'static,
+) -> Result<Option<T>> {
+    let Ok(Ok(permit)) = tokio::time::timeout(wait, permits.clone().acquire_owned()).await else {
+        return Ok(None);
+    };
+    let out = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        compute()
+    })
+    .await
+    .map_err(|e| Error::Internal(e.into()))?;
+    Ok(Some(out))
 }
 
 /// Lowers a flag when dropped.
@@ -295,5 +344,27 @@ mod tests {
         );
         assert_eq!(DocText::default().passage(), None);
         assert_ne!(source("a"), source("b"));
+    }
+
+    #[tokio::test]
+    async fn a_query_waits_for_the_model_a_little_then_goes_without_it() {
+        let permits = Arc::new(tokio::sync::Semaphore::new(1));
+        let wait = std::time::Duration::from_millis(20);
+        assert_eq!(when_free(&permits, wait, || 7).await.unwrap(), Some(7));
+        assert_eq!(permits.available_permits(), 1, "the permit comes back");
+        let busy = permits.clone().acquire_owned().await.unwrap();
+        assert_eq!(
+            when_free(&permits, wait, || 7).await.unwrap(),
+            None,
+            "the model is busy"
+        );
+        // Freed while a query waits: that query gets it.
+        let waiting = tokio::spawn({
+            let permits = permits.clone();
+            async move { when_free(&permits, std::time::Duration::from_secs(30), || 8).await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        drop(busy);
+        assert_eq!(waiting.await.unwrap().unwrap(), Some(8));
     }
 }

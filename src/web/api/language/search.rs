@@ -43,6 +43,9 @@ pub struct SearchHitJson {
     pub snippet: String,
     /// The page (in the reader's language).
     pub url: String,
+    /// Found by the embedding model alone: none of the query's words, translations or glossary
+    /// terms occur in it (only with a model configured).
+    pub by_meaning: bool,
 }
 
 /// Search results.
@@ -59,6 +62,9 @@ pub struct SearchJson {
     pub lang: String,
     /// The language the query was read in.
     pub query_lang: String,
+    /// The query's meaning was searched too: an embedding model is configured and was free for
+    /// this query within a quarter of a second (else the words alone were searched).
+    pub meaning: bool,
     /// This page.
     pub results: Vec<SearchHitJson>,
     /// Counts per facet (`type`, `city`, `country`, `theme`, `lang`): value → count.
@@ -144,6 +150,7 @@ async fn search(
                     })
                     .collect(),
                 url: format!("{base}/{page_lang}/{path}/{}", h.slug),
+                by_meaning: h.meaning_only,
             }
         })
         .collect();
@@ -163,6 +170,7 @@ async fn search(
         most: results.most_words,
         lang: reader,
         query_lang: results.query_lang,
+        meaning: results.meaning,
         results: hits,
         facets,
         did_you_mean: results.suggestion,

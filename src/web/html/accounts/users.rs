@@ -35,6 +35,8 @@ pub(super) struct UsersPage {
     lexicon: i64,
     /// Practices with vectors of the embedding model, when one is configured.
     vectors: Option<usize>,
+    /// The model is still reading the catalogue.
+    embedding: bool,
 }
 
 pub(super) async fn users_page(
@@ -101,6 +103,7 @@ pub(super) async fn users_page(
             notice: notice(&ctx, done),
             lexicon: app.lexicon_size().await.or_page(&ctx)?,
             vectors: app.embedding_model().map(|_| app.vector_counts().0),
+            embedding: app.embedding_in_progress(),
             ctx,
         },
     )

@@ -31,6 +31,8 @@ struct ResultItem {
     badge: Option<String>,
     place: String,
     snippet: Vec<Segment>,
+    /// Found by the embedding model, with none of the query's words.
+    by_meaning: bool,
 }
 
 /// A facet value as a link that adds or removes it.
@@ -116,9 +118,10 @@ async fn search(
         limit: Some(PAGE),
         offset: Some((page - 1) * PAGE),
         without: some(&p.without),
+        // `true`/`false` as the API has them (the page's links use these); `1`/`0` as well.
         most: match p.most.as_str() {
-            "1" => Some(true),
-            "0" => Some(false),
+            "true" | "1" => Some(true),
+            "false" | "0" => Some(false),
             _ => None,
         },
     };
@@ -144,9 +147,9 @@ async fn search(
         (
             "most",
             if results.most_words {
-                "1"
-            } else if p.most == "0" {
-                "0"
+                "true"
+            } else if matches!(p.most.as_str(), "false" | "0") {
+                "false"
             } else {
                 ""
             },
@@ -252,6 +255,7 @@ async fn search(
                     .map(|c| city_name(c, ctx.locale).to_string())
                     .unwrap_or_default(),
                 snippet: h.snippet.clone(),
+                by_meaning: h.meaning_only,
             }
         })
         .collect();
@@ -330,7 +334,7 @@ async fn search(
     let every_match = results.most_words.then(|| {
         let mut pairs = current.clone();
         if let Some(m) = pairs.iter_mut().find(|(k, _)| *k == "most") {
-            m.1 = "0";
+            m.1 = "false";
         }
         format!("{base}?{}", query_string(&pairs))
     });
