@@ -17,7 +17,7 @@ async fn ready(db: Db) -> TestApp {
 }
 
 /// Waits until `app`'s background pass has given every practice its vectors.
-async fn embedded(app: &App) {
+async fn wait_for_vectors(app: &App) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
     while app.embedding_in_progress() {
         assert!(
@@ -318,7 +318,7 @@ both! {
             "{}",
             page.body
         );
-        embedded(&t.app).await;
+        wait_for_vectors(&t.app).await;
         let (indexed, embedded) = t.app.vector_counts();
         assert_eq!(indexed, 26, "every published practice has vectors");
         assert!(embedded >= 26, "{embedded} texts embedded");
@@ -359,7 +359,7 @@ both! {
         config.embeddings = Some(model);
         let second = App::new(config).await.expect("second server starts");
         second.open_search().await.expect("its index opens");
-        embedded(&second).await;
+        wait_for_vectors(&second).await;
         assert_eq!(second.vector_counts(), (26, 0), "nothing embedded again");
         // Similar practices use the practice's own stored vector.
         public
@@ -400,7 +400,7 @@ both! {
         let t = TestApp::with_config(db, move |c| c.embeddings = Some(model)).await;
         t.app.load_demo().await.expect("demo loads");
         t.app.open_search().await.expect("index opens");
-        embedded(&t.app).await;
+        wait_for_vectors(&t.app).await;
         assert_eq!(t.app.vector_counts().0, 26);
         // More practices than the change-log follower embeds at once.
         let mut file = String::new();

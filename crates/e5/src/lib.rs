@@ -9,6 +9,7 @@
 //! is its one user.
 
 mod model;
+pub mod simd;
 mod tokenizer;
 
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 /// Weights per quantization block.
-const QK: usize = 32;
+use super::simd::QK;
 /// Bytes of a 4-bit block: an f16 scale and 16 bytes of nibbles.
 const Q4_BLOCK: usize = 2 + QK / 2;
 
@@ -149,6 +149,14 @@ struct Quantized {
     sums: Vec<i32>,
 }
 
+/// `x.round_ties_even()` for `|x| < 2²²` (activations are at most 127 here) without a call to
+/// the C library's `rintf`, which a baseline x86-64 build makes: adding and taking away 1.5·2²³
+/// leaves the nearest integer, ties to even, as the processor rounds every sum.
+fn round_ties_even(x: f32) -> f32 {
+    const MAGIC: f32 = 12_582_912.0;
+    (x + MAGIC) - MAGIC
+}
+
 fn quantize(x: &[f32]) -> Quantized {
     let blocks = x.len() / QK;
     let mut out = Quantized {
@@ -162,7 +170,7 @@ fn quantize(x: &[f32]) -> Quantized {
         let inverse = if d > 0.0 { 1.0 / d } else { 0.0 };
         let mut sum = 0i32;
         for v in block {
-            let q = (v * inverse).round_ties_even().clamp(-128.0, 127.0) as i32;
+            let q = round_ties_even(v * inverse).clamp(-128.0, 127.0) as i32;
             sum += q;
             out.q.push(q as i8);
         }
@@ -200,11 +208,14 @@ fn matmul_rows(
             let aq = &x.q[t * w.cols..(t + 1) * w.cols];
             let ad = &x.scales[t * blocks..(t + 1) * blocks];
             let asum = &x.sums[t * blocks..(t + 1) * blocks];
-            let mut acc = 0f32;
-            for b in 0..blocks {
-                let dot = dot_block(&wq[b * QK..], &aq[b * QK..]);
-                acc += ws[b] * ad[b] * (dot - 8 * asum[b]) as f32;
-            }
+            let acc = super::simd::row_dot(wq, ws, aq, ad, asum).unwrap_or_else(|| {
+                let mut acc = 0f32;
+                for b in 0..blocks {
+                    let dot = dot_block(&wq[b * QK..], &aq[b * QK..]);
+                    acc += ws[b] * ad[b] * (dot - 8 * asum[b]) as f32;
+                }
+                acc
+            });
             y[t * width + k] = bias[r] + acc;
         }
     }
@@ -520,6 +531,15 @@ impl Encoder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn activations_round_to_the_nearest_integer_ties_to_even() {
+        for x in [
+            0.0f32, 0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 126.49, 126.5, 127.5, -127.5, 3.7, -3.7,
+        ] {
+            assert_eq!(round_ties_even(x), x.round_ties_even(), "{x}");
+        }
+    }
 
     #[test]
     fn half_floats_are_read_exactly() {
