@@ -1114,4 +1114,5 @@ admin-embeddings-on = { $count ->
 }
 admin-embeddings-off = Kein Sprachmodell eingerichtet: Die Suche findet Wörter, nicht Bedeutungen. Holen Sie es mit scripts/embeddings/fetch und starten Sie den Server mit --embeddings .tools/embeddings.
 admin-embeddings-working = Das Sprachmodell liest noch den Katalog: Bis es fertig ist, werden die Praxisbeispiele, die es noch nicht erreicht hat, nur über ihre Wörter gefunden.
+admin-embeddings-failed = Das Sprachmodell konnte nicht den ganzen Katalog lesen (siehe das Protokoll des Servers); es versucht es beim nächsten Start oder Import erneut. Bis dahin werden die Praxisbeispiele, die es nicht erreicht hat, nur über ihre Wörter gefunden.
 search-by-meaning = über die Bedeutung gefunden, ohne Ihre Wörter

@@ -1114,4 +1114,5 @@ admin-embeddings-on = { $count ->
 }
 admin-embeddings-off = No language model is configured: search finds words, not meanings. Fetch it with scripts/embeddings/fetch and start the server with --embeddings .tools/embeddings.
 admin-embeddings-working = The language model is still reading the catalogue: until it has finished, the practices it has not reached yet are found by their words only.
+admin-embeddings-failed = The language model could not read the whole catalogue (see the server's log); it tries again at the next start or import. Until then, the practices it did not reach are found by their words only.
 search-by-meaning = found by its meaning, without your words

@@ -1114,4 +1114,5 @@ admin-embeddings-on = { $count ->
 }
 admin-embeddings-off = Aucun modèle de langue n’est configuré : la recherche trouve des mots, pas des sens. Obtenez-le avec scripts/embeddings/fetch et démarrez le serveur avec --embeddings .tools/embeddings.
 admin-embeddings-working = Le modèle de langue lit encore le catalogue : jusqu’à ce qu’il ait fini, les pratiques qu’il n’a pas encore lues ne sont trouvées que par leurs mots.
+admin-embeddings-failed = Le modèle de langue n’a pas pu lire tout le catalogue (voir le journal du serveur) ; il réessaiera au prochain démarrage ou à la prochaine importation. D’ici là, les pratiques qu’il n’a pas lues ne sont trouvées que par leurs mots.
 search-by-meaning = trouvé par le sens, sans vos mots

@@ -129,6 +129,10 @@ struct Inner {
     backfilling: std::sync::atomic::AtomicBool,
     /// Another background pass was asked for while one ran.
     backfill_again: std::sync::atomic::AtomicBool,
+    /// Passes that gave every practice its vectors, ended since the start ([`App::content_version`]).
+    vector_passes: std::sync::atomic::AtomicU64,
+    /// The last pass gave up after its retries.
+    vector_pass_failed: std::sync::atomic::AtomicBool,
     /// Queries the model embeds at once ([`language::vectors::QUERY_EMBEDDINGS_AT_ONCE`]).
     query_embeddings: Arc<tokio::sync::Semaphore>,
     /// Similar practices by (practice, reader's language, member), with the generation they were
@@ -138,8 +142,11 @@ struct Inner {
 
 /// Similar practices are kept per practice, reader's language and membership.
 type SimilarKey = (i64, String, bool);
+
+/// See [`App::content_version`].
+pub type ContentVersion = (i64, u64);
 /// Similar practices with the change-log generation they were found at.
-type SimilarHits = (i64, Arc<Vec<crate::search::Hit>>);
+type SimilarHits = (ContentVersion, Arc<Vec<crate::search::Hit>>);
 
 /// An optional text parameter, trimmed; `None` when absent or blank.
 pub(crate) fn given(s: &Option<String>) -> Option<String> {
@@ -201,6 +208,8 @@ impl App {
                 embedded: std::sync::atomic::AtomicUsize::new(0),
                 backfilling: std::sync::atomic::AtomicBool::new(false),
                 backfill_again: std::sync::atomic::AtomicBool::new(false),
+                vector_passes: std::sync::atomic::AtomicU64::new(0),
+                vector_pass_failed: std::sync::atomic::AtomicBool::new(false),
                 query_embeddings: Arc::new(tokio::sync::Semaphore::new(
                     language::vectors::QUERY_EMBEDDINGS_AT_ONCE,
                 )),
@@ -237,6 +246,18 @@ impl App {
     /// generation are valid until it moves.
     pub fn generation(&self) -> i64 {
         self.store().generation()
+    }
+
+    /// What derived answers (cached pages, similar practices) depend on: the change log's
+    /// generation, and the passes that gave practices their vectors (an answer found while
+    /// the embedding model was still reading the catalogue is found anew after it).
+    pub fn content_version(&self) -> ContentVersion {
+        (
+            self.generation(),
+            self.inner
+                .vector_passes
+                .load(std::sync::atomic::Ordering::Acquire),
+        )
     }
 
     /// Looks for changes made by other processes (called periodically by the server).

@@ -732,5 +732,35 @@ mod tests {
             found.contains(&("0", false)) && found.contains(&("1", false)),
             "{found:?}"
         );
+
+        // More documents hold the word than the words' candidates (100): one that is near in
+        // meaning and holds the word below them is not said to be found by meaning alone.
+        let mut ops: Vec<IndexOp> = (10..160)
+            .flat_map(|i| {
+                let filler = vec!["words"; i % 20].join(" ");
+                practices(i, 1, &format!("garden garden garden {filler}"))
+            })
+            .collect();
+        let filler = vec!["words"; 40].join(" ");
+        ops.extend(practices(200, 1, &format!("garden {filler}")));
+        for op in ops.iter_mut() {
+            if let IndexOp::Upsert(doc) = op {
+                doc.vectors = vec![if doc.id == "200" {
+                    unit([1.0, 0.05, 0.0, 0.0])
+                } else {
+                    unit([0.0, 1.0, 0.0, 0.0])
+                }];
+            }
+        }
+        index.apply(ops, 2).expect("written");
+        req.limit = 100;
+        let r = index.search(&req, &glossary).expect("search");
+        let flag = |id: &str| r.hits.iter().find(|h| h.id == id).map(|h| h.meaning_only);
+        assert_eq!(
+            (flag("2"), flag("200")),
+            (Some(true), Some(false)),
+            "{:?}",
+            r.hits
+        );
     }
 }

@@ -12,10 +12,11 @@ use std::collections::HashSet;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermSetQuery,
+    AllQuery, BooleanQuery, DisjunctionMaxQuery, EnableScoring, Occur, PhraseQuery, Query,
+    TermSetQuery,
 };
 use tantivy::schema::Facet;
-use tantivy::{DocAddress, Searcher, Term};
+use tantivy::{DocAddress, DocSet, Searcher, Term};
 
 use super::analysis::{Analyzed, LANGS, fold_word};
 use super::clauses::*;
@@ -121,6 +122,7 @@ impl SearchIndex {
         let ql = self.query_language(req, &analyzed, &spans);
         let mut results = SearchResults {
             query_lang: LANGS[ql].to_string(),
+            meaning: req.vector.is_some(),
             concepts: spans
                 .iter()
                 .flat_map(|s| {
@@ -211,6 +213,8 @@ impl SearchIndex {
                 found = Some((query, top, total, counts));
             }
         }
+        // What the words alone match, to tell the documents only the meaning found.
+        let words = fusing.then(|| text(core.box_clone()));
         let (query, top, total, counts) = match found {
             Some(found) => found,
             None if fusing => {
@@ -265,11 +269,21 @@ impl SearchIndex {
             theme: facet_values(&counts, "/theme"),
             lang: facet_values(&counts, "/lang"),
         };
-        results.meaning = req.vector.is_some();
+        let words = words
+            .map(|q| q.weight(EnableScoring::disabled_from_searcher(&searcher)))
+            .transpose()?;
         let mut snippets = Snippets::new(self, &searcher, &query);
         for (score, address) in top {
             if let Some(mut hit) = self.hit(&searcher, address, score, req, &mut snippets)? {
-                hit.meaning_only = fusing && !lexical.contains(&address);
+                // Not among the first candidates of the words (a common word in a large
+                // catalogue): the words are asked about this document itself.
+                hit.meaning_only = match &words {
+                    Some(words) if !lexical.contains(&address) => {
+                        let reader = searcher.segment_reader(address.segment_ord);
+                        words.scorer(reader, 1.0)?.seek(address.doc_id) != address.doc_id
+                    }
+                    _ => false,
+                };
                 results.hits.push(hit);
             }
         }

@@ -2,12 +2,13 @@
 //!
 //! - A micro-cache of what anonymous readers get: a successful HTML or JSON GET without a session
 //!   or token is kept, headers and all, and served again until the change log moves
-//!   (`App::generation`). It is keyed on the path and the query string, and only when every query
+//!   or the embedding model ends a pass over the catalogue (`App::content_version`). It is keyed on the path and the query string, and only when every query
 //!   parameter is one that some page reads ([`KNOWN_PARAMETERS`]): `?x=1`, `?x=2`… are answered
 //!   but never kept. It holds at most [`MAX_BYTES`], dropping the least recently used entries;
 //!   responses over [`MAX_BODY`], or of unknown length, pass through untouched.
 //! - `Cache-Control` on every response: `private, no-store` whenever it depends on the reader
-//!   (a session or token came with it, it sets a cookie, or it holds a form token), else
+//!   (a session or token came with it, it sets a cookie, or it holds a form token) or its
+//!   handler said `no-store` (a search the embedding model had no time for), else
 //!   `no-cache` (shared caches may keep it but must ask again); `Vary: Cookie` always.
 //!
 //! Nothing personal or session-bound is ever shared, and every entry can be dropped at any time.
@@ -21,7 +22,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use lru::LruCache;
 
-use crate::app::App;
+use crate::app::{App, ContentVersion};
 
 use super::reader::{Reader, Via};
 
@@ -43,6 +44,7 @@ pub const KNOWN_PARAMETERS: &[&str] = &[
     "language",
     "letter",
     "limit",
+    "most",
     "next",
     "offset",
     "organisation",
@@ -61,7 +63,7 @@ pub const KNOWN_PARAMETERS: &[&str] = &[
 ];
 
 struct Entry {
-    generation: i64,
+    generation: ContentVersion,
     headers: HeaderMap,
     body: Bytes,
 }
@@ -101,7 +103,7 @@ impl PageCache {
         }
     }
 
-    fn get(&self, key: &str, generation: i64) -> Option<(HeaderMap, Bytes)> {
+    fn get(&self, key: &str, generation: ContentVersion) -> Option<(HeaderMap, Bytes)> {
         self.store
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -117,7 +119,7 @@ impl PageCache {
 }
 
 impl Store {
-    fn get(&mut self, key: &str, generation: i64) -> Option<(HeaderMap, Bytes)> {
+    fn get(&mut self, key: &str, generation: ContentVersion) -> Option<(HeaderMap, Bytes)> {
         let entry = self.entries.get(key)?;
         if entry.generation == generation {
             return Some((entry.headers.clone(), entry.body.clone()));
@@ -198,7 +200,7 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
     let key = (req.method() == Method::GET)
         .then(|| key_of(&req))
         .flatten();
-    let generation = cache.app.generation();
+    let generation = cache.app.content_version();
     if let Some((headers, body)) = key.as_ref().and_then(|k| cache.get(k, generation)) {
         let mut response = Response::new(Body::from(body));
         *response.headers_mut() = headers;
@@ -215,9 +217,17 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
         .size_hint()
         .upper()
         .is_some_and(|n| n <= MAX_BODY as u64);
+    // A handler may say that this answer is not to be kept (a search the embedding model had
+    // no time for).
+    let kept_by_handler = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|v| !v.contains("no-store"));
     let shareable = response.status() == StatusCode::OK
         && !response.headers().contains_key(header::SET_COOKIE)
-        && textual;
+        && textual
+        && kept_by_handler;
     if !(shareable && small) {
         let mut response = response;
         let control = if shareable {
@@ -279,18 +289,21 @@ mod tests {
             headers: HeaderMap::new(),
             body: body.clone(),
         };
-        store.put("/first".into(), entry(1));
+        store.put("/first".into(), entry((1, 0)));
         for n in 0..200 {
             // The first page is read between writes, so it stays.
-            assert!(store.get("/first", 1).is_some(), "after {n} others");
-            store.put(format!("/en/practices?q={n}"), entry(1));
+            assert!(store.get("/first", (1, 0)).is_some(), "after {n} others");
+            store.put(format!("/en/practices?q={n}"), entry((1, 0)));
             assert!(store.bytes <= MAX_BYTES, "{} bytes after {n}", store.bytes);
         }
-        assert!(store.get("/en/practices?q=0", 1).is_none());
-        assert!(store.get("/en/practices?q=199", 1).is_some());
+        assert!(store.get("/en/practices?q=0", (1, 0)).is_none());
+        assert!(store.get("/en/practices?q=199", (1, 0)).is_some());
         // A newer generation makes an entry stale, and it is dropped.
-        assert!(store.get("/first", 2).is_none());
-        assert!(store.get("/first", 1).is_none());
+        assert!(store.get("/first", (2, 0)).is_none());
+        assert!(store.get("/first", (1, 0)).is_none());
+        // So does the end of a pass of the embedding model.
+        store.put("/second".into(), entry((2, 0)));
+        assert!(store.get("/second", (2, 1)).is_none());
     }
 
     #[test]

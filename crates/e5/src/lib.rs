@@ -127,23 +127,34 @@ impl Embedder {
 
     /// A query's vector, computed once per distinct query text.
     pub fn query(&self, text: &str) -> Arc<Vec<f32>> {
-        if let Some(v) = self.cached(text) {
+        self.query_in("", text)
+    }
+
+    /// A query's vector, computed once per distinct query text within `scope`: a query of one
+    /// scope (members, say) never answers another's from the cache, so that how fast or how
+    /// fully a query is answered says nothing about what the other scope searched.
+    pub fn query_in(&self, scope: &str, text: &str) -> Arc<Vec<f32>> {
+        if let Some(v) = self.cached_in(scope, text) {
             return v;
         }
-        let key = text.trim().to_string();
-        let v = Arc::new(self.embed(&key, Role::Query));
-        self.lock().put(key, v.clone());
+        let v = Arc::new(self.embed(text.trim(), Role::Query));
+        self.lock().put(cache_key(scope, text), v.clone());
         v
     }
 
-    /// A query's vector when it was computed before (and is still among the recent ones).
-    pub fn cached(&self, text: &str) -> Option<Arc<Vec<f32>>> {
-        self.lock().get(text.trim()).cloned()
+    /// A query's vector when it was computed before within `scope` (and is still among the
+    /// recent ones).
+    pub fn cached_in(&self, scope: &str, text: &str) -> Option<Arc<Vec<f32>>> {
+        self.lock().get(&cache_key(scope, text)).cloned()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, lru::LruCache<String, Arc<Vec<f32>>>> {
         self.queries.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+fn cache_key(scope: &str, text: &str) -> String {
+    format!("{scope}\u{0}{}", text.trim())
 }
 
 /// Scales `v` to length one (a zero vector stays zero).

@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 
-/// Weights per quantization block.
 use super::simd::QK;
 /// Bytes of a 4-bit block: an f16 scale and 16 bytes of nibbles.
 const Q4_BLOCK: usize = 2 + QK / 2;
@@ -180,6 +179,18 @@ fn quantize(x: &[f32]) -> Quantized {
     out
 }
 
+/// One output of a matrix product without AVX2 ([`super::simd::row_dot`] with it): inlined into
+/// the product's loop, where the compiler vectorizes it for the baseline processor.
+#[inline(always)]
+fn row_dot_plain(w: &[u8], w_scale: &[f32], a: &[i8], a_scale: &[f32], a_sum: &[i32]) -> f32 {
+    let mut acc = 0f32;
+    for b in 0..w_scale.len() {
+        let dot = dot_block(&w[b * QK..], &a[b * QK..]);
+        acc += w_scale[b] * a_scale[b] * (dot - 8 * a_sum[b]) as f32;
+    }
+    acc
+}
+
 /// Dot product of 32 weights (0..=15) with 32 activations.
 fn dot_block(w: &[u8], a: &[i8]) -> i32 {
     let mut sum = 0i32;
@@ -208,14 +219,8 @@ fn matmul_rows(
             let aq = &x.q[t * w.cols..(t + 1) * w.cols];
             let ad = &x.scales[t * blocks..(t + 1) * blocks];
             let asum = &x.sums[t * blocks..(t + 1) * blocks];
-            let acc = super::simd::row_dot(wq, ws, aq, ad, asum).unwrap_or_else(|| {
-                let mut acc = 0f32;
-                for b in 0..blocks {
-                    let dot = dot_block(&wq[b * QK..], &aq[b * QK..]);
-                    acc += ws[b] * ad[b] * (dot - 8 * asum[b]) as f32;
-                }
-                acc
-            });
+            let acc = super::simd::row_dot(wq, ws, aq, ad, asum)
+                .unwrap_or_else(|| row_dot_plain(wq, ws, aq, ad, asum));
             y[t * width + k] = bias[r] + acc;
         }
     }
@@ -531,6 +536,41 @@ impl Encoder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_row_product_equals_the_plain_one() {
+        let bytes = super::super::simd::tests::bytes;
+        for (seed, n) in [(1u64, 384usize), (2, 1536), (3, 32)] {
+            let blocks = n / QK;
+            let a: Vec<i8> = bytes(seed, n).iter().map(|b| *b as i8).collect();
+            let w: Vec<u8> = bytes(seed + 200, n).iter().map(|b| b & 0x0f).collect();
+            let w_scale: Vec<f32> = (0..blocks).map(|i| 0.01 + i as f32 * 1e-3).collect();
+            let a_scale: Vec<f32> = (0..blocks).map(|i| 0.02 - i as f32 * 1e-4).collect();
+            let a_sum: Vec<i32> = a
+                .chunks_exact(QK)
+                .map(|c| c.iter().map(|x| i32::from(*x)).sum())
+                .collect();
+            // The largest weights times the most negative activations too.
+            let most = (
+                vec![15u8; n],
+                vec![-128i8; n],
+                vec![-128 * QK as i32; blocks],
+            );
+            for (w, a, a_sum) in [(w, a, a_sum), most] {
+                let plain = row_dot_plain(&w, &w_scale, &a, &a_scale, &a_sum);
+                let fast = super::super::simd::row_dot(&w, &w_scale, &a, &a_scale, &a_sum);
+                if super::super::simd::accelerated() {
+                    let fast = fast.expect("the fast path");
+                    assert!(
+                        (fast - plain).abs() <= 1e-5 * plain.abs().max(1.0),
+                        "{fast} {plain}"
+                    );
+                } else {
+                    assert_eq!(fast, None);
+                }
+            }
+        }
+    }
 
     #[test]
     fn activations_round_to_the_nearest_integer_ties_to_even() {

@@ -268,7 +268,10 @@ impl App {
             return Ok(SearchResults::default());
         }
         let mut request = request;
-        request.vector = self.query_vector(&request.q).await?;
+        // Only practices have vectors: a search for other kinds alone needs no meaning.
+        if request.kinds.is_empty() || request.kinds.contains(&DocKind::Practice) {
+            request.vector = self.query_vector(&request.q, members).await?;
+        }
         self.run_search(request).await
     }
 
@@ -305,10 +308,10 @@ impl App {
         }
         let members = can(actor, Action::ViewContactDetails);
         let key = (id, reader.to_string(), members);
-        let generation = self.generation();
+        let version = self.content_version();
         let cache = || self.inner.similar.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((at, hits)) = cache().get(&key)
-            && *at == generation
+            && *at == version
         {
             return Ok(hits.as_ref().clone());
         }
@@ -321,7 +324,7 @@ impl App {
         request.exclude = Some((DocKind::Practice, id.to_string()));
         request.vector = self.practice_vector(id, lang).await?;
         let hits = self.run_search(request).await?.hits;
-        cache().put(key, (generation, Arc::new(hits.clone())));
+        cache().put(key, (version, Arc::new(hits.clone())));
         Ok(hits)
     }
 

@@ -164,10 +164,28 @@ impl App {
             {
                 // Released however the pass ends.
                 let _done = Release(&app.inner.backfilling);
+                let mut failures = 0u32;
                 while app.inner.backfill_again.swap(false, Ordering::AcqRel) {
-                    if let Err(e) = app.load_vectors().await {
-                        tracing::warn!(error = %e, "embedding the practices failed; the next start tries again");
-                        return;
+                    match app.load_vectors().await {
+                        Ok(_) => {
+                            failures = 0;
+                            app.inner.vector_pass_failed.store(false, Ordering::Release);
+                            app.inner.vector_passes.fetch_add(1, Ordering::AcqRel);
+                        }
+                        Err(e) if failures < PASS_RETRIES => {
+                            // A busy or restarting database: the pass is tried again later.
+                            let wait = PASS_RETRY_WAIT * 2u32.pow(failures);
+                            failures += 1;
+                            tracing::warn!(error = %e, retry_in = ?wait, "embedding the practices failed; trying again");
+                            app.inner.backfill_again.store(true, Ordering::Release);
+                            tokio::time::sleep(wait).await;
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %e, "embedding the practices failed again; the next start or import tries again");
+                            app.inner.vector_pass_failed.store(true, Ordering::Release);
+                            app.inner.vector_passes.fetch_add(1, Ordering::AcqRel);
+                            return;
+                        }
                     }
                 }
             }
@@ -176,6 +194,20 @@ impl App {
                 app.backfill_vectors();
             }
         });
+    }
+
+    /// True when the last pass over the catalogue failed (and was tried again) until it gave
+    /// up: the practices it did not reach are found by their words only (see the server log).
+    pub fn embedding_failed(&self) -> bool {
+        self.inner
+            .vector_pass_failed
+            .load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// True when `results` were searched without the meaning although a model is configured
+    /// (it was busy with other queries): such an answer is not kept by shared caches.
+    pub fn meaning_missed(&self, results: &crate::search::SearchResults) -> bool {
+        self.embedder().is_some() && !results.meaning
     }
 
     /// True while a pass gives practices their vectors (after a start or an import): until it
@@ -262,21 +294,27 @@ impl App {
             .map(Arc::new))
     }
 
-    /// The vector of a query, when a model is configured (computed once per query text). `None`
-    /// also when the model stayed busy with other queries for [`QUERY_EMBEDDING_WAIT`]: that
-    /// query is searched by its words alone (and its results say so).
-    pub(crate) async fn query_vector(&self, q: &str) -> Result<Option<Arc<Vec<f32>>>> {
+    /// The vector of a query, when a model is configured (computed once per query text, apart
+    /// for members and the public). `None` also when the model stayed busy with other queries
+    /// for [`QUERY_EMBEDDING_WAIT`]: that query is searched by its words alone (and its results
+    /// say so).
+    pub(crate) async fn query_vector(
+        &self,
+        q: &str,
+        members: bool,
+    ) -> Result<Option<Arc<Vec<f32>>>> {
         let Some(embedder) = self.embedder().cloned() else {
             return Ok(None);
         };
-        if let Some(vector) = embedder.cached(q) {
+        let scope = if members { "members" } else { "public" };
+        if let Some(vector) = embedder.cached_in(scope, q) {
             return Ok(Some(vector));
         }
         let q = q.to_string();
         when_free(
             &self.inner.query_embeddings,
             QUERY_EMBEDDING_WAIT,
-            move || embedder.query(&q),
+            move || embedder.query_in(scope, &q),
         )
         .await
     }
@@ -307,6 +345,11 @@ async fn when_free<T: Send + 'static>(
     .map_err(|e| Error::Internal(e.into()))?;
     Ok(Some(out))
 }
+
+/// How often a failed pass over the catalogue is tried again, and the first wait (doubled each
+/// time: 30 s, 1 min, 2 min).
+const PASS_RETRIES: u32 = 3;
+const PASS_RETRY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Lowers a flag when dropped.
 struct Release<'a>(&'a std::sync::atomic::AtomicBool);

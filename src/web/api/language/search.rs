@@ -103,7 +103,7 @@ async fn search(
     api: ApiCtx,
     State(app): State<App>,
     ApiQuery(q): ApiQuery<crate::web::api::language::bodies::SearchQueryParams>,
-) -> Result<Json<SearchJson>, ApiError> {
+) -> Result<(axum::http::HeaderMap, Json<SearchJson>), ApiError> {
     let q = crate::app::SearchQuery::from(q);
     let reader = q
         .lang
@@ -113,6 +113,14 @@ async fn search(
         .search(&api.actor, &q, api.locale.code())
         .await
         .map_err(|e| api.err(e))?;
+    // Not kept by shared caches when the model had no time for this query.
+    let mut headers = axum::http::HeaderMap::new();
+    if !q.q.trim().is_empty() && app.meaning_missed(&results) {
+        headers.insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
     let base = app.config().base_url.trim_end_matches('/').to_string();
     let page_lang = if ["de", "fr", "en"].contains(&reader.as_str()) {
         reader.clone()
@@ -165,24 +173,27 @@ async fn search(
     .into_iter()
     .map(|(name, values)| (name.to_string(), values.iter().cloned().collect()))
     .collect();
-    Ok(Json(SearchJson {
-        total: results.total,
-        most: results.most_words,
-        lang: reader,
-        query_lang: results.query_lang,
-        meaning: results.meaning,
-        results: hits,
-        facets,
-        did_you_mean: results.suggestion,
-        concepts: results.concepts,
-        translations: results
-            .translations
-            .into_iter()
-            .map(|t| TranslationJson {
-                word: t.word,
-                lang: t.lang,
-                text: t.text,
-            })
-            .collect(),
-    }))
+    Ok((
+        headers,
+        Json(SearchJson {
+            total: results.total,
+            most: results.most_words,
+            lang: reader,
+            query_lang: results.query_lang,
+            meaning: results.meaning,
+            results: hits,
+            facets,
+            did_you_mean: results.suggestion,
+            concepts: results.concepts,
+            translations: results
+                .translations
+                .into_iter()
+                .map(|t| TranslationJson {
+                    word: t.word,
+                    lang: t.lang,
+                    text: t.text,
+                })
+                .collect(),
+        }),
+    ))
 }

@@ -37,6 +37,8 @@ pub(super) struct UsersPage {
     vectors: Option<usize>,
     /// The model is still reading the catalogue.
     embedding: bool,
+    /// Its last pass over the catalogue gave up.
+    embedding_failed: bool,
 }
 
 pub(super) async fn users_page(
@@ -104,6 +106,7 @@ pub(super) async fn users_page(
             lexicon: app.lexicon_size().await.or_page(&ctx)?,
             vectors: app.embedding_model().map(|_| app.vector_counts().0),
             embedding: app.embedding_in_progress(),
+            embedding_failed: app.embedding_failed(),
             ctx,
         },
     )

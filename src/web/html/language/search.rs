@@ -349,8 +349,16 @@ async fn search(
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
     };
     let searched = !p.q.trim().is_empty() && errors.is_empty();
+    let mut headers = axum::http::HeaderMap::new();
+    if searched && app.meaning_missed(&results) {
+        headers.insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
     Ok((
         status,
+        headers,
         SearchPage {
             total: ctx.t1("search-total", "count", &results.total.to_string()),
             q: p.q,
