@@ -280,7 +280,10 @@ impl SearchIndex {
                 hit.meaning_only = match &words {
                     Some(words) if !lexical.contains(&address) => {
                         let reader = searcher.segment_reader(address.segment_ord);
-                        words.scorer(reader, 1.0)?.seek(address.doc_id) != address.doc_id
+                        let mut scorer = words.scorer(reader, 1.0)?;
+                        // A scorer starts on its first document, which may lie past this one.
+                        scorer.doc() > address.doc_id
+                            || scorer.seek(address.doc_id) != address.doc_id
                     }
                     _ => false,
                 };
