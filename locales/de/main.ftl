@@ -40,15 +40,15 @@ home-all-organisations = Alle { $count } Organisationen
 
 ## Counts
 count-organisations = { $count ->
-    [one] eine Organisation
+    [one] { $count } Organisation
    *[other] { $count } Organisationen
 }
 count-people = { $count ->
-    [one] eine Person
+    [one] { $count } Person
    *[other] { $count } Personen
 }
 count-cities = { $count ->
-    [one] eine Stadt
+    [one] { $count } Stadt
    *[other] { $count } Städte
 }
 
@@ -314,7 +314,7 @@ practices-intro = Was die Städte und Vereine des Netzwerks tun, wie es funktion
 practices-feed = Atom-Feed neuer Praxisbeispiele
 practices-new = Neues Praxisbeispiel
 count-practices = { $count ->
-    [one] ein Praxisbeispiel
+    [one] { $count } Praxisbeispiel
    *[other] { $count } Praxisbeispiele
 }
 filter-lang = Originalsprache
@@ -419,7 +419,7 @@ import-counts-new = Neu: { $count }.
 import-counts-updated = Aktualisiert: { $count }.
 import-counts-cities = Neue Städte: { $count }.
 import-problems = { $count ->
-    [one] Ein Problem gefunden
+    [one] { $count } Problem gefunden
    *[other] { $count } Probleme gefunden
 }
 import-nothing-written = Es wurde nichts gespeichert. Korrigieren Sie die Datei und laden Sie sie erneut hoch.
@@ -464,7 +464,7 @@ mime-text-csv = CSV-Tabelle
 machine-intro = Eine Maschine kann fehlende oder veraltete Felder vorübersetzen; ihre Entwürfe bleiben gekennzeichnet, bis eine Person sie speichert.
 machine-button = Maschinelle Entwürfe anfordern
 notice-machine-drafts = { $count ->
-    [one] Ein Feld wurde maschinell vorübersetzt.
+    [one] { $count } Feld wurde maschinell vorübersetzt.
    *[other] { $count } Felder wurden maschinell vorübersetzt.
 }
 error-machine-failed = Der Dienst für maschinelle Übersetzung hat nicht richtig geantwortet. Es wurde nichts geändert.
@@ -537,7 +537,7 @@ search-title = Suche
 search-title-for = Suche: { $q }
 search-hint = In jeder Sprache: Eine deutsche Suche findet auch französische, englische und luxemburgische Texte.
 search-total = { $count ->
-    [one] 1 Treffer
+    [one] { $count } Treffer
    *[other] { $count } Treffer
 }
 search-did-you-mean = Keine Treffer. Meinten Sie:
@@ -563,7 +563,7 @@ glossary-langs-label = Sprache der Begriffe
 glossary-letters-label = Anfangsbuchstabe
 glossary-letter = Begriffe mit { $letter }
 glossary-count = { $count ->
-    [one] 1 Begriff
+    [one] { $count } Begriff
    *[other] { $count } Begriffe
 }
 glossary-download = Das ganze Glossar herunterladen:
@@ -630,7 +630,7 @@ placements-intro = Gastgebende Organisationen bieten Besuche und Hospitationen a
 placements-calendar = Kalender der möglichen Zeiträume (iCalendar)
 placements-new = Hospitation anbieten
 placements-count = { $count ->
-    [one] Ein Angebot
+    [one] { $count } Angebot
    *[other] { $count } Angebote
 }
 placement-period = { $start } bis { $end }
@@ -644,7 +644,7 @@ placement-window-start = Zeitraum { $n }: erster Tag
 placement-window-end = Zeitraum { $n }: letzter Tag
 placement-practical-hint = Wie man über die Grenze anreist, was übernommen wird (Fahrt, Verpflegung, Unterkunft) und was nicht.
 placement-feed-entry = { $days ->
-    [one] Möglicher Zeitraum für einen Aufenthalt von einem Tag.
+    [one] Möglicher Zeitraum für einen Aufenthalt von { $days } Tag.
    *[other] Möglicher Zeitraum für einen Aufenthalt von { $days } Tagen.
 }
 
@@ -655,7 +655,7 @@ visits-intro = Ihre Anfragen für Besuche bei anderen Organisationen und die Bes
 visits-new-open = Offene Anfrage stellen
 visits-find-placement = Hospitation finden
 visits-count = { $count ->
-    [one] Ein Besuch
+    [one] { $count } Besuch
    *[other] { $count } Besuche
 }
 visits-as-visitor = Als Gast
@@ -681,7 +681,7 @@ visit-open-request = Offene Anfrage
 visit-status = Stand
 visit-visitor = Gast
 visit-days = { $days ->
-    [one] ein Tag
+    [one] { $days } Tag
    *[other] { $days } Tage
 }
 visit-window = Reservierter Zeitraum
@@ -760,7 +760,7 @@ reason-city = In einer Stadt, die Sie bevorzugen
 reason-cross-border = Über eine Grenze hinweg
 reason-few-visits = { $visits ->
     [0] Ein Gastgeber, der noch keinen Besuch hatte
-    [one] Ein Gastgeber mit erst einem Besuch
+    [one] Ein Gastgeber mit erst { $visits } Besuch
    *[other] Ein Gastgeber mit erst { $visits } Besuchen
 }
 reason-preference = Ihre Wahl Nummer { $rank }
@@ -768,7 +768,7 @@ reason-dates = Möglich { $period }
 reports-title = Lernberichte
 reports-intro = Was Gäste bei ihren Besuchen gelernt haben und was sie damit vorhaben.
 reports-count = { $count ->
-    [one] Ein Bericht
+    [one] { $count } Bericht
    *[other] { $count } Berichte
 }
 report-published = Veröffentlicht
@@ -801,6 +801,7 @@ field-agenda = Programm
 field-goal = Was Sie lernen möchten
 field-cities = Bevorzugte Städte
 field-placement = Hospitation
+field-placements = Hospitationen, für die die Ausschreibung gilt
 field-message = Nachricht
 field-step_message = Nachricht an den Gast (freiwillig)
 field-cancel_message = Grund der Absage
@@ -963,64 +964,64 @@ erase-kept-heading = Erhalten, als Beitrag eines ehemaligen Mitglieds
 erase-keeps-nothing = Unter einem Konto hat die Person nichts beigetragen.
 erase-keeps-note = Texte, die andere über die Person geschrieben haben (Gutachten, Berichte), werden nicht umgeschrieben; nennen sie die Person, ändern Sie sie von Hand.
 erase-keeps-practices = { $count ->
-    [one] ein Praxisbeispiel, das sie geschrieben hat
+    [one] { $count } Praxisbeispiel, das sie geschrieben hat
    *[other] { $count } Praxisbeispiele, die sie geschrieben hat
 }
 erase-keeps-practices_reviewed = { $count ->
-    [one] ein Praxisbeispiel, das sie begutachtet hat
+    [one] { $count } Praxisbeispiel, das sie begutachtet hat
    *[other] { $count } Praxisbeispiele, die sie begutachtet hat
 }
 erase-keeps-practice_revisions = { $count ->
-    [one] eine Fassung eines Praxisbeispiels, die sie gespeichert hat
+    [one] { $count } Fassung eines Praxisbeispiels, die sie gespeichert hat
    *[other] { $count } Fassungen von Praxisbeispielen, die sie gespeichert hat
 }
 erase-keeps-visits = { $count ->
-    [one] ein Besuch, um den sie gebeten hat
+    [one] { $count } Besuch, um den sie gebeten hat
    *[other] { $count } Besuche, um die sie gebeten hat
 }
 erase-keeps-call_requests = { $count ->
-    [one] eine Anfrage in einer Ausschreibung
+    [one] { $count } Anfrage in einer Ausschreibung
    *[other] { $count } Anfragen in Ausschreibungen
 }
 erase-keeps-changes = { $count ->
-    [one] ein Eintrag im Änderungsprotokoll
+    [one] { $count } Eintrag im Änderungsprotokoll
    *[other] { $count } Einträge im Änderungsprotokoll
 }
 erase-keeps-invitations = { $count ->
-    [one] eine Einladung, die sie verschickt hat
+    [one] { $count } Einladung, die sie verschickt hat
    *[other] { $count } Einladungen, die sie verschickt hat
 }
 erase-keeps-practice_events = { $count ->
-    [one] ein Arbeitsschritt an einem Praxisbeispiel (etwa ein Gutachten)
+    [one] { $count } Arbeitsschritt an einem Praxisbeispiel (etwa ein Gutachten)
    *[other] { $count } Arbeitsschritte an Praxisbeispielen (etwa Gutachten)
 }
 erase-keeps-attachments = { $count ->
-    [one] eine Datei, die sie angehängt hat
+    [one] { $count } Datei, die sie angehängt hat
    *[other] { $count } Dateien, die sie angehängt hat
 }
 erase-keeps-visit_events = { $count ->
-    [one] ein Schritt bei einem Besuch
+    [one] { $count } Schritt bei einem Besuch
    *[other] { $count } Schritte bei Besuchen
 }
 erase-keeps-visit_confirmations = { $count ->
-    [one] ein bestätigter Punkt einer Checkliste
+    [one] { $count } bestätigter Punkt einer Checkliste
    *[other] { $count } bestätigte Punkte von Checklisten
 }
 erase-keeps-calls = { $count ->
-    [one] eine Ausschreibung, die sie eröffnet hat
+    [one] { $count } Ausschreibung, die sie eröffnet hat
    *[other] { $count } Ausschreibungen, die sie eröffnet hat
 }
 erase-ended-heading = Beendet, weil niemand es zu Ende führen würde
 erase-ends-reviews = { $count ->
-    [one] eine Begutachtung, die sie übernommen hatte, wartet wieder auf jemanden, ohne ihr Gutachten
+    [one] { $count } Begutachtung, die sie übernommen hatte, wartet wieder auf jemanden, ohne ihr Gutachten
    *[other] { $count } Begutachtungen, die sie übernommen hatte, warten wieder auf jemanden, ohne ihr Gutachten
 }
 erase-ends-visits = { $count ->
-    [one] ein Besuch, um den sie gebeten hat, wird abgesagt; die Gastgeber erfahren es
+    [one] { $count } Besuch, um den sie gebeten hat, wird abgesagt; die Gastgeber erfahren es
    *[other] { $count } Besuche, um die sie gebeten hat, werden abgesagt; die Gastgeber erfahren es
 }
 erase-ends-call_requests = { $count ->
-    [one] eine Anfrage in einer noch nicht vergebenen Ausschreibung wird zurückgezogen
+    [one] { $count } Anfrage in einer noch nicht vergebenen Ausschreibung wird zurückgezogen
    *[other] { $count } Anfragen in noch nicht vergebenen Ausschreibungen werden zurückgezogen
 }
 error-erase-last-admin = { $field }: Dies ist das letzte Administrationskonto; ernennen Sie zuerst eine andere Person zur Administratorin oder zum Administrator.
@@ -1116,3 +1117,27 @@ admin-embeddings-off = Kein Sprachmodell eingerichtet: Die Suche findet Wörter,
 admin-embeddings-working = Das Sprachmodell liest noch den Katalog: Bis es fertig ist, werden die Praxisbeispiele, die es noch nicht erreicht hat, nur über ihre Wörter gefunden.
 admin-embeddings-failed = Das Sprachmodell konnte nicht den ganzen Katalog lesen (siehe das Protokoll des Servers); es versucht es beim nächsten Start oder Import erneut. Bis dahin werden die Praxisbeispiele, die es nicht erreicht hat, nur über ihre Wörter gefunden.
 search-by-meaning = über die Bedeutung gefunden, ohne Ihre Wörter
+
+## Dates (the network's local time)
+date-day = { $day }. { $month } { $year }
+date-month = { $month } { $year }
+date-moment = { $day }, { $time } Uhr
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember
+
+## Navigation
+nav-menu = Menü
+nav-reports = Lernberichte
+nav-calls = Ausschreibungen
+nav-exchange = Austauschmatrix
+scroll-table = Tabelle: { $name }

@@ -40,15 +40,15 @@ home-all-organisations = All { $count } organisations
 
 ## Counts
 count-organisations = { $count ->
-    [one] one organisation
+    [one] { $count } organisation
    *[other] { $count } organisations
 }
 count-people = { $count ->
-    [one] one person
+    [one] { $count } person
    *[other] { $count } people
 }
 count-cities = { $count ->
-    [one] one city
+    [one] { $count } city
    *[other] { $count } cities
 }
 
@@ -314,7 +314,7 @@ practices-intro = What the cities and associations of the network do, how it wor
 practices-feed = Atom feed of new practices
 practices-new = New practice
 count-practices = { $count ->
-    [one] one practice
+    [one] { $count } practice
    *[other] { $count } practices
 }
 filter-lang = Original language
@@ -419,7 +419,7 @@ import-counts-new = New: { $count }.
 import-counts-updated = Updated: { $count }.
 import-counts-cities = New cities: { $count }.
 import-problems = { $count ->
-    [one] One problem found
+    [one] { $count } problem found
    *[other] { $count } problems found
 }
 import-nothing-written = Nothing was written. Correct the file and upload it again.
@@ -464,7 +464,7 @@ mime-text-csv = CSV table
 machine-intro = A machine can draft the fields that are missing or outdated; its drafts are marked until a person saves them.
 machine-button = Ask for machine drafts
 notice-machine-drafts = { $count ->
-    [one] One field was drafted by the machine.
+    [one] { $count } field was drafted by the machine.
    *[other] { $count } fields were drafted by the machine.
 }
 error-machine-failed = The machine translation service did not answer properly. Nothing was changed.
@@ -537,7 +537,7 @@ search-title = Search
 search-title-for = Search: { $q }
 search-hint = In any language: a French query also finds German, English and Luxembourgish texts.
 search-total = { $count ->
-    [one] 1 result
+    [one] { $count } result
    *[other] { $count } results
 }
 search-did-you-mean = No results. Did you mean:
@@ -563,7 +563,7 @@ glossary-langs-label = Language of the terms
 glossary-letters-label = First letter
 glossary-letter = Terms starting with { $letter }
 glossary-count = { $count ->
-    [one] 1 term
+    [one] { $count } term
    *[other] { $count } terms
 }
 glossary-download = Download the whole glossary:
@@ -624,13 +624,13 @@ field-status = Status
 error-day = { $field }: write a day like 2027-05-03.
 field-from = Possible from
 field-to = Possible until
-nav-placements = Visits
+nav-placements = Placements
 placements-title = Visits and job shadowing
 placements-intro = Host organisations offer visits and job-shadowing stays ("Hospitationen"). Choose a theme, a place, a language or the dates that suit you.
 placements-calendar = Calendar of the possible periods (iCalendar)
 placements-new = Offer a placement
 placements-count = { $count ->
-    [one] One placement
+    [one] { $count } placement
    *[other] { $count } placements
 }
 placement-period = { $start } to { $end }
@@ -644,7 +644,7 @@ placement-window-start = Period { $n }: first day
 placement-window-end = Period { $n }: last day
 placement-practical-hint = How to get there across the border, what is covered (travel, meals, accommodation) and what is not.
 placement-feed-entry = { $days ->
-    [one] Possible period for a stay of one day.
+    [one] Possible period for a stay of { $days } day.
    *[other] Possible period for a stay of { $days } days.
 }
 
@@ -655,7 +655,7 @@ visits-intro = Your requests to visit other organisations, and the visits your o
 visits-new-open = Make an open request
 visits-find-placement = Find a placement
 visits-count = { $count ->
-    [one] One visit
+    [one] { $count } visit
    *[other] { $count } visits
 }
 visits-as-visitor = As visitor
@@ -681,7 +681,7 @@ visit-open-request = Open request
 visit-status = Status
 visit-visitor = Visitor
 visit-days = { $days ->
-    [one] one day
+    [one] { $days } day
    *[other] { $days } days
 }
 visit-window = Period held
@@ -760,7 +760,7 @@ reason-city = In a city you prefer
 reason-cross-border = Across a border
 reason-few-visits = { $visits ->
     [0] A host that has had no visits yet
-    [one] A host with only one visit so far
+    [one] A host with only { $visits } visit so far
    *[other] A host with only { $visits } visits so far
 }
 reason-preference = Your choice number { $rank }
@@ -768,7 +768,7 @@ reason-dates = Possible { $period }
 reports-title = Learning reports
 reports-intro = What visitors learned on their visits, and what they mean to do with it.
 reports-count = { $count ->
-    [one] One report
+    [one] { $count } report
    *[other] { $count } reports
 }
 report-published = Published
@@ -801,6 +801,7 @@ field-agenda = Programme
 field-goal = What you want to learn
 field-cities = Preferred cities
 field-placement = Placement
+field-placements = Placements the call covers
 field-message = Message
 field-step_message = Message to the visitor (optional)
 field-cancel_message = Reason for cancelling
@@ -963,64 +964,64 @@ erase-kept-heading = Kept, shown as a former member's
 erase-keeps-nothing = There is nothing they contributed under an account.
 erase-keeps-note = Texts that other people wrote about them (review opinions, reports) are not rewritten; change them by hand if they name the person.
 erase-keeps-practices = { $count ->
-    [one] one practice they wrote
+    [one] { $count } practice they wrote
    *[other] { $count } practices they wrote
 }
 erase-keeps-practices_reviewed = { $count ->
-    [one] one practice they reviewed
+    [one] { $count } practice they reviewed
    *[other] { $count } practices they reviewed
 }
 erase-keeps-practice_revisions = { $count ->
-    [one] one version of a practice they saved
+    [one] { $count } version of a practice they saved
    *[other] { $count } versions of practices they saved
 }
 erase-keeps-visits = { $count ->
-    [one] one visit they asked for
+    [one] { $count } visit they asked for
    *[other] { $count } visits they asked for
 }
 erase-keeps-call_requests = { $count ->
-    [one] one request in a call
+    [one] { $count } request in a call
    *[other] { $count } requests in calls
 }
 erase-keeps-changes = { $count ->
-    [one] one entry in the audit log
+    [one] { $count } entry in the audit log
    *[other] { $count } entries in the audit log
 }
 erase-keeps-invitations = { $count ->
-    [one] one invitation they sent
+    [one] { $count } invitation they sent
    *[other] { $count } invitations they sent
 }
 erase-keeps-practice_events = { $count ->
-    [one] one workflow step they took on a practice (such as a review)
+    [one] { $count } workflow step they took on a practice (such as a review)
    *[other] { $count } workflow steps they took on practices (such as reviews)
 }
 erase-keeps-attachments = { $count ->
-    [one] one file they attached
+    [one] { $count } file they attached
    *[other] { $count } files they attached
 }
 erase-keeps-visit_events = { $count ->
-    [one] one step they took on a visit
+    [one] { $count } step they took on a visit
    *[other] { $count } steps they took on visits
 }
 erase-keeps-visit_confirmations = { $count ->
-    [one] one checklist item they confirmed
+    [one] { $count } checklist item they confirmed
    *[other] { $count } checklist items they confirmed
 }
 erase-keeps-calls = { $count ->
-    [one] one call they opened
+    [one] { $count } call they opened
    *[other] { $count } calls they opened
 }
 erase-ended-heading = Ended, because nobody would finish it
 erase-ends-reviews = { $count ->
-    [one] one review they had taken goes back to waiting for a reviewer, without their opinion
+    [one] { $count } review they had taken goes back to waiting for a reviewer, without their opinion
    *[other] { $count } reviews they had taken go back to waiting for a reviewer, without their opinion
 }
 erase-ends-visits = { $count ->
-    [one] one visit they asked for is cancelled; its host is told
+    [one] { $count } visit they asked for is cancelled; its host is told
    *[other] { $count } visits they asked for are cancelled; their hosts are told
 }
 erase-ends-call_requests = { $count ->
-    [one] one request in a call not yet allocated is withdrawn
+    [one] { $count } request in a call not yet allocated is withdrawn
    *[other] { $count } requests in calls not yet allocated are withdrawn
 }
 error-erase-last-admin = { $field }: this is the last admin account; make someone else an admin first.
@@ -1116,3 +1117,27 @@ admin-embeddings-off = No language model is configured: search finds words, not 
 admin-embeddings-working = The language model is still reading the catalogue: until it has finished, the practices it has not reached yet are found by their words only.
 admin-embeddings-failed = The language model could not read the whole catalogue (see the server's log); it tries again at the next start or import. Until then, the practices it did not reach are found by their words only.
 search-by-meaning = found by its meaning, without your words
+
+## Dates (the network's local time)
+date-day = { $day } { $month } { $year }
+date-month = { $month } { $year }
+date-moment = { $day }, { $time }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Navigation
+nav-menu = Menu
+nav-reports = Learning reports
+nav-calls = Calls
+nav-exchange = Exchange matrix
+scroll-table = Table: { $name }

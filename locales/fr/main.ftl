@@ -40,15 +40,15 @@ home-all-organisations = Toutes les organisations ({ $count })
 
 ## Counts
 count-organisations = { $count ->
-    [one] une organisation
+    [one] { $count } organisation
    *[other] { $count } organisations
 }
 count-people = { $count ->
-    [one] une personne
+    [one] { $count } personne
    *[other] { $count } personnes
 }
 count-cities = { $count ->
-    [one] une ville
+    [one] { $count } ville
    *[other] { $count } villes
 }
 
@@ -537,7 +537,7 @@ search-title = Recherche
 search-title-for = Recherche : { $q }
 search-hint = Dans toutes les langues : une recherche en français trouve aussi les textes allemands, anglais et luxembourgeois.
 search-total = { $count ->
-    [one] 1 résultat
+    [one] { $count } résultat
    *[other] { $count } résultats
 }
 search-did-you-mean = Aucun résultat. Vouliez-vous dire :
@@ -563,7 +563,7 @@ glossary-langs-label = Langue des termes
 glossary-letters-label = Première lettre
 glossary-letter = Termes commençant par { $letter }
 glossary-count = { $count ->
-    [one] 1 terme
+    [one] { $count } terme
    *[other] { $count } termes
 }
 glossary-download = Télécharger tout le glossaire :
@@ -630,7 +630,7 @@ placements-intro = Des organisations d'accueil proposent des visites et des stag
 placements-calendar = Calendrier des périodes possibles (iCalendar)
 placements-new = Proposer un accueil
 placements-count = { $count ->
-    [one] Une offre
+    [one] { $count } offre
    *[other] { $count } offres
 }
 placement-period = du { $start } au { $end }
@@ -644,7 +644,7 @@ placement-window-start = Période { $n } : premier jour
 placement-window-end = Période { $n } : dernier jour
 placement-practical-hint = Comment venir en passant la frontière, ce qui est pris en charge (trajet, repas, hébergement) et ce qui ne l'est pas.
 placement-feed-entry = { $days ->
-    [one] Période possible pour une journée.
+    [one] Période possible pour un séjour de { $days } jour.
    *[other] Période possible pour un séjour de { $days } jours.
 }
 
@@ -655,7 +655,7 @@ visits-intro = Vos demandes de visite auprès d’autres organisations et les vi
 visits-new-open = Faire une demande ouverte
 visits-find-placement = Trouver un stage d’observation
 visits-count = { $count ->
-    [one] Une visite
+    [one] { $count } visite
    *[other] { $count } visites
 }
 visits-as-visitor = Comme visiteur
@@ -681,7 +681,7 @@ visit-open-request = Demande ouverte
 visit-status = État
 visit-visitor = Visiteur
 visit-days = { $days ->
-    [one] un jour
+    [one] { $days } jour
    *[other] { $days } jours
 }
 visit-window = Période réservée
@@ -760,7 +760,7 @@ reason-city = Dans une ville que vous préférez
 reason-cross-border = Par-delà une frontière
 reason-few-visits = { $visits ->
     [0] Un hôte qui n’a encore reçu aucune visite
-    [one] Un hôte qui n’a reçu qu’une visite
+    [one] Un hôte qui n’a reçu que { $visits } visite
    *[other] Un hôte qui n’a reçu que { $visits } visites
 }
 reason-preference = Votre choix numéro { $rank }
@@ -768,7 +768,7 @@ reason-dates = Possible { $period }
 reports-title = Rapports d’apprentissage
 reports-intro = Ce que les visiteurs ont appris lors de leurs visites, et ce qu’ils comptent en faire.
 reports-count = { $count ->
-    [one] Un rapport
+    [one] { $count } rapport
    *[other] { $count } rapports
 }
 report-published = Publié
@@ -801,6 +801,7 @@ field-agenda = Programme
 field-goal = Ce que vous voulez apprendre
 field-cities = Villes préférées
 field-placement = Stage
+field-placements = Stages concernés par l’appel
 field-message = Message
 field-step_message = Message au visiteur (facultatif)
 field-cancel_message = Motif de l’annulation
@@ -963,64 +964,64 @@ erase-kept-heading = Gardé, attribué à un ancien membre
 erase-keeps-nothing = Cette personne n’a rien contribué sous un compte.
 erase-keeps-note = Les textes que d’autres ont écrits à son sujet (avis, rapports) ne sont pas réécrits ; s’ils la nomment, modifiez-les à la main.
 erase-keeps-practices = { $count ->
-    [one] une pratique qu’elle a rédigée
+    [one] { $count } pratique qu’elle a rédigée
    *[other] { $count } pratiques qu’elle a rédigées
 }
 erase-keeps-practices_reviewed = { $count ->
-    [one] une pratique qu’elle a relue
+    [one] { $count } pratique qu’elle a relue
    *[other] { $count } pratiques qu’elle a relues
 }
 erase-keeps-practice_revisions = { $count ->
-    [one] une version de pratique qu’elle a enregistrée
+    [one] { $count } version de pratique qu’elle a enregistrée
    *[other] { $count } versions de pratiques qu’elle a enregistrées
 }
 erase-keeps-visits = { $count ->
-    [one] une visite qu’elle a demandée
+    [one] { $count } visite qu’elle a demandée
    *[other] { $count } visites qu’elle a demandées
 }
 erase-keeps-call_requests = { $count ->
-    [one] une demande dans un appel
+    [one] { $count } demande dans un appel
    *[other] { $count } demandes dans des appels
 }
 erase-keeps-changes = { $count ->
-    [one] une entrée du journal d’audit
+    [one] { $count } entrée du journal d’audit
    *[other] { $count } entrées du journal d’audit
 }
 erase-keeps-invitations = { $count ->
-    [one] une invitation qu’elle a envoyée
+    [one] { $count } invitation qu’elle a envoyée
    *[other] { $count } invitations qu’elle a envoyées
 }
 erase-keeps-practice_events = { $count ->
-    [one] une étape d’une pratique qu’elle a franchie (comme une relecture)
+    [one] { $count } étape d’une pratique qu’elle a franchie (comme une relecture)
    *[other] { $count } étapes de pratiques qu’elle a franchies (comme des relectures)
 }
 erase-keeps-attachments = { $count ->
-    [one] un fichier qu’elle a joint
+    [one] { $count } fichier qu’elle a joint
    *[other] { $count } fichiers qu’elle a joints
 }
 erase-keeps-visit_events = { $count ->
-    [one] une étape d’une visite
+    [one] { $count } étape d’une visite
    *[other] { $count } étapes de visites
 }
 erase-keeps-visit_confirmations = { $count ->
-    [one] un point de liste de contrôle qu’elle a confirmé
+    [one] { $count } point de liste de contrôle qu’elle a confirmé
    *[other] { $count } points de listes de contrôle qu’elle a confirmés
 }
 erase-keeps-calls = { $count ->
-    [one] un appel qu’elle a ouvert
+    [one] { $count } appel qu’elle a ouvert
    *[other] { $count } appels qu’elle a ouverts
 }
 erase-ended-heading = Arrêté, car personne ne le mènerait à terme
 erase-ends-reviews = { $count ->
-    [one] une relecture qu’elle avait prise attend de nouveau une relectrice ou un relecteur, sans son avis
+    [one] { $count } relecture qu’elle avait prise attend de nouveau une relectrice ou un relecteur, sans son avis
    *[other] { $count } relectures qu’elle avait prises attendent de nouveau une relectrice ou un relecteur, sans son avis
 }
 erase-ends-visits = { $count ->
-    [one] une visite qu’elle a demandée est annulée ; l’hôte en est informé
+    [one] { $count } visite qu’elle a demandée est annulée ; l’hôte en est informé
    *[other] { $count } visites qu’elle a demandées sont annulées ; les hôtes en sont informés
 }
 erase-ends-call_requests = { $count ->
-    [one] une demande dans un appel pas encore attribué est retirée
+    [one] { $count } demande dans un appel pas encore attribué est retirée
    *[other] { $count } demandes dans des appels pas encore attribués sont retirées
 }
 error-erase-last-admin = { $field } : c’est le dernier compte d’administration ; nommez d’abord une autre personne administratrice.
@@ -1116,3 +1117,30 @@ admin-embeddings-off = Aucun modèle de langue n’est configuré : la recherche
 admin-embeddings-working = Le modèle de langue lit encore le catalogue : jusqu’à ce qu’il ait fini, les pratiques qu’il n’a pas encore lues ne sont trouvées que par leurs mots.
 admin-embeddings-failed = Le modèle de langue n’a pas pu lire tout le catalogue (voir le journal du serveur) ; il réessaiera au prochain démarrage ou à la prochaine importation. D’ici là, les pratiques qu’il n’a pas lues ne sont trouvées que par leurs mots.
 search-by-meaning = trouvé par le sens, sans vos mots
+
+## Dates (the network's local time)
+date-day = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+date-month = { $month } { $year }
+date-moment = { $day } à { $time }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Navigation
+nav-menu = Menu
+nav-reports = Rapports
+nav-calls = Appels
+nav-exchange = Matrice des échanges
+scroll-table = Tableau : { $name }

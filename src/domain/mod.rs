@@ -10,6 +10,7 @@ pub mod directory;
 pub mod errors;
 pub mod exchange;
 pub mod language;
+pub mod local_time;
 pub mod permission;
 pub mod values;
 

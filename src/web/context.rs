@@ -163,6 +163,39 @@ impl Ctx {
         i18n::t(self.locale, key)
     }
 
+    /// A colon after a label, spaced as the page's language writes it ("Statut :" in French).
+    pub fn colon(&self) -> &'static str {
+        i18n::colon(self.locale)
+    }
+
+    /// A day in prose in the page's language ("7. Dezember 2026").
+    pub fn day(&self, d: time::Date) -> String {
+        i18n::day(self.locale, d)
+    }
+
+    /// The day of a moment (UTC seconds) in the network's local time, in prose.
+    pub fn day_of(&self, seconds: i64) -> String {
+        crate::domain::local_time::local(seconds)
+            .map(|t| self.day(t.date()))
+            .unwrap_or_default()
+    }
+
+    /// A moment (UTC seconds) in the network's local time, in the page's language.
+    pub fn moment(&self, seconds: i64) -> String {
+        i18n::moment(self.locale, seconds)
+    }
+
+    /// A moment (UTC seconds) for a `<time datetime>` attribute.
+    pub fn machine_time(&self, seconds: i64) -> String {
+        time::OffsetDateTime::from_unix_timestamp(seconds)
+            .ok()
+            .and_then(|t| {
+                t.format(&time::format_description::well_known::Rfc3339)
+                    .ok()
+            })
+            .unwrap_or_default()
+    }
+
     /// The message `key` with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         self.t_args(key, &[(name, value.to_owned())])
@@ -234,6 +267,17 @@ impl Ctx {
         self.rest == section
             || self.rest.starts_with(&format!("{section}/"))
             || self.rest.starts_with(&format!("{section}?"))
+    }
+
+    /// Whether the page's address narrows a list (any parameter but the page and the order), so
+    /// that a folded filter panel opens to show what narrows it.
+    pub fn filtered(&self) -> bool {
+        self.rest.split_once('?').is_some_and(|(_, query)| {
+            query.split('&').any(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                !value.is_empty() && !matches!(name, "page" | "sort")
+            })
+        })
     }
 
     /// Whether someone is signed in.

@@ -38,6 +38,10 @@ pub fn router(app: App) -> Router {
         .route("/", get(root))
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/style.css", get(style))
+        .route("/static/favicon.svg", get(favicon))
+        .route("/static/passerelle.js", get(script))
+        .route("/favicon.ico", get(favicon))
+        .route("/robots.txt", get(robots))
         .nest("/api/v1", api);
     for locale in Locale::ALL {
         // A nested "/" answers "/de" only; the home page lives at "/de/" too.
@@ -279,6 +283,57 @@ async fn style(State(_): State<App>) -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../../static/style.css"),
+    )
+        .into_response()
+}
+
+/// The one script: it opens on wide screens the disclosures CSS already shows there.
+async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/passerelle.js"),
+    )
+        .into_response()
+}
+
+/// The site's icon: a bridge (a "passerelle") over the border, drawn in the header's colours.
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/favicon.svg"),
+    )
+        .into_response()
+}
+
+/// What crawlers may read: the public pages, not the forms, accounts and API. (Members' pages
+/// answer a crawler as they answer anyone signed out; this only spares the server the asking.)
+async fn robots() -> Response {
+    let mut text = String::from("User-agent: *\n");
+    for locale in Locale::ALL {
+        for path in [
+            "/login",
+            "/account",
+            "/admin/",
+            "/invitations/",
+            "/search",
+            "/visits",
+        ] {
+            text.push_str(&format!("Disallow: /{}{path}\n", locale.code()));
+        }
+    }
+    text.push_str("Disallow: /api/\n");
+    (
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        text,
     )
         .into_response()
 }

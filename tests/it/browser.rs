@@ -110,7 +110,7 @@ impl Browser {
         let caps = json!({"goog:chromeOptions": {"binary": chromium, "args": [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--window-size=1200,900", format!("--user-data-dir={}", profile.display()),
+            "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1200,900", format!("--user-data-dir={}", profile.display()),
         ]}});
         let caps = caps
             .as_object()
@@ -177,6 +177,17 @@ impl Browser {
             .unwrap_or_else(|e| panic!("nothing at {css}: {e}"));
         target.click().await.expect("click");
         self.wait_for_new_page().await;
+    }
+
+    /// Clicks what `css` finds, staying on the page (a disclosure, a button of a script).
+    async fn click_in_place(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing at {css}: {e}"))
+            .click()
+            .await
+            .expect("click");
     }
 
     /// Waits until the marked page has been replaced by a fully loaded one.
@@ -291,91 +302,95 @@ impl Browser {
     }
 }
 
+/// Pages anyone can read, in every state the demo has (paths without the language).
+const PUBLIC_PAGES: &[&str] = &[
+    "/",
+    "/organisations",
+    "/organisations/association-dounia",
+    "/organisations/wohnungsgenossenschaft-am-beutelweg",
+    "/practices",
+    "/themes",
+    "/practices/vernetzte-stadtteilarbeit-trier-nord",
+    "/practices/cafe-baer-qualifizierung-trier-west",
+    "/people",
+    "/people/vorsitz-auslaenderbeirat-trier",
+    "/cities/trier",
+    "/countries",
+    "/login",
+    "/nowhere",
+    "/search?q=youth+council",
+    "/search?q=Trir",
+    "/glossary",
+    "/glossary?in=fr&letter=M",
+    "/glossary/neighbourhood-mothers",
+    "/placements",
+    "/placements?from=July",
+    "/placements?page=abc",
+    "/placements/bewerbungstraining-cafe-baer",
+    "/placements/seance-conseil-communal-des-jeunes",
+    "/reports",
+    "/reports/7",
+    "/calls",
+    "/calls/hospitationen-2027",
+    "/exchange",
+];
+
+/// Pages for members, read as the demo's administrator.
+const MEMBER_PAGES: &[&str] = &[
+    "/organisations/association-dounia/edit",
+    "/organisations/association-dounia/translate",
+    "/organisations/new",
+    "/glossary/new",
+    "/glossary/neighbourhood-mothers/edit",
+    "/lexicon?src_lang=de&src_word=Wohnung",
+    "/search?q=Vorsitz",
+    "/people/new",
+    "/account",
+    "/cities/new",
+    "/cities/trier/edit",
+    "/countries/new",
+    "/admin/users",
+    "/admin/users/2/erase",
+    "/people/vorsitz-auslaenderbeirat-trier/erase",
+    "/admin/audit",
+    "/account/data",
+    "/admin/audit?since=nonsense",
+    "/invitations/new",
+    "/practices/new",
+    "/practices/integrationskonzept-trier",
+    "/practices/rencontres-interculturelles-dounia-metz",
+    "/practices/vernetzte-stadtteilarbeit-trier-nord/edit",
+    "/practices/vernetzte-stadtteilarbeit-trier-nord/revisions",
+    "/practices/vernetzte-stadtteilarbeit-trier-nord/translate",
+    "/practices/import",
+    "/placements/new",
+    "/placements/buergerhaus-trier-nord/edit",
+    "/placements/hospitation-zib-saarbruecken",
+    "/visits",
+    "/visits/new",
+    "/visits/new?placement=buergerhaus-trier-nord",
+    "/visits/1",
+    "/visits/2",
+    "/visits/3",
+    "/visits/5",
+    "/visits/7",
+    "/visits/8",
+    "/exchange/checklist",
+    "/calls/new",
+    "/calls/hospitationen-2027/allocation",
+    "/placements/bewerbungstraining-cafe-baer/translate",
+];
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_nothing_on_the_main_pages_in_three_languages() {
     let b = Browser::start().await;
     let mut problems = Vec::new();
-    let public = [
-        "/",
-        "/organisations",
-        "/organisations/association-dounia",
-        "/organisations/wohnungsgenossenschaft-am-beutelweg",
-        "/practices",
-        "/themes",
-        "/practices/vernetzte-stadtteilarbeit-trier-nord",
-        "/practices/cafe-baer-qualifizierung-trier-west",
-        "/people",
-        "/people/vorsitz-auslaenderbeirat-trier",
-        "/cities/trier",
-        "/countries",
-        "/login",
-        "/nowhere",
-        "/search?q=youth+council",
-        "/search?q=Trir",
-        "/glossary",
-        "/glossary?in=fr&letter=M",
-        "/glossary/neighbourhood-mothers",
-        "/placements",
-        "/placements?from=July",
-        "/placements?page=abc",
-        "/placements/bewerbungstraining-cafe-baer",
-        "/placements/seance-conseil-communal-des-jeunes",
-        "/reports",
-        "/reports/7",
-        "/calls",
-        "/calls/hospitationen-2027",
-        "/exchange",
-    ];
     for locale in ["de", "fr", "en"] {
-        b.check_pages(locale, &public, &mut problems).await;
+        b.check_pages(locale, PUBLIC_PAGES, &mut problems).await;
     }
     b.sign_in(ADMIN).await;
-    let members = [
-        "/organisations/association-dounia/edit",
-        "/organisations/association-dounia/translate",
-        "/organisations/new",
-        "/glossary/new",
-        "/glossary/neighbourhood-mothers/edit",
-        "/lexicon?src_lang=de&src_word=Wohnung",
-        "/search?q=Vorsitz",
-        "/people/new",
-        "/account",
-        "/cities/new",
-        "/cities/trier/edit",
-        "/countries/new",
-        "/admin/users",
-        "/admin/users/2/erase",
-        "/people/vorsitz-auslaenderbeirat-trier/erase",
-        "/admin/audit",
-        "/account/data",
-        "/admin/audit?since=nonsense",
-        "/invitations/new",
-        "/practices/new",
-        "/practices/integrationskonzept-trier",
-        "/practices/rencontres-interculturelles-dounia-metz",
-        "/practices/vernetzte-stadtteilarbeit-trier-nord/edit",
-        "/practices/vernetzte-stadtteilarbeit-trier-nord/revisions",
-        "/practices/vernetzte-stadtteilarbeit-trier-nord/translate",
-        "/practices/import",
-        "/placements/new",
-        "/placements/buergerhaus-trier-nord/edit",
-        "/placements/hospitation-zib-saarbruecken",
-        "/visits",
-        "/visits/new",
-        "/visits/new?placement=buergerhaus-trier-nord",
-        "/visits/1",
-        "/visits/2",
-        "/visits/3",
-        "/visits/5",
-        "/visits/7",
-        "/visits/8",
-        "/exchange/checklist",
-        "/calls/new",
-        "/calls/hospitationen-2027/allocation",
-        "/placements/bewerbungstraining-cafe-baer/translate",
-    ];
     for locale in ["de", "fr", "en"] {
-        b.check_pages(locale, &members, &mut problems).await;
+        b.check_pages(locale, MEMBER_PAGES, &mut problems).await;
         // Forms with errors, as they come back.
         for form in [
             "/organisations/new",
@@ -725,4 +740,121 @@ async fn a_visit_is_requested_accepted_scheduled_and_reported() {
         "axe-core found:\n{}",
         problems.join("\n")
     );
+}
+
+/// How far the page at the current size reaches beyond the window, in CSS pixels (0: no
+/// sideways scrolling), and the widest element that sticks out.
+const OVERFLOW: &str = "const d = document.documentElement; \
+    const over = d.scrollWidth - d.clientWidth; let widest = ''; \
+    if (over > 0) { for (const e of document.querySelectorAll('body *')) { \
+      const r = e.getBoundingClientRect(); \
+      if (r.right > d.clientWidth + 1 && r.width > 0 && !e.closest('.scroll-x')) { widest = e.tagName + '.' + e.className + ' ' + Math.round(r.right); break; } } } \
+    return [over, widest];";
+
+impl Browser {
+    /// Resizes the window (the page's layout follows, media queries included).
+    async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize");
+    }
+
+    /// Checks each page of one language at 320 and 390 pixels: no sideways scrolling, axe-core
+    /// clean at 390, and a header that leaves the phone most of its screen.
+    async fn check_phone_pages(&self, locale: &str, paths: &[&str], problems: &mut Vec<String>) {
+        for path in paths {
+            self.goto(&format!("/{locale}{path}")).await;
+            for (width, height) in [(320, 640), (390, 844)] {
+                self.resize(width, height).await;
+                let found = self
+                    .client
+                    .execute(OVERFLOW, vec![])
+                    .await
+                    .expect("measure");
+                let over = found[0].as_i64().unwrap_or(-1);
+                if over != 0 {
+                    problems.push(format!(
+                        "/{locale}{path} at {width} px scrolls sideways by {over} px: {}",
+                        found[1]
+                    ));
+                }
+                let header = self
+                    .client
+                    .execute(
+                        "return document.querySelector('header').getBoundingClientRect().height",
+                        vec![],
+                    )
+                    .await
+                    .expect("header")
+                    .as_f64()
+                    .unwrap_or(f64::MAX);
+                if header > f64::from(height) / 4.0 {
+                    problems.push(format!(
+                        "/{locale}{path} at {width} px: the header is {header} px high"
+                    ));
+                }
+            }
+            problems.extend(
+                self.axe()
+                    .await
+                    .into_iter()
+                    .map(|p| format!("/{locale}{path} at 390 px: {p}")),
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_no_page_scrolls_sideways_and_axe_finds_nothing() {
+    let b = Browser::start().await;
+    let mut problems = Vec::new();
+    for locale in ["de", "fr", "en"] {
+        b.check_phone_pages(locale, PUBLIC_PAGES, &mut problems)
+            .await;
+    }
+    // The measure itself works: a wide element makes the page scroll.
+    b.goto("/en/").await;
+    b.resize(390, 844).await;
+    b.client
+        .execute("const w = document.createElement('div'); w.style.width = '600px'; w.textContent = 'wide'; document.querySelector('main').appendChild(w); return true;", vec![])
+        .await
+        .expect("spoil the page");
+    let spoiled = b.client.execute(OVERFLOW, vec![]).await.expect("measure");
+    assert!(
+        spoiled[0].as_i64().unwrap_or(0) > 0,
+        "a 600 px block did not widen the page: {spoiled}"
+    );
+    // The menu opens without a script and holds the navigation; the search comes before it.
+    b.goto("/fr/practices").await;
+    let hidden = b
+        .client
+        .execute(
+            "return document.querySelector('.main-nav').getBoundingClientRect().height",
+            vec![],
+        )
+        .await
+        .expect("menu");
+    assert_eq!(
+        hidden.as_f64(),
+        Some(0.0),
+        "the menu starts folded on a phone"
+    );
+    b.click_in_place("details.menu > summary").await;
+    let links = b
+        .client
+        .execute("return [...document.querySelectorAll('.main-nav a')].filter(a => a.getBoundingClientRect().height > 0).length", vec![])
+        .await
+        .expect("menu links");
+    assert!(
+        links.as_i64().unwrap_or(0) >= 10,
+        "the open menu shows the sections: {links}"
+    );
+    b.sign_in(ADMIN).await;
+    for locale in ["de", "fr", "en"] {
+        b.check_phone_pages(locale, MEMBER_PAGES, &mut problems)
+            .await;
+    }
+    b.close().await;
+    assert!(problems.is_empty(), "on a phone:\n{}", problems.join("\n"));
 }

@@ -228,7 +228,7 @@ both! {
             .assert(StatusCode::OK)
             .contains("role=\"img\"")
             .contains("From Saarbrücken to Trier: 1 done")
-            .contains("<caption>Visits from the visitor");
+            .contains(">Visits from the visitor");
     }
 }
 

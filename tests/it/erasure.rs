@@ -78,11 +78,11 @@ both! {
 
         // The confirmation page says what goes, what ends and what stays.
         let page = admin.get(&format!("/en/admin/users/{editor_id}/erase")).await;
-        page.assert(StatusCode::OK).contains("Fatima Benaliova").contains(EDITOR.0).contains("one practice they wrote")
-            .contains("one review they had taken goes back to waiting for a reviewer")
+        page.assert(StatusCode::OK).contains("Fatima Benaliova").contains(EDITOR.0).contains("1 practice they wrote")
+            .contains("1 review they had taken goes back to waiting for a reviewer")
             .contains("visits they asked for are cancelled")
-            .contains("one request in a call not yet allocated is withdrawn")
-            .contains("one workflow step they took on a practice").contains("one request in a call<");
+            .contains("1 request in a call not yet allocated is withdrawn")
+            .contains("1 workflow step they took on a practice").contains("1 request in a call<");
         // Nothing happens without the address typed again, and nobody erases themselves.
         let wrong = admin.post_form(&format!("/en/admin/users/{editor_id}/erase"), &[("confirm", "someone@else.example")]).await;
         wrong.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("aria-describedby=\"confirm-error\"").contains("someone@else.example");

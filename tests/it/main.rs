@@ -9,6 +9,7 @@ mod api;
 mod browser;
 mod calls;
 mod cli;
+mod crawl;
 mod directory;
 mod erasure;
 mod lexicon;

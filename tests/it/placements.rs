@@ -67,8 +67,8 @@ both! {
             .await
             .assert(StatusCode::OK)
             .contains("lang=\"fr\">Rencontres à Dounia")
-            .contains("10.05.2027 bis 28.05.2027")
-            .contains("01.09.2027 bis 30.09.2027")
+            .contains("10. Mai 2027 bis 28. Mai 2027")
+            .contains("1. September 2027 bis 30. September 2027")
             .contains("Association Dounia");
         // Its editor may change it; a member of another organisation may not.
         editor

@@ -303,7 +303,7 @@ both! {
         let page = c.get("/en/practices").await;
         page.assert(StatusCode::OK).contains(">Trier (7)</option>").contains(">Germany (14)</option>").contains(">Neighbourhood (");
         page.lacks("Draft (");
-        c.get("/en/practices?target_group=Familien").await.contains("one practice").contains("vernetzte-stadtteilarbeit-trier-nord");
+        c.get("/en/practices?target_group=Familien").await.contains("1 practice").contains("vernetzte-stadtteilarbeit-trier-nord");
         assert_eq!(
             passerelle::web::html::query_string(&[("city", "trier"), ("q", ""), ("sort", "title"), ("target_group", "Bewohner & Familien")]),
             "city=trier&sort=title&target_group=Bewohner+%26+Familien",

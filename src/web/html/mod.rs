@@ -20,6 +20,21 @@ use crate::i18n;
 
 use super::{Ctx, HtmlError};
 
+/// The sections every page links to, in the order of the menu: what the network knows, what it
+/// offers for exchanges, and who is in it. Each is a path and the message naming it.
+pub const NAVIGATION: [(&str, &str); 10] = [
+    ("/practices", "nav-practices"),
+    ("/reports", "nav-reports"),
+    ("/glossary", "nav-glossary"),
+    ("/placements", "nav-placements"),
+    ("/calls", "nav-calls"),
+    ("/exchange", "nav-exchange"),
+    ("/organisations", "nav-organisations"),
+    ("/people", "nav-people"),
+    ("/cities", "nav-cities"),
+    ("/countries", "nav-countries"),
+];
+
 /// The pages of one language (nested under `/de`, `/fr` and `/en`).
 pub fn router() -> Router<App> {
     Router::new()
@@ -163,6 +178,34 @@ pub fn city_name_of(cities: &[CityRow], id: i64, locale: Locale) -> String {
 }
 
 /// A filter or form value, trimmed; `None` when blank.
+/// Markdown as one line of plain text of at most `max` characters, cut after a word ("…"): the
+/// meta description of a page.
+pub fn plain_excerpt(markdown: &str, max: usize) -> String {
+    let plain: String = markdown
+        .chars()
+        .map(|c| {
+            if matches!(c, '*' | '_' | '#' | '`' | '>' | '[' | ']') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 pub fn nonempty(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
@@ -396,6 +439,15 @@ pub async fn not_found(uri: axum::http::Uri) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meta_description_is_plain_and_short() {
+        assert_eq!(
+            plain_excerpt("Ein **wöchentliches** Treffen\n\n- im Stadtteil", 80),
+            "Ein wöchentliches Treffen - im Stadtteil"
+        );
+        assert_eq!(plain_excerpt("one two three", 8), "one two…");
+    }
 
     #[test]
     fn hostile_markdown_loses_its_scripts() {

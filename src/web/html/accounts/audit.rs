@@ -54,19 +54,6 @@ struct Params {
 }
 
 /// A moment in the reader's words: the day as they write it, and the time (UTC).
-fn moment(ctx: &Ctx, at: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(at)
-        .map(|t| {
-            format!(
-                "{} {:02}:{:02} UTC",
-                crate::web::html::exchange::placements::day_label(ctx, t.date()),
-                t.hour(),
-                t.minute()
-            )
-        })
-        .unwrap_or_default()
-}
-
 async fn list(
     ctx: Ctx,
     State(app): State<App>,
@@ -91,7 +78,7 @@ async fn list(
     let lines = rows
         .iter()
         .map(|r| Line {
-            when: moment(&ctx, r.at),
+            when: ctx.moment(r.at),
             who: match (&r.actor_email, r.actor_id) {
                 (Some(email), Some(id)) if crate::domain::accounts::is_former_member(email) => {
                     ctx.t1("audit-former-account", "id", &id.to_string())

@@ -164,11 +164,7 @@ pub(super) struct TokenView {
 }
 
 pub(super) fn token_view(ctx: &Ctx, row: ApiTokenRow) -> TokenView {
-    let day = |at: i64| {
-        time::OffsetDateTime::from_unix_timestamp(at)
-            .map(|t| crate::web::html::exchange::placements::day_label(ctx, t.date()))
-            .unwrap_or_default()
-    };
+    let day = |at: i64| ctx.day_of(at);
     TokenView {
         id: row.id,
         last_used: row

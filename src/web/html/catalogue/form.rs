@@ -253,7 +253,7 @@ pub(super) struct RevisionsPage {
     ctx: Ctx,
     slug: String,
     title: String,
-    revisions: Vec<(RevisionRow, String, Vec<String>)>,
+    revisions: Vec<(RevisionRow, (String, String), Vec<String>)>,
     versions: Vec<i64>,
     from: i64,
     to: i64,
@@ -315,13 +315,7 @@ pub(super) async fn revisions(
                     .collect(),
                 _ => Vec::new(),
             };
-            let when = time::OffsetDateTime::from_unix_timestamp(r.at)
-                .ok()
-                .and_then(|t| {
-                    t.format(&time::format_description::well_known::Rfc3339)
-                        .ok()
-                })
-                .unwrap_or_default();
+            let when = (ctx.machine_time(r.at), ctx.moment(r.at));
             (r.clone(), when, changed)
         })
         .collect();

@@ -18,6 +18,8 @@ pub(super) struct ShowPage {
     title: String,
     title_lang: String,
     summary: Option<Section>,
+    /// The summary as plain text, for search engines and link previews.
+    description: String,
     sections: Vec<Section>,
     lang_notice: Option<String>,
     /// For machine or outdated translations: the page in the original's language, when it has one.
@@ -170,11 +172,12 @@ pub(super) async fn show_page(
                 ctx.t1("lang-original-link", "lang", &ctx.tk("language-", l.code())),
             )
         });
+    let point = |text: &str| crate::i18n::period_point(ctx.locale, text);
     let period = match (&p.row.period_start, &p.row.period_end, p.row.ongoing == 1) {
-        (Some(s), _, true) => Some(ctx.t1("practice-period-since", "start", s)),
-        (Some(s), Some(e), false) => Some(format!("{s} – {e}")),
-        (Some(s), None, false) => Some(s.clone()),
-        (None, Some(e), _) => Some(ctx.t1("practice-period-until", "end", e)),
+        (Some(s), _, true) => Some(ctx.t1("practice-period-since", "start", &point(s))),
+        (Some(s), Some(e), false) => Some(format!("{} – {}", point(s), point(e))),
+        (Some(s), None, false) => Some(point(s)),
+        (None, Some(e), _) => Some(ctx.t1("practice-period-until", "end", &point(e))),
         (None, None, true) => Some(ctx.t("practice-period-ongoing")),
         (None, None, false) => None,
     };
@@ -235,6 +238,11 @@ pub(super) async fn show_page(
         title: title.0,
         title_lang: title.1,
         summary: section(&p.texts[1]),
+        description: p.texts[1]
+            .1
+            .as_ref()
+            .map(|t| crate::web::html::plain_excerpt(&t.text, 160))
+            .unwrap_or_default(),
         sections: p.texts[2..].iter().filter_map(section).collect(),
         lang_notice,
         original_link,

@@ -154,7 +154,7 @@ pub(super) fn review_page(
                 not_placed: row
                     .not_placed
                     .iter()
-                    .map(|(i, n)| format!("{}: {}", p[*i].row.title, why(&ctx, *n)))
+                    .map(|(i, n)| format!("{}{} {}", p[*i].row.title, ctx.colon(), why(&ctx, *n)))
                     .collect(),
             }
         })

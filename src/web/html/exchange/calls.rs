@@ -17,7 +17,7 @@ use crate::domain::exchange::call::{CallForm, CallRequestForm, PREFERENCES_MAX};
 use crate::domain::{Action, FieldErrors};
 use crate::web::{CsrfForm, Ctx};
 
-use crate::web::html::exchange::placements::{day_label, period};
+use crate::web::html::exchange::placements::period;
 use crate::web::html::{
     Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, form_status, language_choices, markdown,
     theme_choices,
@@ -74,7 +74,7 @@ pub(super) struct ListParams {
 
 pub(super) fn deadline_label(ctx: &Ctx, deadline: &str) -> String {
     crate::domain::exchange::placement::parse_day(deadline)
-        .map(|d| day_label(ctx, d))
+        .map(|d| ctx.day(d))
         .unwrap_or_default()
 }
 
@@ -247,7 +247,7 @@ pub(super) async fn show_page(
     let status = form_status(errors);
     let page = ShowPage {
         description: markdown(&c.row.description),
-        deadline: day_label(&ctx, c.deadline),
+        deadline: ctx.day(c.deadline),
         status: ctx.tk("call-status-", c.status.as_str()),
         included: c
             .placements

@@ -82,23 +82,11 @@ pub(super) struct ListPage {
 }
 
 /// A day as the reader writes it: 10.05.2027, 10/05/2027, or 2027-05-10 in English.
-pub(crate) fn day_label(ctx: &Ctx, d: time::Date) -> String {
-    let (y, m, day) = (d.year(), u8::from(d.month()), d.day());
-    match ctx.locale {
-        crate::domain::Locale::De => format!("{day:02}.{m:02}.{y}"),
-        crate::domain::Locale::Fr => format!("{day:02}/{m:02}/{y}"),
-        crate::domain::Locale::En => d.to_string(),
-    }
-}
-
 pub(crate) fn period(ctx: &Ctx, start: time::Date, end: time::Date) -> String {
     crate::i18n::t_args(
         ctx.locale,
         "placement-period",
-        &[
-            ("start", day_label(ctx, start)),
-            ("end", day_label(ctx, end)),
-        ],
+        &[("start", ctx.day(start)), ("end", ctx.day(end))],
     )
 }
 

@@ -222,7 +222,7 @@ async fn reports(
                 host: r.host_name.clone(),
                 visitor: r.visitor_organisation_name.clone().unwrap_or_default(),
                 intention: ctx.tk("intention-", &r.intention),
-                when: moment(&ctx, r.created_at),
+                when: ctx.day_of(r.created_at),
                 published: r.published == 1,
             })
             .collect(),

@@ -20,7 +20,7 @@ use crate::domain::exchange::{Reason, Span};
 use crate::web::{CsrfForm, Ctx};
 
 use super::checklist::{CheckLine, check_line};
-use crate::web::html::exchange::placements::{day_label, period};
+use crate::web::html::exchange::placements::period;
 use crate::web::html::{
     Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name, form_status, language_labels,
     markdown, theme_labels,
@@ -57,12 +57,6 @@ pub(crate) fn status_label(ctx: &Ctx, status: &str) -> String {
 pub(super) fn span_label(ctx: &Ctx, a: Option<&str>, b: Option<&str>) -> Option<String> {
     let (a, b) = (parse_day(a?)?, parse_day(b?)?);
     Some(period(ctx, a, b))
-}
-
-pub(super) fn moment(ctx: &Ctx, at: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(at)
-        .map(|t| day_label(ctx, t.date()))
-        .unwrap_or_default()
 }
 
 /// A reason as a sentence.
@@ -206,7 +200,7 @@ pub(super) async fn list_page(
         }),
         feed_made: made
             .and_then(|at| time::OffsetDateTime::from_unix_timestamp(at).ok())
-            .map(|at| crate::web::html::exchange::placements::day_label(&ctx, at.date())),
+            .map(|at| ctx.day(at.date())),
         notice: visit_notice(&ctx, p.done.as_deref()),
         as_visitor,
         as_host,
@@ -380,7 +374,7 @@ pub(super) async fn show_page(
             .events
             .iter()
             .map(|e| Event {
-                when: moment(&ctx, e.at),
+                when: ctx.moment(e.at),
                 what: ctx.tk("visit-event-", &e.step),
                 who: e.actor_organisation.clone().unwrap_or_default(),
                 message: e.message.clone(),
