@@ -33,7 +33,7 @@ form-required-note = Mit * markierte Felder sind Pflichtfelder.
 form-errors-title = Bitte korrigieren Sie Folgendes:
 
 ## Home
-home-title = Verzeichnis des Netzwerks
+home-title = Passerelle: voneinander lernen über Grenzen hinweg
 home-intro = Stadtverwaltungen und Vereine aus Luxemburg, Metz, Saarbrücken und Trier teilen, was sich bei Integration und Partizipation bewährt hat, besuchen sich gegenseitig und lernen voneinander.
 home-cities = Städte des Netzwerks
 home-all-organisations = Alle { $count } Organisationen
@@ -1141,3 +1141,38 @@ nav-reports = Lernberichte
 nav-calls = Ausschreibungen
 nav-exchange = Austauschmatrix
 scroll-table = Tabelle: { $name }
+
+## Home and desk
+home-what = Hier finden Sie erprobte Praxisbeispiele in Ihrer Sprache, auch wenn sie in einer anderen geschrieben wurden, bewerben sich um Hospitationen bei einer Partnerstadt und lesen, was andere dabei gelernt haben.
+home-search-label = Wonach suchen Sie?
+home-search-hint = In jeder Sprache, mit Ihren eigenen Worten, zum Beispiel „Sprachkurs für Eltern“ oder „conseil des étrangers“.
+home-latest-practices = Neue Praxisbeispiele
+home-no-practices = Noch ist kein Praxisbeispiel veröffentlicht.
+home-all-practices = { $count ->
+    [one] { $count } Praxisbeispiel
+   *[other] Alle { $count } Praxisbeispiele
+}
+home-published-on = veröffentlicht am { $day }
+home-open-placements = Offene Hospitationen
+home-no-placements = Zurzeit ist keine Hospitation ausgeschrieben.
+home-all-placements = Alle Hospitationen
+home-open-calls = Laufende Ausschreibungen
+home-no-calls = Zurzeit läuft keine Ausschreibung.
+home-all-calls = Alle Ausschreibungen
+desk-title = Mein Arbeitsplatz
+desk-tasks = { $count ->
+    [0] Nichts wartet auf Sie
+    [one] { $count } Aufgabe wartet auf Sie
+   *[other] { $count } Aufgaben warten auf Sie
+}
+desk-no-tasks = Zurzeit ist nichts zu tun. Neues aus dem Netzwerk finden Sie unten.
+desk-task-review = wartet auf eine Begutachtung aus einer anderen Stadt
+desk-task-finish-review = Ihr Gutachten steht noch aus
+desk-task-publish = empfohlen: bereit zur Veröffentlichung
+desk-task-submit = Entwurf: zur Begutachtung einreichen, wenn er fertig ist
+desk-task-revise = Änderungen erbeten: überarbeiten und erneut einreichen
+desk-task-answer = Besuchsanfrage: bitte annehmen oder ablehnen
+desk-task-schedule = angenommen: Termin, Programm und Treffpunkt festlegen
+desk-task-confirm = Checkliste: Ihre Punkte bestätigen
+desk-task-report = Besuch erfolgt: Lernbericht schreiben
+desk-task-call = Ausschreibung: Anfragen bis { $day }

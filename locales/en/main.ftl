@@ -33,7 +33,7 @@ form-required-note = Fields marked with * are required.
 form-errors-title = Please correct the following:
 
 ## Home
-home-title = Network directory
+home-title = Passerelle: learning from each other across borders
 home-intro = City administrations and associations of Luxembourg, Metz, Saarbrücken and Trier share what works in integration and participation, visit each other and learn from each other.
 home-cities = Cities of the network
 home-all-organisations = All { $count } organisations
@@ -1141,3 +1141,38 @@ nav-reports = Learning reports
 nav-calls = Calls
 nav-exchange = Exchange matrix
 scroll-table = Table: { $name }
+
+## Home and desk
+home-what = Here you find proven practices in your language, even when they were written in another, apply for job-shadowing placements in a partner city and read what others learned there.
+home-search-label = What are you looking for?
+home-search-hint = In any language, in your own words, for example “language course for parents” or “conseil des étrangers”.
+home-latest-practices = New practices
+home-no-practices = No practice is published yet.
+home-all-practices = { $count ->
+    [one] { $count } practice
+   *[other] All { $count } practices
+}
+home-published-on = published on { $day }
+home-open-placements = Open placements
+home-no-placements = No placement is offered at the moment.
+home-all-placements = All placements
+home-open-calls = Open calls
+home-no-calls = No call is open.
+home-all-calls = All calls
+desk-title = My desk
+desk-tasks = { $count ->
+    [0] Nothing awaits you
+    [one] { $count } task awaits you
+   *[other] { $count } tasks await you
+}
+desk-no-tasks = Nothing to do right now. What is new in the network is below.
+desk-task-review = waits for a reviewer from another city
+desk-task-finish-review = your opinion is due
+desk-task-publish = recommended: ready to publish
+desk-task-submit = draft: hand it in for review when it is ready
+desk-task-revise = changes requested: revise and hand it in again
+desk-task-answer = visit request: accept or decline it
+desk-task-schedule = accepted: set the dates, agenda and meeting point
+desk-task-confirm = checklist: confirm your items
+desk-task-report = visit done: write the learning report
+desk-task-call = call: requests until { $day }

@@ -33,7 +33,7 @@ form-required-note = Les champs marqués d’un * sont obligatoires.
 form-errors-title = Veuillez corriger les points suivants :
 
 ## Home
-home-title = Annuaire du réseau
+home-title = Passerelle : apprendre les uns des autres par-delà les frontières
 home-intro = Les administrations municipales et les associations de Luxembourg, Metz, Sarrebruck et Trèves partagent ce qui fonctionne en matière d’intégration et de participation, se rendent visite et apprennent les unes des autres.
 home-cities = Villes du réseau
 home-all-organisations = Toutes les organisations ({ $count })
@@ -1144,3 +1144,38 @@ nav-reports = Rapports
 nav-calls = Appels
 nav-exchange = Matrice des échanges
 scroll-table = Tableau : { $name }
+
+## Home and desk
+home-what = Vous y trouvez des pratiques éprouvées dans votre langue, même écrites dans une autre, vous demandez des stages d’observation dans une ville partenaire et vous lisez ce que d’autres en ont appris.
+home-search-label = Que cherchez-vous ?
+home-search-hint = Dans n’importe quelle langue, avec vos propres mots, par exemple « cours de langue pour parents » ou « Ausländerbeirat ».
+home-latest-practices = Nouvelles pratiques
+home-no-practices = Aucune pratique n’est encore publiée.
+home-all-practices = { $count ->
+    [one] { $count } pratique
+   *[other] Toutes les { $count } pratiques
+}
+home-published-on = publiée le { $day }
+home-open-placements = Stages d’observation ouverts
+home-no-placements = Aucun stage d’observation n’est proposé pour le moment.
+home-all-placements = Tous les stages d’observation
+home-open-calls = Appels en cours
+home-no-calls = Aucun appel n’est en cours.
+home-all-calls = Tous les appels
+desk-title = Mon espace de travail
+desk-tasks = { $count ->
+    [0] Rien ne vous attend
+    [one] { $count } tâche vous attend
+   *[other] { $count } tâches vous attendent
+}
+desk-no-tasks = Rien à faire pour le moment. Les nouveautés du réseau sont ci-dessous.
+desk-task-review = attend une relecture par une autre ville
+desk-task-finish-review = votre avis est attendu
+desk-task-publish = recommandée : prête à publier
+desk-task-submit = brouillon : soumettre à relecture quand il est prêt
+desk-task-revise = modifications demandées : réviser et soumettre de nouveau
+desk-task-answer = demande de visite : acceptez-la ou refusez-la
+desk-task-schedule = acceptée : fixer les dates, le programme et le lieu de rendez-vous
+desk-task-confirm = liste de contrôle : confirmer vos points
+desk-task-report = visite effectuée : rédiger le rapport d’apprentissage
+desk-task-call = appel : demandes jusqu’au { $day }

@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod language;
 mod mail;
 mod secrets;
+pub mod workspace;
 
 /// The records use cases return and the filters they take, as storage defines them. Pages,
 /// the API and the command line name them through `app`, never `storage`: the layers above

@@ -337,6 +337,7 @@ const PUBLIC_PAGES: &[&str] = &[
 
 /// Pages for members, read as the demo's administrator.
 const MEMBER_PAGES: &[&str] = &[
+    "/",
     "/organisations/association-dounia/edit",
     "/organisations/association-dounia/translate",
     "/organisations/new",

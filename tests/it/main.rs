@@ -22,3 +22,4 @@ mod storage;
 mod transfer;
 mod trust;
 mod visits;
+mod workspace;

@@ -63,7 +63,7 @@ impl NotPlaced {
 }
 
 impl App {
-    pub(super) fn call_status(row: &CallRow) -> (CallStatus, Date) {
+    pub(crate) fn call_status(row: &CallRow) -> (CallStatus, Date) {
         (
             CallStatus::parse(&row.status).unwrap_or(CallStatus::Published),
             parse_day(&row.deadline).unwrap_or(Date::MIN),

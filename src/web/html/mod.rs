@@ -6,9 +6,10 @@ mod catalogue;
 mod directory;
 mod exchange;
 mod language;
+mod workspace;
 
-use askama::Template;
-use askama_web::WebTemplate;
+pub use workspace::home;
+
 use axum::Router;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -380,41 +381,6 @@ pub fn notice(ctx: &Ctx, done: Option<&str>) -> Option<String> {
         _ => return None,
     };
     Some(ctx.t(key))
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "home.html")]
-pub struct HomePage {
-    ctx: Ctx,
-    cities: Vec<(String, String, i64)>,
-    organisations: i64,
-}
-
-pub async fn home(
-    ctx: Ctx,
-    axum::extract::State(app): axum::extract::State<App>,
-) -> HtmlResult<HomePage> {
-    let cities = app.cities(None).await.or_page(&ctx)?;
-    let organisations = app
-        .organisations(&Default::default(), Some(1), None)
-        .await
-        .or_page(&ctx)?
-        .total;
-    let cities = cities
-        .iter()
-        .map(|c| {
-            (
-                c.slug.clone(),
-                city_name(c, ctx.locale).to_owned(),
-                c.organisations,
-            )
-        })
-        .collect();
-    Ok(HomePage {
-        ctx,
-        cities,
-        organisations,
-    })
 }
 
 /// The localized 404 page for any unknown address.

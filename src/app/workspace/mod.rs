@@ -1,0 +1,234 @@
+//! The workspace: what the home page shows. For the public, what the network offers now (the
+//! latest practices, open placements and calls); for a member, their desk: what awaits *them*,
+//! each task decided by the one permission rule of `domain`, then what is new in the network.
+
+use time::Date;
+
+use crate::app::exchange::visits::{VisitQuery, today};
+use crate::app::{App, PlacementQuery, PlacementView, Result};
+use crate::domain::catalogue::practice::{PracticeStatus, Transition};
+use crate::domain::exchange::visit::{Side, Step};
+use crate::domain::{Action, Actor, can};
+use crate::storage::{CallRow, PracticeFilter, PracticeRow};
+
+/// How many items each list of the home page shows.
+const SHOWN: i64 = 5;
+
+/// How long before its deadline an open call is a task.
+const CALL_SOON_DAYS: i64 = 21;
+
+/// Something a member should do, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Task {
+    /// A practice from another city waits for a reviewer.
+    Review {
+        slug: String,
+        title: String,
+        lang: String,
+    },
+    /// The member reviews it and has not given an opinion yet.
+    FinishReview {
+        slug: String,
+        title: String,
+        lang: String,
+    },
+    /// Recommended by its reviewer: a coordinator publishes it.
+    Publish {
+        slug: String,
+        title: String,
+        lang: String,
+    },
+    /// Their organisation's draft (or one sent back with changes) can be handed in.
+    Submit {
+        slug: String,
+        title: String,
+        lang: String,
+        changes_requested: bool,
+    },
+    /// A visit request waits for the host's answer.
+    AnswerVisit { id: i64, title: String },
+    /// An accepted visit needs its dates, agenda and meeting point.
+    ScheduleVisit { id: i64, title: String },
+    /// Their side of the agreement checklist is not confirmed yet.
+    ConfirmAgreement { id: i64, title: String },
+    /// The visit took place; the visitor's learning report is due.
+    WriteReport { id: i64, title: String },
+    /// An open call's deadline comes soon.
+    CallClosing {
+        slug: String,
+        title: String,
+        deadline: Date,
+    },
+}
+
+/// The public home page's lists.
+#[derive(Debug, Clone)]
+pub struct Showcase {
+    /// The newest published practices.
+    pub practices: Vec<PracticeRow>,
+    /// How many published practices there are.
+    pub practice_count: i64,
+    /// Open placements, soonest first.
+    pub placements: Vec<PlacementView>,
+    /// Calls that take requests now.
+    pub calls: Vec<CallRow>,
+}
+
+/// A member's desk.
+#[derive(Debug, Clone)]
+pub struct Desk {
+    /// What awaits them, most pressing kinds first.
+    pub tasks: Vec<Task>,
+    /// What the network offers now.
+    pub showcase: Showcase,
+}
+
+impl App {
+    /// What the home page shows anyone: the newest practices, open placements and open calls.
+    pub async fn showcase(&self, actor: &Actor, reader: &str) -> Result<Showcase> {
+        let filter = PracticeFilter {
+            status: Some(PracticeStatus::Published.as_str().to_owned()),
+            ..Default::default()
+        };
+        let practices = self
+            .practices(actor, &filter, reader, Some(SHOWN), None)
+            .await?;
+        let placements = self
+            .placements(
+                actor,
+                &PlacementQuery {
+                    limit: Some(SHOWN),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        let calls = self.open_calls(today()).await?;
+        Ok(Showcase {
+            practice_count: practices.total,
+            practices: practices.items,
+            placements: placements.items,
+            calls,
+        })
+    }
+
+    /// The calls that take requests on `day`.
+    async fn open_calls(&self, day: Date) -> Result<Vec<CallRow>> {
+        let calls = self.calls(Some(50), None).await?;
+        Ok(calls
+            .items
+            .into_iter()
+            .filter(|c| {
+                let (status, deadline) = Self::call_status(c);
+                status.takes_requests(deadline, day)
+            })
+            .collect())
+    }
+
+    /// A member's desk: their tasks, then the showcase.
+    pub async fn desk(&self, actor: &Actor, reader: &str) -> Result<Desk> {
+        let mut tasks = self.practice_tasks(actor, reader).await?;
+        tasks.extend(self.visit_tasks(actor).await?);
+        let day = today();
+        let showcase = self.showcase(actor, reader).await?;
+        if can(actor, Action::RequestInCall { open: true }) {
+            for c in &showcase.calls {
+                let (_, deadline) = Self::call_status(c);
+                if (deadline - day).whole_days() <= CALL_SOON_DAYS {
+                    tasks.push(Task::CallClosing {
+                        slug: c.slug.clone(),
+                        title: c.title.clone(),
+                        deadline,
+                    });
+                }
+            }
+        }
+        Ok(Desk { tasks, showcase })
+    }
+
+    /// The practices in the workflow that `actor` may move on now.
+    async fn practice_tasks(&self, actor: &Actor, reader: &str) -> Result<Vec<Task>> {
+        let mut tasks = Vec::new();
+        for status in [
+            PracticeStatus::Submitted,
+            PracticeStatus::InReview,
+            PracticeStatus::ChangesRequested,
+            PracticeStatus::Draft,
+        ] {
+            let filter = PracticeFilter {
+                status: Some(status.as_str().to_owned()),
+                ..Default::default()
+            };
+            let page = self
+                .practices(actor, &filter, reader, Some(200), None)
+                .await?;
+            for row in page.items {
+                let owners = self.store().practice_owners(row.id).await?;
+                let facts = self.facts(actor, &row, &owners).await?;
+                let (slug, title, lang) = (row.slug, row.title, row.title_lang);
+                let task = if actor.user_id().is_some() && can(actor, Action::TakeReview(facts)) {
+                    Some(Task::Review { slug, title, lang })
+                } else if can(actor, Action::Step(Transition::Publish, facts)) {
+                    Some(Task::Publish { slug, title, lang })
+                } else if facts.reviewer && can(actor, Action::Step(Transition::Recommend, facts)) {
+                    Some(Task::FinishReview { slug, title, lang })
+                } else if facts.own_organisation
+                    && can(actor, Action::Step(Transition::Submit, facts))
+                {
+                    Some(Task::Submit {
+                        slug,
+                        title,
+                        lang,
+                        changes_requested: status == PracticeStatus::ChangesRequested,
+                    })
+                } else {
+                    None
+                };
+                tasks.extend(task);
+            }
+        }
+        Ok(tasks)
+    }
+
+    /// The visits where `actor` is the visitor or acts for the host and has a step to take.
+    async fn visit_tasks(&self, actor: &Actor) -> Result<Vec<Task>> {
+        let mut tasks = Vec::new();
+        let visits = self
+            .visits(
+                actor,
+                &VisitQuery {
+                    limit: Some(200),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        for row in visits.items {
+            let view = self.visit(actor, row.id).await?;
+            if !view.facts.visitor && !view.facts.host {
+                continue;
+            }
+            let title = row
+                .placement_title
+                .clone()
+                .or_else(|| row.host_name.clone())
+                .unwrap_or_default();
+            let id = row.id;
+            let task = if view.steps.contains(&Step::Accept) {
+                Some(Task::AnswerVisit { id, title })
+            } else if view.steps.contains(&Step::Schedule) && row.status == "accepted" {
+                Some(Task::ScheduleVisit { id, title })
+            } else if view.checklist.iter().any(|c| match view.confirms {
+                Some(Side::Visitor) => !c.visitor,
+                Some(Side::Host) => !c.host,
+                None => false,
+            }) {
+                Some(Task::ConfirmAgreement { id, title })
+            } else if view.steps.contains(&Step::Report) && view.report.is_none() {
+                Some(Task::WriteReport { id, title })
+            } else {
+                None
+            };
+            tasks.extend(task);
+        }
+        Ok(tasks)
+    }
+}

@@ -1,0 +1,209 @@
+//! The home page: for the public, what Passerelle is and what the network offers now; for a
+//! member, their desk (what awaits them, then the same showcase).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+
+use crate::app::App;
+use crate::app::workspace::{Showcase, Task};
+use crate::web::Ctx;
+use crate::web::html::exchange::placements::period;
+use crate::web::html::{HtmlResult, OrPage, city_name};
+
+/// A task as the desk lists it.
+pub struct TaskView {
+    /// Where the member acts.
+    href: String,
+    /// What it is about.
+    title: String,
+    /// The title's language, when it is not the page's.
+    lang: Option<String>,
+    /// What to do, in the page's language.
+    what: String,
+}
+
+/// A line of one of the showcase's lists.
+pub struct Line {
+    href: String,
+    title: String,
+    lang: Option<String>,
+    meta: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "workspace/home.html")]
+pub struct HomePage {
+    ctx: Ctx,
+    /// The member's tasks; `None` for the public.
+    tasks: Option<Vec<TaskView>>,
+    practices: Vec<Line>,
+    practice_count: i64,
+    placements: Vec<Line>,
+    calls: Vec<Line>,
+    cities: Vec<(String, String, i64)>,
+    organisations: i64,
+}
+
+fn task_view(ctx: &Ctx, task: Task) -> TaskView {
+    let other = |lang: String| (lang != ctx.lang()).then_some(lang);
+    let visit = |id: i64| ctx.link("/visits/", &id.to_string(), "");
+    let (href, title, lang, what) = match task {
+        Task::Review { slug, title, lang } => (
+            ctx.link("/practices/", &slug, ""),
+            title,
+            other(lang),
+            ctx.t("desk-task-review"),
+        ),
+        Task::FinishReview { slug, title, lang } => (
+            ctx.link("/practices/", &slug, ""),
+            title,
+            other(lang),
+            ctx.t("desk-task-finish-review"),
+        ),
+        Task::Publish { slug, title, lang } => (
+            ctx.link("/practices/", &slug, ""),
+            title,
+            other(lang),
+            ctx.t("desk-task-publish"),
+        ),
+        Task::Submit {
+            slug,
+            title,
+            lang,
+            changes_requested,
+        } => (
+            ctx.link("/practices/", &slug, ""),
+            title,
+            other(lang),
+            ctx.t(if changes_requested {
+                "desk-task-revise"
+            } else {
+                "desk-task-submit"
+            }),
+        ),
+        Task::AnswerVisit { id, title } => (visit(id), title, None, ctx.t("desk-task-answer")),
+        Task::ScheduleVisit { id, title } => (visit(id), title, None, ctx.t("desk-task-schedule")),
+        Task::ConfirmAgreement { id, title } => {
+            (visit(id), title, None, ctx.t("desk-task-confirm"))
+        }
+        Task::WriteReport { id, title } => (
+            ctx.link("/visits/", &id.to_string(), "/report"),
+            title,
+            None,
+            ctx.t("desk-task-report"),
+        ),
+        Task::CallClosing {
+            slug,
+            title,
+            deadline,
+        } => (
+            ctx.link("/calls/", &slug, ""),
+            title,
+            None,
+            ctx.t1("desk-task-call", "day", &ctx.day(deadline)),
+        ),
+    };
+    TaskView {
+        href,
+        title,
+        lang,
+        what,
+    }
+}
+
+fn lines(ctx: &Ctx, showcase: Showcase) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
+    let other = |lang: &str| (lang != ctx.lang()).then(|| lang.to_owned());
+    let practices = showcase
+        .practices
+        .into_iter()
+        .map(|p| Line {
+            href: ctx.link("/practices/", &p.slug, ""),
+            lang: other(&p.title_lang),
+            title: p.title,
+            meta: p
+                .published_at
+                .map(|at| ctx.t1("home-published-on", "day", &ctx.day_of(at)))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let placements = showcase
+        .placements
+        .iter()
+        .map(|v| {
+            let texts = v.texts_in(ctx.lang());
+            let next = v
+                .windows
+                .first()
+                .map(|w| period(ctx, w.start, w.end))
+                .unwrap_or_default();
+            Line {
+                href: ctx.link("/placements/", &v.row.slug, ""),
+                title: texts.title.to_owned(),
+                lang: other(texts.lang),
+                meta: [v.row.organisation_name.clone(), next]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            }
+        })
+        .collect();
+    let calls = showcase
+        .calls
+        .iter()
+        .map(|c| {
+            let (_, deadline) = App::call_status(c);
+            Line {
+                href: ctx.link("/calls/", &c.slug, ""),
+                title: c.title.clone(),
+                lang: None,
+                meta: ctx.t1("call-deadline-on", "day", &ctx.day(deadline)),
+            }
+        })
+        .collect();
+    (practices, placements, calls)
+}
+
+/// `/{lang}/`: the desk for members, the showcase for everyone else.
+pub async fn home(ctx: Ctx, State(app): State<App>) -> HtmlResult<HomePage> {
+    let actor = ctx.actor();
+    let (tasks, showcase) = if ctx.signed_in() {
+        let desk = app.desk(&actor, ctx.lang()).await.or_page(&ctx)?;
+        let tasks = desk.tasks.into_iter().map(|t| task_view(&ctx, t)).collect();
+        (Some(tasks), desk.showcase)
+    } else {
+        (None, app.showcase(&actor, ctx.lang()).await.or_page(&ctx)?)
+    };
+    let practice_count = showcase.practice_count;
+    let (practices, placements, calls) = lines(&ctx, showcase);
+    let organisations = app
+        .organisations(&Default::default(), Some(1), None)
+        .await
+        .or_page(&ctx)?
+        .total;
+    let cities = app
+        .cities(None)
+        .await
+        .or_page(&ctx)?
+        .iter()
+        .filter(|c| c.organisations > 0)
+        .map(|c| {
+            (
+                c.slug.clone(),
+                city_name(c, ctx.locale).to_owned(),
+                c.organisations,
+            )
+        })
+        .collect();
+    Ok(HomePage {
+        ctx,
+        tasks,
+        practices,
+        practice_count,
+        placements,
+        calls,
+        cities,
+        organisations,
+    })
+}

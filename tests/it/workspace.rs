@@ -1,0 +1,88 @@
+//! The home page: the showcase for the public, the desk for members.
+
+use axum::http::StatusCode;
+
+use crate::helpers::*;
+
+/// The tasks section of a desk page.
+fn tasks(body: &str) -> String {
+    let start = body.find("id=\"desk-tasks\"").expect("a desk");
+    let end = body[start..]
+        .find("</section>")
+        .map_or(body.len(), |e| start + e);
+    body[start..end].to_owned()
+}
+
+/// The links of a desk's tasks.
+fn task_links(body: &str) -> Vec<String> {
+    tasks(body)
+        .split("<a href=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap_or("").to_owned())
+        .collect()
+}
+
+both! {
+    async fn the_public_home_says_what_passerelle_is_and_shows_only_what_is_public(db) {
+        let t = TestApp::demo(db).await;
+        let mut c = t.client();
+        let home = c.get("/en/").await;
+        home.assert(StatusCode::OK)
+            .contains("learning from each other across borders")
+            .contains("What are you looking for?")
+            .contains("action=\"/en/search\"")
+            .contains("New practices")
+            .contains("href=\"/en/practices/refugee-student-buddies")
+            .contains("Open placements")
+            .contains("href=\"/en/placements/buergerhaus-trier-nord\"")
+            .contains("Cities of the network")
+            .lacks("id=\"desk-tasks\"");
+        // A draft and a practice in review stay out of the public's home.
+        home.lacks("Accès à la langue et à la formation").lacks("Rencontres interculturelles");
+        c.get("/fr/").await.assert(StatusCode::OK).contains("Que cherchez-vous\u{a0}?").contains("Nouvelles pratiques");
+        c.get("/de/").await.assert(StatusCode::OK).contains("Wonach suchen Sie?").contains("Offene Hospitationen");
+    }
+
+    async fn a_new_instance_has_a_home_that_says_there_is_nothing_yet(db) {
+        let t = TestApp::new(db).await;
+        t.client().get("/en/").await.assert(StatusCode::OK)
+            .contains("No practice is published yet.")
+            .contains("No placement is offered at the moment.")
+            .contains("No call is open.");
+    }
+
+    async fn a_members_desk_lists_what_awaits_them_and_every_task_leads_somewhere(db) {
+        let t = TestApp::demo(db).await;
+        // A coordinator is asked to find a reviewer; a member of another city to finish a review
+        // and write the report of a visit that took place.
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let desk = coordinator.get("/en/").await;
+        desk.assert(StatusCode::OK).contains("My desk");
+        let list = tasks(&desk.body);
+        assert!(list.contains("Rencontres interculturelles") && list.contains("waits for a reviewer from another city"), "{list}");
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        let desk = member.get("/en/").await;
+        let list = tasks(&desk.body);
+        assert!(list.contains("your opinion is due"), "{list}");
+        assert!(list.contains("visit done: write the learning report") && list.contains("/report\""), "{list}");
+        // The host's editor is asked to confirm the agreement, not to review their own practice.
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        let desk = editor.get("/fr/").await;
+        desk.assert(StatusCode::OK).contains("Mon espace de travail");
+        let list = tasks(&desk.body);
+        assert!(list.contains("tâche vous attend") && list.contains("liste de contrôle"), "{list}");
+        assert!(!list.contains("Rencontres interculturelles"), "{list}");
+        // Every task leads to a page its reader may open.
+        for (client, lang) in [(&mut coordinator, "en"), (&mut member, "en"), (&mut editor, "fr")] {
+            let desk = client.get(&format!("/{lang}/")).await;
+            let links = task_links(&desk.body);
+            assert!(!links.is_empty());
+            for link in links {
+                client.get(&link).await.assert(StatusCode::OK);
+            }
+        }
+        // Nothing waits for the administrator, who belongs to no organisation.
+        let mut admin = t.signed_in(ADMIN.0, ADMIN.1).await;
+        admin.get("/en/").await.assert(StatusCode::OK).contains("Nothing awaits you").contains("Nothing to do right now.");
+    }
+}
