@@ -862,6 +862,7 @@ calls-link = Ausschreibungen
 call-deadline-on = Anfragen bis { $day }
 call-counts = { $placements } Hospitationen, { $requests } Anfragen
 call-status-open = Offen
+call-status-closed = Anfragen geschlossen, Verteilung folgt
 call-status-proposed = Verteilung vorgeschlagen
 call-status-published = Verteilung veröffentlicht
 call-review = Verteilung

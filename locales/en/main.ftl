@@ -862,6 +862,7 @@ calls-link = Calls for exchanges
 call-deadline-on = Requests until { $day }
 call-counts = { $placements } placements, { $requests } requests
 call-status-open = Open
+call-status-closed = Closed for requests, allocation to come
 call-status-proposed = Allocation proposed
 call-status-published = Allocation published
 call-review = Allocation

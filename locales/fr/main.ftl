@@ -862,6 +862,7 @@ calls-link = Appels à échanges
 call-deadline-on = Demandes jusqu’au { $day }
 call-counts = { $placements } stages, { $requests } demandes
 call-status-open = Ouvert
+call-status-closed = Demandes closes, répartition à venir
 call-status-proposed = Répartition proposée
 call-status-published = Répartition publiée
 call-review = Répartition

@@ -233,7 +233,8 @@ pub fn can(actor: &Actor, action: Action) -> bool {
                 Sides::Host => (f.host || staff) && !f.visitor,
                 Sides::Either => f.visitor || f.host || staff,
             };
-            side && f.status.after(step).is_some()
+            let in_time = step != crate::domain::exchange::visit::Step::Complete || f.started;
+            side && in_time && f.status.after(step).is_some()
         }
         ConfirmAgreement(side, f) => {
             let mine = match side {
@@ -360,16 +361,19 @@ mod tests {
             status,
             visitor: false,
             host: false,
+            started: true,
         };
         let visitor = |status| VisitFacts {
             status,
             visitor: true,
             host: false,
+            started: true,
         };
         let host = |status| VisitFacts {
             status,
             visitor: false,
             host: true,
+            started: true,
         };
         #[rustfmt::skip]
         let table: &[(Action, [bool; 5])] = &[
@@ -397,6 +401,8 @@ mod tests {
             (StepVisit(VisitStep::Cancel, neither(Scheduled)),             [false, false, false, true,  true]),
             (StepVisit(VisitStep::Cancel, visitor(Done)),                  [false, false, false, false, false]),
             (StepVisit(VisitStep::Complete, visitor(Scheduled)),           [false, true,  true,  true,  true]),
+            (StepVisit(VisitStep::Complete, VisitFacts { started: false, ..visitor(Scheduled) }), [false, false, false, false, false]),
+            (StepVisit(VisitStep::Complete, VisitFacts { started: false, ..host(Scheduled) }),    [false, false, false, false, false]),
             (ConfirmAgreement(Side::Visitor, visitor(Accepted)),      [false, true,  true,  true,  true]),
             (ConfirmAgreement(Side::Host, visitor(Accepted)),         [false, false, false, false, false]),
             (ConfirmAgreement(Side::Host, host(Accepted)),            [false, true,  true,  true,  true]),

@@ -85,4 +85,29 @@ both! {
         let mut admin = t.signed_in(ADMIN.0, ADMIN.1).await;
         admin.get("/en/").await.assert(StatusCode::OK).contains("Nothing awaits you").contains("Nothing to do right now.");
     }
+
+    async fn no_button_offers_what_cannot_be_done_now(db) {
+        let t = TestApp::demo(db).await;
+        // Visit 5 is scheduled for a day in 2027: nobody may record yet that it took place.
+        let mut visitor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        visitor.get("/en/visits/5").await.assert(StatusCode::OK).contains("Scheduled").lacks("value=\"complete\"");
+        let api = visitor.get("/api/v1/visits/5").await;
+        assert!(!api.body.contains("\"complete\""), "{}", api.body);
+        visitor.get("/en/visits/5").await;
+        visitor.post_form("/en/visits/5/step", &[("step", "complete")]).await
+            .assert(StatusCode::CONFLICT).contains("The visit has not started yet.");
+        // A call closed early is shown closed for requests, on its page and in the list.
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let deadline = (time::OffsetDateTime::now_utc().date() + time::Duration::days(5)).to_string();
+        let body = serde_json::json!({"title": "Herbst", "deadline": deadline, "placements": ["buergerhaus-trier-nord"]});
+        let r = coordinator.json(axum::http::Method::POST, "/api/v1/calls", &body).await;
+        r.assert(StatusCode::CREATED);
+        let slug = r.json()["slug"].as_str().expect("slug").to_owned();
+        let page = format!("/en/calls/{slug}");
+        coordinator.get(&page).await.assert(StatusCode::OK).contains("<span class=\"badge\">Open</span>");
+        coordinator.json(axum::http::Method::POST, &format!("/api/v1/calls/{slug}/close"), &serde_json::json!({})).await.assert(StatusCode::OK);
+        let closed = "<span class=\"badge\">Closed for requests, allocation to come</span>";
+        coordinator.get(&page).await.assert(StatusCode::OK).contains(closed);
+        coordinator.get("/en/calls").await.assert(StatusCode::OK).contains(closed);
+    }
 }

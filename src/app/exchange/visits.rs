@@ -140,6 +140,11 @@ pub(super) fn facts_of(actor: &Actor, row: &VisitRow) -> VisitFacts {
         status: VisitStatus::parse(&row.status).unwrap_or(VisitStatus::Cancelled),
         visitor: actor.user_id() == Some(row.visitor_id),
         host: acts_for(actor, row.host_id),
+        started: row
+            .start_date
+            .as_deref()
+            .and_then(parse_day)
+            .is_none_or(|d| d <= today()),
     }
 }
 
@@ -356,6 +361,9 @@ impl App {
         ) {
             return Err(Error::Conflict("error-visit-step-not-possible"));
         }
+        if step == Step::Complete && !facts.started {
+            return Err(Error::Conflict("error-visit-not-started"));
+        }
         if !can(actor, Action::StepVisit(step, facts)) {
             return Err(if facts.status.after(step).is_none() {
                 Error::Conflict("error-visit-step-not-possible")
@@ -364,15 +372,6 @@ impl App {
             });
         }
         let message = step_message(step, message).map_err(Error::Invalid)?;
-        if step == Step::Complete
-            && row
-                .start_date
-                .as_deref()
-                .and_then(parse_day)
-                .is_some_and(|d| d > today())
-        {
-            return Err(Error::Conflict("error-visit-not-started"));
-        }
         let was_scheduled = facts.status == VisitStatus::Scheduled;
         let mut tx = self.store().write().await?;
         if step == Step::Accept {

@@ -215,6 +215,8 @@ pub struct VisitFacts {
     pub visitor: bool,
     /// The asker may act for the host organisation (its editors).
     pub host: bool,
+    /// Its first day has come (a visit is recorded as having taken place only from then on).
+    pub started: bool,
 }
 
 /// A request as typed: for a placement (its slug) or open (no placement).

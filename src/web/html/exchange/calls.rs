@@ -12,8 +12,9 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
+use crate::app::exchange::visits::today;
 use crate::app::{App, CallView, Error};
-use crate::domain::exchange::call::{CallForm, CallRequestForm, PREFERENCES_MAX};
+use crate::domain::exchange::call::{CallForm, CallRequestForm, CallStatus, PREFERENCES_MAX};
 use crate::domain::{Action, FieldErrors};
 use crate::web::{CsrfForm, Ctx};
 
@@ -97,7 +98,10 @@ pub(super) async fn list(
                 href: ctx.link("/calls/", &c.slug, ""),
                 title: c.title.clone(),
                 deadline: deadline_label(&ctx, &c.deadline),
-                status: ctx.tk("call-status-", &c.status),
+                status: {
+                    let (status, deadline) = App::call_status(c);
+                    status_label(&ctx, status, status.takes_requests(deadline, today()))
+                },
                 counts: crate::i18n::t_args(
                     ctx.locale,
                     "call-counts",
@@ -248,7 +252,7 @@ pub(super) async fn show_page(
     let page = ShowPage {
         description: markdown(&c.row.description),
         deadline: ctx.day(c.deadline),
-        status: ctx.tk("call-status-", c.status.as_str()),
+        status: status_label(&ctx, c.status, c.takes_requests),
         included: c
             .placements
             .iter()
@@ -323,4 +327,14 @@ pub(super) async fn close(
         &format!("/calls/{slug}"),
         "closed",
     ))
+}
+
+/// A call's state as its badge says it: an open call whose deadline has passed (or that was
+/// closed early) is "closed for requests", not "open".
+fn status_label(ctx: &Ctx, status: CallStatus, takes_requests: bool) -> String {
+    if status == CallStatus::Open && !takes_requests {
+        ctx.t("call-status-closed")
+    } else {
+        ctx.tk("call-status-", status.as_str())
+    }
 }
