@@ -198,6 +198,12 @@ mod tests {
     /// "f", …)` → `field-f`, `m::filter(ctx, "f", …)` → `filter-f`).
     fn keys_named_in(text: &str) -> BTreeSet<String> {
         let mut found = BTreeSet::new();
+        // Notice keys are chosen in tables (`"saved" => "notice-saved"`).
+        for (at, _) in text.match_indices("\"notice-") {
+            if let Some((key, _)) = literal_at(text, at) {
+                found.insert(key.to_owned());
+            }
+        }
         let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
         for (at, _) in text.match_indices('(') {
             let name_start = text[..at].rfind(|c: char| !ident(c)).map_or(0, |i| i + 1);
@@ -281,7 +287,7 @@ mod tests {
             r#"ctx.t("a-b") i18n::t(locale, "c-d") ctx.t1("e-f", "x", v) t_args(locale, "g-h", &a)
             ctx.tk("kind-", "city") FieldError::new("error-x") e.add("slug", FieldError::new("error-y"))
             {% call m::input(ctx, errors, "name", v, "text", true, "") %} {% call m::filter(ctx, "city", c) %}
-            split("not-a-key") ctx.t(&format!("dyn-{x}")) e.add(1, 2)"#,
+            split("not-a-key") ctx.t(&format!("dyn-{x}")) e.add(1, 2) "saved" => "notice-saved","#,
         );
         let expected: BTreeSet<String> = [
             "a-b",
@@ -294,6 +300,7 @@ mod tests {
             "field-slug",
             "field-name",
             "filter-city",
+            "notice-saved",
         ]
         .into_iter()
         .map(str::to_owned)

@@ -252,7 +252,12 @@ both! {
         diff.assert(StatusCode::OK).contains("<ins>").contains("Contexte de l’autrice.");
 
         editor.get("/fr/practices/cafes-linguistiques").await;
-        editor.post_form("/fr/practices/cafes-linguistiques/step/submit", &[]).await.assert(StatusCode::SEE_OTHER);
+        let r = editor.post_form("/fr/practices/cafes-linguistiques/step/submit", &[]).await;
+        r.assert(StatusCode::SEE_OTHER);
+        // The notice says what happened, not just "saved".
+        let next = r.header("location").to_owned();
+        assert!(next.ends_with("?done=step-submit"), "{next}");
+        editor.get(&next).await.contains("Soumise\u{a0}: quelqu’un d’une autre ville va la relire");
         editor.get("/fr/practices/cafes-linguistiques").await.contains("Soumise à relecture");
         let mut reviewer = t.signed_in(MEMBER.0, MEMBER.1).await;
         reviewer.get("/de/practices/cafes-linguistiques").await.assert(StatusCode::OK).contains("/review");

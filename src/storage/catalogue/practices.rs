@@ -122,6 +122,8 @@ pub struct EventRow {
     pub to_status: String,
     /// The note (a review opinion).
     pub note: Option<String>,
+    /// Who took it as pages name them: their organisation, else their account's address.
+    pub who: Option<String>,
 }
 
 /// Which practices a reader may see: the grounds of `domain::permission::practice_grounds`
@@ -441,7 +443,11 @@ impl Store {
     /// The workflow history, oldest first.
     pub async fn practice_events(&self, id: i64) -> Result<Vec<EventRow>> {
         Ok(sqlx::query_as(
-            "SELECT at, user_id, step, from_status, to_status, note FROM practice_events WHERE practice_id = $1 ORDER BY id",
+            "SELECT e.at, e.user_id, e.step, e.from_status, e.to_status, e.note, \
+             COALESCE(o.name, u.email) AS who \
+             FROM practice_events e LEFT JOIN users u ON u.id = e.user_id \
+             LEFT JOIN organisations o ON o.id = u.organisation_id \
+             WHERE e.practice_id = $1 ORDER BY e.id",
         )
         .bind(id)
         .fetch_all(self.pool())

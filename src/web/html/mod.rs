@@ -378,6 +378,15 @@ pub fn notice(ctx: &Ctx, done: Option<&str>) -> Option<String> {
         "revoked" => "notice-token-revoked",
         "welcome" => "notice-welcome",
         "erased" => "notice-erased",
+        "review-taken" => "notice-review-taken",
+        "review-assigned" => "notice-review-assigned",
+        "step-submit" => "notice-step-submit",
+        "step-start_review" => "notice-review-taken",
+        "step-request_changes" => "notice-step-request-changes",
+        "step-recommend" => "notice-step-recommend",
+        "step-publish" => "notice-step-publish",
+        "step-archive" => "notice-step-archive",
+        "step-republish" => "notice-step-republish",
         _ => return None,
     };
     Some(ctx.t(key))

@@ -283,7 +283,7 @@ pub(super) async fn take_review(
     CsrfForm(_): CsrfForm<crate::web::html::Empty>,
 ) -> HtmlResult<Response> {
     app.take_review(&ctx.actor(), &slug).await.or_page(&ctx)?;
-    Ok(done(&ctx, &format!("/practices/{slug}"), "saved"))
+    Ok(done(&ctx, &format!("/practices/{slug}"), "review-taken"))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -299,7 +299,7 @@ pub(super) async fn assign_review(
     CsrfForm(f): CsrfForm<AssignForm>,
 ) -> HtmlResult<Response> {
     match app.assign_review(&ctx.actor(), &slug, &f.reviewer).await {
-        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "saved")),
+        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "review-assigned")),
         Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None).await,
         Err(e) => Err(e).or_page(&ctx),
     }
@@ -315,7 +315,11 @@ pub(super) async fn step(
         .ok_or(Error::NotFound)
         .or_page(&ctx)?;
     match app.practice_step(&ctx.actor(), &slug, t, &f).await {
-        Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "saved")),
+        Ok(()) => Ok(done(
+            &ctx,
+            &format!("/practices/{slug}"),
+            &format!("step-{}", t.as_str()),
+        )),
         Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None).await,
         Err(e) => Err(e).or_page(&ctx),
     }
