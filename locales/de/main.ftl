@@ -1188,3 +1188,29 @@ notice-step-recommend = Ihre Empfehlung ist gespeichert; eine Koordination kann 
 notice-step-publish = Veröffentlicht: Das Praxisbeispiel ist jetzt für alle sichtbar.
 notice-step-archive = Archiviert: Es bleibt lesbar, gilt aber nicht mehr als aktuell.
 notice-step-republish = Wieder veröffentlicht.
+
+## Imprint and privacy notice
+site-title-imprint = Impressum
+site-title-privacy = Datenschutz
+site-edit = Diese Seite bearbeiten
+site-back = Zurück zur Seite, ohne zu speichern
+site-edit-intro = Schreiben Sie die Seite in jeder Sprache (Markdown). Eine leere Sprache zeigt den Text einer anderen Sprache oder, wenn keiner geschrieben ist, den mitgelieferten Text.
+site-built-in = Dies ist der Text, den Passerelle mitbringt. Der Betreiber dieser Website hat noch keinen eigenen geschrieben.
+site-imprint-default =
+    Diese Seite nennt, wer diese Passerelle-Website betreibt: die Organisation, ihre Anschrift, einen Kontakt und die inhaltlich verantwortliche Person.
+
+    Der Betreiber hat sie noch nicht ausgefüllt. Seine Administratorinnen und Administratoren schreiben sie unter „Diese Seite bearbeiten“.
+site-privacy-default =
+    ## Was Passerelle speichert
+
+    - **Ihr Konto**: Ihre E-Mail-Adresse, Ihr Passwort nur als argon2id-Hash, Ihre Rolle und Organisation.
+    - **Cookies**: `passerelle_session`, solange Sie angemeldet sind (höchstens 14 Tage), und `passerelle_csrf`, das Formulare schützt. Keine anderen Cookies, kein Tracking, keine Werbung, nichts von anderen Websites.
+    - **Was Sie schreiben** (Praxisbeispiele, Hospitationen, Besuchsanfragen, Berichte) mit seiner Geschichte, und ein Änderungsprotokoll mit der Adresse des Geräts, von dem sie kamen, zur Sicherheit.
+
+    ## Ihre Rechte
+
+    Unter „Mein Konto“ laden Sie alles herunter, was über Sie gespeichert ist. Eine Administratorin oder ein Administrator löscht Ihr Konto auf Wunsch: Ihr Name verschwindet, Ihre Beiträge bleiben ohne ihn.
+
+    ## Verantwortlich
+
+    Der im Impressum genannte Betreiber. Dies ist der Hinweis, den Passerelle mitbringt; der Betreiber kann ihn durch einen eigenen ersetzen.

@@ -1188,3 +1188,29 @@ notice-step-recommend = Your recommendation is saved; a coordinator can now publ
 notice-step-publish = Published: the practice is now visible to everyone.
 notice-step-archive = Archived: it stays readable but is no longer considered current.
 notice-step-republish = Published again.
+
+## Imprint and privacy notice
+site-title-imprint = Imprint
+site-title-privacy = Privacy
+site-edit = Edit this page
+site-back = Back to the page without saving
+site-edit-intro = Write the page in each language (Markdown). A language left empty shows the text of another language, or the built-in text when none is written.
+site-built-in = This is the text Passerelle comes with. The operator of this site has not written its own yet.
+site-imprint-default =
+    This page names who runs this Passerelle site: the organisation, its address, a contact and the person responsible for the content.
+
+    The operator has not filled it in yet. Its administrators write it under “Edit this page”.
+site-privacy-default =
+    ## What Passerelle keeps
+
+    - **Your account**: your e-mail address, your password only as an argon2id hash, your role and organisation.
+    - **Cookies**: `passerelle_session` while you are signed in (at most 14 days), and `passerelle_csrf`, which protects forms. No other cookies, no tracking, no advertising, nothing loaded from other sites.
+    - **What you write** (practices, placements, visit requests, reports) with its history, and a log of changes with the address of the device they came from, for security.
+
+    ## Your rights
+
+    Under “My account” you download everything kept about you. An administrator erases your account on request: your name goes, your contributions stay without it.
+
+    ## Who is responsible
+
+    The operator named in the imprint. This is the notice Passerelle comes with; the operator may replace it with their own.

@@ -1191,3 +1191,29 @@ notice-step-recommend = Votre recommandation est enregistrée ; une coordination
 notice-step-publish = Publiée : la pratique est maintenant visible par tous.
 notice-step-archive = Archivée : elle reste lisible mais n’est plus considérée comme actuelle.
 notice-step-republish = Publiée de nouveau.
+
+## Imprint and privacy notice
+site-title-imprint = Mentions légales
+site-title-privacy = Confidentialité
+site-edit = Modifier cette page
+site-back = Revenir à la page sans enregistrer
+site-edit-intro = Écrivez la page dans chaque langue (Markdown). Une langue laissée vide affiche le texte d’une autre langue, ou le texte fourni quand aucun n’est écrit.
+site-built-in = Ceci est le texte fourni avec Passerelle. L’exploitant de ce site n’a pas encore écrit le sien.
+site-imprint-default =
+    Cette page indique qui exploite ce site Passerelle : l’organisation, son adresse, un contact et la personne responsable du contenu.
+
+    L’exploitant ne l’a pas encore remplie. Ses administrateurs la rédigent sous « Modifier cette page ».
+site-privacy-default =
+    ## Ce que Passerelle conserve
+
+    - **Votre compte** : votre adresse électronique, votre mot de passe uniquement sous forme d’empreinte argon2id, votre rôle et votre organisation.
+    - **Cookies** : `passerelle_session` tant que vous êtes connecté (14 jours au plus), et `passerelle_csrf`, qui protège les formulaires. Aucun autre cookie, aucun pistage, aucune publicité, rien qui vienne d’autres sites.
+    - **Ce que vous écrivez** (pratiques, stages d’observation, demandes de visite, rapports) avec son historique, et un journal des modifications avec l’adresse de l’appareil d’où elles viennent, pour la sécurité.
+
+    ## Vos droits
+
+    Sous « Mon compte », vous téléchargez tout ce qui est conservé à votre sujet. Un administrateur efface votre compte sur demande : votre nom disparaît, vos contributions restent sans lui.
+
+    ## Responsable
+
+    L’exploitant nommé dans les mentions légales. Ceci est la notice fournie avec Passerelle ; l’exploitant peut la remplacer par la sienne.

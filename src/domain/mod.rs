@@ -13,6 +13,7 @@ pub mod language;
 pub mod local_time;
 pub mod permission;
 pub mod values;
+pub mod workspace;
 
 pub use accounts::{Actor, NewPassword, Role};
 pub use directory::{Circle, OrgKind};

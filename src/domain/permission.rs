@@ -175,6 +175,8 @@ pub enum Action {
     /// Erase a person: their account and directory entries go, their contributions stay as a
     /// former member's.
     ErasePerson,
+    /// Write the site's imprint and privacy notice.
+    EditSitePages,
 }
 
 /// Whether `actor` may do `action`.
@@ -218,7 +220,8 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         }
         | ManageAccounts
         | ReadAuditLog
-        | ErasePerson => role == Role::Admin,
+        | ErasePerson
+        | EditSitePages => role == Role::Admin,
         CreatePractice { organisation_id } | EditPlacement { organisation_id } => {
             edits(organisation_id)
         }
@@ -335,6 +338,7 @@ mod tests {
             (ManageOwnAccount,                          [false, true,  true,  true,  true]),
             (ReadAuditLog,                              [false, false, false, false, true]),
             (ErasePerson,                               [false, false, false, false, true]),
+            (EditSitePages,                             [false, false, false, false, true]),
         ];
         for (action, expected) in table {
             for (actor, want) in actors.iter().zip(expected) {

@@ -13,6 +13,7 @@ mod error;
 mod exchange;
 mod language;
 mod sql;
+mod workspace;
 pub use accounts::audit::{AuditFilter, AuditRow};
 pub use accounts::personal::{PERSONAL, UnfinishedWork};
 pub use accounts::{ApiTokenRow, InvitationRow, SessionUser, UserRow};

@@ -305,6 +305,8 @@ impl Browser {
 /// Pages anyone can read, in every state the demo has (paths without the language).
 const PUBLIC_PAGES: &[&str] = &[
     "/",
+    "/imprint",
+    "/privacy",
     "/organisations",
     "/organisations/association-dounia",
     "/organisations/wohnungsgenossenschaft-am-beutelweg",
@@ -338,6 +340,7 @@ const PUBLIC_PAGES: &[&str] = &[
 /// Pages for members, read as the demo's administrator.
 const MEMBER_PAGES: &[&str] = &[
     "/",
+    "/imprint/edit",
     "/organisations/association-dounia/edit",
     "/organisations/association-dounia/translate",
     "/organisations/new",

@@ -110,4 +110,34 @@ both! {
         coordinator.get(&page).await.assert(StatusCode::OK).contains(closed);
         coordinator.get("/en/calls").await.assert(StatusCode::OK).contains(closed);
     }
+
+    async fn administrators_write_the_imprint_and_privacy_notice_in_each_language(db) {
+        let t = TestApp::new(db).await;
+        let mut anyone = t.client();
+        // A new instance shows the built-in texts, linked from every page's footer.
+        let home = anyone.get("/de/").await;
+        home.assert(StatusCode::OK).contains("href=\"/de/imprint\"").contains("href=\"/de/privacy\"");
+        anyone.get("/de/privacy").await.assert(StatusCode::OK).contains("Was Passerelle speichert").contains("passerelle_session");
+        anyone.get("/fr/imprint").await.assert(StatusCode::OK).contains("Mentions légales").contains("pas encore écrit le sien").lacks("/fr/imprint/edit");
+        anyone.get("/en/imprint/edit").await.assert(StatusCode::UNAUTHORIZED);
+        let passerelle::app::NewAccount::Password(password) = t.app.add_user("root@example.org", "admin", None, false).await.expect("admin") else {
+            panic!("a password was expected")
+        };
+        let mut admin = t.signed_in("root@example.org", &password).await;
+        admin.get("/en/imprint").await.contains("href=\"/en/imprint/edit\"");
+        admin.get("/en/imprint/edit").await.assert(StatusCode::OK);
+        // Too long: the form comes back filled in, naming the language; nothing is written.
+        let long = "x".repeat(20_001);
+        admin.post_form("/en/imprint/edit", &[("de", "Stadt Trier"), ("fr", long.as_str()), ("en", "")]).await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY).contains("Stadt Trier").contains("id=\"fr-error\"");
+        anyone.get("/de/imprint").await.lacks("Stadt Trier");
+        let r = admin.post_form("/en/imprint/edit", &[("de", "Betrieben von der **Stadt Trier**. <script>x</script>"), ("fr", "Exploité par la ville de Trèves."), ("en", "")]).await;
+        r.assert(StatusCode::SEE_OTHER);
+        anyone.get("/de/imprint").await.assert(StatusCode::OK).contains("<strong>Stadt Trier</strong>").lacks("<script>x").lacks("noch keinen eigenen");
+        // English has none of its own: the first written language shows, marked as such.
+        anyone.get("/en/imprint").await.assert(StatusCode::OK).contains("lang=\"de\"").contains("Stadt Trier");
+        // An empty language goes back to the built-in text once every language is empty.
+        admin.post_form("/en/imprint/edit", &[("de", ""), ("fr", ""), ("en", "")]).await.assert(StatusCode::SEE_OTHER);
+        anyone.get("/de/imprint").await.contains("noch keinen eigenen");
+    }
 }

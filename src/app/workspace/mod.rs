@@ -2,6 +2,8 @@
 //! latest practices, open placements and calls); for a member, their desk: what awaits *them*,
 //! each task decided by the one permission rule of `domain`, then what is new in the network.
 
+pub mod site_pages;
+
 use time::Date;
 
 use crate::app::exchange::visits::{VisitQuery, today};

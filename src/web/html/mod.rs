@@ -45,6 +45,7 @@ pub fn router() -> Router<App> {
         .merge(accounts::router())
         .merge(language::router())
         .merge(exchange::router())
+        .merge(workspace::router())
 }
 
 /// A page's query string: a value of the wrong form (`?page=abc`) gets the error page in the

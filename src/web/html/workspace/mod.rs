@@ -1,6 +1,10 @@
 //! The home page: for the public, what Passerelle is and what the network offers now; for a
 //! member, their desk (what awaits them, then the same showcase).
 
+mod site_pages;
+
+pub use site_pages::router;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;

@@ -1,0 +1,46 @@
+//! The site's own pages (imprint, privacy notice) per interface language.
+
+use crate::storage::{Result, Store, WriteTx, now};
+
+impl Store {
+    /// The texts of a site page that administrators wrote, by language.
+    pub async fn site_page(&self, page: &str) -> Result<Vec<(String, String)>> {
+        Ok(
+            sqlx::query_as("SELECT lang, body FROM site_pages WHERE page = $1 ORDER BY lang")
+                .bind(page)
+                .fetch_all(self.pool())
+                .await?,
+        )
+    }
+}
+
+impl WriteTx {
+    /// Sets a site page's text in one language (an empty text removes it, so the built-in
+    /// text shows again), and logs the change.
+    pub async fn set_site_page(
+        &mut self,
+        page: &str,
+        lang: &str,
+        body: &str,
+        actor: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM site_pages WHERE page = $1 AND lang = $2")
+            .bind(page)
+            .bind(lang)
+            .execute(&mut *self.tx)
+            .await?;
+        if !body.is_empty() {
+            sqlx::query(
+                "INSERT INTO site_pages (page, lang, body, updated_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(page)
+            .bind(lang)
+            .bind(body)
+            .bind(now())
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        self.record("site_page", &format!("{page}/{lang}"), "update", actor)
+            .await
+    }
+}
