@@ -5,6 +5,9 @@
 // when the screen becomes narrow.
 (function () {
   "use strict";
+  // Only where CSS shows the folded content on wide screens too (::details-content); elsewhere
+  // the disclosures stay as they are, a menu button and folded filters.
+  if (!window.CSS || !CSS.supports || !CSS.supports("selector(::details-content)")) { return; }
   var wide = window.matchMedia("(min-width: 48rem)");
   var folds = document.querySelectorAll("details.menu, details.wide-open");
   var initially = [];

@@ -1214,3 +1214,7 @@ site-privacy-default =
     ## Verantwortlich
 
     Der im Impressum genannte Betreiber. Dies ist der Hinweis, den Passerelle mitbringt; der Betreiber kann ihn durch einen eigenen ersetzen.
+field-de = Deutsch
+field-fr = Französisch
+field-en = Englisch
+practice-history-staff = Koordination des Netzwerks

@@ -1214,3 +1214,7 @@ site-privacy-default =
     ## Who is responsible
 
     The operator named in the imprint. This is the notice Passerelle comes with; the operator may replace it with their own.
+field-de = German
+field-fr = French
+field-en = English
+practice-history-staff = network coordination

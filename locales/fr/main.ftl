@@ -1217,3 +1217,7 @@ site-privacy-default =
     ## Responsable
 
     L’exploitant nommé dans les mentions légales. Ceci est la notice fournie avec Passerelle ; l’exploitant peut la remplacer par la sienne.
+field-de = Allemand
+field-fr = Français
+field-en = Anglais
+practice-history-staff = coordination du réseau

@@ -145,7 +145,7 @@ struct Inner {
 type SimilarKey = (i64, String, bool);
 
 /// See [`App::content_version`].
-pub type ContentVersion = (i64, u64);
+pub type ContentVersion = (i64, u64, i32);
 /// Similar practices with the change-log generation they were found at.
 type SimilarHits = (ContentVersion, Arc<Vec<crate::search::Hit>>);
 
@@ -251,13 +251,15 @@ impl App {
 
     /// What derived answers (cached pages, similar practices) depend on: the change log's
     /// generation, and the passes that gave practices their vectors (an answer found while
-    /// the embedding model was still reading the catalogue is found anew after it).
+    /// the embedding model was still reading the catalogue is found anew after it), and the
+    /// day where the network is (pages say which calls are still open and what comes next).
     pub fn content_version(&self) -> ContentVersion {
         (
             self.generation(),
             self.inner
                 .vector_passes
                 .load(std::sync::atomic::Ordering::Acquire),
+            crate::app::exchange::visits::today().to_julian_day(),
         )
     }
 

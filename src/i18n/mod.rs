@@ -67,10 +67,50 @@ fn typography(locale: Locale, text: String) -> String {
 
 /// The message `key` in `locale` with arguments.
 pub fn t_args(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue<'_>> =
-        // Numeric arguments become numbers, so that plural variants ([one], [other]) apply.
-        args.iter().map(|(k, v)| (Cow::Owned((*k).to_owned()), FluentValue::try_number(v.as_str()))).collect();
-    typography(locale, LOCALES.lookup_with_args(id(locale), key, &map))
+    // Numeric arguments become numbers, so that plural variants ([one], [other]) apply. In
+    // French, text arguments stand in as markers while the message's own spacing is set, so
+    // that what readers wrote (a title, a query, an address) is left as they wrote it.
+    let marked = locale == Locale::Fr;
+    let mut texts = Vec::new();
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| {
+            let value = match FluentValue::try_number(v.as_str()) {
+                FluentValue::String(_) if marked => {
+                    texts.push(v.as_str());
+                    FluentValue::from(format!("\u{E000}{}\u{E001}", texts.len() - 1))
+                }
+                other => other,
+            };
+            (Cow::Owned((*k).to_owned()), value)
+        })
+        .collect();
+    let text = typography(locale, LOCALES.lookup_with_args(id(locale), key, &map));
+    if texts.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find('\u{E000}') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + '\u{E000}'.len_utf8()..];
+        let Some(end) = after.find('\u{E001}') else {
+            out.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        match after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| texts.get(i))
+        {
+            Some(t) => out.push_str(t),
+            None => out.push_str(&rest[start..start + '\u{E000}'.len_utf8() + end + 1]),
+        }
+        rest = &after[end + '\u{E001}'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A day as `locale` writes it in prose: "7. Dezember 2026", "1er décembre 2026", "7 December 2026".
@@ -439,6 +479,14 @@ mod tests {
             wrong.is_empty(),
             "French signs without their space: {wrong:#?}"
         );
+        // What readers wrote keeps its own spacing.
+        let title = t_args(
+            Locale::Fr,
+            "search-title-for",
+            &[("q", "Qui ? https://e.org/a:b".into())],
+        );
+        assert!(title.contains("Qui ? https://e.org/a:b"), "{title}");
+        assert!(title.starts_with("Recherche\u{a0}:"), "{title}");
         let text = t(Locale::Fr, "search-did-you-mean");
         assert!(text.ends_with("\u{a0}:"), "{text}");
         assert_eq!(colon(Locale::Fr), "\u{a0}:");

@@ -289,21 +289,24 @@ mod tests {
             headers: HeaderMap::new(),
             body: body.clone(),
         };
-        store.put("/first".into(), entry((1, 0)));
+        store.put("/first".into(), entry((1, 0, 0)));
         for n in 0..200 {
             // The first page is read between writes, so it stays.
-            assert!(store.get("/first", (1, 0)).is_some(), "after {n} others");
-            store.put(format!("/en/practices?q={n}"), entry((1, 0)));
+            assert!(store.get("/first", (1, 0, 0)).is_some(), "after {n} others");
+            store.put(format!("/en/practices?q={n}"), entry((1, 0, 0)));
             assert!(store.bytes <= MAX_BYTES, "{} bytes after {n}", store.bytes);
         }
-        assert!(store.get("/en/practices?q=0", (1, 0)).is_none());
-        assert!(store.get("/en/practices?q=199", (1, 0)).is_some());
+        assert!(store.get("/en/practices?q=0", (1, 0, 0)).is_none());
+        assert!(store.get("/en/practices?q=199", (1, 0, 0)).is_some());
         // A newer generation makes an entry stale, and it is dropped.
-        assert!(store.get("/first", (2, 0)).is_none());
-        assert!(store.get("/first", (1, 0)).is_none());
+        assert!(store.get("/first", (2, 0, 0)).is_none());
+        assert!(store.get("/first", (1, 0, 0)).is_none());
         // So does the end of a pass of the embedding model.
-        store.put("/second".into(), entry((2, 0)));
-        assert!(store.get("/second", (2, 1)).is_none());
+        store.put("/second".into(), entry((2, 0, 0)));
+        assert!(store.get("/second", (2, 1, 0)).is_none());
+        // And a new day (calls close, the home page's lists move on).
+        store.put("/third".into(), entry((2, 1, 0)));
+        assert!(store.get("/third", (2, 1, 1)).is_none());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! A crawler over the demo as each of its roles: from the home page in one language, every
-//! same-site link two clicks deep. No page may fail (5xx), show a raw message key or a raw UTC
-//! timestamp, or weigh more than 60 KB compressed.
+//! same-site link two clicks deep. No link may fail its reader (5xx, 403, 404), and no page may
+//! show a raw message key or a raw UTC timestamp, or weigh more than 60 KB compressed.
 
 use std::collections::{BTreeSet, VecDeque};
 use std::io::Write;
@@ -77,7 +77,12 @@ async fn crawl(client: &mut Client, lang: &str, who: &str) -> (Vec<String>, usiz
     seen.insert(prefix.clone());
     while let Some((path, depth)) = queue.pop_front() {
         let r = client.get(&path).await;
-        if r.status.is_server_error() {
+        // A link a page offers its reader must not fail them: no 5xx, and no 403 or 404 (a
+        // link to something they may not see, or that is not there).
+        if r.status.is_server_error()
+            || r.status == StatusCode::FORBIDDEN
+            || r.status == StatusCode::NOT_FOUND
+        {
             problems.push(format!("{who} {path}: {}", r.status));
             continue;
         }

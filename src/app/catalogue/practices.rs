@@ -189,6 +189,17 @@ impl App {
         row: &PracticeRow,
         owners: &[LinkRow],
     ) -> Result<PracticeFacts> {
+        let city = self.city_of(actor).await?;
+        Self::facts_in(actor, row, owners, city)
+    }
+
+    /// [`App::facts`] with the actor's city already known (for lists of practices).
+    pub(crate) fn facts_in(
+        actor: &Actor,
+        row: &PracticeRow,
+        owners: &[LinkRow],
+        city: Option<i64>,
+    ) -> Result<PracticeFacts> {
         let org = match actor {
             Actor::User {
                 organisation_id, ..
@@ -199,7 +210,7 @@ impl App {
             status: PracticeStatus::parse(&row.status)
                 .ok_or_else(|| anyhow::anyhow!("stored status {} is unknown", row.status))?,
             own_organisation: org.is_some_and(|o| owners.iter().any(|w| w.id == o)),
-            same_city: self.city_of(actor).await?.map(|c| c == row.city_id),
+            same_city: city.map(|c| c == row.city_id),
             reviewer: actor.user_id().is_some() && row.reviewer_id == actor.user_id(),
             recommended: row.recommended == 1,
         })

@@ -143,6 +143,9 @@ pub struct PlacementQuery {
     pub limit: Option<i64>,
     /// Items skipped.
     pub offset: Option<i64>,
+    /// Only open placements, whatever the reader may see (the home page's list).
+    #[serde(skip)]
+    pub open_only: bool,
 }
 
 impl PlacementQuery {
@@ -248,7 +251,7 @@ impl App {
         query: &PlacementQuery,
     ) -> Result<Page<PlacementView>> {
         let mut filter = query.filter()?;
-        if !can(actor, Action::ViewPlacement { open: false }) {
+        if query.open_only || !can(actor, Action::ViewPlacement { open: false }) {
             filter.status = Some(PlacementStatus::Open.as_str().to_owned());
         }
         let limit = page_size(query.limit);

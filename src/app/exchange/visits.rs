@@ -95,6 +95,9 @@ pub struct RequestSuggestion {
 pub struct VisitQuery {
     /// Only in this status.
     pub status: Option<String>,
+    /// Only those the reader takes part in, also for coordinators (who otherwise see all).
+    #[serde(skip)]
+    pub own: bool,
     /// Page size (1–200, default 50).
     pub limit: Option<i64>,
     /// Items skipped.
@@ -119,8 +122,11 @@ pub fn label_in(locale: crate::domain::Locale, labels: [&str; 3]) -> String {
 }
 
 /// Today, in UTC.
+/// Today where the network is (Central European Time), not in UTC: a visit's first day begins
+/// at local midnight.
 pub fn today() -> Date {
-    OffsetDateTime::now_utc().date()
+    crate::domain::local_time::local(OffsetDateTime::now_utc().unix_timestamp())
+        .map_or_else(|| OffsetDateTime::now_utc().date(), |t| t.date())
 }
 
 /// Whether the actor acts for an organisation as host: its editors, coordinators and admins.
@@ -135,7 +141,7 @@ pub(crate) fn acts_for(actor: &Actor, organisation: Option<i64>) -> bool {
     }
 }
 
-pub(super) fn facts_of(actor: &Actor, row: &VisitRow) -> VisitFacts {
+pub(crate) fn facts_of(actor: &Actor, row: &VisitRow) -> VisitFacts {
     VisitFacts {
         status: VisitStatus::parse(&row.status).unwrap_or(VisitStatus::Cancelled),
         visitor: actor.user_id() == Some(row.visitor_id),
@@ -283,7 +289,7 @@ impl App {
             .then_some(*organisation_id)
             .flatten();
         let filter = VisitFilter {
-            party: (!staff).then_some((*id, host)),
+            party: (!staff || query.own).then_some((*id, host)),
             placement_id: None,
             status,
         };

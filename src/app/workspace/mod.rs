@@ -100,6 +100,7 @@ impl App {
                 actor,
                 &PlacementQuery {
                     limit: Some(SHOWN),
+                    open_only: true,
                     ..Default::default()
                 },
             )
@@ -150,6 +151,7 @@ impl App {
     /// The practices in the workflow that `actor` may move on now.
     async fn practice_tasks(&self, actor: &Actor, reader: &str) -> Result<Vec<Task>> {
         let mut tasks = Vec::new();
+        let city = self.city_of(actor).await?;
         for status in [
             PracticeStatus::Submitted,
             PracticeStatus::InReview,
@@ -165,13 +167,16 @@ impl App {
                 .await?;
             for row in page.items {
                 let owners = self.store().practice_owners(row.id).await?;
-                let facts = self.facts(actor, &row, &owners).await?;
+                let facts = Self::facts_in(actor, &row, &owners, city)?;
                 let (slug, title, lang) = (row.slug, row.title, row.title_lang);
                 let task = if actor.user_id().is_some() && can(actor, Action::TakeReview(facts)) {
                     Some(Task::Review { slug, title, lang })
                 } else if can(actor, Action::Step(Transition::Publish, facts)) {
                     Some(Task::Publish { slug, title, lang })
-                } else if facts.reviewer && can(actor, Action::Step(Transition::Recommend, facts)) {
+                } else if facts.reviewer
+                    && !facts.recommended
+                    && can(actor, Action::Step(Transition::Recommend, facts))
+                {
                     Some(Task::FinishReview { slug, title, lang })
                 } else if facts.own_organisation
                     && can(actor, Action::Step(Transition::Submit, facts))
@@ -199,31 +204,37 @@ impl App {
                 actor,
                 &VisitQuery {
                     limit: Some(200),
+                    own: true,
                     ..Default::default()
                 },
             )
             .await?;
         for row in visits.items {
-            let view = self.visit(actor, row.id).await?;
-            if !view.facts.visitor && !view.facts.host {
+            // Staff see every visit; their desk holds only those they take part in.
+            let facts = crate::app::exchange::visits::facts_of(actor, &row);
+            if !facts.visitor && !facts.host {
                 continue;
             }
+            let view = self.visit(actor, row.id).await?;
             let title = row
                 .placement_title
                 .clone()
                 .or_else(|| row.host_name.clone())
                 .unwrap_or_default();
             let id = row.id;
-            let task = if view.steps.contains(&Step::Accept) {
-                Some(Task::AnswerVisit { id, title })
-            } else if view.steps.contains(&Step::Schedule) && row.status == "accepted" {
-                Some(Task::ScheduleVisit { id, title })
-            } else if view.checklist.iter().any(|c| match view.confirms {
+            // The agreement comes before the schedule: scheduling needs both sides' checklist.
+            let unconfirmed = view.checklist.iter().any(|c| match view.confirms {
                 Some(Side::Visitor) => !c.visitor,
                 Some(Side::Host) => !c.host,
                 None => false,
-            }) {
+            });
+            let agreed = view.checklist.iter().all(|c| c.visitor && c.host);
+            let task = if view.steps.contains(&Step::Accept) {
+                Some(Task::AnswerVisit { id, title })
+            } else if unconfirmed {
                 Some(Task::ConfirmAgreement { id, title })
+            } else if view.steps.contains(&Step::Schedule) && row.status == "accepted" && agreed {
+                Some(Task::ScheduleVisit { id, title })
             } else if view.steps.contains(&Step::Report) && view.report.is_none() {
                 Some(Task::WriteReport { id, title })
             } else {

@@ -122,7 +122,8 @@ pub struct EventRow {
     pub to_status: String,
     /// The note (a review opinion).
     pub note: Option<String>,
-    /// Who took it as pages name them: their organisation, else their account's address.
+    /// The organisation of whoever took it (none for the network's staff without one; an
+    /// account's address is never shown here).
     pub who: Option<String>,
 }
 
@@ -444,7 +445,7 @@ impl Store {
     pub async fn practice_events(&self, id: i64) -> Result<Vec<EventRow>> {
         Ok(sqlx::query_as(
             "SELECT e.at, e.user_id, e.step, e.from_status, e.to_status, e.note, \
-             COALESCE(o.name, u.email) AS who \
+             o.name AS who \
              FROM practice_events e LEFT JOIN users u ON u.id = e.user_id \
              LEFT JOIN organisations o ON o.id = u.organisation_id \
              WHERE e.practice_id = $1 ORDER BY e.id",

@@ -129,6 +129,7 @@ pub(super) async fn list(
         organisation: None,
         limit: Some(limit),
         offset: Some((page - 1) * limit),
+        open_only: false,
     };
     let (result, errors) = match app.placements(&ctx.actor(), &query).await {
         Ok(r) => (Some(r), FieldErrors::new()),

@@ -171,6 +171,7 @@ pub(super) async fn list_page(
         status: crate::web::html::nonempty(&p.status),
         limit: Some(limit),
         offset: Some((page - 1) * limit),
+        own: false,
     };
     let visits = app.visits(&actor, &query).await.or_page(&ctx)?;
     let made = app.calendar_address_made(&actor).await.or_page(&ctx)?;

@@ -210,6 +210,7 @@ impl From<PlacementQueryParams> for PlacementQuery {
             organisation: b.organisation,
             limit: b.limit,
             offset: b.offset,
+            open_only: false,
         }
     }
 }

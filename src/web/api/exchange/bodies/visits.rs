@@ -343,6 +343,7 @@ impl From<VisitQueryParams> for VisitQuery {
             status: b.status,
             limit: b.limit,
             offset: b.offset,
+            own: false,
         }
     }
 }
