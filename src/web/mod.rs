@@ -14,7 +14,7 @@ pub use context::{CsrfForm, Ctx, SESSION_COOKIE};
 pub use error::{ApiError, HtmlError};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -276,39 +276,36 @@ async fn root(headers: axum::http::HeaderMap) -> Redirect {
     Redirect::to(&format!("/{}/", Locale::negotiate(accept).code()))
 }
 
-async fn style(State(_): State<App>) -> Response {
+/// A file compiled into the binary, cached by browsers for an hour (`public`: the same for all).
+fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CONTENT_TYPE, content_type),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        include_str!("../../static/style.css"),
+        body,
     )
         .into_response()
+}
+
+async fn style() -> Response {
+    asset(
+        "text/css; charset=utf-8",
+        include_str!("../../static/style.css"),
+    )
 }
 
 /// The one script: it opens on wide screens the disclosures CSS already shows there.
 async fn script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
+    asset(
+        "text/javascript; charset=utf-8",
         include_str!("../../static/passerelle.js"),
     )
-        .into_response()
 }
 
 /// The site's icon: a bridge (a "passerelle") over the border, drawn in the header's colours.
 async fn favicon() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        include_str!("../../static/favicon.svg"),
-    )
-        .into_response()
+    asset("image/svg+xml", include_str!("../../static/favicon.svg"))
 }
 
 /// What crawlers may read: the public pages, not the forms, accounts and API. (Members' pages

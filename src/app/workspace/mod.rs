@@ -19,42 +19,50 @@ const SHOWN: i64 = 5;
 /// How long before its deadline an open call is a task.
 const CALL_SOON_DAYS: i64 = 21;
 
+/// What a member should do with a practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PracticeTask {
+    /// From another city, it waits for a reviewer.
+    Review,
+    /// The member reviews it and has not given an opinion yet.
+    FinishReview,
+    /// Recommended by its reviewer: a coordinator publishes it.
+    Publish,
+    /// Their organisation's draft can be handed in.
+    Submit,
+    /// Sent back with changes requested: revise and hand it in again.
+    Revise,
+}
+
+/// What a member should do with a visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitTask {
+    /// A request waits for the host's answer.
+    Answer,
+    /// Their side of the agreement checklist is not confirmed yet.
+    Confirm,
+    /// Accepted and agreed: dates, agenda and meeting point are due.
+    Schedule,
+    /// It took place; the visitor's learning report is due.
+    Report,
+}
+
 /// Something a member should do, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
-    /// A practice from another city waits for a reviewer.
-    Review {
+    /// A practice (its slug, title and the title's language).
+    Practice {
+        what: PracticeTask,
         slug: String,
         title: String,
         lang: String,
     },
-    /// The member reviews it and has not given an opinion yet.
-    FinishReview {
-        slug: String,
+    /// A visit (its id, and the placement's or host's name).
+    Visit {
+        what: VisitTask,
+        id: i64,
         title: String,
-        lang: String,
     },
-    /// Recommended by its reviewer: a coordinator publishes it.
-    Publish {
-        slug: String,
-        title: String,
-        lang: String,
-    },
-    /// Their organisation's draft (or one sent back with changes) can be handed in.
-    Submit {
-        slug: String,
-        title: String,
-        lang: String,
-        changes_requested: bool,
-    },
-    /// A visit request waits for the host's answer.
-    AnswerVisit { id: i64, title: String },
-    /// An accepted visit needs its dates, agenda and meeting point.
-    ScheduleVisit { id: i64, title: String },
-    /// Their side of the agreement checklist is not confirmed yet.
-    ConfirmAgreement { id: i64, title: String },
-    /// The visit took place; the visitor's learning report is due.
-    WriteReport { id: i64, title: String },
     /// An open call's deadline comes soon.
     CallClosing {
         slug: String,
@@ -168,28 +176,32 @@ impl App {
             for row in page.items {
                 let owners = self.store().practice_owners(row.id).await?;
                 let facts = Self::facts_in(actor, &row, &owners, city)?;
-                let (slug, title, lang) = (row.slug, row.title, row.title_lang);
-                let task = if actor.user_id().is_some() && can(actor, Action::TakeReview(facts)) {
-                    Some(Task::Review { slug, title, lang })
+                let what = if actor.user_id().is_some() && can(actor, Action::TakeReview(facts)) {
+                    Some(PracticeTask::Review)
                 } else if can(actor, Action::Step(Transition::Publish, facts)) {
-                    Some(Task::Publish { slug, title, lang })
+                    Some(PracticeTask::Publish)
                 } else if facts.reviewer
                     && !facts.recommended
                     && can(actor, Action::Step(Transition::Recommend, facts))
                 {
-                    Some(Task::FinishReview { slug, title, lang })
+                    Some(PracticeTask::FinishReview)
                 } else if facts.own_organisation
                     && can(actor, Action::Step(Transition::Submit, facts))
                 {
-                    Some(Task::Submit {
-                        slug,
-                        title,
-                        lang,
-                        changes_requested: status == PracticeStatus::ChangesRequested,
+                    Some(if status == PracticeStatus::ChangesRequested {
+                        PracticeTask::Revise
+                    } else {
+                        PracticeTask::Submit
                     })
                 } else {
                     None
                 };
+                let task = what.map(|what| Task::Practice {
+                    what,
+                    slug: row.slug,
+                    title: row.title,
+                    lang: row.title_lang,
+                });
                 tasks.extend(task);
             }
         }
@@ -221,7 +233,6 @@ impl App {
                 .clone()
                 .or_else(|| row.host_name.clone())
                 .unwrap_or_default();
-            let id = row.id;
             // The agreement comes before the schedule: scheduling needs both sides' checklist.
             let unconfirmed = view.checklist.iter().any(|c| match view.confirms {
                 Some(Side::Visitor) => !c.visitor,
@@ -229,17 +240,22 @@ impl App {
                 None => false,
             });
             let agreed = view.checklist.iter().all(|c| c.visitor && c.host);
-            let task = if view.steps.contains(&Step::Accept) {
-                Some(Task::AnswerVisit { id, title })
+            let what = if view.steps.contains(&Step::Accept) {
+                Some(VisitTask::Answer)
             } else if unconfirmed {
-                Some(Task::ConfirmAgreement { id, title })
+                Some(VisitTask::Confirm)
             } else if view.steps.contains(&Step::Schedule) && row.status == "accepted" && agreed {
-                Some(Task::ScheduleVisit { id, title })
+                Some(VisitTask::Schedule)
             } else if view.steps.contains(&Step::Report) && view.report.is_none() {
-                Some(Task::WriteReport { id, title })
+                Some(VisitTask::Report)
             } else {
                 None
             };
+            let task = what.map(|what| Task::Visit {
+                what,
+                id: row.id,
+                title,
+            });
             tasks.extend(task);
         }
         Ok(tasks)

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{FieldError, FieldErrors, Locale};
+use crate::domain::values::optional_text;
+use crate::domain::{FieldErrors, Locale};
 
 /// The longest text of a site page, in characters.
 pub const SITE_PAGE_MAX: usize = 20_000;
@@ -57,19 +58,9 @@ impl SitePageForm {
             (Locale::Fr, &self.fr),
             (Locale::En, &self.en),
         ] {
-            let text = text.trim();
-            if text.chars().count() > SITE_PAGE_MAX {
-                errors.add(
-                    locale.code(),
-                    FieldError::with("error-too-long", "max", SITE_PAGE_MAX),
-                );
-            } else if text
-                .chars()
-                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            {
-                errors.add(locale.code(), FieldError::new("error-control-char"));
-            } else {
-                out.push((locale, text.to_owned()));
+            match optional_text(text, SITE_PAGE_MAX) {
+                Ok(text) => out.push((locale, text.unwrap_or_default())),
+                Err(e) => errors.add(locale.code(), e),
             }
         }
         if errors.is_empty() {

@@ -10,7 +10,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 
 use crate::app::App;
-use crate::app::workspace::{Showcase, Task};
+use crate::app::workspace::{PracticeTask, Showcase, Task, VisitTask};
 use crate::web::Ctx;
 use crate::web::html::exchange::placements::period;
 use crate::web::html::{HtmlResult, OrPage, city_name};
@@ -50,69 +50,53 @@ pub struct HomePage {
 }
 
 fn task_view(ctx: &Ctx, task: Task) -> TaskView {
-    let other = |lang: String| (lang != ctx.lang()).then_some(lang);
-    let visit = |id: i64| ctx.link("/visits/", &id.to_string(), "");
-    let (href, title, lang, what) = match task {
-        Task::Review { slug, title, lang } => (
-            ctx.link("/practices/", &slug, ""),
-            title,
-            other(lang),
-            ctx.t("desk-task-review"),
-        ),
-        Task::FinishReview { slug, title, lang } => (
-            ctx.link("/practices/", &slug, ""),
-            title,
-            other(lang),
-            ctx.t("desk-task-finish-review"),
-        ),
-        Task::Publish { slug, title, lang } => (
-            ctx.link("/practices/", &slug, ""),
-            title,
-            other(lang),
-            ctx.t("desk-task-publish"),
-        ),
-        Task::Submit {
+    match task {
+        Task::Practice {
+            what,
             slug,
             title,
             lang,
-            changes_requested,
-        } => (
-            ctx.link("/practices/", &slug, ""),
+        } => TaskView {
+            href: ctx.link("/practices/", &slug, ""),
+            lang: (lang != ctx.lang()).then_some(lang),
             title,
-            other(lang),
-            ctx.t(if changes_requested {
-                "desk-task-revise"
-            } else {
-                "desk-task-submit"
+            what: ctx.t(match what {
+                PracticeTask::Review => "desk-task-review",
+                PracticeTask::FinishReview => "desk-task-finish-review",
+                PracticeTask::Publish => "desk-task-publish",
+                PracticeTask::Submit => "desk-task-submit",
+                PracticeTask::Revise => "desk-task-revise",
             }),
-        ),
-        Task::AnswerVisit { id, title } => (visit(id), title, None, ctx.t("desk-task-answer")),
-        Task::ScheduleVisit { id, title } => (visit(id), title, None, ctx.t("desk-task-schedule")),
-        Task::ConfirmAgreement { id, title } => {
-            (visit(id), title, None, ctx.t("desk-task-confirm"))
-        }
-        Task::WriteReport { id, title } => (
-            ctx.link("/visits/", &id.to_string(), "/report"),
+        },
+        Task::Visit { what, id, title } => TaskView {
+            href: ctx.link(
+                "/visits/",
+                &id.to_string(),
+                if what == VisitTask::Report {
+                    "/report"
+                } else {
+                    ""
+                },
+            ),
+            lang: None,
             title,
-            None,
-            ctx.t("desk-task-report"),
-        ),
+            what: ctx.t(match what {
+                VisitTask::Answer => "desk-task-answer",
+                VisitTask::Confirm => "desk-task-confirm",
+                VisitTask::Schedule => "desk-task-schedule",
+                VisitTask::Report => "desk-task-report",
+            }),
+        },
         Task::CallClosing {
             slug,
             title,
             deadline,
-        } => (
-            ctx.link("/calls/", &slug, ""),
+        } => TaskView {
+            href: ctx.link("/calls/", &slug, ""),
+            lang: None,
             title,
-            None,
-            ctx.t1("desk-task-call", "day", &ctx.day(deadline)),
-        ),
-    };
-    TaskView {
-        href,
-        title,
-        lang,
-        what,
+            what: ctx.t1("desk-task-call", "day", &ctx.day(deadline)),
+        },
     }
 }
 
@@ -181,15 +165,10 @@ pub async fn home(ctx: Ctx, State(app): State<App>) -> HtmlResult<HomePage> {
     };
     let practice_count = showcase.practice_count;
     let (practices, placements, calls) = lines(&ctx, showcase);
-    let organisations = app
-        .organisations(&Default::default(), Some(1), None)
-        .await
-        .or_page(&ctx)?
-        .total;
-    let cities = app
-        .cities(None)
-        .await
-        .or_page(&ctx)?
+    // Every organisation is in a city, so the cities' counts add up to all of them.
+    let cities = app.cities(None).await.or_page(&ctx)?;
+    let organisations = cities.iter().map(|c| c.organisations).sum();
+    let cities = cities
         .iter()
         .filter(|c| c.organisations > 0)
         .map(|c| {
