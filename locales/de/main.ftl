@@ -206,6 +206,8 @@ data-table-visit_confirmations = Vereinbarungspunkte, die Sie bestätigt haben
 data-table-calls = Ausschreibungen, die Sie eröffnet haben
 data-table-call_requests = Ihre Anfragen in Ausschreibungen
 data-table-changes = Ihre Änderungen (das Protokoll)
+data-table-notices = Ihre Benachrichtigungen
+data-table-notice_choices = Wie Sie von Benachrichtigungen erfahren
 users-title = Konten
 users-caption = Alle Konten mit ihrer Rolle
 users-change-role = Rolle und Organisation
@@ -704,7 +706,7 @@ visit-not-confirmed = Noch nicht
 visit-checklist-mine = Was Ihre Seite bestätigt
 visit-checklist-confirm = Bestätigungen speichern
 visit-schedule-title = Besuch terminieren
-visit-schedule-intro = Legen Sie die Tage innerhalb des reservierten Zeitraums, den Treffpunkt und das Programm fest. Beide Seiten erhalten eine Kalendereinladung.
+visit-schedule-intro = Legen Sie die Tage innerhalb des reservierten Zeitraums, den Treffpunkt und das Programm fest. Beide Seiten werden benachrichtigt, und der Besuch erscheint in ihren Kalender-Abonnements.
 visit-schedule = Terminieren
 visit-after-title = Nach dem Besuch
 visit-complete = Der Besuch hat stattgefunden
@@ -745,7 +747,7 @@ visit-done-accept = Die Anfrage ist zugesagt; ein Platz ist für den Gast reserv
 visit-done-decline = Die Anfrage ist abgesagt.
 visit-done-complete = Der Besuch ist als stattgefunden vermerkt.
 visit-done-cancel = Der Besuch ist storniert.
-visit-done-schedule = Der Besuch ist terminiert; beide Seiten erhalten eine Kalendereinladung.
+visit-done-schedule = Der Besuch ist terminiert; beide Seiten werden benachrichtigt, und er erscheint in ihren Kalender-Abonnements.
 visit-done-report = Der Lernbericht ist gespeichert.
 visit-done-checklist = Ihre Bestätigungen sind gespeichert.
 visit-done-host-view = Die Sicht des Gastgebers ist gespeichert.
@@ -1218,3 +1220,55 @@ field-de = Deutsch
 field-fr = Französisch
 field-en = Englisch
 practice-history-staff = Koordination des Netzwerks
+## Benachrichtigungen
+nav-notices = Benachrichtigungen
+nav-unread = { $count } ungelesen
+nav-notices-unread = { $count ->
+    [one] { $count } ungelesene Benachrichtigung
+   *[other] { $count } ungelesene Benachrichtigungen
+}
+inbox-title = Benachrichtigungen
+inbox-empty = Noch keine Benachrichtigungen. Wenn etwas Sie betrifft – eine Praxis, die Sie geschrieben haben, wird begutachtet, ein Besuch, den Sie angefragt haben, wird beantwortet, die Plätze eines Aufrufs, an dem Sie teilgenommen haben, werden vergeben –, erscheint es hier.
+inbox-summary = { $count ->
+    [one] { $count } Benachrichtigung
+   *[other] { $count } Benachrichtigungen
+}, davon { $unread } ungelesen.
+inbox-new = Neu
+inbox-read-all = Alle als gelesen markieren
+inbox-all-read = Alle Benachrichtigungen sind als gelesen markiert.
+inbox-choices-title = Wie Sie davon erfahren
+inbox-choices-intro = Jede Benachrichtigung bleibt hier. Wählen Sie für jede Art, ob Sie zusätzlich sofort eine E-Mail möchten oder eine E-Mail am Tag mit allem vom Vortag (nach 7 Uhr verschickt).
+inbox-choices-save = Auswahl speichern
+inbox-mail-off = Diese Website verschickt keine E-Mails (kein Mailserver eingerichtet): Ihre Benachrichtigungen finden Sie nur hier.
+inbox-delivery-app = Nur hier
+inbox-delivery-email = Hier und sofort per E-Mail
+inbox-delivery-digest = Hier und in einer täglichen E-Mail
+field-practice = Praxisbeispiele, die ich schreibe, begutachte oder koordiniere
+field-visit = Besuche, die ich mache oder empfange
+field-call = Ergebnisse von Aufrufen, an denen ich teilnehme
+field-report = Fragen zu meinen Lernberichten
+inbox-practice-submit = „{ $title }“ wurde zur Begutachtung eingereicht.
+inbox-practice-start_review = „{ $title }“ wird jetzt begutachtet.
+inbox-practice-request_changes = Für „{ $title }“ wurden Änderungen erbeten.
+inbox-practice-recommend = „{ $title }“ wurde zur Veröffentlichung empfohlen.
+inbox-practice-publish = „{ $title }“ wurde veröffentlicht.
+inbox-practice-archive = „{ $title }“ wurde archiviert.
+inbox-practice-republish = „{ $title }“ wurde wieder veröffentlicht.
+inbox-visit = Besuch „{ $title }“ ({ $host }): { $step }.
+inbox-call-not-granted = Aufruf „{ $title }“: Für Ihre Anfrage gab es diesmal keinen Platz.
+inbox-follow-up = Was ist aus Ihrem Besuch „{ $title }“ geworden? Ergänzen Sie Ihren Lernbericht.
+mail-digest-subject = Passerelle: { $count ->
+    [one] { $count } Benachrichtigung
+   *[other] { $count } Benachrichtigungen
+}
+mail-digest-body = Guten Tag,
+
+    das ist auf Passerelle geschehen, was Sie betrifft:
+
+    { $lines }
+
+    Alle Ihre Benachrichtigungen: { $link }
+    Sie erhalten diese E-Mail einmal am Tag; auf derselben Seite können Sie das ändern.
+
+    Passerelle
+admin-mail-off = E-Mail ist aus: Es ist kein Mailserver eingerichtet (PASSERELLE_SMTP_URL). Einladungen zeigen einen Link, den Sie selbst weitergeben, und Benachrichtigungen gibt es nur in der Anwendung.

@@ -206,6 +206,8 @@ data-table-visit_confirmations = Agreement items you confirmed
 data-table-calls = Calls you opened
 data-table-call_requests = Your requests in calls
 data-table-changes = Changes you made (the audit log)
+data-table-notices = Your notifications
+data-table-notice_choices = How you hear of notifications
 users-title = Accounts
 users-caption = All accounts with their role
 users-change-role = Role and organisation
@@ -704,7 +706,7 @@ visit-not-confirmed = Not yet
 visit-checklist-mine = What your side confirms
 visit-checklist-confirm = Save the confirmations
 visit-schedule-title = Schedule the visit
-visit-schedule-intro = Fix the dates within the period held, where to meet and the programme. Both sides receive a calendar invitation.
+visit-schedule-intro = Fix the dates within the period held, where to meet and the programme. Both sides are notified, and the visit appears in their calendar feeds.
 visit-schedule = Schedule
 visit-after-title = After the visit
 visit-complete = The visit took place
@@ -745,7 +747,7 @@ visit-done-accept = The request is accepted; a place is held for the visitor.
 visit-done-decline = The request is declined.
 visit-done-complete = The visit is recorded as done.
 visit-done-cancel = The visit is cancelled.
-visit-done-schedule = The visit is scheduled; both sides receive a calendar invitation.
+visit-done-schedule = The visit is scheduled; both sides are notified, and it appears in their calendar feeds.
 visit-done-report = The learning report is saved.
 visit-done-checklist = Your confirmations are saved.
 visit-done-host-view = The host's view is saved.
@@ -1218,3 +1220,55 @@ field-de = German
 field-fr = French
 field-en = English
 practice-history-staff = network coordination
+## Notifications
+nav-notices = Notifications
+nav-unread = { $count } unread
+nav-notices-unread = { $count ->
+    [one] { $count } unread notification
+   *[other] { $count } unread notifications
+}
+inbox-title = Notifications
+inbox-empty = No notifications yet. When something concerns you — a practice you wrote is reviewed, a visit you asked for is answered, a call you took part in is allocated — it appears here.
+inbox-summary = { $count ->
+    [one] { $count } notification
+   *[other] { $count } notifications
+}, { $unread } unread.
+inbox-new = New
+inbox-read-all = Mark all as read
+inbox-all-read = All notifications are marked as read.
+inbox-choices-title = How you hear of them
+inbox-choices-intro = Every notification is kept here. For each kind, choose whether you also want an e-mail at once, or one e-mail a day with everything of the day before (sent after 7 a.m.).
+inbox-choices-save = Save my choices
+inbox-mail-off = This site sends no e-mail (no mail server is configured): your notifications are kept here only.
+inbox-delivery-app = Here only
+inbox-delivery-email = Here and by e-mail at once
+inbox-delivery-digest = Here and in a daily e-mail
+field-practice = Practices I wrote, review or coordinate
+field-visit = Visits I make or host
+field-call = Results of calls I took part in
+field-report = Questions about my learning reports
+inbox-practice-submit = “{ $title }” was handed in for review.
+inbox-practice-start_review = “{ $title }” is now being reviewed.
+inbox-practice-request_changes = Changes were requested for “{ $title }”.
+inbox-practice-recommend = “{ $title }” was recommended for publication.
+inbox-practice-publish = “{ $title }” was published.
+inbox-practice-archive = “{ $title }” was archived.
+inbox-practice-republish = “{ $title }” was published again.
+inbox-visit = Visit “{ $title }” ({ $host }): { $step }.
+inbox-call-not-granted = Call “{ $title }”: no place for your request this time.
+inbox-follow-up = What came of your visit “{ $title }”? Add it to your learning report.
+mail-digest-subject = Passerelle: { $count ->
+    [one] { $count } notification
+   *[other] { $count } notifications
+}
+mail-digest-body = Hello,
+
+    this is what happened on Passerelle that concerns you:
+
+    { $lines }
+
+    All your notifications: { $link }
+    You receive this e-mail once a day; you can change that on the same page.
+
+    Passerelle
+admin-mail-off = E-mail is off: no mail server is configured (PASSERELLE_SMTP_URL). Invitations show a link to pass on yourself, and notifications are kept in the app only.

@@ -206,6 +206,8 @@ data-table-visit_confirmations = Points d’accord que vous avez confirmés
 data-table-calls = Appels que vous avez ouverts
 data-table-call_requests = Vos demandes dans les appels
 data-table-changes = Vos modifications (le journal)
+data-table-notices = Vos notifications
+data-table-notice_choices = Comment vous êtes informé·e des notifications
 users-title = Comptes
 users-caption = Tous les comptes avec leur rôle
 users-change-role = Rôle et organisation
@@ -704,7 +706,7 @@ visit-not-confirmed = Pas encore
 visit-checklist-mine = Ce que votre partie confirme
 visit-checklist-confirm = Enregistrer les confirmations
 visit-schedule-title = Programmer la visite
-visit-schedule-intro = Fixez les jours dans la période réservée, le lieu de rendez-vous et le programme. Les deux parties reçoivent une invitation d’agenda.
+visit-schedule-intro = Fixez les jours dans la période réservée, le lieu de rendez-vous et le programme. Les deux parties sont notifiées, et la visite apparaît dans leurs abonnements d’agenda.
 visit-schedule = Programmer
 visit-after-title = Après la visite
 visit-complete = La visite a eu lieu
@@ -745,7 +747,7 @@ visit-done-accept = La demande est acceptée ; une place est réservée au visit
 visit-done-decline = La demande est refusée.
 visit-done-complete = La visite est enregistrée comme effectuée.
 visit-done-cancel = La visite est annulée.
-visit-done-schedule = La visite est programmée ; les deux parties reçoivent une invitation d’agenda.
+visit-done-schedule = La visite est programmée ; les deux parties sont notifiées, et elle apparaît dans leurs abonnements d’agenda.
 visit-done-report = Le rapport d’apprentissage est enregistré.
 visit-done-checklist = Vos confirmations sont enregistrées.
 visit-done-host-view = Le point de vue de l’hôte est enregistré.
@@ -1221,3 +1223,61 @@ field-de = Allemand
 field-fr = Français
 field-en = Anglais
 practice-history-staff = coordination du réseau
+## Notifications
+nav-notices = Notifications
+nav-unread = { $count ->
+    [one] { $count } non lue
+   *[other] { $count } non lues
+}
+nav-notices-unread = { $count ->
+    [one] { $count } notification non lue
+   *[other] { $count } notifications non lues
+}
+inbox-title = Notifications
+inbox-empty = Aucune notification pour l’instant. Quand quelque chose vous concerne – une pratique que vous avez écrite est relue, une visite que vous avez demandée reçoit une réponse, les places d’un appel auquel vous avez participé sont attribuées –, cela apparaît ici.
+inbox-summary = { $count ->
+    [one] { $count } notification
+   *[other] { $count } notifications
+}, dont { $unread ->
+    [one] { $unread } non lue
+   *[other] { $unread } non lues
+}.
+inbox-new = Nouveau
+inbox-read-all = Tout marquer comme lu
+inbox-all-read = Toutes les notifications sont marquées comme lues.
+inbox-choices-title = Comment vous en êtes informé·e
+inbox-choices-intro = Chaque notification reste ici. Pour chaque type, choisissez si vous voulez aussi un e-mail immédiat, ou un e-mail par jour avec tout ce qui s’est passé la veille (envoyé après 7 h).
+inbox-choices-save = Enregistrer mes choix
+inbox-mail-off = Ce site n’envoie pas d’e-mail (aucun serveur de messagerie n’est configuré) : vos notifications sont conservées ici uniquement.
+inbox-delivery-app = Ici seulement
+inbox-delivery-email = Ici et par e-mail immédiatement
+inbox-delivery-digest = Ici et dans un e-mail quotidien
+field-practice = Pratiques que j’écris, relis ou coordonne
+field-visit = Visites que je fais ou accueille
+field-call = Résultats des appels auxquels je participe
+field-report = Questions sur mes rapports de visite
+inbox-practice-submit = « { $title } » a été soumise à relecture.
+inbox-practice-start_review = « { $title } » est en cours de relecture.
+inbox-practice-request_changes = Des modifications ont été demandées pour « { $title } ».
+inbox-practice-recommend = « { $title } » a été recommandée pour publication.
+inbox-practice-publish = « { $title } » a été publiée.
+inbox-practice-archive = « { $title } » a été archivée.
+inbox-practice-republish = « { $title } » a été publiée de nouveau.
+inbox-visit = Visite « { $title } » ({ $host }) : { $step }.
+inbox-call-not-granted = Appel « { $title } » : pas de place pour votre demande cette fois-ci.
+inbox-follow-up = Qu’est-il advenu de votre visite « { $title } » ? Complétez votre rapport.
+mail-digest-subject = Passerelle : { $count ->
+    [one] { $count } notification
+   *[other] { $count } notifications
+}
+mail-digest-body = Bonjour,
+
+    voici ce qui s’est passé sur Passerelle et vous concerne :
+
+    { $lines }
+
+    Toutes vos notifications : { $link }
+    Vous recevez cet e-mail une fois par jour ; vous pouvez changer cela sur la même page.
+
+    Passerelle
+admin-mail-off = L’e-mail est désactivé : aucun serveur de messagerie n’est configuré (PASSERELLE_SMTP_URL). Les invitations affichent un lien à transmettre vous-même, et les notifications restent dans l’application.

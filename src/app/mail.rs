@@ -36,29 +36,6 @@ impl Mailer {
         self.send(to, &subject, body).await
     }
 
-    /// Tells someone that a practice moved along the workflow.
-    pub async fn send_practice_notice(
-        &self,
-        to: &str,
-        locale: Locale,
-        title: &str,
-        step: &str,
-        status: &str,
-        link: &str,
-    ) -> anyhow::Result<()> {
-        let step = i18n::t(locale, &format!("practice-step-{step}"));
-        let status = i18n::t(locale, &format!("practice-status-{status}"));
-        let args = [
-            ("title", title.to_owned()),
-            ("step", step),
-            ("status", status),
-            ("link", link.to_owned()),
-        ];
-        let subject = i18n::t_args(locale, "mail-practice-subject", &args);
-        let body = i18n::t_args(locale, "mail-practice-body", &args);
-        self.send(to, &subject, body).await
-    }
-
     /// Sends a notice; with a calendar (`.ics` text and its METHOD), the invitation goes along as
     /// a `text/calendar` part that mail programs offer to add to the calendar.
     pub async fn send_notice(

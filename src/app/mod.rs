@@ -268,15 +268,6 @@ impl App {
         Ok(self.store().catch_up().await?)
     }
 
-    /// The mailer for workflow notices, when mail is configured and the step was taken by someone:
-    /// steps taken by the command line (demo data, scripts) are not announced.
-    fn notice_mailer(&self, actor: &Actor) -> Option<Mailer> {
-        self.inner
-            .mailer
-            .clone()
-            .filter(|_| *actor != Actor::System)
-    }
-
     /// The mailer, when mail is configured.
     pub(crate) fn mailer(&self) -> Option<Mailer> {
         self.inner.mailer.clone()

@@ -280,6 +280,16 @@ impl Ctx {
         })
     }
 
+    /// The reader's unread notices (none for the public).
+    pub fn unread(&self) -> i64 {
+        self.user.as_ref().map_or(0, |u| u.unread)
+    }
+
+    /// What the menu button says of unread notices ("3 unread notices").
+    pub fn notices_label(&self) -> String {
+        self.t1("nav-notices-unread", "count", &self.unread().to_string())
+    }
+
     /// Whether someone is signed in.
     pub fn signed_in(&self) -> bool {
         self.user.is_some()

@@ -133,6 +133,19 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
             {
                 tracing::warn!(error = %e, "purging the audit log failed");
             }
+            if n % (4 * 60) == 90 {
+                // Every minute: notices another server wrote or whose mail failed, and the
+                // daily digest once the morning has come (each claimed in the database first).
+                let app = follower.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = app.deliver_notices().await {
+                        tracing::warn!(error = %e, "sending notices failed");
+                    }
+                    if let Err(e) = app.send_digests(crate::app::now()).await {
+                        tracing::warn!(error = %e, "sending digests failed");
+                    }
+                });
+            }
             if n % (4 * 3600) == 60 {
                 // In a task of its own, so that a slow mail server holds nothing up.
                 let app = follower.clone();

@@ -350,6 +350,7 @@ const MEMBER_PAGES: &[&str] = &[
     "/search?q=Vorsitz",
     "/people/new",
     "/account",
+    "/notices",
     "/cities/new",
     "/cities/trier/edit",
     "/countries/new",

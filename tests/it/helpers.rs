@@ -345,3 +345,12 @@ pub const EDITOR: (&str, &str) = ("redaktion.dounia@passerelle.example", "demo-e
 pub const MEMBER: (&str, &str) = ("mitglied.zib@passerelle.example", "demo-member-2026");
 /// The editor of Café Bär in Trier, host of the application-training placement.
 pub const HOST: (&str, &str) = ("team.cafe-baer@passerelle.example", "demo-host-2026");
+
+/// The actor of a demo account, signed in through the application.
+pub async fn signed_in_actor(app: &App, who: (&str, &str)) -> passerelle::domain::Actor {
+    app.login(who.0, who.1, "test")
+        .await
+        .expect("sign in")
+        .1
+        .actor
+}

@@ -13,6 +13,7 @@ mod crawl;
 mod directory;
 mod erasure;
 mod lexicon;
+mod notices;
 mod placements;
 mod practices;
 mod search;

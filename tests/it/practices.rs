@@ -13,11 +13,7 @@ use passerelle::i18n::t as msg;
 use crate::helpers::*;
 
 async fn actor(app: &App, email: &str, password: &str) -> Actor {
-    app.login(email, password, "test")
-        .await
-        .expect("sign in")
-        .1
-        .actor
+    signed_in_actor(app, (email, password)).await
 }
 
 /// An account for `organisation`, signed in.

@@ -84,6 +84,16 @@ impl Receiver {
         }
     }
 
+    /// Every message that arrives until none has come for `quiet`.
+    pub async fn until_quiet(&self, quiet: std::time::Duration) -> Vec<Mail> {
+        let mut rx = self.rx.lock().await;
+        let mut out = Vec::new();
+        while let Ok(Some(m)) = tokio::time::timeout(quiet, rx.recv()).await {
+            out.push(m);
+        }
+        out
+    }
+
     /// Waits (up to ten seconds) for the next message.
     pub async fn next_message(&self) -> Mail {
         let mut rx = self.rx.lock().await;

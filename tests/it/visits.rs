@@ -17,11 +17,7 @@ fn day(n: i64) -> String {
 }
 
 async fn actor(app: &App, who: (&str, &str)) -> Actor {
-    app.login(who.0, who.1, "test")
-        .await
-        .expect("sign in")
-        .1
-        .actor
+    signed_in_actor(app, who).await
 }
 
 /// A Café Bär placement (Trier) with the given periods (days from today) and capacity.

@@ -156,7 +156,6 @@ impl App {
             )
             .await?;
         }
-        let mut cancelled = Vec::new();
         let account = match &plan.account {
             Some(a) => {
                 let (review, visits, calls) = unfinished_statuses();
@@ -184,7 +183,16 @@ impl App {
                     let from = VisitStatus::parse(status).ok_or(Error::NotFound)?;
                     self.take_step(&mut tx, actor, *id, from, VisitStep::Cancel, "")
                         .await?;
-                    cancelled.push((*id, from == VisitStatus::Scheduled));
+                    // Hosts hear of it (the erased visitor's own notices go with the account),
+                    // also when the command line erases.
+                    self.notify_visit(
+                        &mut tx,
+                        actor,
+                        (*id, VisitStep::Cancel),
+                        from == VisitStatus::Scheduled,
+                        crate::app::workspace::notices::Sender::Always,
+                    )
+                    .await?;
                 }
                 tx.withdraw_call_requests(&work.call_requests, actor.user_id())
                     .await?;
@@ -206,29 +214,9 @@ impl App {
         if let Err(e) = self.store().checkpoint().await {
             tracing::warn!(error = %e, "checkpointing after an erasure failed");
         }
-        // Hosts hear of the cancelled visits (the erased visitor's address takes no mail), also
-        // when the command line erases: it waits for the mail, since it exits afterwards; a
-        // server sends it in the background, so that a slow mail server does not hold the page.
-        if let Some(mailer) = self.mailer() {
-            let (app, actor_id) = (self.clone(), actor.user_id());
-            let notices = async move {
-                for (id, was_scheduled) in cancelled {
-                    app.send_visit_notice(
-                        &mailer,
-                        actor_id,
-                        id,
-                        VisitStep::Cancel,
-                        was_scheduled.then_some(()),
-                    )
-                    .await;
-                }
-            };
-            if *actor == Actor::System {
-                notices.await;
-            } else {
-                tokio::spawn(notices);
-            }
-        }
+        // The command line waits for the hosts' mail, since it exits afterwards; a server
+        // sends it in the background, so that a slow mail server does not hold the page.
+        self.deliver_soon(actor).await;
         tracing::info!(
             people = people.len(),
             account = account.is_some(),

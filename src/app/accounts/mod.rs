@@ -43,6 +43,8 @@ pub struct CurrentUser {
     pub actor: Actor,
     /// Their e-mail address.
     pub email: String,
+    /// Their notices not yet read.
+    pub unread: i64,
 }
 
 /// An API token just created: its secret is shown this once.
@@ -93,6 +95,7 @@ impl App {
             .await?;
         Ok(user.map(|u| CurrentUser {
             email: u.email.clone(),
+            unread: u.unread,
             actor: actor_of(u),
         }))
     }
@@ -105,6 +108,7 @@ impl App {
         let user = self.store().token_user(&token_hash(token)).await?;
         Ok(user.map(|u| CurrentUser {
             email: u.email.clone(),
+            unread: u.unread,
             actor: actor_of(u),
         }))
     }

@@ -63,6 +63,7 @@ impl App {
             email: reviewer.email.clone(),
             role: reviewer.role.clone(),
             organisation_id: reviewer.organisation_id,
+            unread: 0,
         });
         let their_facts = self.facts(&reviewer_actor, &p.row, &p.owners).await?;
         if !can(&reviewer_actor, Action::TakeReview(their_facts)) {
@@ -146,6 +147,11 @@ impl App {
         let to = from
             .after(t)
             .ok_or(Error::Conflict("error-step-not-possible"))?;
+        let reviewer = match review.reviewer {
+            Some(r) => r,
+            None => row.reviewer_id,
+        };
+        let titles = self.titles_by_locale(row).await;
         let mut tx = self.store().write().await?;
         match tx
             .practice_step(
@@ -168,64 +174,59 @@ impl App {
             }
             Err(e) => return Err(e.into()),
         }
+        self.notify(&mut tx, actor, row, (t, to), reviewer, &titles)
+            .await?;
         tx.commit().await?;
-        self.notify(actor, row, t, to);
+        self.deliver_soon(actor).await;
         Ok(())
     }
 
-    /// E-mails the people a step concerns, each in their own language, after the commit and
-    /// without holding up the request: the author, the reviewer, and the coordinators when they
-    /// have to act next (after a submission or a recommendation). Whoever took the step is not told.
-    fn notify(&self, actor: &Actor, row: &PracticeRow, t: Transition, to: PracticeStatus) {
-        let Some(mailer) = self.notice_mailer(actor) else {
-            return;
+    /// Tells the people a step concerns, each in their own language: the author, the
+    /// reviewer, and the coordinators when they have to act next (after a submission or a
+    /// recommendation). Whoever took the step is not told.
+    async fn notify(
+        &self,
+        tx: &mut crate::storage::WriteTx,
+        actor: &Actor,
+        row: &PracticeRow,
+        (t, to): (Transition, PracticeStatus),
+        reviewer: Option<i64>,
+        titles: &[String; 3],
+    ) -> Result<()> {
+        let notice = crate::storage::NewNotice {
+            kind: "practice",
+            subject: &row.slug,
+            step: t.as_str(),
+            status: to.as_str(),
+            titles: [&titles[0], &titles[1], &titles[2]],
+            ..Default::default()
         };
-        let (app, slug, fallback_title, author, actor_id) = (
-            self.clone(),
-            row.slug.clone(),
-            row.title.clone(),
-            row.created_by,
-            actor.user_id(),
-        );
-        let staff = matches!(t, Transition::Submit | Transition::Recommend);
-        tokio::spawn(async move {
-            // The reviewer as it is now (a step may just have assigned one).
-            let reviewer = app
-                .store()
-                .practice(&slug, "")
-                .await
-                .ok()
-                .and_then(|p| p.reviewer_id);
-            let ids: Vec<i64> = author.into_iter().chain(reviewer).collect();
-            let recipients = match app.store().notice_recipients(&ids, staff).await {
-                Ok(r) => r,
-                Err(e) => return tracing::warn!(error = %e, "finding notice recipients failed"),
+        let to = crate::storage::Recipients {
+            users: row.created_by.into_iter().chain(reviewer).collect(),
+            staff: matches!(t, Transition::Submit | Transition::Recommend),
+            ..Default::default()
+        };
+        self.write_notices(
+            tx,
+            actor,
+            crate::app::workspace::notices::Sender::Step,
+            &notice,
+            to,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// A practice's title in German, French and English (its original where a translation is
+    /// missing).
+    async fn titles_by_locale(&self, row: &PracticeRow) -> [String; 3] {
+        let mut titles: [String; 3] = Default::default();
+        for (i, locale) in crate::domain::Locale::ALL.into_iter().enumerate() {
+            titles[i] = match self.store().practice(&row.slug, locale.code()).await {
+                Ok(p) => p.title,
+                Err(_) => row.title.clone(),
             };
-            for (id, email, locale) in recipients
-                .into_iter()
-                .filter(|(id, _, _)| Some(*id) != actor_id)
-            {
-                let locale =
-                    crate::domain::Locale::from_code(&locale).unwrap_or(crate::domain::Locale::En);
-                let title = app
-                    .store()
-                    .practice(&slug, locale.code())
-                    .await
-                    .map(|p| p.title)
-                    .unwrap_or_else(|_| fallback_title.clone());
-                let link = format!(
-                    "{}/{}/practices/{}",
-                    app.config().base_url,
-                    locale.code(),
-                    slug
-                );
-                if let Err(e) = mailer
-                    .send_practice_notice(&email, locale, &title, t.as_str(), to.as_str(), &link)
-                    .await
-                {
-                    tracing::warn!(error = %e, user = id, "sending a practice notice failed");
-                }
-            }
-        });
+        }
+        titles
     }
 }

@@ -7,8 +7,7 @@ use crate::domain::exchange::call::CallStatus;
 use crate::domain::exchange::placement::parse_day;
 use crate::domain::exchange::visit::{Step, VisitStatus};
 use crate::domain::exchange::{Offer, Reason, Seeker, Span, Unplaceable, first_fit, fit, why_not};
-use crate::domain::{Action, Actor, FieldError, FieldErrors, Locale};
-use crate::i18n;
+use crate::domain::{Action, Actor, FieldError, FieldErrors};
 use crate::storage::{AssignmentRow, CallRequestRow, CallRow, NewVisit, split_list};
 
 /// A possible place for a request: a window of one of its preferred placements.
@@ -452,46 +451,59 @@ impl App {
             actor.user_id(),
         )
         .await?;
-        tx.commit().await?;
         for id in &created {
-            self.notify_visit(actor, *id, Step::Accept, None);
+            self.notify_visit(
+                &mut tx,
+                actor,
+                (*id, Step::Accept),
+                false,
+                crate::app::workspace::notices::Sender::Step,
+            )
+            .await?;
         }
         let granted: Vec<i64> = d.assignments.iter().map(|a| a.request_id).collect();
-        self.notify_not_granted(actor, &d.call.row, &d.requests, &granted);
+        self.notify_not_granted(&mut tx, actor, &d.call.row, &d.requests, &granted)
+            .await?;
+        tx.commit().await?;
+        self.deliver_soon(actor).await;
         Ok(created.len())
     }
 
-    /// Tells the requesters of a call who were not granted a place.
-    pub(super) fn notify_not_granted(
+    /// Tells the requesters of a call who were not granted a place (one notice each, however
+    /// many of their requests went without).
+    async fn notify_not_granted(
         &self,
+        tx: &mut crate::storage::WriteTx,
         actor: &Actor,
         call: &CallRow,
         requests: &[CallRequestRow],
         granted: &[i64],
-    ) {
-        let Some(mailer) = self.notice_mailer(actor) else {
-            return;
-        };
-        let base = self.config().base_url.trim_end_matches('/').to_owned();
-        let left: Vec<(String, String)> = requests
+    ) -> Result<()> {
+        let left: Vec<i64> = requests
             .iter()
             .filter(|r| !granted.contains(&r.id))
-            .map(|r| (r.visitor_email.clone(), r.visitor_locale.clone()))
+            .map(|r| r.visitor_id)
             .collect();
-        let (title, slug) = (call.title.clone(), call.slug.clone());
-        tokio::spawn(async move {
-            for (email, locale) in left {
-                let locale = Locale::from_code(&locale).unwrap_or(Locale::En);
-                let args = [
-                    ("title", title.clone()),
-                    ("link", format!("{base}/{}/calls/{slug}", locale.code())),
-                ];
-                let subject = i18n::t_args(locale, "mail-call-not-granted-subject", &args);
-                let body = i18n::t_args(locale, "mail-call-not-granted-body", &args);
-                if let Err(e) = mailer.send_notice(&email, &subject, body, None).await {
-                    tracing::warn!(error = %e, "sending a call result failed");
-                }
-            }
-        });
+        let title = call.title.as_str();
+        let notice = crate::storage::NewNotice {
+            kind: "call",
+            subject: &call.slug,
+            step: "not-granted",
+            titles: [title, title, title],
+            ..Default::default()
+        };
+        let to = crate::storage::Recipients {
+            users: left,
+            ..Default::default()
+        };
+        self.write_notices(
+            tx,
+            actor,
+            crate::app::workspace::notices::Sender::Step,
+            &notice,
+            to,
+        )
+        .await?;
+        Ok(())
     }
 }

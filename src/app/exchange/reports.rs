@@ -52,10 +52,18 @@ impl App {
             self.take_step(&mut tx, actor, id, VisitStatus::Done, Step::Report, "")
                 .await?;
         }
-        tx.commit().await?;
         if first {
-            self.notify_visit(actor, id, Step::Report, None);
+            self.notify_visit(
+                &mut tx,
+                actor,
+                (id, Step::Report),
+                false,
+                crate::app::workspace::notices::Sender::Step,
+            )
+            .await?;
         }
+        tx.commit().await?;
+        self.deliver_soon(actor).await;
         Ok(())
     }
 

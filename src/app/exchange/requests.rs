@@ -107,10 +107,18 @@ impl App {
             goal: &r.goal,
         };
         let id = tx.insert_visit(&new, Some(*visitor)).await?;
-        tx.commit().await?;
         if placement.is_some() {
-            self.notify_visit(actor, id, Step::Request, None);
+            self.notify_visit(
+                &mut tx,
+                actor,
+                (id, Step::Request),
+                false,
+                crate::app::workspace::notices::Sender::Step,
+            )
+            .await?;
         }
+        tx.commit().await?;
+        self.deliver_soon(actor).await;
         Ok(id)
     }
 
@@ -175,8 +183,16 @@ impl App {
             .await?;
         self.take_step(&mut tx, actor, id, VisitStatus::Open, Step::Request, "")
             .await?;
+        self.notify_visit(
+            &mut tx,
+            actor,
+            (id, Step::Request),
+            false,
+            crate::app::workspace::notices::Sender::Step,
+        )
+        .await?;
         tx.commit().await?;
-        self.notify_visit(actor, id, Step::Request, None);
+        self.deliver_soon(actor).await;
         Ok(())
     }
 }

@@ -91,88 +91,38 @@ impl App {
         })
     }
 
-    /// E-mails everyone a step concerns except whoever took it: the visitor and the host's
-    /// editors, each in their own language, after the commit and without holding up the request.
-    /// With `calendar`, the visit's calendar entry goes along (an invitation, or its cancellation).
-    pub(crate) fn notify_visit(&self, actor: &Actor, id: i64, step: Step, calendar: Option<()>) {
-        let Some(mailer) = self.notice_mailer(actor) else {
-            return;
-        };
-        let (app, actor_id) = (self.clone(), actor.user_id());
-        tokio::spawn(async move {
-            app.send_visit_notice(&mailer, actor_id, id, step, calendar)
-                .await
-        });
-    }
-
-    /// Tells a visit's visitor and host (all but `actor_id`) about a step, by e-mail; with
-    /// `calendar`, the invitation or its cancellation is attached. Failures are logged.
-    pub(crate) async fn send_visit_notice(
+    /// Tells everyone a visit's step concerns except whoever took it: the visitor and the
+    /// host's editors, inside the step's transaction. With `calendar`, their e-mails carry the
+    /// visit's calendar entry (an invitation, or its cancellation).
+    pub(crate) async fn notify_visit(
         &self,
-        mailer: &crate::app::Mailer,
-        actor_id: Option<i64>,
-        id: i64,
-        step: Step,
-        calendar: Option<()>,
-    ) {
-        let row = match self.store().visit(id).await {
-            Ok(r) => r,
-            Err(e) => return tracing::warn!(error = %e, visit = id, "reading a visit failed"),
+        tx: &mut crate::storage::WriteTx,
+        actor: &Actor,
+        (id, step): (i64, Step),
+        calendar: bool,
+        sender: crate::app::workspace::notices::Sender,
+    ) -> Result<()> {
+        let row = tx.visit(id).await?;
+        let message = tx.last_visit_message(id).await?;
+        let title = row.placement_title.clone().unwrap_or_default();
+        let subject = id.to_string();
+        let notice = crate::storage::NewNotice {
+            kind: "visit",
+            subject: &subject,
+            step: step.as_str(),
+            status: &row.status,
+            titles: [&title, &title, &title],
+            detail: row.host_name.as_deref().unwrap_or_default(),
+            message: &message,
+            calendar,
         };
-        let mut recipients = vec![(
-            row.visitor_id,
-            row.visitor_email.clone(),
-            row.visitor_locale.clone(),
-        )];
-        if let Some(host) = row.host_id {
-            match self.store().host_recipients(host).await {
-                Ok(r) => recipients.extend(r),
-                Err(e) => return tracing::warn!(error = %e, "finding notice recipients failed"),
-            }
-        }
-        // The step's message or reason, read once for every recipient.
-        let message = self
-            .store()
-            .visit_events(id)
-            .await
-            .ok()
-            .and_then(|e| e.last().map(|e| e.message.clone()))
-            .unwrap_or_default();
-        for (user, email, locale) in recipients
-            .into_iter()
-            .filter(|(user, _, _)| Some(*user) != actor_id)
-        {
-            let locale = Locale::from_code(&locale).unwrap_or(Locale::En);
-            let args = [
-                ("title", row.placement_title.clone().unwrap_or_default()),
-                ("host", row.host_name.clone().unwrap_or_default()),
-                (
-                    "step",
-                    i18n::t(locale, &format!("visit-step-{}", step.as_str())),
-                ),
-                (
-                    "status",
-                    i18n::t(locale, &format!("visit-status-{}", row.status)),
-                ),
-                ("message", message.clone()),
-                ("link", self.visit_link(id, locale)),
-            ];
-            let subject = i18n::t_args(locale, "mail-visit-subject", &args);
-            let body = i18n::t_args(locale, "mail-visit-body", &args);
-            let ics = calendar
-                .and_then(|()| self.visit_entry(&row, locale))
-                .map(|entry| {
-                    let method = if entry.cancelled { "CANCEL" } else { "REQUEST" };
-                    let name = i18n::t(locale, "visits-calendar-name");
-                    (
-                        crate::app::exchange::ical::calendar(&name, &[entry], Purpose::Invitation),
-                        method,
-                    )
-                });
-            if let Err(e) = mailer.send_notice(&email, &subject, body, ics).await {
-                tracing::warn!(error = %e, user, "sending a visit notice failed");
-            }
-        }
+        let to = crate::storage::Recipients {
+            users: vec![row.visitor_id],
+            editors_of: row.host_id,
+            ..Default::default()
+        };
+        self.write_notices(tx, actor, sender, &notice, to).await?;
+        Ok(())
     }
 
     /// When the actor made their private calendar address, if they have one (the address itself
@@ -232,40 +182,42 @@ impl App {
     }
 
     /// Asks visitors what came of their visits, three months after their learning reports
-    /// (`at`: now, as Unix seconds). Each question is claimed in the database before it is sent,
-    /// so that several servers never send it twice. Returns how many were sent.
+    /// (`at`: now, as Unix seconds): a notice each, claimed in the database with the report so
+    /// that several servers never ask twice. Returns how many were asked.
     pub async fn send_follow_ups(&self, at: i64) -> Result<usize> {
-        let Some(mailer) = self.inner.mailer.clone() else {
-            return Ok(0);
-        };
-        let mut sent = 0;
+        let mut asked = 0;
         for due in self.store().due_follow_ups(at).await? {
             let mut tx = self.store().write().await?;
-            let claimed = tx.mark_reminded(due.visit_id, at).await?;
-            tx.commit().await?;
-            if !claimed {
+            if !tx.mark_reminded(due.visit_id, at).await? {
                 continue;
             }
-            let locale = Locale::from_code(&due.locale).unwrap_or(Locale::En);
-            let args = [
-                ("title", due.placement_title.clone()),
-                (
-                    "link",
-                    format!("{}/report", self.visit_link(due.visit_id, locale)),
-                ),
-            ];
-            let subject = i18n::t_args(locale, "mail-follow-up-subject", &args);
-            let body = i18n::t_args(locale, "mail-follow-up-body", &args);
-            match mailer.send_notice(&due.email, &subject, body, None).await {
-                Ok(()) => sent += 1,
-                Err(e) => {
-                    tracing::warn!(error = %e, visit = due.visit_id, "sending a follow-up failed");
-                    let mut tx = self.store().write().await?;
-                    tx.unmark_reminded(due.visit_id).await?;
-                    tx.commit().await?;
-                }
-            }
+            let subject = due.visit_id.to_string();
+            let title = due.placement_title.as_str();
+            let notice = crate::storage::NewNotice {
+                kind: "report",
+                subject: &subject,
+                step: "follow-up",
+                titles: [title, title, title],
+                ..Default::default()
+            };
+            let to = crate::storage::Recipients {
+                users: vec![due.user_id],
+                ..Default::default()
+            };
+            asked += self
+                .write_notices(
+                    &mut tx,
+                    &Actor::System,
+                    crate::app::workspace::notices::Sender::Always,
+                    &notice,
+                    to,
+                )
+                .await?;
+            tx.commit().await?;
         }
-        Ok(sent)
+        if asked > 0 {
+            self.deliver_soon(&Actor::System).await;
+        }
+        Ok(usize::try_from(asked).unwrap_or(usize::MAX))
     }
 }

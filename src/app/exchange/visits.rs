@@ -392,9 +392,17 @@ impl App {
             message.as_deref().unwrap_or_default(),
         )
         .await?;
+        let calendar = step == Step::Cancel && was_scheduled;
+        self.notify_visit(
+            &mut tx,
+            actor,
+            (id, step),
+            calendar,
+            crate::app::workspace::notices::Sender::Step,
+        )
+        .await?;
         tx.commit().await?;
-        let calendar = (step == Step::Cancel && was_scheduled).then_some(());
-        self.notify_visit(actor, id, step, calendar);
+        self.deliver_soon(actor).await;
         Ok(())
     }
 
@@ -473,8 +481,16 @@ impl App {
         tx.plan_visit(id, &plan).await?;
         self.take_step(&mut tx, actor, id, view.status(), Step::Schedule, "")
             .await?;
+        self.notify_visit(
+            &mut tx,
+            actor,
+            (id, Step::Schedule),
+            true,
+            crate::app::workspace::notices::Sender::Step,
+        )
+        .await?;
         tx.commit().await?;
-        self.notify_visit(actor, id, Step::Schedule, Some(()));
+        self.deliver_soon(actor).await;
         Ok(())
     }
 

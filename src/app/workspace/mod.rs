@@ -2,6 +2,7 @@
 //! latest practices, open placements and calls); for a member, their desk: what awaits *them*,
 //! each task decided by the one permission rule of `domain`, then what is new in the network.
 
+pub mod notices;
 pub mod site_pages;
 
 use time::Date;

@@ -1,5 +1,7 @@
-//! The site's own pages: the imprint and the privacy notice, written by the operator's
-//! administrators in each interface language.
+//! The workspace: the site's own pages (the imprint and the privacy notice, written by the
+//! operator's administrators in each interface language) and the notices people receive.
+
+pub mod notices;
 
 use serde::{Deserialize, Serialize};
 

@@ -38,7 +38,13 @@ pub struct SessionUser {
     pub role: String,
     /// Organisation id.
     pub organisation_id: Option<i64>,
+    /// Notices not yet read.
+    pub unread: i64,
 }
+
+/// The unread notices of the account `u`, as a column.
+const UNREAD: &str =
+    "(SELECT COUNT(*) FROM notices n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread";
 
 /// An invitation.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -103,26 +109,28 @@ impl Store {
 
     /// The account of a live session.
     pub async fn session_user(&self, token_hash: &str) -> Result<Option<SessionUser>> {
-        Ok(sqlx::query_as(
-            "SELECT u.id, u.email, u.role, u.organisation_id FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now())
-        .fetch_optional(self.pool())
-        .await?)
+        let sql = format!(
+            "SELECT u.id, u.email, u.role, u.organisation_id, {UNREAD} FROM sessions s \
+             JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2"
+        );
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .bind(now())
+            .fetch_optional(self.pool())
+            .await?)
     }
 
     /// The account of an API token, noting its use.
     pub async fn token_user(&self, token_hash: &str) -> Result<Option<SessionUser>> {
-        let user: Option<SessionUser> = sqlx::query_as(
-            "SELECT u.id, u.email, u.role, u.organisation_id FROM api_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1 AND t.expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now())
-        .fetch_optional(self.pool())
-        .await?;
+        let sql = format!(
+            "SELECT u.id, u.email, u.role, u.organisation_id, {UNREAD} FROM api_tokens t \
+             JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND t.expires_at > $2"
+        );
+        let user: Option<SessionUser> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .bind(now())
+            .fetch_optional(self.pool())
+            .await?;
         if user.is_some() {
             // At most once a minute, and never a reason to refuse the request: a write held up by
             // another (a large import) must not hold up every reader with a token.
@@ -247,6 +255,8 @@ impl WriteTx {
             "DELETE FROM sessions WHERE user_id = $1",
             "DELETE FROM api_tokens WHERE user_id = $1",
             "DELETE FROM calendar_tokens WHERE user_id = $1",
+            "DELETE FROM notices WHERE user_id = $1",
+            "DELETE FROM notice_choices WHERE user_id = $1",
             "UPDATE changes SET origin = NULL WHERE actor_id = $1",
         ] {
             sqlx::query(sql)

@@ -29,6 +29,8 @@ pub const PERSONAL: &[(&str, &str, &str)] = &[
     ("calls", "calls", "created_by"),
     ("call_requests", "call_requests", "visitor_id"),
     ("changes", "changes", "actor_id"),
+    ("notices", "notices", "user_id"),
+    ("notice_choices", "notice_choices", "user_id"),
 ];
 
 /// The tables of [`PERSONAL`] whose rows are not contributions: the account itself, its
@@ -39,6 +41,8 @@ const ERASED_WITH_THE_ACCOUNT: &[&str] = &[
     "sessions",
     "api_tokens",
     "calendar_tokens",
+    "notices",
+    "notice_choices",
 ];
 
 /// Work an account left unfinished ([`Store::unfinished_work`]).

@@ -62,6 +62,8 @@ pub struct ReportListRow {
 pub struct FollowUpRow {
     /// Its visit.
     pub visit_id: i64,
+    /// The visitor's account.
+    pub user_id: i64,
     /// The visitor's address.
     pub email: String,
     /// Their language.
@@ -117,7 +119,7 @@ impl Store {
     /// Reports whose follow-up question is due at `at` and not yet asked.
     pub async fn due_follow_ups(&self, at: i64) -> Result<Vec<FollowUpRow>> {
         Ok(sqlx::query_as(
-            "SELECT r.visit_id, u.email, u.locale, p.title AS placement_title FROM visit_reports r \
+            "SELECT r.visit_id, u.id AS user_id, u.email, u.locale, p.title AS placement_title FROM visit_reports r \
              JOIN visits v ON v.id = r.visit_id JOIN users u ON u.id = v.visitor_id \
              JOIN placements p ON p.id = v.placement_id \
              WHERE r.follow_up_at <= $1 AND r.reminded_at IS NULL AND r.outcome = '' ORDER BY r.visit_id",
@@ -208,14 +210,5 @@ impl WriteTx {
         .await?
         .rows_affected();
         Ok(done == 1)
-    }
-
-    /// Forgets that a follow-up question was sent (its mail failed), so the next run tries again.
-    pub async fn unmark_reminded(&mut self, id: i64) -> Result<()> {
-        sqlx::query("UPDATE visit_reports SET reminded_at = NULL WHERE visit_id = $1")
-            .bind(id)
-            .execute(&mut *self.tx)
-            .await?;
-        Ok(())
     }
 }

@@ -267,6 +267,27 @@ impl Store {
 }
 
 impl WriteTx {
+    /// A visit as this transaction sees it (with what it wrote so far).
+    pub async fn visit(&mut self, id: i64) -> Result<VisitRow> {
+        let sql = format!("SELECT {COLUMNS} WHERE v.id = $1");
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await?
+            .ok_or(StorageError::NotFound)
+    }
+
+    /// The message or reason of a visit's latest step.
+    pub async fn last_visit_message(&mut self, id: i64) -> Result<String> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT message FROM visit_events WHERE visit_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(row.map(|r| r.0).unwrap_or_default())
+    }
+
     /// Writes a new request with its first timeline entry; returns its id.
     pub async fn insert_visit(&mut self, v: &NewVisit<'_>, actor: Option<i64>) -> Result<i64> {
         let at = now();

@@ -1,4 +1,7 @@
-//! The site's own pages (imprint, privacy notice) per interface language.
+//! The workspace: the site's own pages (imprint, privacy notice) per interface language, and
+//! the notices people receive.
+
+pub mod notices;
 
 use crate::storage::{Result, Store, WriteTx, now};
 

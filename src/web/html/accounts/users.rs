@@ -33,6 +33,8 @@ pub(super) struct UsersPage {
     notice: Option<String>,
     /// The lexicon's size: 0 when search cannot cross languages beyond the glossary.
     lexicon: i64,
+    /// Whether the site can send e-mail.
+    mail: bool,
     /// Practices with vectors of the embedding model, when one is configured.
     vectors: Option<usize>,
     /// The model is still reading the catalogue.
@@ -104,6 +106,7 @@ pub(super) async fn users_page(
             organisations,
             notice: notice(&ctx, done),
             lexicon: app.lexicon_size().await.or_page(&ctx)?,
+            mail: app.can_mail(),
             vectors: app.embedding_model().map(|_| app.vector_counts().0),
             embedding: app.embedding_in_progress(),
             embedding_failed: app.embedding_failed(),

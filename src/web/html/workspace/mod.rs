@@ -1,9 +1,19 @@
 //! The home page: for the public, what Passerelle is and what the network offers now; for a
 //! member, their desk (what awaits them, then the same showcase).
 
+mod notices;
 mod site_pages;
 
-pub use site_pages::router;
+/// The workspace's pages besides the home: notices and the site's own pages.
+pub fn router() -> axum::Router<App> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/notices", get(notices::list))
+        .route("/notices/read", post(notices::read_all))
+        .route("/notices/choices", post(notices::choose))
+        .route("/notices/{id}", get(notices::open))
+        .merge(site_pages::router())
+}
 
 use askama::Template;
 use askama_web::WebTemplate;
