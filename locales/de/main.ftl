@@ -392,7 +392,6 @@ hint-results = Was hat sich verändert? Auch aus Sicht der Menschen, für die es
 hint-evaluation = Was hat funktioniert, was nicht; was man tun und lassen sollte.
 hint-resources = Personal, Räume, Partner und Finanzierung, die es braucht.
 hint-transferability = Was bräuchte eine andere Stadt, um es zu übernehmen?
-hint-slugs = Adresskürzel, durch Kommas getrennt (z. B. association-dounia).
 hint-target-groups = Durch Semikolons getrennt.
 hint-links = Eine Webadresse pro Zeile.
 error-sentences = { $field }: Schreiben Sie zwei bis vier Sätze (hier sind es { $count }).
@@ -1228,7 +1227,7 @@ nav-notices-unread = { $count ->
    *[other] { $count } ungelesene Benachrichtigungen
 }
 inbox-title = Benachrichtigungen
-inbox-empty = Noch keine Benachrichtigungen. Wenn etwas Sie betrifft – eine Praxis, die Sie geschrieben haben, wird begutachtet, ein Besuch, den Sie angefragt haben, wird beantwortet, die Plätze eines Aufrufs, an dem Sie teilgenommen haben, werden vergeben –, erscheint es hier.
+inbox-empty = Noch keine Benachrichtigungen. Wenn etwas Sie betrifft – eine Praxis, die Sie geschrieben haben, wird begutachtet, ein Besuch, den Sie angefragt haben, wird beantwortet, die Plätze einer Ausschreibung, an der Sie teilgenommen haben, werden vergeben –, erscheint es hier.
 inbox-summary = { $count ->
     [one] { $count } Benachrichtigung
    *[other] { $count } Benachrichtigungen
@@ -1245,7 +1244,7 @@ inbox-delivery-email = Hier und sofort per E-Mail
 inbox-delivery-digest = Hier und in einer täglichen E-Mail
 field-practice = Praxisbeispiele, die ich schreibe, begutachte oder koordiniere
 field-visit = Besuche, die ich mache oder empfange
-field-call = Ergebnisse von Aufrufen, an denen ich teilnehme
+field-call = Ergebnisse von Ausschreibungen, an denen ich teilnehme
 field-report = Fragen zu meinen Lernberichten
 inbox-practice-submit = „{ $title }“ wurde zur Begutachtung eingereicht.
 inbox-practice-start_review = „{ $title }“ wird jetzt begutachtet.
@@ -1255,7 +1254,7 @@ inbox-practice-publish = „{ $title }“ wurde veröffentlicht.
 inbox-practice-archive = „{ $title }“ wurde archiviert.
 inbox-practice-republish = „{ $title }“ wurde wieder veröffentlicht.
 inbox-visit = Besuch „{ $title }“ ({ $host }): { $step }.
-inbox-call-not-granted = Aufruf „{ $title }“: Für Ihre Anfrage gab es diesmal keinen Platz.
+inbox-call-not-granted = Ausschreibung „{ $title }“: Für Ihre Anfrage gab es diesmal keinen Platz.
 inbox-follow-up = Was ist aus Ihrem Besuch „{ $title }“ geworden? Ergänzen Sie Ihren Lernbericht.
 mail-digest-subject = Passerelle: { $count ->
     [one] { $count } Benachrichtigung
@@ -1272,3 +1271,10 @@ mail-digest-body = Guten Tag,
 
     Passerelle
 admin-mail-off = E-Mail ist aus: Es ist kein Mailserver eingerichtet (PASSERELLE_SMTP_URL). Einladungen zeigen einen Link, den Sie selbst weitergeben, und Benachrichtigungen gibt es nur in der Anwendung.
+## Pickers
+hint-pick-organisations = Eine Organisation pro Feld, mit ihrem Namen wie im Verzeichnis; Ihr Browser schlägt beim Tippen Namen vor. Leeren Sie ein Feld, um einen Eintrag zu entfernen.
+hint-pick-contacts = Eine Person pro Feld, mit ihrem Namen wie im Verzeichnis. Leeren Sie ein Feld, um einen Eintrag zu entfernen.
+hint-pick-practices = Ein Praxisbeispiel pro Feld, mit seinem Titel wie auf seiner Seite (in jeder Sprache). Leeren Sie ein Feld, um einen Eintrag zu entfernen.
+hint-pick-contact = Die Ansprechperson, mit ihrem Namen wie im Verzeichnis.
+error-pick-unknown = { $field }: Nichts heißt „{ $value }“. Schreiben Sie den Namen wie im Verzeichnis, oder wählen Sie einen der vorgeschlagenen Namen.
+error-pick-ambiguous = { $field }: Mehrere Einträge heißen „{ $value }“. Bitten Sie die Koordination, sie zu unterscheiden.

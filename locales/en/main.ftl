@@ -392,7 +392,6 @@ hint-results = What changed? Include the view of the people it is for.
 hint-evaluation = What worked, what did not; do's and don'ts.
 hint-resources = Staff, rooms, partners and funding it needs.
 hint-transferability = What would another city need to copy it?
-hint-slugs = Web address names, separated by commas (e.g. association-dounia).
 hint-target-groups = Separated by semicolons.
 hint-links = One web address per line.
 error-sentences = { $field }: write two to four sentences (this has { $count }).
@@ -1272,3 +1271,10 @@ mail-digest-body = Hello,
 
     Passerelle
 admin-mail-off = E-mail is off: no mail server is configured (PASSERELLE_SMTP_URL). Invitations show a link to pass on yourself, and notifications are kept in the app only.
+## Pickers
+hint-pick-organisations = One organisation per box, by its name as in the directory; your browser suggests names as you type. Empty a box to remove one.
+hint-pick-contacts = One person per box, by their name as in the directory. Empty a box to remove one.
+hint-pick-practices = One practice per box, by its title as on its page (in any language). Empty a box to remove one.
+hint-pick-contact = The person to ask, by their name as in the directory.
+error-pick-unknown = { $field }: nothing is called “{ $value }”. Write the name as the directory shows it, or choose one of the names offered.
+error-pick-ambiguous = { $field }: several entries are called “{ $value }”. Ask a coordinator to tell them apart.

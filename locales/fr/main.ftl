@@ -392,7 +392,6 @@ hint-results = Qu’est-ce qui a changé ? Y compris du point de vue des personn
 hint-evaluation = Ce qui a marché, ce qui n’a pas marché ; ce qu’il faut faire et éviter.
 hint-resources = Personnel, locaux, partenaires et financement nécessaires.
 hint-transferability = De quoi une autre ville aurait-elle besoin pour la reprendre ?
-hint-slugs = Identifiants d’adresse, séparés par des virgules (par exemple association-dounia).
 hint-target-groups = Séparés par des points-virgules.
 hint-links = Une adresse web par ligne.
 error-sentences = { $field } : écrivez deux à quatre phrases (il y en a { $count }).
@@ -1242,7 +1241,7 @@ inbox-summary = { $count ->
     [one] { $unread } non lue
    *[other] { $unread } non lues
 }.
-inbox-new = Nouveau
+inbox-new = Nouvelle
 inbox-read-all = Tout marquer comme lu
 inbox-all-read = Toutes les notifications sont marquées comme lues.
 inbox-choices-title = Comment vous en êtes informé·e
@@ -1255,7 +1254,7 @@ inbox-delivery-digest = Ici et dans un e-mail quotidien
 field-practice = Pratiques que j’écris, relis ou coordonne
 field-visit = Visites que je fais ou accueille
 field-call = Résultats des appels auxquels je participe
-field-report = Questions sur mes rapports de visite
+field-report = Questions sur mes rapports d’apprentissage
 inbox-practice-submit = « { $title } » a été soumise à relecture.
 inbox-practice-start_review = « { $title } » est en cours de relecture.
 inbox-practice-request_changes = Des modifications ont été demandées pour « { $title } ».
@@ -1281,3 +1280,10 @@ mail-digest-body = Bonjour,
 
     Passerelle
 admin-mail-off = L’e-mail est désactivé : aucun serveur de messagerie n’est configuré (PASSERELLE_SMTP_URL). Les invitations affichent un lien à transmettre vous-même, et les notifications restent dans l’application.
+## Pickers
+hint-pick-organisations = Une organisation par case, avec son nom tel qu’il figure dans l’annuaire ; votre navigateur propose des noms pendant la saisie. Videz une case pour retirer une entrée.
+hint-pick-contacts = Une personne par case, avec son nom tel qu’il figure dans l’annuaire. Videz une case pour retirer une entrée.
+hint-pick-practices = Une pratique par case, avec son titre tel qu’il figure sur sa page (dans n’importe quelle langue). Videz une case pour retirer une entrée.
+hint-pick-contact = La personne à contacter, avec son nom tel qu’il figure dans l’annuaire.
+error-pick-unknown = { $field } : rien ne s’appelle « { $value } ». Écrivez le nom tel que l’annuaire l’affiche, ou choisissez l’un des noms proposés.
+error-pick-ambiguous = { $field } : plusieurs entrées s’appellent « { $value } ». Demandez à la coordination de les distinguer.

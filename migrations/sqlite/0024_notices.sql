@@ -2,7 +2,8 @@
 -- transaction as the step (with its own entry in the change log). The in-app list, the e-mail
 -- and the daily digest all read these records. `delivery` is the person's choice for the kind
 -- when the notice was written (`app` when no mail server is configured); `mailed_at` is set
--- when a server claims the notice for its e-mail or digest, so that no two servers send it.
+-- when a server claims the notice for its e-mail or digest, so that no two servers send it
+-- (at most once: a mail that fails is given back, with `attempts` and `next_try_at` set).
 CREATE TABLE notices (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id    BIGINT NOT NULL REFERENCES users(id),
@@ -19,6 +20,8 @@ CREATE TABLE notices (
     created_at BIGINT NOT NULL,
     read_at    BIGINT,
     mailed_at  BIGINT,
+    attempts   BIGINT NOT NULL DEFAULT 0,
+    next_try_at BIGINT NOT NULL DEFAULT 0,
     UNIQUE (user_id, change_seq)
 );
 CREATE INDEX notices_by_user ON notices(user_id, id);

@@ -6,7 +6,7 @@ mod accounts;
 mod catalogue;
 mod demo;
 mod demo_visits;
-mod directory;
+pub(crate) mod directory;
 pub mod exchange;
 pub mod language;
 mod mail;
@@ -33,6 +33,7 @@ pub use catalogue::transfer::{
 };
 pub use catalogue::translations::PracticeTranslationForm;
 pub use demo::{DEMO_ACCOUNTS, DemoReport};
+pub use directory::picks::Pick;
 pub use directory::{Localized, Organisation, Page, Person, page_size};
 pub use exchange::allocation::{CityShare, NotPlaced, Place, Review, ReviewRow};
 pub use exchange::calls::{CallView, Matrix};
@@ -134,6 +135,10 @@ struct Inner {
     vector_passes: std::sync::atomic::AtomicU64,
     /// The last pass gave up after its retries.
     vector_pass_failed: std::sync::atomic::AtomicBool,
+    /// One round of notice delivery at a time in this process.
+    delivering: tokio::sync::Mutex<()>,
+    /// Another round was asked for while one ran.
+    deliver_again: std::sync::atomic::AtomicBool,
     /// Queries the model embeds at once ([`language::vectors::QUERY_EMBEDDINGS_AT_ONCE`]).
     query_embeddings: Arc<tokio::sync::Semaphore>,
     /// Similar practices by (practice, reader's language, member), with the generation they were
@@ -211,6 +216,8 @@ impl App {
                 backfill_again: std::sync::atomic::AtomicBool::new(false),
                 vector_passes: std::sync::atomic::AtomicU64::new(0),
                 vector_pass_failed: std::sync::atomic::AtomicBool::new(false),
+                delivering: tokio::sync::Mutex::new(()),
+                deliver_again: std::sync::atomic::AtomicBool::new(false),
                 query_embeddings: Arc::new(tokio::sync::Semaphore::new(
                     language::vectors::QUERY_EMBEDDINGS_AT_ONCE,
                 )),

@@ -93,6 +93,27 @@ impl FieldErrors {
         self.0.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
     }
 
+    /// These errors, where `precise` has errors for a field in place of this set's errors of
+    /// that field (at the place of the first of them, or at the end).
+    pub fn overridden_by(self, precise: FieldErrors) -> FieldErrors {
+        let mut out = Vec::new();
+        let mut placed: Vec<&str> = Vec::new();
+        for (field, error) in self.0 {
+            if precise.get(field).is_none() {
+                out.push((field, error));
+            } else if !placed.contains(&field) {
+                placed.push(field);
+                out.extend(precise.0.iter().filter(|(f, _)| *f == field).cloned());
+            }
+        }
+        for (field, error) in &precise.0 {
+            if !placed.contains(field) {
+                out.push((field, error.clone()));
+            }
+        }
+        FieldErrors(out)
+    }
+
     /// A single-field error set.
     pub fn one(field: &'static str, error: FieldError) -> Self {
         Self(vec![(field, error)])

@@ -23,6 +23,7 @@ pub use catalogue::practices::{
     EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope, PracticeSort,
     PracticeTextRow, RevisionRow,
 };
+pub use directory::picks::Named;
 pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
     ThemeRow,

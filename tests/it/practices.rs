@@ -211,7 +211,7 @@ both! {
     async fn an_editor_writes_submits_and_sees_a_conflict_instead_of_losing_work(db) {
         let t = TestApp::demo(db).await;
         let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
-        editor.get("/fr/practices/new").await.assert(StatusCode::OK).contains("value=\"association-dounia\"");
+        editor.get("/fr/practices/new").await.assert(StatusCode::OK).contains("value=\"Association Dounia\"");
         let bad = editor.post_form("/fr/practices", &[("lang", "fr"), ("title", "Cafés linguistiques"), ("summary", "Une seule phrase."),
             ("city", "metz"), ("organisations", "association-dounia"), ("period_start", "2008-13")]).await;
         bad.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("value=\"Cafés linguistiques\"").contains("href=\"#summary\"").contains("href=\"#period_start\"");

@@ -141,3 +141,40 @@ both! {
         anyone.get("/de/imprint").await.contains("noch keinen eigenen");
     }
 }
+
+both! {
+    async fn forms_name_organisations_people_and_practices_never_by_slug(db) {
+        let t = TestApp::demo(db).await;
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        // The editor's organisation is chosen by its name; names are offered as one types.
+        editor.get("/fr/practices/new").await.assert(StatusCode::OK)
+            .contains("value=\"Association Dounia\"").lacks("value=\"association-dounia\"")
+            .contains("<datalist id=\"organisations-options\">").contains("list=\"contacts-options\"")
+            .contains("<option value=\"Projektleitung, Café Bär Trier-West\">");
+        let fields = |contact: &'static str| vec![("lang", "fr"), ("title", "Jardins du Sablon"),
+            ("summary", "Des voisins cultivent ensemble des parcelles. Les nouveaux arrivants y trouvent des contacts."),
+            ("city", "metz"), ("organisations", "association dounia"), ("organisations", ""),
+            ("contacts", contact), ("contacts", ""), ("period_start", "2019"), ("ongoing", "true")];
+        // A name that is nobody's comes back named, in the reader's language, the form filled in.
+        let bad = editor.post_form("/fr/practices", &fields("Fatima Benali")).await;
+        bad.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#contacts\"")
+            .contains("rien ne s’appelle «\u{a0}Fatima Benali\u{a0}»").contains("value=\"Fatima Benali\"")
+            .contains("value=\"association dounia\"");
+        // A name with a comma in it is one person, found whatever its case.
+        editor.post_form("/fr/practices", &fields("projektleitung, café bär trier-west")).await.assert(StatusCode::SEE_OTHER);
+        let page = editor.get("/fr/practices/jardins-du-sablon").await;
+        page.assert(StatusCode::OK).contains(">Projektleitung, Café Bär Trier-West</a>").contains(">Association Dounia</a>");
+        editor.get("/fr/practices/jardins-du-sablon/edit").await
+            .contains("value=\"Projektleitung, Café Bär Trier-West\"").lacks("value=\"projektleitung-cafe-baer\"");
+
+        // Related practices are shown and chosen by their titles.
+        let placement = t.client().get("/en/placements/bewerbungstraining-cafe-baer").await;
+        placement.assert(StatusCode::OK)
+            .contains(">Café Bär in Trier-West: Qualifizierung, Beratung und Begegnung unter einem Dach</a>")
+            .lacks(">cafe-baer-qualifizierung-trier-west<");
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coordinator.get("/de/placements/bewerbungstraining-cafe-baer/edit").await.assert(StatusCode::OK)
+            .contains("value=\"Café Bär in Trier-West: Qualifizierung, Beratung und Begegnung unter einem Dach\"")
+            .contains("value=\"Projektleitung, Café Bär Trier-West\"");
+    }
+}

@@ -422,8 +422,14 @@ impl App {
     /// Writes a new practice as a draft for one of the actor's organisations.
     #[tracing::instrument(skip_all)]
     pub async fn create_practice(&self, actor: &Actor, form: &PracticeForm) -> Result<Slug> {
-        self.create_practice_as(actor, form, PracticeStatus::Draft)
-            .await
+        if actor.role().is_none() {
+            return Err(Error::Unauthorized);
+        }
+        let (form, picks) = self.picked_practice(form).await?;
+        let outcome = self
+            .create_practice_as(actor, &form, PracticeStatus::Draft)
+            .await;
+        crate::app::directory::picks::with_picks(outcome, picks)
     }
 
     /// Writes a new practice in `status` (drafts from the pages; imports and demo data may publish).
@@ -483,6 +489,20 @@ impl App {
     /// and nothing is written, so the editor can merge.
     #[tracing::instrument(skip_all, fields(slug))]
     pub async fn update_practice(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        form: &PracticeForm,
+        version: i64,
+    ) -> Result<Slug> {
+        let (form, picks) = self.picked_practice(form).await?;
+        let outcome = self
+            .update_picked_practice(actor, slug, &form, version)
+            .await;
+        crate::app::directory::picks::with_picks(outcome, picks)
+    }
+
+    async fn update_picked_practice(
         &self,
         actor: &Actor,
         slug: &str,

@@ -3,6 +3,7 @@
 
 mod organisations;
 mod people;
+pub mod picks;
 
 pub use organisations::Organisation;
 pub use people::Person;

@@ -316,6 +316,20 @@ impl App {
         if actor.role().is_none() {
             return Err(Error::Unauthorized);
         }
+        let (form, picks) = self.picked_placement(form).await?;
+        let outcome = self.save_picked_placement(actor, slug, &form).await;
+        crate::app::directory::picks::with_picks(outcome, picks)
+    }
+
+    async fn save_picked_placement(
+        &self,
+        actor: &Actor,
+        slug: Option<&str>,
+        form: &PlacementForm,
+    ) -> Result<Slug> {
+        if actor.role().is_none() {
+            return Err(Error::Unauthorized);
+        }
         let existing = match slug {
             Some(s) => Some(self.store().placement(s).await?),
             None => None,

@@ -115,12 +115,33 @@ impl App {
     }
 
     /// Mails every notice due at once that no server has claimed, each in its recipient's
-    /// language; a notice whose mail fails is given back and tried again on the next round.
-    /// Returns how many were sent.
+    /// language. A notice is claimed before its mail goes (so it is sent at most once, also by
+    /// several servers); one whose mail fails is given back to be tried again later, a little
+    /// later each time. One round runs at a time in a process: a call while one runs makes
+    /// it go round once more. Returns how many were sent.
     pub async fn deliver_notices(&self) -> Result<usize> {
+        use std::sync::atomic::Ordering;
         let Some(mailer) = self.mailer() else {
             return Ok(0);
         };
+        let mut sent = 0;
+        loop {
+            // Said before trying, so that a round ending now cannot miss it.
+            self.inner.deliver_again.store(true, Ordering::SeqCst);
+            let Ok(_round) = self.inner.delivering.try_lock() else {
+                return Ok(sent);
+            };
+            self.inner.deliver_again.store(false, Ordering::SeqCst);
+            sent += self.delivery_round(&mailer).await?;
+            drop(_round);
+            if !self.inner.deliver_again.load(Ordering::SeqCst) {
+                return Ok(sent);
+            }
+        }
+    }
+
+    /// Claims and mails notices until none is due.
+    async fn delivery_round(&self, mailer: &crate::app::Mailer) -> Result<usize> {
         let mut sent = 0;
         loop {
             let at = crate::app::now();
@@ -148,9 +169,7 @@ impl App {
                 }
             }
             if !failed.is_empty() {
-                // Given back for the next round rather than retried in this loop.
-                self.store().unclaim(&failed).await?;
-                return Ok(sent);
+                self.store().unclaim(&failed, crate::app::now()).await?;
             }
         }
     }
@@ -204,7 +223,7 @@ impl App {
                 Err(e) => {
                     tracing::warn!(error = %e, user = first.notice.user_id, "sending a digest failed");
                     let ids: Vec<i64> = list.iter().map(|n| n.notice.id).collect();
-                    self.store().unclaim(&ids).await?;
+                    self.store().unclaim(&ids, crate::app::now()).await?;
                 }
             }
         }
@@ -277,16 +296,17 @@ impl App {
         ))
     }
 
-    /// A page of the reader's notices, newest first, with how many are unread.
+    /// A page of the reader's notices, newest first, with how many are unread and the newest's
+    /// id (where "mark all as read" stops, whichever page it is pressed on).
     pub async fn notices(
         &self,
         actor: &Actor,
         locale: Locale,
         offset: i64,
-    ) -> Result<(Page<NoticeView>, i64)> {
+    ) -> Result<(Page<NoticeView>, i64, i64)> {
         let user = actor.user_id().ok_or(Error::Unauthorized)?;
         let offset = offset.max(0);
-        let (total, unread) = self.store().notice_counts(user).await?;
+        let (total, unread, newest) = self.store().notice_counts(user).await?;
         let rows = self.store().notices(user, NOTICES_PER_PAGE, offset).await?;
         let items = rows
             .into_iter()
@@ -304,6 +324,7 @@ impl App {
                 offset,
             },
             unread,
+            newest,
         ))
     }
 

@@ -3,6 +3,7 @@
 
 mod organisations;
 mod people;
+pub mod picks;
 
 pub use organisations::{OrgFilter, OrganisationRow, OrganisationTextRow};
 pub use people::{PeopleFilter, PersonRow};

@@ -104,15 +104,15 @@ impl Store {
             .await?)
     }
 
-    /// How many notices an account has, and how many of them are unread.
-    pub async fn notice_counts(&self, user: i64) -> Result<(i64, i64)> {
-        let (all, unread): (i64, i64) = sqlx::query_as(
-            "SELECT COUNT(*), COUNT(*) - COUNT(read_at) FROM notices WHERE user_id = $1",
+    /// How many notices an account has, how many of them are unread, and the newest's id.
+    pub async fn notice_counts(&self, user: i64) -> Result<(i64, i64, i64)> {
+        let (all, unread, newest): (i64, i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), COUNT(*) - COUNT(read_at), MAX(id) FROM notices WHERE user_id = $1",
         )
         .bind(user)
         .fetch_one(self.pool())
         .await?;
-        Ok((all, unread))
+        Ok((all, unread, newest.unwrap_or(0)))
     }
 
     /// One of an account's notices.
@@ -156,7 +156,8 @@ impl Store {
     /// marking them mailed at `at`. Another server's claim of the same notice takes nothing.
     pub async fn claim_mail(&self, since: i64, at: i64, limit: i64) -> Result<Vec<MailNoticeRow>> {
         self.claim(
-            "delivery = 'email' AND mailed_at IS NULL AND created_at > $2 ORDER BY id LIMIT $3",
+            "delivery = 'email' AND mailed_at IS NULL AND created_at > $2 AND next_try_at <= $1 \
+             ORDER BY next_try_at, id LIMIT $3",
             at,
             since,
             limit,
@@ -173,7 +174,8 @@ impl Store {
         at: i64,
     ) -> Result<Vec<MailNoticeRow>> {
         let sql = format!(
-            "delivery = 'digest' AND mailed_at IS NULL AND created_at > $2 AND created_at < {before} ORDER BY id LIMIT $3"
+            "delivery = 'digest' AND mailed_at IS NULL AND created_at > $2 AND created_at < {before} \
+             AND next_try_at <= $1 ORDER BY id LIMIT $3"
         );
         self.claim(&sql, at, since, 100_000).await
     }
@@ -201,13 +203,15 @@ impl Store {
         self.mail_notices(&ids).await
     }
 
-    /// Gives claimed notices back (their mail could not be sent), to be tried again.
-    pub async fn unclaim(&self, ids: &[i64]) -> Result<()> {
+    /// Gives claimed notices back (their mail could not be sent at `at`), to be tried again
+    /// five minutes later after the first failure, ten after the second, and so on.
+    pub async fn unclaim(&self, ids: &[i64], at: i64) -> Result<()> {
         if ids.is_empty() {
             return Ok(());
         }
         let sql = format!(
-            "UPDATE notices SET mailed_at = NULL WHERE id IN ({})",
+            "UPDATE notices SET mailed_at = NULL, attempts = attempts + 1, \
+             next_try_at = {at} + 300 * (attempts + 1) WHERE id IN ({})",
             id_list(ids)
         );
         let mut tx = self.write().await?;
@@ -217,8 +221,12 @@ impl Store {
         tx.commit().await
     }
 
-    /// Marks one of an account's notices read (if it is theirs); returns it.
+    /// Marks one of an account's notices read (if it is theirs and unread); returns it.
     pub async fn read_notice(&self, user: i64, id: i64) -> Result<NoticeRow> {
+        let row = self.notice(user, id).await?;
+        if row.read_at.is_some() {
+            return Ok(row);
+        }
         let mut tx = self.write().await?;
         sqlx::query(
             "UPDATE notices SET read_at = $3 WHERE id = $1 AND user_id = $2 AND read_at IS NULL",

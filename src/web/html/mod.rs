@@ -314,6 +314,71 @@ pub fn query_string(pairs: &[(&str, &str)]) -> String {
     serde_html_form::to_string(present).unwrap_or_default()
 }
 
+/// A picker as a form shows it: one text box per chosen item, by name, and one or two empty
+/// ones to add more; browsers complete names from the `<datalist>` of `options` (none for
+/// practices, which are too many: their boxes take a title).
+#[derive(Debug, Clone)]
+pub struct Picker {
+    /// The field's name.
+    pub name: &'static str,
+    /// The chosen items' names, then empty boxes.
+    pub values: Vec<String>,
+    /// The names offered.
+    pub options: Vec<String>,
+    /// Whether at least one is needed.
+    pub required: bool,
+}
+
+impl Picker {
+    /// A picker of `pick` for `field`, showing `chosen` (slugs, or names as typed) by name.
+    pub async fn new(
+        app: &App,
+        ctx: &Ctx,
+        pick: crate::app::Pick,
+        (field, required): (&'static str, bool),
+        chosen: &[String],
+    ) -> Result<Picker, Error> {
+        let mut values = app.pick_names(pick, chosen, ctx.locale).await?;
+        values.retain(|v| !v.trim().is_empty());
+        let empty = if values.is_empty() { 2 } else { 1 };
+        values.extend(std::iter::repeat_n(String::new(), empty));
+        let options = app
+            .pick_options(pick)
+            .await?
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect();
+        Ok(Picker {
+            name: field,
+            values,
+            options,
+            required,
+        })
+    }
+
+    /// A picker of one item.
+    pub async fn one(
+        app: &App,
+        ctx: &Ctx,
+        pick: crate::app::Pick,
+        field: &'static str,
+        chosen: &str,
+    ) -> Result<Picker, Error> {
+        let mut p = Picker::new(app, ctx, pick, (field, false), &[chosen.to_owned()]).await?;
+        p.values.truncate(1);
+        Ok(p)
+    }
+}
+
+/// What a picker's boxes sent, without the empty ones.
+pub fn picked(values: Vec<String>) -> Vec<String> {
+    values
+        .into_iter()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
 /// Pagination links for a list page.
 #[derive(Debug, Clone)]
 pub struct Pager {

@@ -1,6 +1,8 @@
 //! Writing a practice: the form, the conflict page when someone saved first, and revisions.
 
 use super::*;
+use crate::app::Pick;
+use crate::web::html::Picker;
 
 /// The form as typed: lists are comma-, semicolon- or line-separated text.
 #[derive(Debug, Default, Deserialize)]
@@ -22,8 +24,8 @@ pub(super) struct PracticeHtmlForm {
     period_end: String,
     ongoing: String,
     city: String,
-    organisations: String,
-    contacts: String,
+    organisations: Vec<String>,
+    contacts: Vec<String>,
     themes: Vec<String>,
     target_groups: String,
     links: String,
@@ -56,8 +58,8 @@ impl PracticeHtmlForm {
             period_end: self.period_end,
             ongoing: self.ongoing,
             city: self.city,
-            organisations: split(&self.organisations, ','),
-            contacts: split(&self.contacts, ','),
+            organisations: crate::web::html::picked(self.organisations),
+            contacts: crate::web::html::picked(self.contacts),
             themes: self.themes,
             target_groups: split(&self.target_groups, ';'),
             links: split(&self.links, '\n'),
@@ -79,6 +81,8 @@ pub(super) struct FormPage {
     cities: Vec<Choice>,
     langs: Vec<Choice>,
     themes: Vec<Choice>,
+    organisations: Picker,
+    contacts: Picker,
     /// When someone saved first: their version, shown beside this one.
     stored: Option<PracticeForm>,
 }
@@ -138,6 +142,15 @@ pub(super) async fn form_page(
             &form.lang,
         ),
         themes: theme_choices(&themes, ctx.locale, &form.themes),
+        organisations: Picker::new(
+            app,
+            &ctx,
+            Pick::Organisation,
+            ("organisations", true),
+            &form.organisations,
+        )
+        .await?,
+        contacts: Picker::new(app, &ctx, Pick::Person, ("contacts", false), &form.contacts).await?,
         version,
         stored,
         form,

@@ -11,8 +11,9 @@ use crate::domain::exchange::placement::PlacementForm;
 use crate::domain::{Action, FieldErrors};
 use crate::web::{CsrfForm, Ctx};
 
+use crate::app::Pick;
 use crate::web::html::{
-    Choice, Errors, HtmlResult, OrPage, done, form_status, language_choices, theme_choices,
+    Choice, Errors, HtmlResult, OrPage, Picker, done, form_status, language_choices, theme_choices,
 };
 
 /// The form as posted: periods as parallel lists of first and last days.
@@ -29,7 +30,7 @@ pub(super) struct PostedForm {
     pub(super) capacity: String,
     pub(super) languages: Vec<String>,
     pub(super) themes: Vec<String>,
-    pub(super) practices: String,
+    pub(super) practices: Vec<String>,
     pub(super) contact: String,
     pub(super) status: String,
     pub(super) window_start: Vec<String>,
@@ -55,7 +56,8 @@ pub(super) struct FormPage {
     themes: Vec<Choice>,
     languages: Vec<Choice>,
     periods: Vec<PeriodRow>,
-    practices: String,
+    practices: Picker,
+    contact: Picker,
     action: String,
     title: String,
 }
@@ -127,7 +129,18 @@ pub(super) async fn form_page(
         themes: theme_choices(&themes, ctx.locale, &form.themes),
         languages: language_choices(ctx.locale, &form.languages),
         periods,
-        practices: form.practices.join(", "),
+        practices: Picker::new(
+            app,
+            &ctx,
+            Pick::Practice,
+            ("practices", false),
+            &form.practices,
+        )
+        .await
+        .or_page(&ctx)?,
+        contact: Picker::one(app, &ctx, Pick::Person, "contact", &form.contact)
+            .await
+            .or_page(&ctx)?,
         action: match slug {
             Some(s) => ctx.link("/placements/", s, ""),
             None => ctx.href("/placements"),

@@ -329,10 +329,12 @@ pub(super) async fn show(
             .iter()
             .map(|w| period(&ctx, w.start, w.end))
             .collect(),
-        practices: p
-            .practices()
+        practices: app
+            .practice_titles(&p.practices(), ctx.locale)
+            .await
+            .or_page(&ctx)?
             .into_iter()
-            .map(|s| (ctx.link("/practices/", &s, ""), s))
+            .map(|(s, title)| (ctx.link("/practices/", &s, ""), title))
             .collect(),
         notice: notice(&ctx, d.done.as_deref()),
         p,
@@ -412,13 +414,8 @@ impl PostedForm {
             capacity: self.capacity,
             languages: self.languages,
             themes: self.themes,
-            practices: self
-                .practices
-                .split([',', '\n'])
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            contact: self.contact,
+            practices: crate::web::html::picked(self.practices),
+            contact: self.contact.trim().to_owned(),
             windows,
             status: self.status,
         }

@@ -14,7 +14,8 @@ use crate::domain::exchange::visit::{Intention, ReportForm, Step};
 use crate::web::{CsrfForm, Ctx};
 
 use super::visits::*;
-use crate::web::html::{Choice, Errors, HtmlResult, OrPage, Pager, form_status};
+use crate::app::Pick;
+use crate::web::html::{Choice, Errors, HtmlResult, OrPage, Pager, Picker, form_status};
 
 /// Routes of the learning reports.
 pub fn router() -> Router<App> {
@@ -36,7 +37,7 @@ struct ReportFormPage {
     back: String,
     intentions: Vec<Choice>,
     langs: Vec<Choice>,
-    practices: String,
+    practices: Picker,
     follow_up: bool,
     sections: Vec<(&'static str, String)>,
 }
@@ -84,7 +85,15 @@ async fn report_page(
             })
             .collect(),
         langs: crate::web::html::content_lang_choices(ctx.locale, &form.lang, None),
-        practices: form.practices.join(", "),
+        practices: Picker::new(
+            app,
+            &ctx,
+            Pick::Practice,
+            ("practices", false),
+            &form.practices,
+        )
+        .await
+        .or_page(&ctx)?,
         follow_up: v.report.is_some(),
         sections: vec![
             ("saw", form.saw.clone()),
@@ -112,7 +121,7 @@ struct PostedReport {
     saw: String,
     worked: String,
     take_home: String,
-    practices: String,
+    practices: Vec<String>,
     intention: String,
     outcome: String,
     published: Option<String>,
@@ -129,12 +138,7 @@ async fn save_report(
         saw: f.saw,
         worked: f.worked,
         take_home: f.take_home,
-        practices: f
-            .practices
-            .split([',', '\n'])
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect(),
+        practices: crate::web::html::picked(f.practices),
         intention: f.intention,
         outcome: f.outcome,
         published: f.published.is_some(),
@@ -265,7 +269,7 @@ async fn report(ctx: Ctx, State(app): State<App>, Path(id): Path<i64>) -> HtmlRe
             .map(|s| ctx.link("/placements/", s, "")),
         visit_href,
         days: span_label(&ctx, row.start_date.as_deref(), row.end_date.as_deref()),
-        r: report_shown(&ctx, &r),
+        r: report_shown(&ctx, &app, &r).await.or_page(&ctx)?,
         ctx,
     })
 }

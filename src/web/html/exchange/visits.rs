@@ -242,21 +242,29 @@ pub(super) struct ReportShown {
     pub(super) published: bool,
 }
 
-pub(super) fn report_shown(ctx: &Ctx, r: &ReportRow) -> ReportShown {
-    ReportShown {
+/// A report as pages show it; related practices by their titles (published ones only).
+pub(super) async fn report_shown(
+    ctx: &Ctx,
+    app: &App,
+    r: &ReportRow,
+) -> Result<ReportShown, Error> {
+    let practices = app
+        .practice_titles(&crate::app::split_list(&r.practices), ctx.locale)
+        .await?;
+    Ok(ReportShown {
         lang: r.lang.clone(),
         saw: markdown(&r.saw),
         worked: markdown(&r.worked),
         take_home: markdown(&r.take_home),
-        practices: crate::app::split_list(&r.practices)
+        practices: practices
             .into_iter()
-            .map(|s| (ctx.link("/practices/", &s, ""), s))
+            .map(|(s, title)| (ctx.link("/practices/", &s, ""), title))
             .collect(),
         intention: ctx.tk("intention-", &r.intention),
         outcome: markdown(&r.outcome),
         host_view: markdown(&r.host_view),
         published: r.published == 1,
-    }
+    })
 }
 
 #[derive(Template, WebTemplate)]
@@ -387,7 +395,10 @@ pub(super) async fn show_page(
             .map(|l| check_line(&ctx, l, v.confirms))
             .collect(),
         suggestions,
-        report: v.report.as_ref().map(|r| report_shown(&ctx, r)),
+        report: match &v.report {
+            Some(r) => Some(report_shown(&ctx, app, r).await.or_page(&ctx)?),
+            None => None,
+        },
         schedule,
         errors: ctx.errors(errors),
         notice: visit_notice(&ctx, done),

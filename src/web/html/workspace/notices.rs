@@ -30,7 +30,7 @@ pub struct NoticesPage {
     /// How many there are, and how many are unread, in a sentence.
     summary: String,
     unread: i64,
-    /// The newest notice shown ("mark all as read" stops there).
+    /// The newest notice ("mark all as read" stops there: later ones came after the page).
     newest: i64,
     pager: Pager,
     /// Whether the site can send e-mail.
@@ -93,7 +93,7 @@ async fn page(
     done: Option<&str>,
 ) -> HtmlResult<NoticesPage> {
     let number = number.max(1);
-    let (list, unread) = app
+    let (list, unread, newest) = app
         .notices(&ctx.actor(), ctx.locale, (number - 1) * NOTICES_PER_PAGE)
         .await
         .or_page(&ctx)?;
@@ -112,7 +112,7 @@ async fn page(
         other => crate::web::html::notice(&ctx, other),
     };
     Ok(NoticesPage {
-        newest: list.items.first().map_or(0, |n| n.row.id),
+        newest,
         pager: Pager::new(&ctx.href("/notices"), "", list.total, list.limit, number),
         summary: ctx.t_args(
             "inbox-summary",

@@ -1,0 +1,184 @@
+//! Pickers: forms name organisations, people and practices by their names and titles, never by
+//! slugs. Pages offer the names (`pick_options`, a `<datalist>` that browsers complete as one
+//! types, without any script), show the chosen ones by name (`pick_names`), and what comes back
+//! is resolved here (`picked`): a name (folded, so "association dounia" finds "Association
+//! Dounia") or a slug becomes the slug; anything else is a field error that names the value.
+
+use crate::app::{App, Error, Result};
+use crate::domain::catalogue::practice::PracticeForm;
+use crate::domain::exchange::placement::PlacementForm;
+use crate::domain::exchange::report::ReportForm;
+use crate::domain::{FieldError, FieldErrors, Locale};
+use crate::storage::Named;
+
+/// What a picker chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// An organisation of the directory.
+    Organisation,
+    /// A person of the directory.
+    Person,
+    /// A published practice.
+    Practice,
+}
+
+impl App {
+    /// The slug and name of everything a picker of organisations or people offers, by name
+    /// (practices are too many to offer: their pickers take a title).
+    pub async fn pick_options(&self, pick: Pick) -> Result<Vec<(String, String)>> {
+        Ok(match pick {
+            Pick::Organisation => self.store().names(Named::Organisations).await?,
+            Pick::Person => self.store().names(Named::People).await?,
+            Pick::Practice => Vec::new(),
+        })
+    }
+
+    /// How a form shows chosen slugs: by name (a practice by its title in `locale`); a slug
+    /// that names nothing stays as it is.
+    pub async fn pick_names(
+        &self,
+        pick: Pick,
+        slugs: &[String],
+        locale: Locale,
+    ) -> Result<Vec<String>> {
+        let known: Vec<(String, String)> = match pick {
+            Pick::Practice => self.practice_titles(slugs, locale).await?,
+            _ => self.pick_options(pick).await?,
+        };
+        Ok(slugs
+            .iter()
+            .map(|s| {
+                known
+                    .iter()
+                    .find(|(slug, _)| slug == s)
+                    .map_or_else(|| s.clone(), |(_, name)| name.clone())
+            })
+            .collect())
+    }
+
+    /// The slug and title in `locale` of each published practice of `slugs` (others are left
+    /// out), for links that show titles.
+    pub async fn practice_titles(
+        &self,
+        slugs: &[String],
+        locale: Locale,
+    ) -> Result<Vec<(String, String)>> {
+        Ok(self.store().practice_titles(slugs, locale.code()).await?)
+    }
+
+    /// The slugs of what was typed or chosen in `field`: each value a name, a title or a slug.
+    /// A value that names nothing, or several things, is an error of `field` and stays as it
+    /// was typed, so that the form's own checks refuse it too (it is not a slug of anything)
+    /// and report the rest of the form at the same time.
+    pub(crate) async fn picked(
+        &self,
+        pick: Pick,
+        field: &'static str,
+        values: &[String],
+        errors: &mut FieldErrors,
+    ) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            let found = match pick {
+                Pick::Organisation => {
+                    self.store()
+                        .slugs_named(Named::Organisations, value)
+                        .await?
+                }
+                Pick::Person => self.store().slugs_named(Named::People, value).await?,
+                Pick::Practice => self.store().practices_titled(value).await?,
+            };
+            match found.as_slice() {
+                [one] => out.push(one.clone()),
+                many if many.iter().any(|s| s == value) => out.push(value.to_owned()),
+                [] => {
+                    errors.add(
+                        field,
+                        FieldError::with("error-pick-unknown", "value", value),
+                    );
+                    out.push(value.to_owned());
+                }
+                _ => {
+                    errors.add(
+                        field,
+                        FieldError::with("error-pick-ambiguous", "value", value),
+                    );
+                    out.push(value.to_owned());
+                }
+            }
+        }
+        out.dedup();
+        Ok(out)
+    }
+
+    /// A practice form with its organisations and contacts as slugs, and what could not be.
+    pub(crate) async fn picked_practice(
+        &self,
+        form: &PracticeForm,
+    ) -> Result<(PracticeForm, FieldErrors)> {
+        let mut e = FieldErrors::new();
+        let f = PracticeForm {
+            organisations: self
+                .picked(
+                    Pick::Organisation,
+                    "organisations",
+                    &form.organisations,
+                    &mut e,
+                )
+                .await?,
+            contacts: self
+                .picked(Pick::Person, "contacts", &form.contacts, &mut e)
+                .await?,
+            ..form.clone()
+        };
+        Ok((f, e))
+    }
+
+    /// A placement form with its related practices and contact as slugs, and what could not be.
+    pub(crate) async fn picked_placement(
+        &self,
+        form: &PlacementForm,
+    ) -> Result<(PlacementForm, FieldErrors)> {
+        let mut e = FieldErrors::new();
+        let contact = self
+            .picked(
+                Pick::Person,
+                "contact",
+                std::slice::from_ref(&form.contact),
+                &mut e,
+            )
+            .await?;
+        let f = PlacementForm {
+            practices: self
+                .picked(Pick::Practice, "practices", &form.practices, &mut e)
+                .await?,
+            contact: contact.into_iter().next().unwrap_or_default(),
+            ..form.clone()
+        };
+        Ok((f, e))
+    }
+
+    /// A report form with its related practices as slugs, and what could not be.
+    pub(crate) async fn picked_report(
+        &self,
+        form: &ReportForm,
+    ) -> Result<(ReportForm, FieldErrors)> {
+        let mut e = FieldErrors::new();
+        let f = ReportForm {
+            practices: self
+                .picked(Pick::Practice, "practices", &form.practices, &mut e)
+                .await?,
+            ..form.clone()
+        };
+        Ok((f, e))
+    }
+}
+
+/// A form's outcome with the picker errors in place of the form's own errors of those fields
+/// (which can only say that the value is no slug, or that nothing has this slug).
+pub(crate) fn with_picks<T>(outcome: Result<T>, picks: FieldErrors) -> Result<T> {
+    match outcome {
+        Err(Error::Invalid(e)) => Err(Error::Invalid(e.overridden_by(picks))),
+        other => other,
+    }
+}
