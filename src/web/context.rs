@@ -285,6 +285,14 @@ impl Ctx {
         self.user.as_ref().map_or(0, |u| u.unread)
     }
 
+    /// The unread count as a badge shows it ("99+" past 99, so that the header keeps its row).
+    pub fn unread_badge(&self) -> String {
+        match self.unread() {
+            n if n > 99 => "99+".to_owned(),
+            n => n.to_string(),
+        }
+    }
+
     /// What the menu button says of unread notices ("3 unread notices").
     pub fn notices_label(&self) -> String {
         self.t1("nav-notices-unread", "count", &self.unread().to_string())
