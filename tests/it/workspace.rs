@@ -167,12 +167,20 @@ both! {
         editor.get("/fr/practices/jardins-du-sablon/edit").await
             .contains("value=\"Projektleitung, Café Bär Trier-West\"").lacks("value=\"projektleitung-cafe-baer\"");
 
+        // A coordinator chooses a reviewer among those who may review it (from another city).
+        editor.post_form("/fr/practices/jardins-du-sablon/step/submit", &[]).await.assert(StatusCode::SEE_OTHER);
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let page = coordinator.get("/en/practices/jardins-du-sablon").await;
+        page.contains("<select id=\"reviewer\" name=\"reviewer\" required>")
+            .contains(&format!("<option value=\"{}\">", MEMBER.0))
+            .lacks(&format!("<option value=\"{}\">", EDITOR.0));
+        coordinator.post_form("/en/practices/jardins-du-sablon/assign", &[("reviewer", MEMBER.0)]).await.assert(StatusCode::SEE_OTHER);
+
         // Related practices are shown and chosen by their titles.
         let placement = t.client().get("/en/placements/bewerbungstraining-cafe-baer").await;
         placement.assert(StatusCode::OK)
             .contains(">Café Bär in Trier-West: Qualifizierung, Beratung und Begegnung unter einem Dach</a>")
             .lacks(">cafe-baer-qualifizierung-trier-west<");
-        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
         coordinator.get("/de/placements/bewerbungstraining-cafe-baer/edit").await.assert(StatusCode::OK)
             .contains("value=\"Café Bär in Trier-West: Qualifizierung, Beratung und Begegnung unter einem Dach\"")
             .contains("value=\"Projektleitung, Café Bär Trier-West\"");

@@ -34,6 +34,31 @@ impl App {
         .await
     }
 
+    /// Whom a coordinator may ask to review a practice: every account that may take the review
+    /// itself (by the permission rule: from another city, not of the practice's organisations),
+    /// as (e-mail address, "Organisation — address"). Empty for readers who may not assign.
+    pub async fn review_candidates(
+        &self,
+        actor: &Actor,
+        slug: &str,
+    ) -> Result<Vec<(String, String)>> {
+        let p = self.practice(actor, slug, "").await?;
+        if !can(actor, Action::AssignReview(p.facts)) {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for (user, organisation, city) in self.store().accounts_with_organisations().await? {
+            let label = format!("{organisation} — {}", user.email);
+            let email = user.email.clone();
+            let them = crate::app::actor_of(user);
+            let facts = Self::facts_in(&them, &p.row, &p.owners, Some(city))?;
+            if can(&them, Action::TakeReview(facts)) {
+                out.push((email, label));
+            }
+        }
+        Ok(out)
+    }
+
     /// Assigns a reviewer (coordinators), who must be allowed to take the review themselves.
     #[tracing::instrument(skip_all, fields(slug))]
     pub async fn assign_review(

@@ -174,9 +174,11 @@ impl App {
             let page = self
                 .practices(actor, &filter, reader, Some(200), None)
                 .await?;
+            let ids: Vec<i64> = page.items.iter().map(|r| r.id).collect();
+            let owners = self.store().owners_of_practices(&ids).await?;
             for row in page.items {
-                let owners = self.store().practice_owners(row.id).await?;
-                let facts = Self::facts_in(actor, &row, &owners, city)?;
+                let owned = owners.get(&row.id).map_or(&[][..], Vec::as_slice);
+                let facts = Self::facts_in(actor, &row, owned, city)?;
                 let what = if actor.user_id().is_some() && can(actor, Action::TakeReview(facts)) {
                     Some(PracticeTask::Review)
                 } else if can(actor, Action::Step(Transition::Publish, facts)) {

@@ -107,6 +107,34 @@ impl Store {
             .await?)
     }
 
+    /// Every account of an organisation (not erased), with its organisation's name and city:
+    /// the people a coordinator may ask to review.
+    pub async fn accounts_with_organisations(&self) -> Result<Vec<(SessionUser, String, i64)>> {
+        let rows: Vec<(i64, String, String, i64, String, i64)> = sqlx::query_as(
+            "SELECT u.id, u.email, u.role, o.id, o.name, o.city_id FROM users u \
+             JOIN organisations o ON o.id = u.organisation_id \
+             WHERE u.erased_at IS NULL ORDER BY o.name_key, u.email",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, email, role, org, name, city)| {
+                (
+                    SessionUser {
+                        id,
+                        email,
+                        role,
+                        organisation_id: Some(org),
+                        unread: 0,
+                    },
+                    name,
+                    city,
+                )
+            })
+            .collect())
+    }
+
     /// The account of a live session.
     pub async fn session_user(&self, token_hash: &str) -> Result<Option<SessionUser>> {
         let sql = format!(

@@ -420,6 +420,36 @@ impl Store {
         .await?)
     }
 
+    /// The owner organisations of each of `ids`, in one query (for lists).
+    pub async fn owners_of_practices(
+        &self,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, Vec<LinkRow>>> {
+        let mut out: std::collections::HashMap<i64, Vec<LinkRow>> = Default::default();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let list = ids
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT po.practice_id, o.id, o.slug, o.name FROM practice_organisations po \
+             JOIN organisations o ON o.id = po.organisation_id \
+             WHERE po.practice_id IN ({list}) ORDER BY o.name_key"
+        );
+        let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_all(self.pool())
+            .await?;
+        for (practice, id, slug, name) in rows {
+            out.entry(practice)
+                .or_default()
+                .push(LinkRow { id, slug, name });
+        }
+        Ok(out)
+    }
+
     /// The contact people.
     pub async fn practice_contacts(&self, id: i64) -> Result<Vec<LinkRow>> {
         Ok(sqlx::query_as(

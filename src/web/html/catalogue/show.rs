@@ -38,6 +38,8 @@ pub(super) struct ShowPage {
     similar: Vec<Similar>,
     /// Glossary concepts named in the texts shown.
     terms: Vec<TermInText>,
+    /// Whom a coordinator may ask to review it.
+    reviewers: Vec<Choice>,
     errors: Errors,
     notice: Option<String>,
 }
@@ -234,7 +236,22 @@ pub(super) async fn show_page(
         .iter()
         .map(|t| (t.as_str().to_owned(), ctx.tk("practice-step-", t.as_str())))
         .collect();
+    let reviewers = if p.can_assign_review {
+        app.review_candidates(&ctx.actor(), slug)
+            .await
+            .or_page(&ctx)?
+            .into_iter()
+            .map(|(value, label)| Choice {
+                value,
+                label,
+                selected: false,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = ShowPage {
+        reviewers,
         title: title.0,
         title_lang: title.1,
         summary: section(&p.texts[1]),
