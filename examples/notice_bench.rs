@@ -139,6 +139,39 @@ async fn main() -> anyhow::Result<()> {
     tx.commit().await?;
     let desk = app.desk(&member.actor, "en").await?;
     eprintln!("the member's desk has {} tasks", desk.tasks.len());
+    let mut desk_times = Vec::new();
+    for _ in 0..100 {
+        let start = Instant::now();
+        app.desk(&member.actor, "en").await?;
+        desk_times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    desk_times.sort_by(f64::total_cmp);
+    for status in ["submitted", "in_review", "changes_requested", "draft"] {
+        let filter = passerelle::storage::PracticeFilter {
+            status: Some(status.to_owned()),
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let page = app
+            .practices(&member.actor, &filter, "en", Some(200), None)
+            .await?;
+        eprintln!(
+            "  {status}: {} rows in {:.2} ms",
+            page.items.len(),
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    let start = Instant::now();
+    app.showcase(&member.actor, "en").await?;
+    eprintln!(
+        "  showcase: {:.2} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    println!(
+        "App::desk alone: p50 {:.2} ms, p95 {:.2} ms",
+        percentile(&desk_times, 0.5),
+        percentile(&desk_times, 0.95)
+    );
     for path in ["/en/", "/en/notices"] {
         page_times(&app, &token, path, 20).await?;
         let t = page_times(&app, &token, path, 200).await?;

@@ -1278,3 +1278,7 @@ hint-pick-practices = Ein Praxisbeispiel pro Feld, mit seinem Titel wie auf sein
 hint-pick-contact = Die Ansprechperson, mit ihrem Namen wie im Verzeichnis.
 error-pick-unknown = { $field }: Nichts heißt „{ $value }“. Schreiben Sie den Namen wie im Verzeichnis, oder wählen Sie einen der vorgeschlagenen Namen.
 error-pick-ambiguous = { $field }: Mehrere Einträge heißen „{ $value }“. Bitten Sie die Koordination, sie zu unterscheiden.
+desk-more = { $count ->
+    [one] Das { $count } Praxisbeispiel „{ $status }“
+   *[other] Alle { $count } Praxisbeispiele „{ $status }“
+}

@@ -1278,3 +1278,7 @@ hint-pick-practices = One practice per box, by its title as on its page (in any 
 hint-pick-contact = The person to ask, by their name as in the directory.
 error-pick-unknown = { $field }: nothing is called “{ $value }”. Write the name as the directory shows it, or choose one of the names offered.
 error-pick-ambiguous = { $field }: several entries are called “{ $value }”. Ask a coordinator to tell them apart.
+desk-more = { $count ->
+    [one] The { $count } practice “{ $status }”
+   *[other] All { $count } practices “{ $status }”
+}

@@ -1287,3 +1287,7 @@ hint-pick-practices = Une pratique par case, avec son titre tel qu’il figure s
 hint-pick-contact = La personne à contacter, avec son nom tel qu’il figure dans l’annuaire.
 error-pick-unknown = { $field } : rien ne s’appelle « { $value } ». Écrivez le nom tel que l’annuaire l’affiche, ou choisissez l’un des noms proposés.
 error-pick-ambiguous = { $field } : plusieurs entrées s’appellent « { $value } ». Demandez à la coordination de les distinguer.
+desk-more = { $count ->
+    [one] La { $count } pratique « { $status } »
+   *[other] Les { $count } pratiques « { $status } »
+}

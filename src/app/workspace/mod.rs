@@ -17,6 +17,10 @@ use crate::storage::{CallRow, PracticeFilter, PracticeRow};
 /// How many items each list of the home page shows.
 const SHOWN: i64 = 5;
 
+/// How many practices of each status the desk looks at: a desk lists what is nearest, and
+/// links to the whole list when there is more.
+const DESK_ROWS: i64 = 30;
+
 /// How long before its deadline an open call is a task.
 const CALL_SOON_DAYS: i64 = 21;
 
@@ -92,6 +96,9 @@ pub struct Desk {
     pub tasks: Vec<Task>,
     /// What the network offers now.
     pub showcase: Showcase,
+    /// Statuses with more practices in the workflow than the desk looked at, with their
+    /// totals (the desk links to the whole list).
+    pub more: Vec<(PracticeStatus, i64)>,
 }
 
 impl App {
@@ -138,7 +145,7 @@ impl App {
 
     /// A member's desk: their tasks, then the showcase.
     pub async fn desk(&self, actor: &Actor, reader: &str) -> Result<Desk> {
-        let mut tasks = self.practice_tasks(actor, reader).await?;
+        let (mut tasks, more) = self.practice_tasks(actor, reader).await?;
         tasks.extend(self.visit_tasks(actor).await?);
         let day = today();
         let showcase = self.showcase(actor, reader).await?;
@@ -154,12 +161,22 @@ impl App {
                 }
             }
         }
-        Ok(Desk { tasks, showcase })
+        Ok(Desk {
+            tasks,
+            showcase,
+            more,
+        })
     }
 
-    /// The practices in the workflow that `actor` may move on now.
-    async fn practice_tasks(&self, actor: &Actor, reader: &str) -> Result<Vec<Task>> {
+    /// The practices in the workflow that `actor` may move on now (the newest [`DESK_ROWS`] of
+    /// each status), and the statuses that hold more.
+    async fn practice_tasks(
+        &self,
+        actor: &Actor,
+        reader: &str,
+    ) -> Result<(Vec<Task>, Vec<(PracticeStatus, i64)>)> {
         let mut tasks = Vec::new();
+        let mut more = Vec::new();
         let city = self.city_of(actor).await?;
         for status in [
             PracticeStatus::Submitted,
@@ -172,8 +189,9 @@ impl App {
                 ..Default::default()
             };
             let page = self
-                .practices(actor, &filter, reader, Some(200), None)
+                .practices(actor, &filter, reader, Some(DESK_ROWS), None)
                 .await?;
+            let (before, total) = (tasks.len(), page.total);
             let ids: Vec<i64> = page.items.iter().map(|r| r.id).collect();
             let owners = self.store().owners_of_practices(&ids).await?;
             for row in page.items {
@@ -207,8 +225,12 @@ impl App {
                 });
                 tasks.extend(task);
             }
+            // The whole list is linked only where the desk found tasks in it.
+            if total > DESK_ROWS && tasks.len() > before {
+                more.push((status, total));
+            }
         }
-        Ok(tasks)
+        Ok((tasks, more))
     }
 
     /// The visits where `actor` is the visitor or acts for the host and has a step to take.

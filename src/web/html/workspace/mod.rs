@@ -51,6 +51,8 @@ pub struct HomePage {
     ctx: Ctx,
     /// The member's tasks; `None` for the public.
     tasks: Option<Vec<TaskView>>,
+    /// Links to whole lists the desk shows only the newest of: (href, text).
+    more: Vec<(String, String)>,
     practices: Vec<Line>,
     practice_count: i64,
     placements: Vec<Line>,
@@ -166,12 +168,32 @@ fn lines(ctx: &Ctx, showcase: Showcase) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
 /// `/{lang}/`: the desk for members, the showcase for everyone else.
 pub async fn home(ctx: Ctx, State(app): State<App>) -> HtmlResult<HomePage> {
     let actor = ctx.actor();
-    let (tasks, showcase) = if ctx.signed_in() {
+    let (tasks, more, showcase) = if ctx.signed_in() {
         let desk = app.desk(&actor, ctx.lang()).await.or_page(&ctx)?;
         let tasks = desk.tasks.into_iter().map(|t| task_view(&ctx, t)).collect();
-        (Some(tasks), desk.showcase)
+        let more = desk
+            .more
+            .into_iter()
+            .map(|(status, total)| {
+                (
+                    format!("{}?status={}", ctx.href("/practices"), status.as_str()),
+                    ctx.t_args(
+                        "desk-more",
+                        &[
+                            ("count", total.to_string()),
+                            ("status", ctx.tk("practice-status-", status.as_str())),
+                        ],
+                    ),
+                )
+            })
+            .collect();
+        (Some(tasks), more, desk.showcase)
     } else {
-        (None, app.showcase(&actor, ctx.lang()).await.or_page(&ctx)?)
+        (
+            None,
+            Vec::new(),
+            app.showcase(&actor, ctx.lang()).await.or_page(&ctx)?,
+        )
     };
     let practice_count = showcase.practice_count;
     let (practices, placements, calls) = lines(&ctx, showcase);
@@ -190,6 +212,7 @@ pub async fn home(ctx: Ctx, State(app): State<App>) -> HtmlResult<HomePage> {
         })
         .collect();
     Ok(HomePage {
+        more,
         ctx,
         tasks,
         practices,
