@@ -160,8 +160,11 @@ both! {
         bad.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#contacts\"")
             .contains("rien ne s’appelle «\u{a0}Fatima Benali\u{a0}»").contains("value=\"Fatima Benali\"")
             .contains("value=\"association dounia\"");
-        // A name with a comma in it is one person, found whatever its case.
-        editor.post_form("/fr/practices", &fields("projektleitung, café bär trier-west")).await.assert(StatusCode::SEE_OTHER);
+        // Part of a name is not the name.
+        editor.post_form("/fr/practices", &fields("Projektleitung")).await.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        // A name with a comma in it is one person, found whatever its case and however its
+        // umlaut is spelled.
+        editor.post_form("/fr/practices", &fields("projektleitung, cafe baer trier-west")).await.assert(StatusCode::SEE_OTHER);
         let page = editor.get("/fr/practices/jardins-du-sablon").await;
         page.assert(StatusCode::OK).contains(">Projektleitung, Café Bär Trier-West</a>").contains(">Association Dounia</a>");
         editor.get("/fr/practices/jardins-du-sablon/edit").await

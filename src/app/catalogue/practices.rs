@@ -495,6 +495,9 @@ impl App {
         form: &PracticeForm,
         version: i64,
     ) -> Result<Slug> {
+        // Names are looked up only for those who may edit.
+        let current = self.practice(actor, slug, "").await?;
+        authorize(actor, Action::EditPractice(current.facts))?;
         let (form, picks) = self.picked_practice(form).await?;
         let outcome = self
             .update_picked_practice(actor, slug, &form, version)

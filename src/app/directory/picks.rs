@@ -11,6 +11,9 @@ use crate::domain::exchange::report::ReportForm;
 use crate::domain::{FieldError, FieldErrors, Locale};
 use crate::storage::Named;
 
+/// The most values one picker resolves (each is a lookup); more is a field error.
+pub const PICKS_MAX: usize = 50;
+
 /// What a picker chooses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pick {
@@ -78,7 +81,16 @@ impl App {
         errors: &mut FieldErrors,
     ) -> Result<Vec<String>> {
         let mut out = Vec::new();
-        for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        let values: Vec<&str> = values
+            .iter()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect();
+        if values.len() > PICKS_MAX {
+            errors.add(field, FieldError::with("error-too-many", "max", PICKS_MAX));
+            return Ok(out);
+        }
+        for value in values {
             let found = match pick {
                 Pick::Organisation => {
                     self.store()

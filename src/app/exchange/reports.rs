@@ -9,6 +9,8 @@ impl App {
     /// The visitor writes or revises the learning report; the first one completes the visit's
     /// lifecycle and sets the follow-up question three months on.
     pub async fn save_report(&self, actor: &Actor, id: i64, form: &ReportForm) -> Result<()> {
+        // Titles are looked up only for those who may see the visit.
+        self.visible_visit(actor, id).await?;
         let (form, picks) = self.picked_report(form).await?;
         let outcome = self.save_picked_report(actor, id, &form).await;
         crate::app::directory::picks::with_picks(outcome, picks)

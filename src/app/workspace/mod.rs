@@ -191,7 +191,7 @@ impl App {
             let page = self
                 .practices(actor, &filter, reader, Some(DESK_ROWS), None)
                 .await?;
-            let (before, total) = (tasks.len(), page.total);
+            let total = page.total;
             let ids: Vec<i64> = page.items.iter().map(|r| r.id).collect();
             let owners = self.store().owners_of_practices(&ids).await?;
             for row in page.items {
@@ -225,8 +225,8 @@ impl App {
                 });
                 tasks.extend(task);
             }
-            // The whole list is linked only where the desk found tasks in it.
-            if total > DESK_ROWS && tasks.len() > before {
+            // Older ones may hold tasks too: the whole list is linked.
+            if total > DESK_ROWS {
                 more.push((status, total));
             }
         }

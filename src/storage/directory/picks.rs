@@ -2,6 +2,7 @@
 //! published practices, looked up by their folded form so that "Association dounia" finds
 //! "Association Dounia".
 
+use crate::storage::sql::escape_like;
 use crate::storage::{Result, Store, fold, name_key};
 
 /// A directory table whose rows a picker names.
@@ -22,6 +23,25 @@ impl Named {
     }
 }
 
+/// The two spellings a name key holds when umlauts are spelled two ways ("cafe baer cafe bar"
+/// → "cafe baer", "cafe bar"); a key of one spelling gives itself.
+fn spellings(key: &str) -> Vec<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let half = words.len() / 2;
+    if words.len().is_multiple_of(2) && half > 0 {
+        let (german, plain) = (words[..half].join(" "), words[half..].join(" "));
+        // Only a German spelling and its plain twin: "ae" where the other has "a", and so on.
+        let twin = german
+            .replace("ae", "a")
+            .replace("oe", "o")
+            .replace("ue", "u");
+        if german != plain && twin == plain {
+            return vec![german, plain];
+        }
+    }
+    vec![key.to_owned()]
+}
+
 impl Store {
     /// Every row's slug and name, by name.
     pub async fn names(&self, of: Named) -> Result<Vec<(String, String)>> {
@@ -34,18 +54,29 @@ impl Store {
             .await?)
     }
 
-    /// The slugs of the rows whose name folds to the same as `name` (or whose slug it is).
+    /// The slugs of the rows whose name folds to the same as `name` (or whose slug it is). A
+    /// name with umlauts is found by either spelling: "Cafe Baer" and "Cafe Bar" find "Café
+    /// Bär", whose key holds both ("cafe baer cafe bar").
     pub async fn slugs_named(&self, of: Named, name: &str) -> Result<Vec<String>> {
+        let name = name.trim();
+        let (key, typed) = (name_key(name), fold(name));
         let sql = format!(
-            "SELECT slug FROM {} WHERE name_key = $1 OR slug = $2 ORDER BY slug LIMIT 5",
+            "SELECT slug, name_key FROM {} WHERE name_key = $1 OR slug = $2 \
+             OR name_key LIKE $3 ESCAPE '\\' OR name_key LIKE $4 ESCAPE '\\' ORDER BY slug LIMIT 20",
             of.table()
         );
-        let rows: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(name_key(name.trim()))
-            .bind(name.trim())
+        let rows: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(&key)
+            .bind(name)
+            .bind(format!("{} %", escape_like(&typed)))
+            .bind(format!("% {}", escape_like(&typed)))
             .fetch_all(self.pool())
             .await?;
-        Ok(rows.into_iter().map(|r| r.0).collect())
+        Ok(rows
+            .into_iter()
+            .filter(|(slug, k)| *k == key || slug == name || spellings(k).contains(&typed))
+            .map(|(slug, _)| slug)
+            .collect())
     }
 
     /// The slugs of published practices with this title in any language, or of the practice
@@ -88,5 +119,23 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_with_two_spellings_gives_both_and_a_plain_key_itself() {
+        assert_eq!(
+            spellings(&name_key("Café Bär")),
+            vec!["cafe baer".to_owned(), "cafe bar".to_owned()]
+        );
+        assert_eq!(
+            spellings(&name_key("Association Dounia")),
+            vec!["association dounia".to_owned()]
+        );
+        assert_eq!(spellings("metz"), vec!["metz".to_owned()]);
     }
 }
