@@ -189,3 +189,13 @@ both! {
             .contains("value=\"Projektleitung, Café Bär Trier-West\"");
     }
 }
+
+both! {
+    async fn a_page_number_far_past_the_end_is_an_empty_page_not_an_error(db) {
+        let t = TestApp::demo(db).await;
+        let mut admin = t.signed_in(ADMIN.0, ADMIN.1).await;
+        for list in ["notices", "practices", "reports", "calls", "visits", "placements", "people", "organisations", "admin/audit"] {
+            admin.get(&format!("/en/{list}?page={}", i64::MAX)).await.assert(StatusCode::OK);
+        }
+    }
+}

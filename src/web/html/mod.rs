@@ -379,6 +379,12 @@ pub fn picked(values: Vec<String>) -> Vec<String> {
         .collect()
 }
 
+/// The items before page `page` (counted from 1) of `limit` items; a page number far past the
+/// end (or below 1) gives an offset past everything, or none, instead of overflowing.
+pub fn page_offset(page: i64, limit: i64) -> i64 {
+    page.max(1).saturating_sub(1).saturating_mul(limit)
+}
+
 /// Pagination links for a list page.
 #[derive(Debug, Clone)]
 pub struct Pager {

@@ -68,7 +68,7 @@ async fn list(
         since: given(&p.since),
         until: given(&p.until),
         limit: Some(limit),
-        offset: Some((page - 1) * limit),
+        offset: Some(crate::web::html::page_offset(page, limit)),
     };
     let (rows, total, errors) = match app.audit(&ctx.actor(), &query).await {
         Ok(found) => (found.items, found.total, FieldErrors::new()),

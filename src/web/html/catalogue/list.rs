@@ -79,7 +79,7 @@ pub(super) async fn list(
             &filter,
             ctx.lang(),
             Some(limit),
-            Some((page - 1) * limit),
+            Some(crate::web::html::page_offset(page, limit)),
         )
         .await
         .or_page(&ctx)?;

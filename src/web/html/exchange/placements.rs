@@ -128,7 +128,7 @@ pub(super) async fn list(
         to: nonempty(&p.to),
         organisation: None,
         limit: Some(limit),
-        offset: Some((page - 1) * limit),
+        offset: Some(crate::web::html::page_offset(page, limit)),
         open_only: false,
     };
     let (result, errors) = match app.placements(&ctx.actor(), &query).await {

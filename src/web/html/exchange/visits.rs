@@ -170,7 +170,7 @@ pub(super) async fn list_page(
     let query = VisitQuery {
         status: crate::web::html::nonempty(&p.status),
         limit: Some(limit),
-        offset: Some((page - 1) * limit),
+        offset: Some(crate::web::html::page_offset(page, limit)),
         own: false,
     };
     let visits = app.visits(&actor, &query).await.or_page(&ctx)?;
