@@ -1,6 +1,6 @@
 //! Pickers: forms name organisations, people and practices by their names and titles, never by
 //! slugs. Pages offer the names (`pick_options`, a `<datalist>` that browsers complete as one
-//! types, without any script), show the chosen ones by name (`pick_names`), and what comes back
+//! types, without any script), show the chosen ones by name (`picker`), and what comes back
 //! is resolved here (`picked`): a name (folded, so "association dounia" finds "Association
 //! Dounia") or a slug becomes the slug; anything else is a field error that names the value.
 
@@ -36,19 +36,24 @@ impl App {
         })
     }
 
-    /// How a form shows chosen slugs: by name (a practice by its title in `locale`); a slug
-    /// that names nothing stays as it is.
-    pub async fn pick_names(
+    /// What a picker shows: the chosen slugs by name (a practice by its title in `locale`; a
+    /// slug that names nothing stays as it is), and the names it offers, from one reading of
+    /// the directory.
+    pub async fn picker(
         &self,
         pick: Pick,
         slugs: &[String],
         locale: Locale,
-    ) -> Result<Vec<String>> {
-        let known: Vec<(String, String)> = match pick {
-            Pick::Practice => self.practice_titles(slugs, locale).await?,
-            _ => self.pick_options(pick).await?,
+    ) -> Result<(Vec<String>, Vec<String>)> {
+        let offered = self.pick_options(pick).await?;
+        let titles;
+        let known: &[(String, String)] = if pick == Pick::Practice {
+            titles = self.practice_titles(slugs, locale).await?;
+            &titles
+        } else {
+            &offered
         };
-        Ok(slugs
+        let chosen = slugs
             .iter()
             .map(|s| {
                 known
@@ -56,7 +61,8 @@ impl App {
                     .find(|(slug, _)| slug == s)
                     .map_or_else(|| s.clone(), |(_, name)| name.clone())
             })
-            .collect())
+            .collect();
+        Ok((chosen, offered.into_iter().map(|(_, name)| name).collect()))
     }
 
     /// The slug and title in `locale` of each published practice of `slugs` (others are left

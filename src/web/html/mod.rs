@@ -338,16 +338,10 @@ impl Picker {
         (field, required): (&'static str, bool),
         chosen: &[String],
     ) -> Result<Picker, Error> {
-        let mut values = app.pick_names(pick, chosen, ctx.locale).await?;
+        let (mut values, options) = app.picker(pick, chosen, ctx.locale).await?;
         values.retain(|v| !v.trim().is_empty());
         let empty = if values.is_empty() { 2 } else { 1 };
         values.extend(std::iter::repeat_n(String::new(), empty));
-        let options = app
-            .pick_options(pick)
-            .await?
-            .into_iter()
-            .map(|(_, name)| name)
-            .collect();
         Ok(Picker {
             name: field,
             values,

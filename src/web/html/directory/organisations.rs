@@ -114,7 +114,11 @@ async fn list(
     let page = q.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(None);
     let result = app
-        .organisations(&filter, Some(limit), Some(crate::web::html::page_offset(page, limit)))
+        .organisations(
+            &filter,
+            Some(limit),
+            Some(crate::web::html::page_offset(page, limit)),
+        )
         .await
         .or_page(&ctx)?;
     let cities = app.cities(None).await.or_page(&ctx)?;

@@ -70,7 +70,12 @@ async fn list(
         q: nonempty(&q.q),
     };
     let result = app
-        .people(&ctx.actor(), &filter, Some(limit), Some(crate::web::html::page_offset(page, limit)))
+        .people(
+            &ctx.actor(),
+            &filter,
+            Some(limit),
+            Some(crate::web::html::page_offset(page, limit)),
+        )
         .await
         .or_page(&ctx)?;
     let cities = app.cities(None).await.or_page(&ctx)?;

@@ -87,7 +87,10 @@ pub(super) async fn list(
     let page = p.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(Some(20));
     let calls = app
-        .calls(Some(limit), Some(crate::web::html::page_offset(page, limit)))
+        .calls(
+            Some(limit),
+            Some(crate::web::html::page_offset(page, limit)),
+        )
         .await
         .or_page(&ctx)?;
     Ok(ListPage {

@@ -212,7 +212,11 @@ async fn reports(
     let page = p.page.unwrap_or(1).max(1);
     let limit = crate::app::page_size(Some(20));
     let list = app
-        .reports(&ctx.actor(), Some(limit), Some(crate::web::html::page_offset(page, limit)))
+        .reports(
+            &ctx.actor(),
+            Some(limit),
+            Some(crate::web::html::page_offset(page, limit)),
+        )
         .await
         .or_page(&ctx)?;
     Ok(ReportsPage {

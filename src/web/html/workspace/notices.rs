@@ -94,7 +94,11 @@ async fn page(
 ) -> HtmlResult<NoticesPage> {
     let number = number.max(1);
     let (list, unread, newest) = app
-        .notices(&ctx.actor(), ctx.locale, crate::web::html::page_offset(number, NOTICES_PER_PAGE))
+        .notices(
+            &ctx.actor(),
+            ctx.locale,
+            crate::web::html::page_offset(number, NOTICES_PER_PAGE),
+        )
         .await
         .or_page(&ctx)?;
     let chosen = match chosen {
