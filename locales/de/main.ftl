@@ -297,7 +297,7 @@ error-page-busy-title = Gerade beschäftigt
 error-page-busy = Eine andere Änderung (etwa ein großer Import) schreibt gerade in den Katalog. Ihre Änderung wurde nicht gespeichert. Bitte versuchen Sie es in einer halben Minute noch einmal.
 error-page-conflict-title = Derzeit nicht möglich
 error-page-conflict = Die Anfrage widerspricht dem gespeicherten Stand.
-error-city-has-organisations = Diese Stadt hat noch Organisationen. Verschieben oder löschen Sie diese zuerst.
+error-city-has-organisations = In dieser Stadt gibt es noch Organisationen, Praxisbeispiele oder Hospitationsangebote. Verschieben oder löschen Sie diese zuerst.
 error-country-has-cities = Dieses Land hat noch Städte. Löschen Sie diese zuerst.
 error-page-internal-title = Etwas ist schiefgelaufen
 error-page-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später noch einmal.
@@ -1282,3 +1282,20 @@ desk-more = { $count ->
     [one] Das { $count } Praxisbeispiel „{ $status }“
    *[other] Alle { $count } Praxisbeispiele „{ $status }“
 }
+
+action-cancel = Abbrechen
+practice-status-ready = Bereit zur Veröffentlichung
+practice-opinion-next = Schreiben Sie Ihr Gutachten für die Autorinnen und Autoren und bitten Sie dann um Änderungen oder empfehlen Sie die Veröffentlichung; nach einer Empfehlung veröffentlicht eine Koordinatorin oder ein Koordinator das Praxisbeispiel. Bis dahin können Sie Ihr Gutachten ändern.
+practice-confirm-publish = „{ $title }“ veröffentlichen?
+practice-confirm-publish-body = Alle können es dann lesen, auch Suchmaschinen, mit den vorhandenen Übersetzungen. Autorinnen, Autoren und Gutachtende werden benachrichtigt. Später kann es archiviert, aber nicht zurückgezogen werden.
+practice-confirm-archive = „{ $title }“ archivieren?
+practice-confirm-archive-body = Es bleibt lesbar, gilt aber als nicht mehr aktuell und erscheint nicht mehr in den Listen aktueller Praxisbeispiele. Eine Koordinatorin oder ein Koordinator kann es wieder veröffentlichen.
+practice-locked-review = Dieses Praxisbeispiel liegt bei einer Gutachterin oder einem Gutachter aus einer anderen Stadt und kann jetzt nicht geändert werden. Werden Änderungen erbeten, können Sie es wieder bearbeiten; nach der Veröffentlichung ändern es die Koordinierenden.
+practice-locked-published = Dieses Praxisbeispiel ist veröffentlicht: Nur die Koordinierenden ändern es jetzt. Schreiben Sie ihnen, wenn etwas zu korrigieren ist.
+practice-attachments-locked = Dateien können hinzugefügt oder entfernt werden, solange das Praxisbeispiel bearbeitet werden kann (siehe „Begutachtung und Veröffentlichung“).
+calls-edit = Ausschreibung ändern
+call-confirm-close = „{ $title }“ jetzt schließen?
+call-confirm-close-body = Mitglieder können keine Anfragen mehr senden oder ändern; die bisherigen Anfragen gehen in die Zuteilung. Eine geschlossene Ausschreibung kann nicht wieder geöffnet werden.
+error-call-placement-asked = { $field }: { $value } wurde bereits angefragt und bleibt deshalb in der Ausschreibung.
+place-delete-city-hint = Eine Stadt kann gelöscht werden, sobald keine Organisation, kein Praxisbeispiel und kein Hospitationsangebot mehr in ihr ist.
+place-delete-country-hint = Ein Land kann gelöscht werden, sobald es keine Städte mehr hat.

@@ -297,7 +297,7 @@ error-page-busy-title = Busy right now
 error-page-busy = Another change (such as a large import) is being written to the catalogue. Your change was not saved. Please try again in half a minute.
 error-page-conflict-title = Not possible right now
 error-page-conflict = The request conflicts with what is stored.
-error-city-has-organisations = This city still has organisations. Move or delete them first.
+error-city-has-organisations = Organisations, practices or placements are still in this city. Move or delete them first.
 error-country-has-cities = This country still has cities. Delete them first.
 error-page-internal-title = Something went wrong
 error-page-internal = Something went wrong on our side. Please try again later.
@@ -1282,3 +1282,20 @@ desk-more = { $count ->
     [one] The { $count } practice “{ $status }”
    *[other] All { $count } practices “{ $status }”
 }
+
+action-cancel = Cancel
+practice-status-ready = Ready to publish
+practice-opinion-next = Write your opinion for the authors, then either ask them for changes or recommend publication; after a recommendation a coordinator publishes the practice. You can change your opinion until then.
+practice-confirm-publish = Publish “{ $title }”?
+practice-confirm-publish-body = Everyone will be able to read it, search engines included, with the translations it has. Its authors and reviewer are told. Later it can be archived, but not unpublished.
+practice-confirm-archive = Archive “{ $title }”?
+practice-confirm-archive-body = It stays readable but is marked as no longer current and leaves the lists of current practices. A coordinator can publish it again.
+practice-locked-review = This practice is with a reviewer from another city, so it cannot be changed now. If the reviewer asks for changes you can edit it again; once it is published, coordinators make changes.
+practice-locked-published = This practice is published: only coordinators change it now. Write to them if something needs correcting.
+practice-attachments-locked = Files can be added or removed while the practice can be edited (see “Review and publication”).
+calls-edit = Change the call
+call-confirm-close = Close “{ $title }” now?
+call-confirm-close-body = Members can no longer send or change requests; the requests so far go to the allocation. A closed call cannot be opened again.
+error-call-placement-asked = { $field }: someone has already asked for { $value }, so it stays in the call.
+place-delete-city-hint = A city can be deleted once no organisation, practice or placement is in it.
+place-delete-country-hint = A country can be deleted once it has no cities.

@@ -297,7 +297,7 @@ error-page-busy-title = Occupé pour l’instant
 error-page-busy = Une autre modification (par exemple une importation volumineuse) est en cours d’écriture dans le catalogue. Votre modification n’a pas été enregistrée. Veuillez réessayer dans une demi-minute.
 error-page-conflict-title = Impossible pour le moment
 error-page-conflict = La demande est en conflit avec les données enregistrées.
-error-city-has-organisations = Cette ville compte encore des organisations. Déplacez-les ou supprimez-les d’abord.
+error-city-has-organisations = Des organisations, pratiques ou offres d’immersion se trouvent encore dans cette ville. Déplacez-les ou supprimez-les d’abord.
 error-country-has-cities = Ce pays compte encore des villes. Supprimez-les d’abord.
 error-page-internal-title = Une erreur s’est produite
 error-page-internal = Une erreur s’est produite de notre côté. Veuillez réessayer plus tard.
@@ -1291,3 +1291,20 @@ desk-more = { $count ->
     [one] La { $count } pratique « { $status } »
    *[other] Les { $count } pratiques « { $status } »
 }
+
+action-cancel = Annuler
+practice-status-ready = Prête à publier
+practice-opinion-next = Rédigez votre avis pour les auteurs, puis demandez-leur des modifications ou recommandez la publication ; après une recommandation, un coordinateur publie la pratique. Vous pouvez modifier votre avis jusque-là.
+practice-confirm-publish = Publier « { $title } » ?
+practice-confirm-publish-body = Tout le monde pourra la lire, moteurs de recherche compris, avec les traductions existantes. Ses auteurs et son relecteur en sont informés. Elle pourra ensuite être archivée, mais pas dépubliée.
+practice-confirm-archive = Archiver « { $title } » ?
+practice-confirm-archive-body = Elle reste lisible mais n’est plus considérée comme actuelle et quitte les listes des pratiques en cours. Un coordinateur peut la publier à nouveau.
+practice-locked-review = Cette pratique est entre les mains d’un relecteur d’une autre ville et ne peut pas être modifiée maintenant. Si des modifications sont demandées, vous pourrez la modifier à nouveau ; une fois publiée, ce sont les coordinateurs qui la modifient.
+practice-locked-published = Cette pratique est publiée : seuls les coordinateurs la modifient désormais. Écrivez-leur si quelque chose doit être corrigé.
+practice-attachments-locked = Les fichiers peuvent être ajoutés ou retirés tant que la pratique peut être modifiée (voir « Relecture et publication »).
+calls-edit = Modifier l’appel
+call-confirm-close = Clore « { $title } » maintenant ?
+call-confirm-close-body = Les membres ne peuvent plus envoyer ni modifier de demandes ; les demandes reçues passent à l’attribution. Un appel clos ne peut pas être rouvert.
+error-call-placement-asked = { $field } : quelqu’un a déjà demandé { $value }, qui reste donc dans l’appel.
+place-delete-city-hint = Une ville peut être supprimée lorsqu’elle ne compte plus aucune organisation, pratique ni offre d’immersion.
+place-delete-country-hint = Un pays peut être supprimé lorsqu’il n’a plus de villes.

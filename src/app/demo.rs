@@ -49,6 +49,9 @@ struct DemoPractice {
     #[serde(default)]
     ongoing: bool,
     status: String,
+    /// In review: whether the reviewer has recommended it already (ready to publish).
+    #[serde(default)]
+    recommended: bool,
     #[serde(default)]
     links: Vec<String>,
     #[serde(default)]
@@ -344,6 +347,7 @@ impl App {
             let path: &[Transition] = match target {
                 PracticeStatus::Draft => &[],
                 PracticeStatus::Submitted => &[Submit],
+                PracticeStatus::InReview if d.recommended => &[Submit, StartReview, Recommend],
                 PracticeStatus::InReview => &[Submit, StartReview],
                 PracticeStatus::ChangesRequested => &[Submit, StartReview, RequestChanges],
                 PracticeStatus::Published => &[Submit, StartReview, Recommend, Publish],

@@ -28,6 +28,7 @@ pub use accounts::{
 };
 pub use catalogue::attachments::sniff_file;
 pub use catalogue::practices::{OpinionForm, Practice};
+pub use catalogue::review::truthy;
 pub use catalogue::transfer::{
     Format, ImportOptions, ImportProblem, ImportReport, ImportSource, PracticeRecord,
 };

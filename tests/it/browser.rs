@@ -571,18 +571,19 @@ async fn a_practice_written_in_french_is_reviewed_in_german_and_read_in_english(
     b.goto("/de/practices/ateliers-d-ecriture-pour-parents")
         .await;
     b.click("form[action$='/review'] button").await;
-    b.fill(
-        "opinion-recommend",
-        "Klar beschrieben und leicht übertragbar.",
-    )
-    .await;
-    b.click("form[action$='/step/recommend'] button").await;
+    // One opinion box; the reviewer's choice is the button.
+    b.fill("opinion", "Klar beschrieben und leicht übertragbar.")
+        .await;
+    b.click("button[formaction$='/step/recommend']").await;
     assert!(b.text().await.contains("In Begutachtung"));
     b.submit(".account").await;
 
     b.sign_in(COORDINATOR).await;
     b.goto("/de/practices/ateliers-d-ecriture-pour-parents")
         .await;
+    // Publishing asks first, on a page of its own.
+    b.click("a[href$='/step/publish']").await;
+    assert!(b.text().await.contains("veröffentlichen?"));
     b.click("form[action$='/step/publish'] button").await;
     assert!(b.text().await.contains("Veröffentlicht"));
     b.submit(".account").await;

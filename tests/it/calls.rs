@@ -51,6 +51,51 @@ fn request(preferences: &[&str], start: i64, end: i64) -> serde_json::Value {
 }
 
 both! {
+    async fn a_call_is_changed_until_it_closes_and_closing_asks_first(db) {
+        let t = TestApp::demo(db).await;
+        let a = placement(&t.app, "cafe-baer-trier-west", "Café Bär A").await;
+        let b = placement(&t.app, "wohnungsgenossenschaft-am-beutelweg", "Beutelweg B").await;
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let r = coordinator
+            .json(Method::POST, "/api/v1/calls", &json!({"title": "Frühjahr", "deadline": day(20), "placements": [a, b]}))
+            .await;
+        r.assert(StatusCode::CREATED);
+        let slug = r.json()["slug"].as_str().expect("slug").to_owned();
+        let page = format!("/en/calls/{slug}");
+        // Offered as links: the form, and the question before closing.
+        coordinator.get(&page).await.contains(&format!("{page}/edit")).contains(&format!("href=\"{page}/close\""));
+        coordinator.get(&format!("{page}/edit")).await.assert(StatusCode::OK).contains("value=\"Frühjahr\"");
+        // Someone asks for B: B stays in the call, said so by name, and the form comes back filled in.
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.json(Method::PUT, &format!("/api/v1/calls/{slug}/request"), &request(&[&b], 5, 60)).await.assert(StatusCode::OK);
+        let r = coordinator
+            .post_form(&page, &[("title", "Frühjahr 2027"), ("description", ""), ("deadline", &day(25)), ("placements", &a)])
+            .await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("Beutelweg B").contains("value=\"Frühjahr 2027\"");
+        // A deadline in the past is refused as when opening.
+        coordinator
+            .post_form(&page, &[("title", "Frühjahr 2027"), ("description", ""), ("deadline", &day(-2)), ("placements", &a), ("placements", &b)])
+            .await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY);
+        coordinator
+            .post_form(&page, &[("title", "Frühjahr 2027"), ("description", "Neu."), ("deadline", &day(25)), ("placements", &b)])
+            .await
+            .assert(StatusCode::SEE_OTHER);
+        let shown = coordinator.get(&page).await;
+        shown.contains("Frühjahr 2027").lacks("Café Bär A");
+        // Members cannot change it.
+        member.get(&format!("{page}/edit")).await.assert(StatusCode::FORBIDDEN);
+        member.post_form(&page, &[("title", "x"), ("deadline", &day(25)), ("placements", &b)]).await.assert(StatusCode::FORBIDDEN);
+        // Closing asks first; afterwards the call says so and is no longer offered for change.
+        coordinator.get(&format!("{page}/close")).await.assert(StatusCode::OK).contains("Close “Frühjahr 2027” now?");
+        coordinator.post_form(&format!("{page}/close"), &[]).await.assert(StatusCode::SEE_OTHER);
+        let closed = coordinator.get(&page).await;
+        closed.contains("Closed for requests").lacks(&format!("{page}/edit"));
+        coordinator.get(&format!("{page}/edit")).await.assert(StatusCode::CONFLICT);
+        let back = coordinator.get(&format!("{page}/close")).await;
+        assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.body);
+    }
+
     async fn a_call_is_allocated_fairly_explained_changed_by_hand_and_published(db) {
         let t = TestApp::demo(db).await;
         let a = placement(&t.app, "cafe-baer-trier-west", "Café Bär A").await;

@@ -70,10 +70,17 @@ fn gzipped_len(body: &str) -> usize {
 /// Crawls from `/{lang}/` two clicks deep inside that language; returns the problems found and
 /// how many pages were read.
 async fn crawl(client: &mut Client, lang: &str, who: &str) -> (Vec<String>, usize) {
+    let (problems, pages) = crawl_pages(client, lang, who).await;
+    (problems, pages.len())
+}
+
+/// Like [`crawl`], returning the HTML pages read (`200`) instead of their number.
+async fn crawl_pages(client: &mut Client, lang: &str, who: &str) -> (Vec<String>, Vec<String>) {
     let prefix = format!("/{lang}/");
     let mut seen = BTreeSet::new();
     let mut queue = VecDeque::from([(prefix.clone(), 0)]);
     let mut problems = Vec::new();
+    let mut pages = Vec::new();
     seen.insert(prefix.clone());
     while let Some((path, depth)) = queue.pop_front() {
         let r = client.get(&path).await;
@@ -90,6 +97,7 @@ async fn crawl(client: &mut Client, lang: &str, who: &str) -> (Vec<String>, usiz
         if !html || r.status != StatusCode::OK {
             continue;
         }
+        pages.push(path.clone());
         if r.body.contains("Unknown localization key") {
             problems.push(format!("{who} {path}: a raw message key"));
         }
@@ -112,7 +120,150 @@ async fn crawl(client: &mut Client, lang: &str, who: &str) -> (Vec<String>, usiz
             }
         }
     }
-    (problems, seen.len())
+    (problems, pages)
+}
+
+/// A button of a form as a browser would send it: where, and with which fields.
+#[derive(Debug, Clone, PartialEq)]
+struct Press {
+    action: String,
+    fields: Vec<(String, String)>,
+}
+
+/// Every submit button of every `POST` form of a page that sends URL-encoded fields, with the
+/// values the form holds as shown: hidden and filled-in inputs, checked boxes, each select's
+/// chosen (or first) option, textareas' text, and the button's own name and value.
+fn presses(page: &str) -> Vec<Press> {
+    use scraper::{Html, Selector};
+    let sel = |s: &str| Selector::parse(s).expect("selector");
+    let doc = Html::parse_document(page);
+    let mut out = Vec::new();
+    for form in doc.select(&sel("form")) {
+        let attr = |name: &str| form.value().attr(name).unwrap_or("");
+        if !attr("method").eq_ignore_ascii_case("post") || attr("enctype") == "multipart/form-data"
+        {
+            continue;
+        }
+        let mut fields = Vec::new();
+        for input in form.select(&sel("input[name]")) {
+            let v = input.value();
+            let kind = v.attr("type").unwrap_or("text");
+            let name = v.attr("name").unwrap_or("").to_owned();
+            let value = v.attr("value").unwrap_or("").to_owned();
+            match kind {
+                "checkbox" | "radio" if v.attr("checked").is_none() => {}
+                "submit" | "button" | "file" => {}
+                "checkbox" | "radio" => {
+                    fields.push((name, if value.is_empty() { "on".into() } else { value }))
+                }
+                _ => fields.push((name, value)),
+            }
+        }
+        for select in form.select(&sel("select[name]")) {
+            let name = select.value().attr("name").unwrap_or("").to_owned();
+            let options: Vec<_> = select.select(&sel("option")).collect();
+            let chosen = options
+                .iter()
+                .find(|o| o.value().attr("selected").is_some())
+                .or(options.first());
+            if let Some(o) = chosen {
+                let value = o
+                    .value()
+                    .attr("value")
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| o.text().collect());
+                fields.push((name, value));
+            }
+        }
+        for area in form.select(&sel("textarea[name]")) {
+            let name = area.value().attr("name").unwrap_or("").to_owned();
+            fields.push((name, area.text().collect()));
+        }
+        let buttons: Vec<_> = form
+            .select(&sel("button:not([type=button]), input[type=submit]"))
+            .collect();
+        for b in buttons {
+            let mut fields = fields.clone();
+            if let Some(name) = b.value().attr("name") {
+                fields.push((
+                    name.to_owned(),
+                    b.value().attr("value").unwrap_or("").to_owned(),
+                ));
+            }
+            let action = b
+                .value()
+                .attr("formaction")
+                .unwrap_or(attr("action"))
+                .to_owned();
+            out.push(Press { action, fields });
+        }
+    }
+    out
+}
+
+/// Each demo role presses every button the pages two clicks from its home offer it, one after
+/// the other (each on the page as it is just before, so that what earlier presses changed is
+/// seen): none may answer that the step is not allowed (403) or not possible now (409), or
+/// fail (5xx). A press may well answer 422, naming what the form still needs.
+async fn press_every_button(t: &TestApp, who: (&str, &str), lang: &str) -> (Vec<String>, usize) {
+    let mut c = t.signed_in(who.0, who.1).await;
+    let (mut problems, pages) = crawl_pages(&mut c, lang, who.0).await;
+    let mut pressed = 0;
+    let mut done = BTreeSet::new();
+    for page in pages {
+        let first = c.get(&page).await;
+        for press in presses(&first.body) {
+            // Signing out ends the tour; the sign-in form does not belong to a signed-in reader.
+            if press.action.ends_with("/logout")
+                || !done.insert((
+                    page.clone(),
+                    press.action.clone(),
+                    format!(
+                        "{:?}",
+                        press
+                            .fields
+                            .iter()
+                            .filter(|(k, _)| k != "_csrf")
+                            .collect::<Vec<_>>()
+                    ),
+                ))
+            {
+                continue;
+            }
+            // The page as it is now: the button must still be offered.
+            let now = c.get(&page).await;
+            let Some(current) = presses(&now.body)
+                .into_iter()
+                .find(|p| p.action == press.action && p.fields.len() == press.fields.len())
+            else {
+                continue;
+            };
+            let fields: Vec<(&str, &str)> = current
+                .fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let r = c.post_raw_form(&current.action, &fields).await;
+            pressed += 1;
+            if r.status == StatusCode::FORBIDDEN
+                || r.status == StatusCode::CONFLICT
+                || r.status.is_server_error()
+            {
+                problems.push(format!(
+                    "{} on {page}: {} {:?} → {}",
+                    who.0,
+                    current.action,
+                    current
+                        .fields
+                        .iter()
+                        .filter(|(k, _)| k != "_csrf")
+                        .collect::<Vec<_>>(),
+                    r.status
+                ));
+            }
+        }
+    }
+    (problems, pressed)
 }
 
 both! {
@@ -135,6 +286,22 @@ both! {
     }
 }
 
+both! {
+    async fn no_button_any_role_is_offered_leads_to_a_refusal(db) {
+        let t = TestApp::demo(db).await;
+        let mut problems = Vec::new();
+        let mut pressed = Vec::new();
+        for who in [EDITOR, MEMBER, HOST, COORDINATOR, ADMIN] {
+            let (p, n) = press_every_button(&t, who, "en").await;
+            problems.extend(p);
+            pressed.push(n);
+        }
+        eprintln!("buttons pressed per role: {pressed:?}");
+        assert!(pressed.iter().all(|n| *n > 5), "too few buttons pressed: {pressed:?}");
+        assert!(problems.is_empty(), "buttons that refuse:\n{}", problems.join("\n"));
+    }
+}
+
 #[test]
 fn the_checks_of_the_crawler_find_what_they_look_for() {
     assert!(has_raw_timestamp("saved 2026-12-06T06:47:32Z by"));
@@ -146,4 +313,24 @@ fn the_checks_of_the_crawler_find_what_they_look_for() {
         vec!["/de/x?a=1&b=2".to_owned()]
     );
     assert_eq!(visible_text("<p title=\"a\">b</p>").trim(), "b");
+    let form = r#"<form method="post" action="/x"><input type="hidden" name="_csrf" value="t">
+        <input type="checkbox" name="a" value="1"><input type="checkbox" name="b" checked>
+        <select name="s"><option value="1">one</option><option value="2" selected>two</option></select>
+        <textarea name="m">hi</textarea><button name="step" value="go">Go</button>
+        <button formaction="/y">Other</button></form><form method="get"><button>Search</button></form>"#;
+    let found = presses(form);
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].action, "/x");
+    let f = |p: &Press| {
+        p.fields
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    assert_eq!(f(&found[0]), "_csrf=t&b=on&s=2&m=hi&step=go");
+    assert_eq!(
+        (found[1].action.as_str(), f(&found[1]).as_str()),
+        ("/y", "_csrf=t&b=on&s=2&m=hi")
+    );
 }

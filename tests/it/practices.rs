@@ -260,9 +260,31 @@ both! {
         reviewer.post_form("/de/practices/cafes-linguistiques/review", &[]).await.assert(StatusCode::SEE_OTHER);
         let r = reviewer.post_form("/de/practices/cafes-linguistiques/step/recommend", &[("opinion", "")]).await;
         r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#opinion\"");
+        // One opinion box for both choices, kept as typed after an error.
+        let r = reviewer.post_form("/de/practices/cafes-linguistiques/step/request_changes", &[("opinion", &"x".repeat(20_001))]).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(r.body.matches("<textarea").count(), 1, "{}", r.body);
+        assert!(r.body.contains("formaction=\"/de/practices/cafes-linguistiques/step/recommend\""), "{}", r.body);
         reviewer.post_form("/de/practices/cafes-linguistiques/step/recommend", &[("opinion", "Gut übertragbar."), ("public", "true")]).await.assert(StatusCode::SEE_OTHER);
-        coord.get("/en/practices/cafes-linguistiques").await.contains("/step/publish");
+        // The authors see why they cannot change it now, on the practice and from its form.
+        let r = editor.get("/en/practices/cafes-linguistiques/edit").await;
+        assert_eq!(r.header("location"), "/en/practices/cafes-linguistiques?done=locked-review");
+        editor.get("/en/practices/cafes-linguistiques?done=locked-review").await
+            .contains("with a reviewer from another city")
+            .contains("Files can be added or removed while the practice can be edited");
+        // Coordinators find it among those ready to publish (with the demo's own); publishing
+        // asks first.
+        let ready = coord.get("/en/practices?status=ready").await;
+        ready.contains("Ready to publish (2)").contains("href=\"/en/practices/cafes-linguistiques\"");
+        coord.get("/en/practices?status=in_review").await.lacks("Ready to publish (0)");
+        let page = coord.get("/en/practices/cafes-linguistiques").await;
+        page.contains("href=\"/en/practices/cafes-linguistiques/step/publish\"");
+        coord.get("/en/practices/cafes-linguistiques/step/publish").await.assert(StatusCode::OK)
+            .contains("Publish “").contains("action=\"/en/practices/cafes-linguistiques/step/publish\"");
         coord.post_form("/en/practices/cafes-linguistiques/step/publish", &[]).await.assert(StatusCode::SEE_OTHER);
+        // Once published, the question is no longer asked.
+        let r = coord.get("/en/practices/cafes-linguistiques/step/publish").await;
+        assert_eq!(r.header("location"), "/en/practices/cafes-linguistiques");
         t.client().get("/en/practices/cafes-linguistiques").await.assert(StatusCode::OK).contains("Gut übertragbar.");
     }
 

@@ -8,7 +8,8 @@ use crate::storage::{Opinion, PracticeRow, ReviewUpdate, Step, StorageError};
 
 use crate::app::{App, Error, OpinionForm, Result, authorize};
 
-fn truthy(s: &str) -> bool {
+/// Whether a form's checkbox or flag says yes.
+pub fn truthy(s: &str) -> bool {
     matches!(s.trim(), "true" | "on" | "1" | "yes")
 }
 

@@ -192,11 +192,11 @@ impl App {
         Ok((city, country, orgs))
     }
 
-    /// Removes a city without organisations (coordinators and admins).
+    /// Removes a city without organisations, practices or placements (coordinators and admins).
     pub async fn delete_city(&self, actor: &Actor, slug: &str) -> Result<()> {
         authorize(actor, Action::EditPlaces)?;
         let city = self.store().city(slug).await?;
-        if city.organisations > 0 {
+        if city.organisations > 0 || city.in_use > 0 {
             return Err(Error::Conflict("error-city-has-organisations"));
         }
         let mut tx = self.store().write().await?;

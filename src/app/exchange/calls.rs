@@ -127,9 +127,9 @@ impl App {
         })
     }
 
-    /// Opens a call (coordinators); returns its URL name.
-    pub async fn create_call(&self, actor: &Actor, form: &CallForm) -> Result<Slug> {
-        crate::app::authorize(actor, Action::ManageCalls)?;
+    /// Checks a call's form and resolves its placements: open ones, or (when editing) ones the
+    /// call already includes.
+    async fn check_call(&self, form: &CallForm, included: &[i64]) -> Result<(Call, Vec<i64>)> {
         let checked = Call::check(form, today());
         let mut errors = checked.as_ref().err().cloned().unwrap_or_default();
         let mut ids = Vec::new();
@@ -140,7 +140,7 @@ impl App {
             .filter(|s| !s.is_empty())
         {
             match self.store().placement(slug).await {
-                Ok(p) if p.status == "open" => ids.push(p.id),
+                Ok(p) if p.status == "open" || included.contains(&p.id) => ids.push(p.id),
                 Ok(_) => errors.add(
                     "placements",
                     FieldError::with("error-placement-closed-named", "value", slug),
@@ -151,10 +151,16 @@ impl App {
                 ),
             }
         }
-        let c = match checked {
-            Ok(c) if errors.is_empty() => c,
-            _ => return Err(Error::Invalid(errors)),
-        };
+        match checked {
+            Ok(c) if errors.is_empty() => Ok((c, ids)),
+            _ => Err(Error::Invalid(errors)),
+        }
+    }
+
+    /// Opens a call (coordinators); returns its URL name.
+    pub async fn create_call(&self, actor: &Actor, form: &CallForm) -> Result<Slug> {
+        crate::app::authorize(actor, Action::ManageCalls)?;
+        let (c, ids) = self.check_call(form, &[]).await?;
         let mut tx = self.store().write().await?;
         let base = Slug::from_name(&c.title)
             .map(|s| {
@@ -180,6 +186,71 @@ impl App {
         .await?;
         tx.commit().await?;
         Slug::try_from(slug.as_str()).map_err(|_| Error::Internal(anyhow::anyhow!("call slug")))
+    }
+
+    /// A call as its form shows it, for coordinators while it takes requests.
+    pub async fn call_form(&self, actor: &Actor, slug: &str) -> Result<CallForm> {
+        crate::app::authorize(actor, Action::ManageCalls)?;
+        let view = self.call(actor, slug).await?;
+        if !view.takes_requests {
+            return Err(Error::Conflict("error-call-not-open"));
+        }
+        Ok(CallForm {
+            title: view.row.title.clone(),
+            description: view.row.description.clone(),
+            deadline: view.deadline.to_string(),
+            placements: view.placements.iter().map(|p| p.row.slug.clone()).collect(),
+        })
+    }
+
+    /// Changes a call while it takes requests (coordinators): its texts, its deadline (not in the
+    /// past) and its placements. A placement someone already asked for stays in the call.
+    pub async fn update_call(&self, actor: &Actor, slug: &str, form: &CallForm) -> Result<()> {
+        crate::app::authorize(actor, Action::ManageCalls)?;
+        let view = self.call(actor, slug).await?;
+        if !view.takes_requests {
+            return Err(Error::Conflict("error-call-not-open"));
+        }
+        let included: Vec<i64> = view.placements.iter().map(|p| p.row.id).collect();
+        let checked = self.check_call(form, &included).await;
+        let mut tx = self.store().write().await?;
+        let asked = tx.call_placements_asked_for(view.row.id).await?;
+        let mut errors = match &checked {
+            Err(Error::Invalid(e)) => e.clone(),
+            _ => crate::domain::FieldErrors::new(),
+        };
+        let kept: Vec<i64> = match &checked {
+            Ok((_, ids)) => ids.clone(),
+            Err(_) => Vec::new(),
+        };
+        if checked.is_ok() {
+            for p in view
+                .placements
+                .iter()
+                .filter(|p| asked.contains(&p.row.id) && !kept.contains(&p.row.id))
+            {
+                errors.add(
+                    "placements",
+                    FieldError::with("error-call-placement-asked", "value", &p.row.title),
+                );
+            }
+        }
+        let (c, ids) = match checked {
+            Ok(found) if errors.is_empty() => found,
+            Ok(_) => return Err(Error::Invalid(errors)),
+            Err(e) => return Err(e),
+        };
+        tx.update_call(
+            view.row.id,
+            &c.title,
+            c.description.as_deref().unwrap_or_default(),
+            &c.deadline.to_string(),
+            &ids,
+            actor.user_id(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Closes an open call before its deadline (its deadline becomes yesterday), so that the

@@ -199,6 +199,11 @@ pub struct PracticeFacets {
     pub statuses: Vec<(String, i64)>,
 }
 
+/// The status filter's name for practices in review that their reviewer recommends: what a
+/// coordinator can publish now.
+pub const READY_TO_PUBLISH: &str = "ready";
+const READY_SQL: &str = "(p.status = 'in_review' AND p.recommended = 1)";
+
 /// The `WHERE` clause of a scope and a filter.
 pub(super) fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Conditions {
     let mut w = Conditions::default();
@@ -240,6 +245,9 @@ pub(super) fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Condi
         .target_group
         .as_ref()
         .map(|g| serde_json::to_string(g).unwrap_or_default());
+    if filter.status.as_deref() == Some(READY_TO_PUBLISH) {
+        w.always(READY_SQL);
+    }
     w.when("c.slug = ?", filter.city.clone())
         .when("c.country = ?", filter.country.clone())
         .when(
@@ -247,7 +255,10 @@ pub(super) fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Condi
             filter.theme.as_deref().map(list_pattern),
         )
         .when("p.original_lang = ?", filter.lang.clone())
-        .when("p.status = ?", filter.status.clone())
+        .when(
+            "p.status = ?",
+            filter.status.clone().filter(|s| s != READY_TO_PUBLISH),
+        )
         .when("REPLACE(p.target_groups, ?, '') <> p.target_groups", group)
         .when(
             // An IN list the owner index drives, not a subquery per practice.
@@ -257,6 +268,9 @@ pub(super) fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Condi
         );
     w
 }
+
+const STATUS_FACET: &str = "p.status || CASE WHEN p.status = 'in_review' AND p.recommended = 1 \
+     THEN ',ready' ELSE '' END";
 
 pub(super) fn select(reader: &str) -> String {
     format!(
@@ -339,7 +353,8 @@ impl Store {
             ("c.slug", &mut f.cities),
             ("c.country", &mut f.countries),
             ("p.original_lang", &mut f.langs),
-            ("p.status", &mut f.statuses),
+            // A recommended practice in review counts under both "in review" and "ready".
+            (STATUS_FACET, &mut f.statuses),
             ("p.themes", &mut f.themes),
             ("p.target_groups", &mut f.target_groups),
         ] {
@@ -352,7 +367,7 @@ impl Store {
                 .await?;
             for (value, n) in rows {
                 let keys = match column {
-                    "p.themes" => crate::storage::split_list(&value),
+                    "p.themes" | STATUS_FACET => crate::storage::split_list(&value),
                     "p.target_groups" => {
                         serde_json::from_str::<Vec<String>>(&value).unwrap_or_default()
                     }

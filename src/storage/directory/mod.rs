@@ -48,6 +48,8 @@ pub struct CityRow {
     pub lon: Option<f64>,
     /// Number of organisations in the city.
     pub organisations: i64,
+    /// Number of practices and placements in the city (which keep it from being deleted).
+    pub in_use: i64,
 }
 
 /// A theme of the taxonomy.
@@ -87,7 +89,9 @@ impl Store {
     pub async fn cities(&self, country: Option<&str>) -> Result<Vec<CityRow>> {
         Ok(sqlx::query_as(
             "SELECT c.id, c.slug, c.country, c.name, c.name_de, c.name_fr, c.name_en, c.lat, c.lon, \
-             (SELECT COUNT(*) FROM organisations o WHERE o.city_id = c.id) AS organisations \
+             (SELECT COUNT(*) FROM organisations o WHERE o.city_id = c.id) AS organisations, \
+             (SELECT COUNT(*) FROM practices p WHERE p.city_id = c.id) \
+             + (SELECT COUNT(*) FROM placements l WHERE l.city_id = c.id) AS in_use \
              FROM cities c WHERE ($1 IS NULL OR c.country = $1) ORDER BY c.name",
         )
         .bind(country)
@@ -99,7 +103,9 @@ impl Store {
     pub async fn city(&self, slug: &str) -> Result<CityRow> {
         Ok(sqlx::query_as(
             "SELECT c.id, c.slug, c.country, c.name, c.name_de, c.name_fr, c.name_en, c.lat, c.lon, \
-             (SELECT COUNT(*) FROM organisations o WHERE o.city_id = c.id) AS organisations \
+             (SELECT COUNT(*) FROM organisations o WHERE o.city_id = c.id) AS organisations, \
+             (SELECT COUNT(*) FROM practices p WHERE p.city_id = c.id) \
+             + (SELECT COUNT(*) FROM placements l WHERE l.city_id = c.id) AS in_use \
              FROM cities c WHERE c.slug = $1",
         )
         .bind(slug)
@@ -189,7 +195,7 @@ impl WriteTx {
         self.record("city", &id.to_string(), "update", actor).await
     }
 
-    /// Removes a city (the database refuses while organisations are in it).
+    /// Removes a city (the database refuses while anything is in it).
     pub async fn delete_city(&mut self, id: i64, actor: Option<i64>) -> Result<()> {
         let n = sqlx::query("DELETE FROM cities WHERE id = $1")
             .bind(id)

@@ -254,6 +254,42 @@ impl WriteTx {
         .bind(at)
         .fetch_one(&mut *self.tx)
         .await?;
+        self.set_call_placements(id, placements).await?;
+        self.record("call", &id.to_string(), "create", actor)
+            .await?;
+        Ok(id)
+    }
+
+    /// Changes a call's texts, deadline and placements.
+    pub async fn update_call(
+        &mut self,
+        id: i64,
+        title: &str,
+        description: &str,
+        deadline: &str,
+        placements: &[i64],
+        actor: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE calls SET title = $1, description = $2, deadline = $3, updated_at = $4 WHERE id = $5",
+        )
+        .bind(title)
+        .bind(description)
+        .bind(deadline)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *self.tx)
+        .await?;
+        self.set_call_placements(id, placements).await?;
+        self.record("call", &id.to_string(), "update", actor).await
+    }
+
+    /// Makes `placements` the call's placements.
+    async fn set_call_placements(&mut self, id: i64, placements: &[i64]) -> Result<()> {
+        sqlx::query("DELETE FROM call_placements WHERE call_id = $1")
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
         for p in placements {
             sqlx::query("INSERT INTO call_placements (call_id, placement_id) VALUES ($1, $2)")
                 .bind(id)
@@ -261,9 +297,19 @@ impl WriteTx {
                 .execute(&mut *self.tx)
                 .await?;
         }
-        self.record("call", &id.to_string(), "create", actor)
-            .await?;
-        Ok(id)
+        Ok(())
+    }
+
+    /// The placements of a call that some request names as a preference.
+    pub async fn call_placements_asked_for(&mut self, call_id: i64) -> Result<Vec<i64>> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT DISTINCT p.placement_id FROM call_preferences p \
+             JOIN call_requests r ON r.id = p.request_id WHERE r.call_id = $1",
+        )
+        .bind(call_id)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
     }
 
     /// A call's status, read inside the write lock (so that two publications cannot both pass).

@@ -6,7 +6,7 @@ mod catalogue;
 mod directory;
 mod exchange;
 mod language;
-mod workspace;
+pub(crate) mod workspace;
 
 pub use workspace::home;
 
@@ -453,6 +453,8 @@ pub fn notice(ctx: &Ctx, done: Option<&str>) -> Option<String> {
         "step-publish" => "notice-step-publish",
         "step-archive" => "notice-step-archive",
         "step-republish" => "notice-step-republish",
+        "locked-review" => "practice-locked-review",
+        "locked-published" => "practice-locked-published",
         _ => return None,
     };
     Some(ctx.t(key))

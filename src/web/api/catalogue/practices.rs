@@ -154,7 +154,8 @@ pub struct PracticeQuery {
     theme: Option<String>,
     /// Original language.
     lang: Option<String>,
-    /// Status (members see more than published ones).
+    /// Status (members see more than published ones); `ready` is in review and recommended for
+    /// publication.
     status: Option<String>,
     /// Owner organisation slug.
     organisation: Option<String>,

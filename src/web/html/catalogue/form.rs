@@ -204,7 +204,24 @@ pub(super) async fn edit_form(
     State(app): State<App>,
     Path(slug): Path<String>,
 ) -> HtmlResult<Response> {
-    let (form, version) = app.practice_form(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    let (form, version) = match app.practice_form(&ctx.actor(), &slug).await {
+        Ok(found) => found,
+        // Its own people, while it is with a reviewer or published, are shown why, on the
+        // practice, instead of a bare "not allowed".
+        Err(Error::Forbidden) => {
+            let p = app
+                .practice(&ctx.actor(), &slug, ctx.lang())
+                .await
+                .or_page(&ctx)?;
+            let why = match (super::show::locked_note(&ctx, &p), p.facts.status) {
+                (Some(_), PracticeStatus::Published) => "locked-published",
+                (Some(_), _) => "locked-review",
+                (None, _) => return Err(Error::Forbidden).or_page(&ctx),
+            };
+            return Ok(done(&ctx, &format!("/practices/{slug}"), why));
+        }
+        Err(e) => return Err(e).or_page(&ctx),
+    };
     form_page(
         ctx.clone(),
         &app,

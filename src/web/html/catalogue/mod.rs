@@ -68,7 +68,7 @@ pub fn router() -> Router<App> {
         )
         .route(
             "/practices/{slug}/step/{step}",
-            get(back_to_practice_step).post(step),
+            get(confirm_step).post(step),
         )
 }
 
@@ -111,12 +111,5 @@ fn choices(items: impl Iterator<Item = (String, String)>, current: &str) -> Vec<
 /// Addresses that only take forms lead back to the practice when opened (from the language
 /// switcher of a page shown after a form).
 async fn back_to_practice(ctx: Ctx, Path(slug): Path<String>) -> axum::response::Redirect {
-    axum::response::Redirect::to(&ctx.link("/practices/", &slug, ""))
-}
-
-async fn back_to_practice_step(
-    ctx: Ctx,
-    Path((slug, _)): Path<(String, String)>,
-) -> axum::response::Redirect {
     axum::response::Redirect::to(&ctx.link("/practices/", &slug, ""))
 }

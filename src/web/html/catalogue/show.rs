@@ -31,7 +31,15 @@ pub(super) struct ShowPage {
     links: Vec<String>,
     status_label: String,
     opinion_html: Option<String>,
+    /// Steps that are one button each: (step, label).
     steps: Vec<(String, String)>,
+    /// The reviewer's steps, which share one opinion box: (step, label).
+    opinion_steps: Vec<(String, String)>,
+    /// The opinion box's text and public flag (as typed, or the opinion given so far).
+    opinion: String,
+    opinion_public: bool,
+    /// Why the practice's own people cannot change it now, when they cannot.
+    locked: Option<String>,
     /// Other practices of the same organisations: (slug, title, title language).
     others: Vec<(String, String, String)>,
     /// Practices like this one, in any language.
@@ -131,6 +139,7 @@ pub(super) async fn show_page(
     slug: &str,
     errors: &FieldErrors,
     done: Option<&str>,
+    typed: Option<&OpinionForm>,
 ) -> HtmlResult<Response> {
     let p = app
         .practice(&ctx.actor(), slug, ctx.lang())
@@ -231,11 +240,24 @@ pub(super) async fn show_page(
         .filter_map(|(_, t)| t.as_ref().map(|t| (t.lang.as_str(), t.text.as_str())))
         .collect();
     let terms = terms_in_texts(&ctx, app, &shown).await.or_page(&ctx)?;
+    let labelled = |t: &Transition| (t.as_str().to_owned(), ctx.tk("practice-step-", t.as_str()));
+    let opinion_step =
+        |t: &&Transition| matches!(t, Transition::RequestChanges | Transition::Recommend);
+    let opinion_steps = p.steps.iter().filter(opinion_step).map(labelled).collect();
     let steps = p
         .steps
         .iter()
-        .map(|t| (t.as_str().to_owned(), ctx.tk("practice-step-", t.as_str())))
+        .filter(|t| !opinion_step(t))
+        .map(labelled)
         .collect();
+    let (opinion, opinion_public) = match typed {
+        Some(f) => (f.opinion.clone(), crate::app::truthy(&f.public)),
+        None => (
+            p.row.review_opinion.clone().unwrap_or_default(),
+            p.row.review_opinion.is_none() || p.row.opinion_public == 1,
+        ),
+    };
+    let locked = locked_note(&ctx, &p);
     let reviewers = if p.can_assign_review {
         app.review_candidates(&ctx.actor(), slug)
             .await
@@ -273,6 +295,10 @@ pub(super) async fn show_page(
             .show_opinion
             .then(|| markdown(p.row.review_opinion.as_deref().unwrap_or(""))),
         steps,
+        opinion_steps,
+        opinion,
+        opinion_public,
+        locked,
         others,
         similar,
         terms,
@@ -290,7 +316,30 @@ pub(super) async fn show(
     Path(slug): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> HtmlResult<Response> {
-    show_page(ctx, &app, &slug, &FieldErrors::new(), q.done.as_deref()).await
+    show_page(
+        ctx,
+        &app,
+        &slug,
+        &FieldErrors::new(),
+        q.done.as_deref(),
+        None,
+    )
+    .await
+}
+
+/// Why the practice's own organisation cannot change it now: it is with a reviewer, or published
+/// (then only coordinators change it). `None` when they can, or when the reader is not theirs.
+pub(super) fn locked_note(ctx: &Ctx, p: &Practice) -> Option<String> {
+    if p.can_edit || !p.facts.own_organisation {
+        return None;
+    }
+    match p.facts.status {
+        PracticeStatus::Submitted | PracticeStatus::InReview => {
+            Some(ctx.t("practice-locked-review"))
+        }
+        PracticeStatus::Published => Some(ctx.t("practice-locked-published")),
+        _ => None,
+    }
 }
 
 pub(super) async fn take_review(
@@ -317,7 +366,7 @@ pub(super) async fn assign_review(
 ) -> HtmlResult<Response> {
     match app.assign_review(&ctx.actor(), &slug, &f.reviewer).await {
         Ok(()) => Ok(done(&ctx, &format!("/practices/{slug}"), "review-assigned")),
-        Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None).await,
+        Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None, None).await,
         Err(e) => Err(e).or_page(&ctx),
     }
 }
@@ -337,9 +386,44 @@ pub(super) async fn step(
             &format!("/practices/{slug}"),
             &format!("step-{}", t.as_str()),
         )),
-        Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None).await,
+        Err(Error::Invalid(errors)) => show_page(ctx, &app, &slug, &errors, None, Some(&f)).await,
         Err(e) => Err(e).or_page(&ctx),
     }
+}
+
+/// Asks before a step that changes what everyone sees (publish, archive); other steps have no
+/// question and lead back to the practice.
+pub(super) async fn confirm_step(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path((slug, step)): Path<(String, String)>,
+) -> HtmlResult<Response> {
+    let back = ctx.link("/practices/", &slug, "");
+    let t = Transition::parse(&step)
+        .ok_or(Error::NotFound)
+        .or_page(&ctx)?;
+    let p = app
+        .practice(&ctx.actor(), &slug, ctx.lang())
+        .await
+        .or_page(&ctx)?;
+    if !matches!(t, Transition::Publish | Transition::Archive) || !p.steps.contains(&t) {
+        return Ok(axum::response::Redirect::to(&back).into_response());
+    }
+    let title = p.texts[0]
+        .1
+        .as_ref()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    Ok(crate::web::html::workspace::confirm::page(
+        ctx.clone(),
+        crate::web::html::workspace::confirm::Question {
+            title: ctx.t1(&format!("practice-confirm-{}", t.as_str()), "title", &title),
+            body: ctx.t(&format!("practice-confirm-{}-body", t.as_str())),
+            action: ctx.link("/practices/", &slug, &format!("/step/{}", t.as_str())),
+            button: ctx.tk("practice-step-", t.as_str()),
+            back,
+        },
+    ))
 }
 
 /// Receives a file for a practice (multipart: `_csrf`, `file`).
@@ -395,7 +479,7 @@ pub(super) async fn attach(
             let too_large = errors
                 .get("file")
                 .is_some_and(|e| e.key == "error-file-too-large");
-            let mut page = show_page(ctx, &app, &slug, &errors, None).await?;
+            let mut page = show_page(ctx, &app, &slug, &errors, None, None).await?;
             if too_large {
                 *page.status_mut() = axum::http::StatusCode::PAYLOAD_TOO_LARGE;
             }

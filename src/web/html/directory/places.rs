@@ -103,6 +103,8 @@ async fn cities(ctx: Ctx, State(app): State<App>) -> HtmlResult<ListPage> {
 struct CountryPage {
     ctx: Ctx,
     can_edit: bool,
+    /// Whether deleting it is possible now (no cities).
+    deletable: bool,
     name: String,
     code: String,
     cities: Vec<PlaceItem>,
@@ -114,7 +116,7 @@ async fn country(
     Path(code): Path<String>,
 ) -> HtmlResult<CountryPage> {
     let (country, cities) = app.country(&code).await.or_page(&ctx)?;
-    let cities = cities
+    let cities: Vec<PlaceItem> = cities
         .iter()
         .map(|c| PlaceItem {
             href: ctx.href(&format!("/cities/{}", c.slug)),
@@ -124,6 +126,7 @@ async fn country(
         .collect();
     Ok(CountryPage {
         can_edit: ctx.can(Action::EditPlaces),
+        deletable: cities.is_empty(),
         name: country_name(&country, ctx.locale).to_owned(),
         code: country.code.clone(),
         cities,
@@ -136,6 +139,8 @@ async fn country(
 struct CityPage {
     ctx: Ctx,
     can_edit: bool,
+    /// Whether deleting it is possible now (nothing in it).
+    deletable: bool,
     city_slug: String,
     name: String,
     own_name: String,
@@ -157,6 +162,7 @@ async fn city(ctx: Ctx, State(app): State<App>, Path(slug): Path<String>) -> Htm
         .collect();
     Ok(CityPage {
         can_edit: ctx.can(Action::EditPlaces),
+        deletable: city.organisations == 0 && city.in_use == 0,
         city_slug: city.slug.clone(),
         name: city_name(&city, ctx.locale).to_owned(),
         own_name: city.name.clone(),

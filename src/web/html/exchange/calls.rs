@@ -29,9 +29,10 @@ pub fn router() -> Router<App> {
     Router::new()
         .route("/calls", get(list).post(create))
         .route("/calls/new", get(new_form))
-        .route("/calls/{slug}", get(show))
+        .route("/calls/{slug}", get(show).post(update))
+        .route("/calls/{slug}/edit", get(edit_form))
         .route("/calls/{slug}/request", post(submit_request))
-        .route("/calls/{slug}/close", post(close))
+        .route("/calls/{slug}/close", get(confirm_close).post(close))
         .route("/calls/{slug}/allocation", get(review).post(run))
         .route("/calls/{slug}/assign", post(assign))
         .route("/calls/{slug}/publish", post(publish))
@@ -129,6 +130,8 @@ pub(super) struct FormPage {
     form: CallForm,
     errors: Errors,
     placements: Vec<Choice>,
+    /// The call being changed (its slug), or none for a new one.
+    editing: Option<String>,
 }
 
 pub(super) async fn form_page(
@@ -136,20 +139,30 @@ pub(super) async fn form_page(
     app: &App,
     form: CallForm,
     errors: &FieldErrors,
+    editing: Option<&str>,
 ) -> HtmlResult<Response> {
     ctx.require(Action::ManageCalls)?;
     let query = crate::app::PlacementQuery {
         limit: Some(200),
         ..Default::default()
     };
-    let open = app
+    let mut offered = app
         .placements(&crate::domain::Actor::Anonymous, &query)
         .await
-        .or_page(&ctx)?;
+        .or_page(&ctx)?
+        .items;
+    // A call being changed keeps offering what it includes, open or not.
+    if let Some(slug) = editing {
+        let call = app.call(&ctx.actor(), slug).await.or_page(&ctx)?;
+        for p in call.placements {
+            if !offered.iter().any(|o| o.row.id == p.row.id) {
+                offered.push(p);
+            }
+        }
+    }
     let status = form_status(errors);
     let page = FormPage {
-        placements: open
-            .items
+        placements: offered
             .iter()
             .map(|p| Choice {
                 value: p.row.slug.clone(),
@@ -158,6 +171,7 @@ pub(super) async fn form_page(
             })
             .collect(),
         errors: ctx.errors(errors),
+        editing: editing.map(str::to_owned),
         form,
         ctx,
     };
@@ -169,7 +183,56 @@ pub(super) async fn new_form(ctx: Ctx, State(app): State<App>) -> HtmlResult<Res
         deadline: (crate::app::today() + time::Duration::days(30)).to_string(),
         ..Default::default()
     };
-    form_page(ctx, &app, form, &FieldErrors::new()).await
+    form_page(ctx, &app, form, &FieldErrors::new(), None).await
+}
+
+pub(super) async fn edit_form(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> HtmlResult<Response> {
+    let form = app.call_form(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    form_page(ctx, &app, form, &FieldErrors::new(), Some(&slug)).await
+}
+
+pub(super) async fn update(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<CallForm>,
+) -> HtmlResult<Response> {
+    match app.update_call(&ctx.actor(), &slug, &form).await {
+        Ok(()) => Ok(crate::web::html::done(
+            &ctx,
+            &format!("/calls/{slug}"),
+            "saved",
+        )),
+        Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors, Some(&slug)).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
+/// Asks before closing a call early; a call that no longer takes requests leads back to it.
+pub(super) async fn confirm_close(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> HtmlResult<Response> {
+    let c = app.call(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    let back = ctx.link("/calls/", &slug, "");
+    if !c.can_manage || !c.takes_requests {
+        return Ok(axum::response::Redirect::to(&back).into_response());
+    }
+    Ok(crate::web::html::workspace::confirm::page(
+        ctx.clone(),
+        crate::web::html::workspace::confirm::Question {
+            title: ctx.t1("call-confirm-close", "title", &c.row.title),
+            body: ctx.t("call-confirm-close-body"),
+            action: ctx.link("/calls/", &slug, "/close"),
+            button: ctx.t("call-close-now"),
+            back,
+        },
+    ))
 }
 
 pub(super) async fn create(
@@ -183,7 +246,7 @@ pub(super) async fn create(
             &format!("/calls/{slug}"),
             "created",
         )),
-        Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors).await,
+        Err(Error::Invalid(errors)) => form_page(ctx, &app, form, &errors, None).await,
         Err(e) => Err(e).or_page(&ctx),
     }
 }

@@ -170,6 +170,13 @@ pub(super) async fn list(
         ("to", p.to.as_str()),
     ]);
     let status = form_status(&errors);
+    let has_organisations = may_host(&ctx.actor())
+        && app
+            .organisations(&crate::storage::OrgFilter::default(), Some(1), None)
+            .await
+            .or_page(&ctx)?
+            .total
+            > 0;
     let page = ListPage {
         count: ctx.t1("placements-count", "count", &total.to_string()),
         pager: Pager::new(&ctx.href("/placements"), &qs, total, limit, page),
@@ -188,7 +195,9 @@ pub(super) async fn list(
         from: p.from.clone(),
         to: p.to.clone(),
         errors: ctx.errors(&errors),
-        new_href: may_host(&ctx.actor()).then(|| ctx.href("/placements/new")),
+        // Placements belong to organisations: none to offer one for, no form to open.
+        new_href: (may_host(&ctx.actor()) && has_organisations)
+            .then(|| ctx.href("/placements/new")),
         notice: notice(&ctx, p.done.as_deref()),
         ctx,
     };

@@ -1,6 +1,7 @@
 //! The home page: for the public, what Passerelle is and what the network offers now; for a
 //! member, their desk (what awaits them, then the same showcase).
 
+pub mod confirm;
 mod notices;
 mod site_pages;
 
