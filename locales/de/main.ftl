@@ -1299,3 +1299,28 @@ call-confirm-close-body = Mitglieder können keine Anfragen mehr senden oder än
 error-call-placement-asked = { $field }: { $value } wurde bereits angefragt und bleibt deshalb in der Ausschreibung.
 place-delete-city-hint = Eine Stadt kann gelöscht werden, sobald keine Organisation, kein Praxisbeispiel und kein Hospitationsangebot mehr in ihr ist.
 place-delete-country-hint = Ein Land kann gelöscht werden, sobald es keine Städte mehr hat.
+login-forgot = Passwort vergessen?
+forgot-title = Passwort vergessen?
+forgot-intro = Geben Sie die Adresse an, mit der Sie sich anmelden. Gehört sie zu einem Konto, senden wir einen Link, mit dem Sie ein neues Passwort wählen; er gilt einmal, eine Stunde lang.
+forgot-button = Link zusenden
+forgot-sent = Wenn ein Konto diese Adresse nutzt, ist ein Link unterwegs. Er gilt einmal, eine Stunde lang; sehen Sie auch im Spam-Ordner nach.
+forgot-back = Zurück zur Anmeldung
+forgot-no-mail = Diese Website versendet keine E-Mails. Wenden Sie sich an eine Administratorin oder einen Administrator des Netzwerks: Sie können Ihnen einen Link zum Festlegen eines neuen Passworts erstellen.
+reset-title = Neues Passwort wählen
+reset-intro = Danach sind Sie hier angemeldet; alle anderen Sitzungen und API-Schlüssel dieses Kontos enden.
+reset-button = Neues Passwort speichern
+reset-issued-title = Link zum Zurücksetzen für { $email }
+reset-issued-intro = Geben Sie diesen Link persönlich oder per privater Nachricht an die Person weiter. Er gilt einmal, 24 Stunden lang, und wird nur jetzt angezeigt; mit ihm wählt die Person ein neues Passwort.
+reset-issued-back = Zurück zu den Konten
+users-reset = Link zum Zurücksetzen für { $email } erstellen
+mail-reset-subject = Neues Passwort für Passerelle
+mail-reset-body = Guten Tag,
+
+    jemand – vermutlich Sie – hat für diese Adresse ein neues Passwort bei Passerelle angefordert.
+
+    Öffnen Sie diesen Link innerhalb einer Stunde, um es festzulegen (er gilt einmal):
+    { $link }
+
+    Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.
+error-reset-no-mail = Diese Website versendet keine E-Mails; bitten Sie eine Administratorin oder einen Administrator um einen Link.
+audit-kind-reset-link = Link zum Zurücksetzen erstellt

@@ -1299,3 +1299,28 @@ call-confirm-close-body = Members can no longer send or change requests; the req
 error-call-placement-asked = { $field }: someone has already asked for { $value }, so it stays in the call.
 place-delete-city-hint = A city can be deleted once no organisation, practice or placement is in it.
 place-delete-country-hint = A country can be deleted once it has no cities.
+login-forgot = Forgot your password?
+forgot-title = Forgot your password?
+forgot-intro = Give the address you sign in with. If it belongs to an account, we send a link to choose a new password; it works once, for an hour.
+forgot-button = Send me a link
+forgot-sent = If an account uses this address, a link is on its way. It works once, for an hour; look in the spam folder too.
+forgot-back = Back to sign-in
+forgot-no-mail = This site sends no e-mail. Ask an administrator of the network: they can make a link for you to choose a new password.
+reset-title = Choose a new password
+reset-intro = Afterwards you are signed in here; every other session and API token of this account ends.
+reset-button = Set the new password
+reset-issued-title = Reset link for { $email }
+reset-issued-intro = Pass this link on to its owner in person or by a private message. It works once, for 24 hours, and is shown only now; it lets its owner choose a new password.
+reset-issued-back = Back to the accounts
+users-reset = Make a reset link for { $email }
+mail-reset-subject = Choose a new Passerelle password
+mail-reset-body = Hello,
+
+    someone — probably you — asked for a new password for this address on Passerelle.
+
+    Open this link within an hour to choose it (it works once):
+    { $link }
+
+    If you did not ask for it, ignore this message: your password stays as it is.
+error-reset-no-mail = This site sends no e-mail; ask an administrator for a reset link.
+audit-kind-reset-link = reset link made

@@ -1308,3 +1308,28 @@ call-confirm-close-body = Les membres ne peuvent plus envoyer ni modifier de dem
 error-call-placement-asked = { $field } : quelqu’un a déjà demandé { $value }, qui reste donc dans l’appel.
 place-delete-city-hint = Une ville peut être supprimée lorsqu’elle ne compte plus aucune organisation, pratique ni offre d’immersion.
 place-delete-country-hint = Un pays peut être supprimé lorsqu’il n’a plus de villes.
+login-forgot = Mot de passe oublié ?
+forgot-title = Mot de passe oublié ?
+forgot-intro = Indiquez l’adresse avec laquelle vous vous connectez. Si elle appartient à un compte, nous envoyons un lien pour choisir un nouveau mot de passe ; il fonctionne une fois, pendant une heure.
+forgot-button = M’envoyer un lien
+forgot-sent = Si un compte utilise cette adresse, un lien est en route. Il fonctionne une fois, pendant une heure ; pensez à regarder dans les indésirables.
+forgot-back = Retour à la connexion
+forgot-no-mail = Ce site n’envoie pas de courriel. Adressez-vous à un administrateur du réseau : il peut vous créer un lien pour choisir un nouveau mot de passe.
+reset-title = Choisir un nouveau mot de passe
+reset-intro = Ensuite, vous êtes connecté ici ; toutes les autres sessions et clés d’API de ce compte prennent fin.
+reset-button = Enregistrer le nouveau mot de passe
+reset-issued-title = Lien de réinitialisation pour { $email }
+reset-issued-intro = Transmettez ce lien à son titulaire en personne ou par message privé. Il fonctionne une fois, pendant 24 heures, et n’est affiché que maintenant ; il permet de choisir un nouveau mot de passe.
+reset-issued-back = Retour aux comptes
+users-reset = Créer un lien de réinitialisation pour { $email }
+mail-reset-subject = Nouveau mot de passe pour Passerelle
+mail-reset-body = Bonjour,
+
+    quelqu’un – sans doute vous – a demandé un nouveau mot de passe pour cette adresse sur Passerelle.
+
+    Ouvrez ce lien dans l’heure pour le choisir (il ne fonctionne qu’une fois) :
+    { $link }
+
+    Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
+error-reset-no-mail = Ce site n’envoie pas de courriel ; demandez un lien à un administrateur.
+audit-kind-reset-link = lien de réinitialisation créé

@@ -36,6 +36,18 @@ impl Mailer {
         self.send(to, &subject, body).await
     }
 
+    /// Sends a password reset link.
+    pub async fn send_password_reset(
+        &self,
+        to: &str,
+        link: &str,
+        locale: Locale,
+    ) -> anyhow::Result<()> {
+        let subject = i18n::t(locale, "mail-reset-subject");
+        let body = i18n::t_args(locale, "mail-reset-body", &[("link", link.to_owned())]);
+        self.send(to, &subject, body).await
+    }
+
     /// Sends a notice; with a calendar (`.ics` text and its METHOD), the invitation goes along as
     /// a `text/calendar` part that mail programs offer to add to the calendar.
     pub async fn send_notice(

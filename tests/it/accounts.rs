@@ -217,3 +217,137 @@ async fn an_invitation_is_sent_by_smtp_when_configured() {
         mail.data
     );
 }
+
+/// The link on an administrator's reset page.
+fn issued_link(body: &str) -> String {
+    let start =
+        body.find("<code class=\"secret\">").expect("a link") + "<code class=\"secret\">".len();
+    let end = body[start..].find("</code>").expect("end of link") + start;
+    let link = &body[start..end];
+    link.split_once("127.0.0.1:8080")
+        .map(|(_, p)| p.to_owned())
+        .unwrap_or_else(|| link.to_owned())
+}
+
+both! {
+    async fn without_mail_an_administrator_makes_a_reset_link_that_works_once(db) {
+        let t = TestApp::demo(db).await;
+        let mut anonymous = t.client();
+        anonymous.get("/en/login").await.contains("href=\"/en/password/forgot\"");
+        // No e-mail here: the page says whom to ask and offers no form.
+        anonymous.get("/fr/password/forgot").await.assert(StatusCode::OK)
+            .contains("Ce site n’envoie pas de courriel").lacks("name=\"email\"");
+        let mut admin = t.signed_in(ADMIN.0, ADMIN.1).await;
+        // The member's row on the accounts page offers the link.
+        let users = admin.get("/en/admin/users").await;
+        let row = users.body.split("<tr>").find(|r| r.contains(MEMBER.0)).expect("the member's row");
+        let at = row.find("/reset\"").expect("a reset button");
+        let from = row[..at].rfind("action=\"").expect("its form") + "action=\"".len();
+        let reset = format!("{}/reset", &row[from..at]);
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/en/account").await;
+        member.post_form(&reset, &[]).await.assert(StatusCode::FORBIDDEN);
+        admin.get("/en/admin/users").await;
+        let r = admin.post_form(&reset, &[]).await;
+        r.assert(StatusCode::OK).contains(MEMBER.0);
+        let link = issued_link(&r.body);
+        assert!(link.starts_with("/en/password/reset/"), "{link}");
+        // The owner opens it without being signed in; mismatched passwords are named.
+        let mut owner = t.client();
+        let page = owner.get(&link).await;
+        page.assert(StatusCode::OK).contains(MEMBER.0);
+        assert_eq!(page.header("referrer-policy"), "no-referrer");
+        owner.post_form(&link, &[("password", "a new long passphrase"), ("password_confirm", "another")]).await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#password_confirm\"");
+        let r = owner.post_form(&link, &[("password", "a new long passphrase"), ("password_confirm", "a new long passphrase")]).await;
+        r.assert(StatusCode::SEE_OTHER);
+        assert_eq!(r.header("location"), "/en/account?done=password");
+        owner.get("/en/account").await.assert(StatusCode::OK).contains(MEMBER.0);
+        // Once only; the member's other session ended; the old password no longer works.
+        owner.get(&link).await.assert(StatusCode::NOT_FOUND);
+        member.get("/en/account").await.assert(StatusCode::UNAUTHORIZED);
+        let mut c = t.client();
+        c.get("/en/login").await;
+        c.post_form("/en/login", &[("email", MEMBER.0), ("password", MEMBER.1)]).await.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        t.signed_in(MEMBER.0, "a new long passphrase").await;
+        t.client().get("/en/password/reset/0123abcd").await.assert(StatusCode::NOT_FOUND);
+    }
+}
+
+/// With a mail server: a link goes to the account's address; an unknown address gets the same
+/// answer and no mail; a fourth request for one address within the hour is refused.
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_a_mailed_link() {
+    let smtp = crate::smtp::Receiver::start().await;
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let t = TestApp::with_config(Db::Sqlite, |c| c.smtp_url = Some(url)).await;
+    t.app.load_demo().await.expect("demo");
+    let mut c = t.client();
+    c.get("/de/password/forgot")
+        .await
+        .assert(StatusCode::OK)
+        .contains("name=\"email\"");
+    c.post_form("/de/password/forgot", &[("email", "kein-at-zeichen")])
+        .await
+        .assert(StatusCode::UNPROCESSABLE_ENTITY)
+        .contains("href=\"#email\"")
+        .contains("value=\"kein-at-zeichen\"");
+    let unknown = c
+        .post_form("/de/password/forgot", &[("email", "niemand@example.org")])
+        .await;
+    unknown.assert(StatusCode::OK);
+    assert!(
+        smtp.until_quiet(std::time::Duration::from_millis(500))
+            .await
+            .is_empty()
+    );
+    let known = c
+        .post_form(
+            "/de/password/forgot",
+            &[("email", EDITOR.0.to_uppercase().as_str())],
+        )
+        .await;
+    known.assert(StatusCode::OK);
+    // The same answer either way: nothing tells which addresses have accounts.
+    assert_eq!(visible(&known.body), visible(&unknown.body));
+    let mail = smtp.next_message().await;
+    assert!(
+        mail.recipients.contains(&format!("<{}>", EDITOR.0)),
+        "{:?}",
+        mail.recipients
+    );
+    let body = mail.data.replace("=\n", "").replace("=3D", "=");
+    let at = body.find("/de/password/reset/").expect("a link");
+    let link: String = body[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || "/-".contains(*c))
+        .collect();
+    let mut owner = t.client();
+    owner.get(&link).await.assert(StatusCode::OK);
+    owner
+        .post_form(
+            &link,
+            &[
+                ("password", "ein neues langes Passwort"),
+                ("password_confirm", "ein neues langes Passwort"),
+            ],
+        )
+        .await
+        .assert(StatusCode::SEE_OTHER);
+    t.signed_in(EDITOR.0, "ein neues langes Passwort").await;
+    // Two more for this address pass, the fourth within the hour does not.
+    for _ in 0..2 {
+        c.post_form("/de/password/forgot", &[("email", EDITOR.0)])
+            .await
+            .assert(StatusCode::OK);
+    }
+    c.post_form("/de/password/forgot", &[("email", EDITOR.0)])
+        .await
+        .assert(StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// A page's main text, without the form token that differs between responses.
+fn visible(body: &str) -> String {
+    let main = body.split("<main").nth(1).unwrap_or(body);
+    main.split("</main>").next().unwrap_or(main).to_owned()
+}

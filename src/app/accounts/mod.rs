@@ -4,6 +4,7 @@
 pub(crate) mod audit;
 pub(crate) mod erasure;
 pub(crate) mod invitations;
+pub(crate) mod resets;
 pub(crate) mod users;
 
 pub use invitations::{Invitation, InvitationCreated};
@@ -159,7 +160,9 @@ impl App {
         } else {
             [account.as_str(), guesses.as_str()]
         };
-        let attempts = self.reserve_login_attempt(&limits, &counted).await?;
+        let attempts = self
+            .reserve_attempt(&limits, &counted, LOGIN_WINDOW_SECONDS)
+            .await?;
         let hash = user
             .as_ref()
             .and_then(|u| u.password_hash.clone())
@@ -181,20 +184,18 @@ impl App {
         Ok((token, current))
     }
 
-    /// Counts a sign-in try under the `counted` keys, unless one of the `limits` is used up.
-    pub(super) async fn reserve_login_attempt(
+    /// Counts a try (of signing in, or of asking for a reset link) under the `counted` keys,
+    /// unless one of the `limits` is used up within the last `window` seconds.
+    pub(super) async fn reserve_attempt(
         &self,
         limits: &[(&str, i64)],
         counted: &[&str],
+        window: i64,
     ) -> Result<Vec<i64>> {
         let at = now();
         let mut tx = self.store().write().await?;
         for (key, limit) in limits {
-            if tx
-                .login_attempts_since(key, at - LOGIN_WINDOW_SECONDS)
-                .await?
-                >= *limit
-            {
+            if tx.login_attempts_since(key, at - window).await? >= *limit {
                 return Err(Error::TooManyRequests);
             }
         }
@@ -235,7 +236,8 @@ impl App {
     pub async fn purge_sessions(&self) -> Result<u64> {
         Ok(self
             .store()
-            .purge_sessions(now() - LOGIN_WINDOW_SECONDS)
+            // Tries are kept as long as the longest limit looks back.
+            .purge_sessions(now() - LOGIN_WINDOW_SECONDS.max(resets::RESET_WINDOW_SECONDS))
             .await?)
     }
 

@@ -179,6 +179,18 @@ impl Store {
         Ok(user)
     }
 
+    /// The account an unused, unexpired reset link is for, with its address.
+    pub async fn password_reset(&self, token_hash: &str) -> Result<(i64, String)> {
+        Ok(sqlx::query_as(
+            "SELECT u.id, u.email FROM password_resets r JOIN users u ON u.id = r.user_id \
+             WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_one(self.pool())
+        .await?)
+    }
+
     /// A pending or used invitation.
     pub async fn invitation(&self, token_hash: &str) -> Result<InvitationRow> {
         Ok(sqlx::query_as(
@@ -236,10 +248,15 @@ impl Store {
         Ok(out)
     }
 
-    /// Removes expired sessions, and sign-in attempts made before `attempts_before`.
+    /// Removes expired sessions and reset links, and sign-in attempts made before
+    /// `attempts_before`.
     pub async fn purge_sessions(&self, attempts_before: i64) -> Result<u64> {
         sqlx::query("DELETE FROM login_attempts WHERE at < $1")
             .bind(attempts_before)
+            .execute(self.pool())
+            .await?;
+        sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1")
+            .bind(now())
             .execute(self.pool())
             .await?;
         Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
@@ -286,6 +303,7 @@ impl WriteTx {
             "DELETE FROM calendar_tokens WHERE user_id = $1",
             "DELETE FROM notices WHERE user_id = $1",
             "DELETE FROM notice_choices WHERE user_id = $1",
+            "DELETE FROM password_resets WHERE user_id = $1",
             "UPDATE changes SET origin = NULL WHERE actor_id = $1",
         ] {
             sqlx::query(sql)
@@ -389,6 +407,43 @@ impl WriteTx {
             .await?;
         self.record("user", &user_id.to_string(), "update", Some(user_id))
             .await
+    }
+
+    /// Stores a password reset link's hash for `user_id`.
+    pub async fn insert_password_reset(
+        &mut self,
+        token_hash: &str,
+        user_id: i64,
+        created_by: Option<i64>,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO password_resets (token_hash, user_id, created_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(created_by)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&mut *self.tx)
+        .await?;
+        self.record("user", &user_id.to_string(), "reset-link", created_by)
+            .await
+    }
+
+    /// Uses a reset link: the account it is for, when it is unused and unexpired (then never again).
+    pub async fn take_password_reset(&mut self, token_hash: &str) -> Result<Option<i64>> {
+        let at = now();
+        let row: Option<(i64,)> = sqlx::query_as(
+            "UPDATE password_resets SET used_at = $2 \
+             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+        )
+        .bind(token_hash)
+        .bind(at)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(row.map(|(id,)| id))
     }
 
     /// Changes an account's role and organisation.

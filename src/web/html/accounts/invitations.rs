@@ -4,13 +4,12 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::app::{App, Error};
 use crate::domain::accounts::InvitationForm;
 use crate::domain::{Action, FieldErrors, Role};
-use crate::web::context::session_cookie;
 
 use crate::web::html::{Choice, Errors, HtmlResult, OrPage};
 use crate::web::{CsrfForm, Ctx};
@@ -156,14 +155,11 @@ pub(super) async fn accept(
         .accept_invitation(&token, &form.password, &form.password_confirm)
         .await
     {
-        Ok(session) => {
-            let cookie = session_cookie(&app, Some(session)).to_string();
-            Ok((
-                [(header::SET_COOKIE, cookie)],
-                Redirect::to(&ctx.href("/account?done=welcome")),
-            )
-                .into_response())
-        }
+        Ok(session) => Ok(super::signed_in_to(
+            &app,
+            session,
+            &ctx.href("/account?done=welcome"),
+        )),
         Err(Error::Invalid(errors)) => accept_page(ctx, &app, &token, &errors).await,
         Err(e) => Err(e).or_page(&ctx),
     }

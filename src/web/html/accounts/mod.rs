@@ -4,6 +4,7 @@
 pub(crate) mod audit;
 pub(crate) mod erasure;
 mod invitations;
+mod resets;
 mod users;
 
 use invitations::*;
@@ -27,6 +28,13 @@ use crate::web::context::session_cookie;
 use crate::web::html::{Choice, Errors, HtmlResult, OrPage, done, notice};
 use crate::web::{CsrfForm, Ctx};
 
+/// Sets a new session's cookie and leads to `href` (after accepting an invitation or using a
+/// reset link).
+fn signed_in_to(app: &App, session: String, href: &str) -> Response {
+    let cookie = session_cookie(app, Some(session)).to_string();
+    ([(header::SET_COOKIE, cookie)], Redirect::to(href)).into_response()
+}
+
 /// Routes of the account pages.
 pub fn router() -> Router<App> {
     Router::new()
@@ -43,6 +51,15 @@ pub fn router() -> Router<App> {
         .route("/invitations/{token}", get(accept_form).post(accept))
         .route("/admin/users", get(users))
         .route("/admin/users/{id}", post(set_role))
+        .route("/admin/users/{id}/reset", post(resets::issue))
+        .route(
+            "/password/forgot",
+            get(resets::forgot_form).post(resets::forgot),
+        )
+        .route(
+            "/password/reset/{token}",
+            get(resets::reset_form).post(resets::reset),
+        )
         .merge(audit::router())
         .merge(erasure::router())
 }
