@@ -1293,7 +1293,7 @@ practice-confirm-archive-body = Es bleibt lesbar, gilt aber als nicht mehr aktue
 practice-locked-review = Dieses Praxisbeispiel liegt bei einer Gutachterin oder einem Gutachter aus einer anderen Stadt und kann jetzt nicht geändert werden. Werden Änderungen erbeten, können Sie es wieder bearbeiten; nach der Veröffentlichung ändern es die Koordinierenden.
 practice-locked-published = Dieses Praxisbeispiel ist veröffentlicht: Nur die Koordinierenden ändern es jetzt. Schreiben Sie ihnen, wenn etwas zu korrigieren ist.
 practice-attachments-locked = Dateien können hinzugefügt oder entfernt werden, solange das Praxisbeispiel bearbeitet werden kann (siehe „Begutachtung und Veröffentlichung“).
-calls-edit = Ausschreibung ändern
+calls-edit = Ausschreibung bearbeiten
 call-confirm-close = „{ $title }“ jetzt schließen?
 call-confirm-close-body = Mitglieder können keine Anfragen mehr senden oder ändern; die bisherigen Anfragen gehen in die Zuteilung. Eine geschlossene Ausschreibung kann nicht wieder geöffnet werden.
 error-call-placement-asked = { $field }: { $value } wurde bereits angefragt und bleibt deshalb in der Ausschreibung.
@@ -1324,3 +1324,20 @@ mail-reset-body = Guten Tag,
     Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.
 error-reset-no-mail = Diese Website versendet keine E-Mails; bitten Sie eine Administratorin oder einen Administrator um einen Link.
 audit-kind-reset-link = Link zum Zurücksetzen erstellt
+desk-news = Neu seit dem { $when }
+desk-news-none = Seitdem gibt es nichts Neues im Netzwerk; das Neueste steht unten.
+desk-news-practices = { $count ->
+    [one] { $count } Praxisbeispiel veröffentlicht
+   *[other] { $count } Praxisbeispiele veröffentlicht
+}
+desk-news-placements = { $count ->
+    [one] { $count } neues Hospitationsangebot
+   *[other] { $count } neue Hospitationsangebote
+}
+desk-news-calls = { $count ->
+    [one] { $count } neue Ausschreibung
+   *[other] { $count } neue Ausschreibungen
+}
+practice-locked-submitted = Dieses Praxisbeispiel wartet auf eine Gutachterin oder einen Gutachter aus einer anderen Stadt und kann jetzt nicht geändert werden. Werden Änderungen erbeten, können Sie es wieder bearbeiten; nach der Veröffentlichung ändern es die Koordinierenden.
+reset-gone = Dieser Link wurde bereits verwendet, ist abgelaufen oder unvollständig. Fordern Sie einen neuen an.
+reset-gone-title = Dieser Link gilt nicht mehr

@@ -1293,7 +1293,7 @@ practice-confirm-archive-body = It stays readable but is marked as no longer cur
 practice-locked-review = This practice is with a reviewer from another city, so it cannot be changed now. If the reviewer asks for changes you can edit it again; once it is published, coordinators make changes.
 practice-locked-published = This practice is published: only coordinators change it now. Write to them if something needs correcting.
 practice-attachments-locked = Files can be added or removed while the practice can be edited (see “Review and publication”).
-calls-edit = Change the call
+calls-edit = Edit the call
 call-confirm-close = Close “{ $title }” now?
 call-confirm-close-body = Members can no longer send or change requests; the requests so far go to the allocation. A closed call cannot be opened again.
 error-call-placement-asked = { $field }: someone has already asked for { $value }, so it stays in the call.
@@ -1324,3 +1324,20 @@ mail-reset-body = Hello,
     If you did not ask for it, ignore this message: your password stays as it is.
 error-reset-no-mail = This site sends no e-mail; ask an administrator for a reset link.
 audit-kind-reset-link = reset link made
+desk-news = New since { $when }
+desk-news-none = Nothing new in the network since then; the latest is below.
+desk-news-practices = { $count ->
+    [one] { $count } practice published
+   *[other] { $count } practices published
+}
+desk-news-placements = { $count ->
+    [one] { $count } new placement
+   *[other] { $count } new placements
+}
+desk-news-calls = { $count ->
+    [one] { $count } new call for exchanges
+   *[other] { $count } new calls for exchanges
+}
+practice-locked-submitted = This practice waits for a reviewer from another city, so it cannot be changed now. If the reviewer asks for changes you can edit it again; once it is published, coordinators make changes.
+reset-gone = This link was already used, has expired, or is not complete. Ask for a new one.
+reset-gone-title = This link no longer works

@@ -1333,3 +1333,20 @@ mail-reset-body = Bonjour,
     Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
 error-reset-no-mail = Ce site n’envoie pas de courriel ; demandez un lien à un administrateur.
 audit-kind-reset-link = lien de réinitialisation créé
+desk-news = Nouveau depuis le { $when }
+desk-news-none = Rien de nouveau dans le réseau depuis ; les dernières nouveautés sont ci-dessous.
+desk-news-practices = { $count ->
+    [one] { $count } pratique publiée
+   *[other] { $count } pratiques publiées
+}
+desk-news-placements = { $count ->
+    [one] { $count } nouvelle offre d’immersion
+   *[other] { $count } nouvelles offres d’immersion
+}
+desk-news-calls = { $count ->
+    [one] { $count } nouvel appel à échanges
+   *[other] { $count } nouveaux appels à échanges
+}
+practice-locked-submitted = Cette pratique attend un relecteur d’une autre ville et ne peut pas être modifiée maintenant. Si des modifications sont demandées, vous pourrez la modifier à nouveau ; une fois publiée, ce sont les coordinateurs qui la modifient.
+reset-gone = Ce lien a déjà servi, a expiré ou est incomplet. Demandez-en un nouveau.
+reset-gone-title = Ce lien ne fonctionne plus

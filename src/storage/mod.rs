@@ -41,6 +41,7 @@ pub use language::lexicon::{LexiconCorrectionRow, LexiconRow, LexiconWordRow};
 pub use language::search_source::{IndexRow, IndexSelect, IndexText};
 pub use language::vectors::VectorRow;
 pub use sql::*;
+pub use workspace::News;
 pub use workspace::notices::{MailNoticeRow, NewNotice, NoticeRow, Recipients};
 
 use std::sync::Arc;

@@ -252,6 +252,13 @@ both! {
         r.assert(StatusCode::OK).contains(MEMBER.0);
         let link = issued_link(&r.body);
         assert!(link.starts_with("/en/password/reset/"), "{link}");
+        // A second link, made before the first is used, ends when the password changes.
+        admin.get("/en/admin/users").await;
+        let older = issued_link(&admin.post_form(&reset, &[]).await.body);
+        // No link for one's own account here (the account page changes one's password).
+        let own = admin.get("/en/admin/users").await;
+        let own_row = own.body.split("<tr>").find(|r| r.contains(ADMIN.0)).expect("the admin's row");
+        assert!(!own_row.contains("/reset\""), "{own_row}");
         // The owner opens it without being signed in; mismatched passwords are named.
         let mut owner = t.client();
         let page = owner.get(&link).await;
@@ -259,12 +266,16 @@ both! {
         assert_eq!(page.header("referrer-policy"), "no-referrer");
         owner.post_form(&link, &[("password", "a new long passphrase"), ("password_confirm", "another")]).await
             .assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#password_confirm\"");
+        // Ten spaces are no password.
+        owner.post_form(&link, &[("password", "          "), ("password_confirm", "          ")]).await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#password\"");
         let r = owner.post_form(&link, &[("password", "a new long passphrase"), ("password_confirm", "a new long passphrase")]).await;
         r.assert(StatusCode::SEE_OTHER);
         assert_eq!(r.header("location"), "/en/account?done=password");
         owner.get("/en/account").await.assert(StatusCode::OK).contains(MEMBER.0);
         // Once only; the member's other session ended; the old password no longer works.
-        owner.get(&link).await.assert(StatusCode::NOT_FOUND);
+        owner.get(&link).await.assert(StatusCode::NOT_FOUND).contains("This link was already used").contains("href=\"/en/password/forgot\"");
+        t.client().get(&older).await.assert(StatusCode::NOT_FOUND);
         member.get("/en/account").await.assert(StatusCode::UNAUTHORIZED);
         let mut c = t.client();
         c.get("/en/login").await;

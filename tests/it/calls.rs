@@ -72,6 +72,11 @@ both! {
             .post_form(&page, &[("title", "Frühjahr 2027"), ("description", ""), ("deadline", &day(25)), ("placements", &a)])
             .await;
         r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("Beutelweg B").contains("value=\"Frühjahr 2027\"");
+        // The same placement twice is one placement.
+        coordinator
+            .post_form(&page, &[("title", "Frühjahr"), ("description", ""), ("deadline", &day(20)), ("placements", &a), ("placements", &format!(" {a} ")), ("placements", &b)])
+            .await
+            .assert(StatusCode::SEE_OTHER);
         // A deadline in the past is refused as when opening.
         coordinator
             .post_form(&page, &[("title", "Frühjahr 2027"), ("description", ""), ("deadline", &day(-2)), ("placements", &a), ("placements", &b)])
@@ -91,7 +96,8 @@ both! {
         coordinator.post_form(&format!("{page}/close"), &[]).await.assert(StatusCode::SEE_OTHER);
         let closed = coordinator.get(&page).await;
         closed.contains("Closed for requests").lacks(&format!("{page}/edit"));
-        coordinator.get(&format!("{page}/edit")).await.assert(StatusCode::CONFLICT);
+        let r = coordinator.get(&format!("{page}/edit")).await;
+        assert_eq!(r.header("location"), page, "a closed call is shown, not a dead end");
         let back = coordinator.get(&format!("{page}/close")).await;
         assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.body);
     }

@@ -202,3 +202,39 @@ both! {
         }
     }
 }
+
+both! {
+    async fn the_desk_says_what_is_new_since_the_last_visit(db) {
+        let t = TestApp::demo(db).await;
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&t.app.config().database_url()).await.expect("database");
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        // First seen now: what is new is the last week's, the whole demo.
+        let desk = member.get("/en/").await;
+        desk.assert(StatusCode::OK).contains("New since").contains("practices published");
+        // A visit that ended two hours ago, before which nothing new came: nothing new since.
+        let two_hours_ago = passerelle::storage::now() - 7_200;
+        for sql in [
+            format!("UPDATE users SET seen_at = {two_hours_ago} WHERE email = '{}'", MEMBER.0),
+            format!("UPDATE practices SET published_at = {} WHERE published_at IS NOT NULL", two_hours_ago - 60),
+            format!("UPDATE placements SET created_at = {}", two_hours_ago - 60),
+            format!("UPDATE calls SET created_at = {}", two_hours_ago - 60),
+        ] {
+            // Numbers and a constant address only.
+            sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await.expect("age");
+        }
+        member.get("/fr/").await.contains("Nouveau depuis le").contains("Rien de nouveau dans le réseau depuis");
+        // A coordinator opens a call: the member's desk says so, with a link to the calls, for
+        // the rest of this visit.
+        let mut coordinator = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        let placement = "bewerbungstraining-cafe-baer";
+        coordinator
+            .json(axum::http::Method::POST, "/api/v1/calls", &serde_json::json!({"title": "Neu", "deadline": (passerelle::app::today() + time::Duration::days(20)).to_string(), "placements": [placement]}))
+            .await
+            .assert(StatusCode::CREATED);
+        for _ in 0..2 {
+            let desk = member.get("/de/").await;
+            desk.contains("1 neue Ausschreibung").contains("href=\"/de/calls\"");
+        }
+    }
+}

@@ -133,14 +133,23 @@ impl App {
         let checked = Call::check(form, today());
         let mut errors = checked.as_ref().err().cloned().unwrap_or_default();
         let mut ids = Vec::new();
-        for slug in form
-            .placements
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-        {
+        let mut slugs: Vec<&str> = Vec::new();
+        for slug in form.placements.iter().map(|s| s.trim()) {
+            if !slug.is_empty() && !slugs.contains(&slug) {
+                slugs.push(slug);
+            }
+        }
+        // Too many is said without looking any of them up.
+        if slugs.len() > crate::domain::exchange::call::CALL_PLACEMENTS_MAX {
+            slugs.clear();
+        }
+        for slug in slugs {
             match self.store().placement(slug).await {
-                Ok(p) if p.status == "open" || included.contains(&p.id) => ids.push(p.id),
+                Ok(p) if p.status == "open" || included.contains(&p.id) => {
+                    if !ids.contains(&p.id) {
+                        ids.push(p.id);
+                    }
+                }
                 Ok(_) => errors.add(
                     "placements",
                     FieldError::with("error-placement-closed-named", "value", slug),

@@ -99,6 +99,8 @@ pub struct Desk {
     /// Statuses with more practices in the workflow than the desk looked at, with their
     /// totals (the desk links to the whole list).
     pub more: Vec<(PracticeStatus, i64)>,
+    /// What came into the network since their last visit began (its moment, and how much).
+    pub news: Option<(i64, crate::storage::News)>,
 }
 
 impl App {
@@ -161,10 +163,18 @@ impl App {
                 }
             }
         }
+        let news = match actor.user_id() {
+            Some(id) => match self.store().visit_since(id).await? {
+                Some(since) => Some((since, self.store().news_since(since).await?)),
+                None => None,
+            },
+            None => None,
+        };
         Ok(Desk {
             tasks,
             showcase,
             more,
+            news,
         })
     }
 

@@ -105,8 +105,9 @@ impl NewPassword {
 
     /// Checks a password and its confirmation, recording errors under `password` and `password_confirm`.
     pub fn parse(password: &str, confirm: &str, errors: &mut FieldErrors) -> Option<NewPassword> {
-        let n = password.chars().count();
-        if password.is_empty() {
+        // Spaces count inside a passphrase, not around it: ten spaces are no password.
+        let n = password.trim().chars().count();
+        if password.trim().is_empty() {
             errors.add("password", FieldError::new("error-required"));
             None
         } else if n < Self::MIN {

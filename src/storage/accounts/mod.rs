@@ -42,6 +42,11 @@ pub struct SessionUser {
     pub unread: i64,
 }
 
+/// How often an account's activity is noted, in seconds.
+pub const SEEN_EVERY: i64 = 300;
+/// A pause after which a new visit begins, in seconds.
+pub const VISIT_PAUSE: i64 = 3_600;
+
 /// The unread notices of the account `u`, as a column.
 const UNREAD: &str =
     "(SELECT COUNT(*) FROM notices n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread";
@@ -141,11 +146,48 @@ impl Store {
             "SELECT u.id, u.email, u.role, u.organisation_id, {UNREAD} FROM sessions s \
              JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2"
         );
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let user: Option<SessionUser> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(token_hash)
             .bind(now())
             .fetch_optional(self.pool())
-            .await?)
+            .await?;
+        if let Some(u) = &user {
+            self.note_seen(u.id).await;
+        }
+        Ok(user)
+    }
+
+    /// Notes that an account is active, at most every [`SEEN_EVERY`] seconds; after a pause of
+    /// [`VISIT_PAUSE`] seconds a new visit begins, and what is new for it is what came after the
+    /// last time the account was seen (for an account never seen before: the last week). Never
+    /// a reason to refuse the request: a write held up by another must not hold up the reader.
+    async fn note_seen(&self, user_id: i64) {
+        let at = now();
+        let noted = sqlx::query(
+            "UPDATE users SET visit_since = CASE WHEN seen_at IS NULL THEN $3 \
+             WHEN seen_at < $4 THEN seen_at ELSE visit_since END, seen_at = $2 \
+             WHERE id = $1 AND (seen_at IS NULL OR seen_at < $5)",
+        )
+        .bind(user_id)
+        .bind(at)
+        .bind(at - 7 * 86_400)
+        .bind(at - VISIT_PAUSE)
+        .bind(at - SEEN_EVERY)
+        .execute(self.pool())
+        .await;
+        if let Err(e) = noted {
+            tracing::debug!(error = %e, "an account's activity was not noted");
+        }
+    }
+
+    /// Where what is new for an account's current visit begins (`None` before it was seen).
+    pub async fn visit_since(&self, user_id: i64) -> Result<Option<i64>> {
+        let (since,): (Option<i64>,) =
+            sqlx::query_as("SELECT visit_since FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_one(self.pool())
+                .await?;
+        Ok(since)
     }
 
     /// The account of an API token, noting its use.
@@ -336,7 +378,7 @@ impl WriteTx {
             .await?;
         sqlx::query(
             "UPDATE users SET email = $2, password_hash = NULL, role = 'member', organisation_id = NULL, \
-             erased_at = $3, updated_at = $3 WHERE id = $1",
+             seen_at = NULL, visit_since = NULL, erased_at = $3, updated_at = $3 WHERE id = $1",
         )
         .bind(user_id)
         .bind(placeholder)
@@ -400,6 +442,15 @@ impl WriteTx {
             .bind(now())
             .execute(&mut *self.tx)
             .await?;
+        // A new password ends every reset link still open for the account: an old or leaked
+        // link must not take it back.
+        sqlx::query(
+            "UPDATE password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL",
+        )
+        .bind(user_id)
+        .bind(now())
+        .execute(&mut *self.tx)
+        .await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR token_hash <> $2)")
             .bind(user_id)
             .bind(keep_session)

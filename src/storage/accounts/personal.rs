@@ -31,6 +31,7 @@ pub const PERSONAL: &[(&str, &str, &str)] = &[
     ("changes", "changes", "actor_id"),
     ("notices", "notices", "user_id"),
     ("notice_choices", "notice_choices", "user_id"),
+    ("password_resets", "password_resets", "user_id"),
 ];
 
 /// The tables of [`PERSONAL`] whose rows are not contributions: the account itself, its
@@ -43,6 +44,7 @@ const ERASED_WITH_THE_ACCOUNT: &[&str] = &[
     "calendar_tokens",
     "notices",
     "notice_choices",
+    "password_resets",
 ];
 
 /// Work an account left unfinished ([`Store::unfinished_work`]).

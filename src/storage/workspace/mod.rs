@@ -5,7 +5,30 @@ pub mod notices;
 
 use crate::storage::{Result, Store, WriteTx, now};
 
+/// What came into the network after a moment: published practices, open placements, calls.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct News {
+    /// Practices published since.
+    pub practices: i64,
+    /// Open placements added since.
+    pub placements: i64,
+    /// Calls opened since.
+    pub calls: i64,
+}
+
 impl Store {
+    /// How many practices were published, open placements added and calls opened after `since`.
+    pub async fn news_since(&self, since: i64) -> Result<News> {
+        Ok(sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM practices WHERE status = 'published' AND published_at > $1) AS practices, \
+             (SELECT COUNT(*) FROM placements WHERE status = 'open' AND created_at > $1) AS placements, \
+             (SELECT COUNT(*) FROM calls WHERE created_at > $1) AS calls",
+        )
+        .bind(since)
+        .fetch_one(self.pool())
+        .await?)
+    }
+
     /// The texts of a site page that administrators wrote, by language.
     pub async fn site_page(&self, page: &str) -> Result<Vec<(String, String)>> {
         Ok(

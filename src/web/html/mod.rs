@@ -453,6 +453,7 @@ pub fn notice(ctx: &Ctx, done: Option<&str>) -> Option<String> {
         "step-publish" => "notice-step-publish",
         "step-archive" => "notice-step-archive",
         "step-republish" => "notice-step-republish",
+        "locked-submitted" => "practice-locked-submitted",
         "locked-review" => "practice-locked-review",
         "locked-published" => "practice-locked-published",
         _ => return None,

@@ -74,6 +74,8 @@ pub(super) struct ResetPage {
     ctx: Ctx,
     email: String,
     errors: Errors,
+    /// The link is unknown, used or expired.
+    gone: bool,
 }
 
 async fn reset_page(
@@ -82,9 +84,14 @@ async fn reset_page(
     token: &str,
     errors: &FieldErrors,
 ) -> HtmlResult<Response> {
-    let email = app.password_reset(token).await.or_page(&ctx)?;
-    let status = form_status(errors);
+    let (email, status) = match app.password_reset(token).await {
+        Ok(email) => (email, form_status(errors)),
+        // Said in words, with the way to a new link, instead of a bare "not found".
+        Err(Error::NotFound) => (String::new(), axum::http::StatusCode::NOT_FOUND),
+        Err(e) => return Err(e).or_page(&ctx),
+    };
     let page = ResetPage {
+        gone: email.is_empty(),
         email,
         errors: ctx.errors(errors),
         ctx,
@@ -124,6 +131,7 @@ pub(super) async fn reset(
             &ctx.href("/account?done=password"),
         )),
         Err(Error::Invalid(errors)) => reset_page(ctx, &app, &token, &errors).await,
+        Err(Error::NotFound) => reset_page(ctx, &app, &token, &FieldErrors::new()).await,
         Err(e) => Err(e).or_page(&ctx),
     }
 }

@@ -215,6 +215,7 @@ pub(super) async fn edit_form(
                 .or_page(&ctx)?;
             let why = match (super::show::locked_note(&ctx, &p), p.facts.status) {
                 (Some(_), PracticeStatus::Published) => "locked-published",
+                (Some(_), PracticeStatus::Submitted) => "locked-submitted",
                 (Some(_), _) => "locked-review",
                 (None, _) => return Err(Error::Forbidden).or_page(&ctx),
             };

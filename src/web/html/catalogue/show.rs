@@ -40,6 +40,8 @@ pub(super) struct ShowPage {
     opinion_public: bool,
     /// Why the practice's own people cannot change it now, when they cannot.
     locked: Option<String>,
+    /// Whether the workflow panel says it (not when the notice at the top already does).
+    locked_in_panel: bool,
     /// Other practices of the same organisations: (slug, title, title language).
     others: Vec<(String, String, String)>,
     /// Practices like this one, in any language.
@@ -258,6 +260,9 @@ pub(super) async fn show_page(
         ),
     };
     let locked = locked_note(&ctx, &p);
+    let notice = notice(&ctx, done);
+    // Said once: at the top when the edit address led here, otherwise in the workflow panel.
+    let locked_in_panel = locked.is_some() && notice != locked;
     let reviewers = if p.can_assign_review {
         app.review_candidates(&ctx.actor(), slug)
             .await
@@ -303,7 +308,8 @@ pub(super) async fn show_page(
         similar,
         terms,
         errors: ctx.errors(errors),
-        notice: notice(&ctx, done),
+        notice,
+        locked_in_panel,
         p,
         ctx,
     };
@@ -334,9 +340,8 @@ pub(super) fn locked_note(ctx: &Ctx, p: &Practice) -> Option<String> {
         return None;
     }
     match p.facts.status {
-        PracticeStatus::Submitted | PracticeStatus::InReview => {
-            Some(ctx.t("practice-locked-review"))
-        }
+        PracticeStatus::Submitted => Some(ctx.t("practice-locked-submitted")),
+        PracticeStatus::InReview => Some(ctx.t("practice-locked-review")),
         PracticeStatus::Published => Some(ctx.t("practice-locked-published")),
         _ => None,
     }

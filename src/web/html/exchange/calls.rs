@@ -191,7 +191,16 @@ pub(super) async fn edit_form(
     State(app): State<App>,
     Path(slug): Path<String>,
 ) -> HtmlResult<Response> {
-    let form = app.call_form(&ctx.actor(), &slug).await.or_page(&ctx)?;
+    let form = match app.call_form(&ctx.actor(), &slug).await {
+        Ok(form) => form,
+        // A call that no longer takes requests is shown, saying so, instead of a dead end.
+        Err(Error::Conflict(_)) => {
+            return Ok(
+                axum::response::Redirect::to(&ctx.link("/calls/", &slug, "")).into_response(),
+            );
+        }
+        Err(e) => return Err(e).or_page(&ctx),
+    };
     form_page(ctx, &app, form, &FieldErrors::new(), Some(&slug)).await
 }
 

@@ -54,12 +54,25 @@ pub struct HomePage {
     tasks: Option<Vec<TaskView>>,
     /// Links to whole lists the desk shows only the newest of: (href, text).
     more: Vec<(String, String)>,
+    /// What is new since the member's last visit: its moment (for `<time>` and as read), and
+    /// a link for each kind with something new: (href, text).
+    news: Option<NewsView>,
     practices: Vec<Line>,
     practice_count: i64,
     placements: Vec<Line>,
     calls: Vec<Line>,
     cities: Vec<(String, String, i64)>,
     organisations: i64,
+}
+
+/// What is new since a member's last visit, as the desk shows it.
+pub struct NewsView {
+    /// The moment, for `<time datetime>`.
+    machine: String,
+    /// The moment as read.
+    when: String,
+    /// A link for each kind with something new: (href, text).
+    links: Vec<(String, String)>,
 }
 
 fn task_view(ctx: &Ctx, task: Task) -> TaskView {
@@ -169,8 +182,25 @@ fn lines(ctx: &Ctx, showcase: Showcase) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
 /// `/{lang}/`: the desk for members, the showcase for everyone else.
 pub async fn home(ctx: Ctx, State(app): State<App>) -> HtmlResult<HomePage> {
     let actor = ctx.actor();
+    let mut news = None;
     let (tasks, more, showcase) = if ctx.signed_in() {
         let desk = app.desk(&actor, ctx.lang()).await.or_page(&ctx)?;
+        news = desk.news.map(|(since, n)| {
+            let links = [
+                ("/practices", "desk-news-practices", n.practices),
+                ("/placements", "desk-news-placements", n.placements),
+                ("/calls", "desk-news-calls", n.calls),
+            ]
+            .into_iter()
+            .filter(|(_, _, count)| *count > 0)
+            .map(|(path, key, count)| (ctx.href(path), ctx.t1(key, "count", &count.to_string())))
+            .collect();
+            NewsView {
+                machine: ctx.machine_time(since),
+                when: ctx.moment(since),
+                links,
+            }
+        });
         let tasks = desk.tasks.into_iter().map(|t| task_view(&ctx, t)).collect();
         let more = desk
             .more
@@ -214,6 +244,7 @@ pub async fn home(ctx: Ctx, State(app): State<App>) -> HtmlResult<HomePage> {
         .collect();
     Ok(HomePage {
         more,
+        news,
         ctx,
         tasks,
         practices,
