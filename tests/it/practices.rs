@@ -258,6 +258,9 @@ both! {
         let mut reviewer = t.signed_in(MEMBER.0, MEMBER.1).await;
         reviewer.get("/de/practices/cafes-linguistiques").await.assert(StatusCode::OK).contains("/review");
         reviewer.post_form("/de/practices/cafes-linguistiques/review", &[]).await.assert(StatusCode::SEE_OTHER);
+        // Taken, not yet judged: no empty opinion panel, an empty box that will be public.
+        reviewer.get("/de/practices/cafes-linguistiques").await
+            .lacks("id=\"opinion-title\"").contains("name=\"public\" value=\"true\" checked");
         let r = reviewer.post_form("/de/practices/cafes-linguistiques/step/recommend", &[("opinion", "")]).await;
         r.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#opinion\"");
         // One opinion box for both choices, kept as typed after an error.

@@ -321,7 +321,10 @@ impl App {
             can_translate: can(actor, Action::TranslatePractice(facts)),
             can_take_review: actor.user_id().is_some() && can(actor, Action::TakeReview(facts)),
             can_assign_review: can(actor, Action::AssignReview(facts)),
-            show_opinion: row.review_opinion.is_some()
+            show_opinion: row
+                .review_opinion
+                .as_deref()
+                .is_some_and(|o| !o.trim().is_empty())
                 && ((row.opinion_public == 1 && facts.status == PracticeStatus::Published)
                     || facts.own_organisation
                     || facts.reviewer

@@ -254,10 +254,16 @@ pub(super) async fn show_page(
         .collect();
     let (opinion, opinion_public) = match typed {
         Some(f) => (f.opinion.clone(), crate::app::truthy(&f.public)),
-        None => (
-            p.row.review_opinion.clone().unwrap_or_default(),
-            p.row.review_opinion.is_none() || p.row.opinion_public == 1,
-        ),
+        // No opinion yet (taking a review leaves it empty): the box is empty and public is ticked.
+        None => match p
+            .row
+            .review_opinion
+            .as_deref()
+            .filter(|o| !o.trim().is_empty())
+        {
+            Some(o) => (o.to_owned(), p.row.opinion_public == 1),
+            None => (String::new(), true),
+        },
     };
     let locked = locked_note(&ctx, &p);
     let notice = notice(&ctx, done);
