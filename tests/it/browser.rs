@@ -335,6 +335,8 @@ const PUBLIC_PAGES: &[&str] = &[
     "/calls",
     "/calls/hospitationen-2027",
     "/exchange",
+    "/password/forgot",
+    "/password/reset/0123456789abcdef",
 ];
 
 /// Pages for members, read as the demo's administrator.
@@ -384,6 +386,8 @@ const MEMBER_PAGES: &[&str] = &[
     "/calls/new",
     "/calls/hospitationen-2027/allocation",
     "/placements/bewerbungstraining-cafe-baer/translate",
+    "/practices/gastfamilien-ehrenamtliche-vormuender-unbegleitete-minderjaehrige-kaiserslautern/step/publish",
+    "/practices?status=ready",
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
