@@ -64,6 +64,8 @@ organisation-no-people = Noch keine Personen eingetragen.
 organisation-manage = Verwalten
 organisation-translations = Sprachfassungen der Beschreibung
 lang-notice-untranslated = Original auf { $original } — noch keine deutsche Übersetzung.
+lang-notice-partly = Teilweise ins Deutsche übersetzt: Die unten markierten Teile stehen im Original ({ $original }).
+lang-section-original = Nur auf { $lang }
 translate-title = Beschreibung von { $name } übersetzen
 translate-choose = Übersetzung in
 translate-into = Übersetzung ({ $lang })
@@ -489,6 +491,10 @@ revisions-between = Unterschiede zwischen Version { $from } und Version
 revisions-same = Diese beiden Versionen sind gleich.
 revisions-removed = entfernt:
 revisions-added = hinzugefügt:
+revisions-unchanged = { $count ->
+    [one] … { $count } Absatz unverändert …
+   *[other] … { $count } Absätze unverändert …
+}
 
 ## Languages
 language-de = Deutsch

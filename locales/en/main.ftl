@@ -64,6 +64,8 @@ organisation-no-people = No people listed yet.
 organisation-manage = Manage
 organisation-translations = Language versions of the description
 lang-notice-untranslated = Original in { $original } — no translation into English yet.
+lang-notice-partly = Partly translated into English: the parts marked below are shown in the original ({ $original }).
+lang-section-original = Only in { $lang }
 translate-title = Translate the description of { $name }
 translate-choose = Translate into
 translate-into = Translation into { $lang }
@@ -489,6 +491,10 @@ revisions-between = Differences between version { $from } and version
 revisions-same = These two versions are the same.
 revisions-removed = removed:
 revisions-added = added:
+revisions-unchanged = { $count ->
+    [one] … { $count } paragraph unchanged …
+   *[other] … { $count } paragraphs unchanged …
+}
 
 ## Languages
 language-de = German

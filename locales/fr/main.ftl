@@ -64,6 +64,8 @@ organisation-no-people = Aucune personne n’est encore inscrite.
 organisation-manage = Gérer
 organisation-translations = Versions linguistiques de la description
 lang-notice-untranslated = Original en { $original } — pas encore de traduction française.
+lang-notice-partly = Traduction française partielle : les parties signalées ci-dessous restent dans la langue d’origine ({ $original }).
+lang-section-original = Seulement en { $lang }
 translate-title = Traduire la description de { $name }
 translate-choose = Traduire en
 translate-into = Traduction en { $lang }
@@ -489,6 +491,10 @@ revisions-between = Différences entre la version { $from } et la version
 revisions-same = Ces deux versions sont identiques.
 revisions-removed = supprimé :
 revisions-added = ajouté :
+revisions-unchanged = { $count ->
+    [one] … { $count } paragraphe inchangé …
+   *[other] … { $count } paragraphes inchangés …
+}
 
 ## Languages
 language-de = allemand

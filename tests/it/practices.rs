@@ -246,6 +246,14 @@ both! {
         revisions.assert(StatusCode::OK).contains("<td>3</td>").contains("Contexte et problème");
         let diff = editor.get("/fr/practices/cafes-linguistiques/revisions?from=1&to=3").await;
         diff.assert(StatusCode::OK).contains("<ins>").contains("Contexte de l’autrice.");
+        // A paragraph added from a browser (CRLF line ends): the paragraph before it is unchanged.
+        editor.get("/fr/practices/cafes-linguistiques/edit").await;
+        editor.post_form("/fr/practices/cafes-linguistiques", &[("version", "3"), ("lang", "fr"), ("title", "Cafés linguistiques"),
+            ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
+            ("city", "metz"), ("organisations", "association-dounia"),
+            ("context", "Contexte de la coordination. Contexte de l’autrice.\r\n\r\nUn second paragraphe.\r\n")]).await.assert(StatusCode::SEE_OTHER);
+        let diff = editor.get("/fr/practices/cafes-linguistiques/revisions?from=3&to=4").await;
+        diff.assert(StatusCode::OK).contains("1 paragraphe inchangé").contains("Un second paragraphe.</ins>").lacks("<del>");
 
         editor.get("/fr/practices/cafes-linguistiques").await;
         let r = editor.post_form("/fr/practices/cafes-linguistiques/step/submit", &[]).await;
@@ -303,6 +311,13 @@ both! {
             ("title", "Interkulturelle Begegnungen"), ("summary", "Nachbarn treffen sich. Sie feiern zusammen.")]).await.assert(StatusCode::SEE_OTHER);
         let page = editor.get("/de/practices/rencontres-interculturelles-dounia-metz").await;
         page.contains("<h1 lang=\"de\">Interkulturelle Begegnungen</h1>");
+        // Title and summary are in German now, the other parts still only in French: the page says so.
+        page.contains("Teilweise ins Deutsche übersetzt").contains("<p class=\"badge badge-muted\">Nur auf Französisch</p>\n<div class=\"prose\" lang=\"fr\">");
+        assert!(!page.body.contains("noch keine deutsche Übersetzung"));
+        // A reader of English sees the original throughout: no partial note.
+        let en = editor.get("/en/practices/rencontres-interculturelles-dounia-metz").await;
+        en.contains("no translation into English yet");
+        assert!(!en.body.contains("Only in French"));
         let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
         coord.get("/de/practices/rencontres-interculturelles-dounia-metz/translate?lang=fr").await.assert(StatusCode::OK).contains("name=\"lang\" value=\"de\"");
         t.signed_in(MEMBER.0, MEMBER.1).await.get("/de/practices/rencontres-interculturelles-dounia-metz/translate").await.assert(StatusCode::FORBIDDEN);

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::app::Pick;
+use crate::domain::catalogue::revision::{self, Change, Mark};
 use crate::web::html::Picker;
 
 /// The form as typed: lists are comma-, semicolon- or line-separated text.
@@ -272,10 +273,44 @@ pub(super) async fn update(
     }
 }
 
-/// One line of a compared field: `-` removed, `+` added, ` ` kept.
-pub(super) struct DiffLine {
-    sign: char,
-    text: String,
+/// One step of a compared field, for the template: `same` (with `count`), `removed`, `added`
+/// (the paragraph in `runs`) or `changed` (its runs of words, each `kept`, `removed` or `added`).
+pub(super) struct DiffPart {
+    kind: &'static str,
+    count: usize,
+    runs: Vec<(&'static str, String)>,
+}
+
+impl From<Change> for DiffPart {
+    fn from(c: Change) -> Self {
+        let part = |kind, runs| DiffPart {
+            kind,
+            count: 0,
+            runs,
+        };
+        match c {
+            Change::Same(count) => DiffPart {
+                kind: "same",
+                count,
+                runs: Vec::new(),
+            },
+            Change::Removed(text) => part("removed", vec![("removed", text)]),
+            Change::Added(text) => part("added", vec![("added", text)]),
+            Change::Changed(runs) => part(
+                "changed",
+                runs.into_iter()
+                    .map(|(m, text)| {
+                        let mark = match m {
+                            Mark::Kept => "kept",
+                            Mark::Removed => "removed",
+                            Mark::Added => "added",
+                        };
+                        (mark, text)
+                    })
+                    .collect(),
+            ),
+        }
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -288,8 +323,8 @@ pub(super) struct RevisionsPage {
     versions: Vec<i64>,
     from: i64,
     to: i64,
-    /// The fields that differ between `from` and `to`, line by line.
-    diff: Vec<(String, Vec<DiffLine>)>,
+    /// The fields that differ between `from` and `to`, paragraph by paragraph.
+    diff: Vec<(String, Vec<DiffPart>)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -299,7 +334,7 @@ pub(super) struct CompareQuery {
     to: Option<i64>,
 }
 
-/// A field of a saved form as text (lists one item per line).
+/// A field of a saved form as text (lists one item per paragraph).
 pub(super) fn field_text(form: &PracticeForm, field: &str) -> String {
     let json = serde_json::to_value(form).unwrap_or_default();
     match &json[field] {
@@ -308,7 +343,7 @@ pub(super) fn field_text(form: &PracticeForm, field: &str) -> String {
             .iter()
             .filter_map(|i| i.as_str())
             .collect::<Vec<_>>()
-            .join("\n"),
+            .join("\n\n"),
         other => other.to_string(),
     }
 }
@@ -367,19 +402,11 @@ pub(super) async fn revisions(
         (Some(a), Some(b)) => changed_fields(&a, &b)
             .into_iter()
             .map(|f| {
-                let (old, new) = (field_text(&a, f), field_text(&b, f));
-                let lines = similar::TextDiff::from_lines(&old, &new)
-                    .iter_all_changes()
-                    .map(|c| DiffLine {
-                        sign: match c.tag() {
-                            similar::ChangeTag::Delete => '-',
-                            similar::ChangeTag::Insert => '+',
-                            similar::ChangeTag::Equal => ' ',
-                        },
-                        text: c.value().trim_end_matches('\n').to_owned(),
-                    })
-                    .collect();
-                (ctx.tk("field-", f), lines)
+                let parts = revision::compare(&field_text(&a, f), &field_text(&b, f));
+                (
+                    ctx.tk("field-", f),
+                    parts.into_iter().map(DiffPart::from).collect(),
+                )
             })
             .collect(),
         _ => Vec::new(),
@@ -425,5 +452,10 @@ pub(super) fn changed_fields(a: &PracticeForm, b: &PracticeForm) -> Vec<&'static
         "links",
         "source",
     ];
-    FIELDS.into_iter().filter(|f| ja[*f] != jb[*f]).collect()
+    FIELDS
+        .into_iter()
+        .filter(|f| {
+            ja[*f] != jb[*f] && !revision::compare(&field_text(a, f), &field_text(b, f)).is_empty()
+        })
+        .collect()
 }

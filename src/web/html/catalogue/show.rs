@@ -8,6 +8,8 @@ pub(super) struct Section {
     html: String,
     lang: String,
     status: String,
+    /// The reader's language is missing here while other parts are translated: names the language.
+    only_in: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -149,12 +151,23 @@ pub(super) async fn show_page(
         .or_page(&ctx)?;
     let themes = app.themes().await.or_page(&ctx)?;
     let cities = app.cities(None).await.or_page(&ctx)?;
+    // A partly translated practice says so, and marks each part left in the original.
+    let shown: Vec<&crate::app::Localized> =
+        p.texts.iter().filter_map(|(_, t)| t.as_ref()).collect();
+    let partly = shown.iter().any(|t| t.fallback) && shown.iter().any(|t| !t.fallback);
     let section = |(field, text): &(&'static str, Option<crate::app::Localized>)| {
         text.as_ref().map(|t| Section {
             field,
             html: markdown(&t.text),
             lang: t.lang.clone(),
             status: t.status.clone(),
+            only_in: (partly && t.fallback).then(|| {
+                ctx.t1(
+                    "lang-section-original",
+                    "lang",
+                    &ctx.tk("language-", &t.lang),
+                )
+            }),
         })
     };
     let title = p.texts[0]
@@ -163,8 +176,10 @@ pub(super) async fn show_page(
         .map(|t| (t.text.clone(), t.lang.clone()))
         .unwrap_or_default();
     let lang_notice = p.texts[1].1.as_ref().and_then(|t| {
-        let original = ctx.tk("language-", &t.lang);
-        if t.fallback {
+        let original = ctx.tk("language-", &p.row.original_lang);
+        if partly {
+            Some(ctx.t1("lang-notice-partly", "original", &original))
+        } else if t.fallback {
             Some(ctx.t1("lang-notice-untranslated", "original", &original))
         } else if t.status == "machine" {
             Some(ctx.t("lang-notice-machine"))
