@@ -109,6 +109,7 @@ impl DemoPractice {
             contacts: self.contacts.clone(),
             themes: self.themes.clone(),
             target_groups: self.target_groups.clone(),
+            target_group_note: String::new(),
             links: self.links.clone(),
             source: self.source.clone(),
         }

@@ -19,7 +19,7 @@ pub mod workspace;
 pub use crate::storage::{
     ApiTokenRow, AuditRow, ChecklistItemRow, CityRow, CountryRow, ORIGIN, OrgFilter,
     OrganisationRow, PeopleFilter, PersonRow, PracticeFilter, PracticeRow, PracticeSort, ReportRow,
-    RevisionRow, ThemeRow, UserRow, VisitRow, now, split_list,
+    RevisionRow, TermRow, UserRow, VisitRow, now, split_list,
 };
 pub use accounts::audit::AuditQuery;
 pub use accounts::erasure::{Erased, Erasure, ErasurePlan};

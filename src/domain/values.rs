@@ -7,6 +7,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::errors::FieldError;
 
+/// Folds text for case- and accent-insensitive lookups: "Café Bär" → "cafe bar".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase());
+        }
+    }
+    out
+}
+
 /// URL-safe identifier: lowercase ASCII letters, digits and single hyphens; 1–80 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

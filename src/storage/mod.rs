@@ -26,7 +26,7 @@ pub use catalogue::practices::{
 pub use directory::picks::Named;
 pub use directory::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PeopleFilter, PersonRow,
-    ThemeRow,
+    TermRow,
 };
 pub use error::{Result, StorageError};
 pub use exchange::calls::{AssignmentRow, CallRequestRow, CallRow, NewCallRequest, PreferenceRow};
@@ -170,10 +170,54 @@ impl Store {
             .await
             .map_err(|e| StorageError::Other(e.into()))?;
         self.fill_title_sort_keys().await?;
+        self.sort_free_target_groups().await?;
         // PostgreSQL's autovacuum keeps its statistics; SQLite has none until asked.
         if self.backend == Backend::Sqlite {
             self.analyze().await?;
         }
+        Ok(())
+    }
+
+    /// Files the free-text target groups of practices written before the taxonomy existed under
+    /// its keys, the rest as the practice's note, in one transaction (nothing to do once the
+    /// rows migration 0028 listed are sorted).
+    async fn sort_free_target_groups(&self) -> Result<()> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT p.id, p.target_groups, p.target_group_note FROM practices p \
+             JOIN target_groups_to_sort s ON s.practice_id = p.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let matcher = TermRow::matcher(
+            &self
+                .terms(crate::domain::directory::Taxonomy::TargetGroups)
+                .await?,
+        );
+        let mut tx = self.pool.begin().await?;
+        for (id, groups, note) in &rows {
+            let values: Vec<String> = serde_json::from_str(groups).unwrap_or_default();
+            let (keys, rest) = matcher.sort(&values);
+            let note = std::iter::once(note.clone())
+                .chain(rest)
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join("; ");
+            sqlx::query(
+                "UPDATE practices SET target_groups = $2, target_group_note = $3 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(catalogue::practice_writes::json_list(&keys))
+            .bind(note)
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query("DELETE FROM target_groups_to_sort")
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(())
     }
 

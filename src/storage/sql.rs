@@ -12,18 +12,7 @@ pub fn name_key(s: &str) -> String {
     }
 }
 
-/// Folds text for case- and accent-insensitive lookups: "Café Bär" → "cafe bar".
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase());
-        }
-    }
-    out
-}
+pub use crate::domain::values::fold;
 
 fn fold_german(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -69,6 +69,58 @@ both! {
         assert_eq!(member["email"], "vorsitz@auslaenderbeirat-trier.example");
     }
 
+    async fn target_groups_come_from_a_taxonomy_that_files_free_text_and_keeps_the_rest(db) {
+        let t = TestApp::demo(db).await;
+        // A practice written before the taxonomy: its free text is filed at the next migration.
+        let url = t.app.config().database_url();
+        let pool = sqlx::AnyPool::connect(&url).await.expect("database");
+        sqlx::query("UPDATE practices SET target_groups = $1, target_group_note = '' WHERE slug = 'cafe-baer-qualifizierung-trier-west'")
+            .bind(r#"["Arbeitsuchende","Neu  zugewanderte","Ausländerbeirat"]"#).execute(&pool).await.expect("legacy");
+        sqlx::query("INSERT INTO target_groups_to_sort (practice_id) SELECT id FROM practices WHERE slug = 'cafe-baer-qualifizierung-trier-west'")
+            .execute(&pool).await.expect("listed");
+        passerelle::storage::Store::connect(&url).await.expect("store").migrate().await.expect("migrate");
+        let mut public = t.client();
+        let one = public.get("/api/v1/practices/cafe-baer-qualifizierung-trier-west").await.json();
+        assert_eq!(one["target_groups"], json!(["jobseekers", "newcomers"]));
+        assert_eq!(one["target_group_note"], "Ausländerbeirat");
+
+        // The taxonomy, with its names in every language and its other names.
+        let list = public.get("/api/v1/target-groups").await.assert(StatusCode::OK).json();
+        let refugees = list.as_array().expect("list").iter().find(|g| g["key"] == "refugees").expect("refugees").clone();
+        assert_eq!(refugees["labels"]["fr"], "Personnes réfugiées");
+        assert!(refugees["synonyms"].as_array().expect("names").iter().any(|n| n == "Geflüchtete in Gemeinschaftsunterkünften"));
+        public.get("/fr/target-groups").await.assert(StatusCode::OK).contains("Personnes réfugiées").lacks("name=\"synonyms\"");
+
+        // Coordinators extend it (API and page); a wrong form names its fields and comes back filled in.
+        let group = json!({"label_de": "Beiräte", "label_fr": "Conseils consultatifs", "label_en": "Advisory councils",
+            "synonyms": "Ausländerbeirat; Integrationsbeirat"});
+        bearer(&t, &token_for(&t, EDITOR).await).json(Method::PUT, "/api/v1/target-groups/advisory-councils", &group).await.assert(StatusCode::FORBIDDEN);
+        let coord_token = token_for(&t, COORDINATOR).await;
+        let mut api = bearer(&t, &coord_token);
+        let bad = api.json(Method::PUT, "/api/v1/target-groups/Advisory%20Councils", &json!({"label_de": "Beiräte"})).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let fields = bad.json()["error"]["fields"].clone();
+        assert!(fields["key"].is_string() && fields["label_fr"].is_string(), "{fields}");
+        api.json(Method::PUT, "/api/v1/target-groups/advisory-councils", &group).await.assert(StatusCode::NO_CONTENT);
+        let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
+        coord.get("/de/target-groups").await.contains("name=\"synonyms\"").contains("Ausländerbeirat; Integrationsbeirat");
+        coord.post_form("/de/target-groups", &[("key", "x y"), ("label_de", "Lehrkräfte"), ("synonyms", "Lehrer")]).await
+            .assert(StatusCode::UNPROCESSABLE_ENTITY).contains("value=\"Lehrkräfte\"").contains(">Lehrer</textarea>").contains("href=\"#key\"");
+
+        // A practice written through the API names groups in any language: names are filed under
+        // their keys (the new group's other names included), the rest becomes the note.
+        let editor = token_for(&t, EDITOR).await;
+        let body = json!({"title": "Sprachcafé", "summary": "Ehrenamtliche leiten Gesprächsrunden. Alle üben in ihrem Tempo.",
+            "lang": "fr", "city": "metz", "organisations": ["association-dounia"],
+            "target_groups": ["Primo-arrivants", "women", "Integrationsbeirat", "Personnes sans domicile"],
+            "target_group_note": "Familles du quartier"});
+        let created = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &body).await.assert(StatusCode::CREATED).json();
+        assert_eq!(created["target_groups"], json!(["newcomers", "women", "advisory-councils"]));
+        assert_eq!(created["target_group_note"], "Familles du quartier; Personnes sans domicile");
+        coord.get("/en/practices/sprachcafe").await.contains("<li class=\"tag\">Advisory councils</li>")
+            .contains("<p class=\"meta\" lang=\"fr\">Familles du quartier; Personnes sans domicile</p>");
+    }
+
     async fn writes_need_the_right_role(db) {
         let t = TestApp::demo(db).await;
         t.client().json(Method::POST, "/api/v1/organisations", &org("Sprachcafé Malstatt")).await.assert(StatusCode::UNAUTHORIZED).json();

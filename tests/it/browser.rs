@@ -312,6 +312,7 @@ const PUBLIC_PAGES: &[&str] = &[
     "/organisations/wohnungsgenossenschaft-am-beutelweg",
     "/practices",
     "/themes",
+    "/target-groups",
     "/practices/vernetzte-stadtteilarbeit-trier-nord",
     "/practices/cafe-baer-qualifizierung-trier-west",
     "/people",
@@ -343,6 +344,7 @@ const PUBLIC_PAGES: &[&str] = &[
 const MEMBER_PAGES: &[&str] = &[
     "/",
     "/imprint/edit",
+    "/target-groups",
     "/organisations/association-dounia/edit",
     "/organisations/association-dounia/translate",
     "/organisations/new",

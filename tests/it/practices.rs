@@ -217,11 +217,15 @@ both! {
         bad.assert(StatusCode::UNPROCESSABLE_ENTITY).contains("value=\"Cafés linguistiques\"").contains("href=\"#summary\"").contains("href=\"#period_start\"");
         let ok = editor.post_form("/fr/practices", &[("lang", "fr"), ("title", "Cafés linguistiques"),
             ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
-            ("city", "metz"), ("organisations", "association-dounia"), ("themes", "language"), ("target_groups", "adultes; nouveaux arrivants"),
+            ("city", "metz"), ("organisations", "association-dounia"), ("themes", "language"), ("target_groups", "newcomers"), ("target_groups", "families"), ("target_group_note", "adultes en formation"),
             ("links", "https://metz.fr\nhttps://www.quattropole.org"), ("ongoing", "true"), ("period_start", "2009")]).await;
         ok.assert(StatusCode::SEE_OTHER);
         let page = editor.get("/fr/practices/cafes-linguistiques").await;
-        page.assert(StatusCode::OK).contains("Brouillon").contains("nouveaux arrivants").contains("/step/submit");
+        page.assert(StatusCode::OK).contains("Brouillon").contains("/step/submit")
+            .contains("<ul class=\"tags\"><li class=\"tag\">Primo-arrivants</li><li class=\"tag\">Parents et familles</li></ul><p class=\"meta\" lang=\"fr\">adultes en formation</p>");
+        // The form comes back with the groups ticked and the note kept.
+        editor.get("/fr/practices/cafes-linguistiques/edit").await
+            .contains("name=\"target_groups\" value=\"newcomers\" checked").contains("value=\"adultes en formation\"");
         t.client().get("/fr/practices/cafes-linguistiques").await.assert(StatusCode::NOT_FOUND);
 
         // Two people open the same version; the second save shows both versions instead of overwriting.
@@ -344,7 +348,14 @@ both! {
         let page = c.get("/en/practices").await;
         page.assert(StatusCode::OK).contains(">Trier (7)</option>").contains(">Germany (14)</option>").contains(">Neighbourhood (");
         page.lacks("Draft (");
-        c.get("/en/practices?target_group=Familien").await.contains("1 practice").contains("vernetzte-stadtteilarbeit-trier-nord");
+        // Target groups come from the taxonomy, labelled in the reader's language whatever the
+        // practice's language (the demo's free text was filed under them; the rest is a note).
+        page.contains("<option value=\"families\">Parents and families (7)</option>");
+        c.get("/de/practices").await.contains("<option value=\"families\">Eltern und Familien (7)</option>");
+        c.get("/en/practices?target_group=families").await.contains("7 practices").contains("vernetzte-stadtteilarbeit-trier-nord")
+            .lacks("zuwanderungs-und-integrationsbuero-saarbruecken");
+        c.get("/en/practices/zuwanderungs-und-integrationsbuero-saarbruecken").await
+            .contains("<li class=\"tag\">Migrants</li>").contains("<p class=\"meta\" lang=\"de\">Ausländerbeirat</p>");
         assert_eq!(
             passerelle::web::html::query_string(&[("city", "trier"), ("q", ""), ("sort", "title"), ("target_group", "Bewohner & Familien")]),
             "city=trier&sort=title&target_group=Bewohner+%26+Familien",

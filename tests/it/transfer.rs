@@ -212,7 +212,8 @@ both! {
         assert_eq!(back["title"], "=HYPERLINK(\"http://evil.example\",\"Klick\")");
         assert_eq!(back["source"], "@SUM(A1:A9)");
         assert_eq!(back["context"], "- erster Punkt\n- zweiter Punkt");
-        assert_eq!(back["target_groups"][0], "+49 Jugendliche");
+        // A target group the taxonomy lacks is kept as the note, neutralised and read back too.
+        assert_eq!(back["target_group_note"], "+49 Jugendliche");
     }
 
     async fn coordinators_upload_files_and_everyone_downloads_exports(db) {

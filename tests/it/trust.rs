@@ -198,12 +198,14 @@ both! {
             total(c.get("/api/v1/organisations?language=FR").await),
             total(c.get("/api/v1/organisations?language=fr").await)
         );
-        // Target groups are free text: one group, exactly as written.
-        let line = r#"{"ref":"tg-1","title":"Gruppe","summary":"Eins. Zwei.","lang":"de","city":"Trier","country":"DE","target_groups":["Junge Eltern"]}"#;
+        // Target groups are taxonomy keys: one group, exactly its key.
+        let before = total(c.get("/api/v1/practices?target_group=students").await);
+        let line = r#"{"ref":"tg-1","title":"Gruppe","summary":"Eins. Zwei.","lang":"de","city":"Trier","country":"DE","target_groups":["Studierende","Junge Eltern"]}"#;
         t.app.import_practices(&Actor::System, &format!("{line}\n"), Format::JsonLines, ImportOptions { dry_run: false, publish: true }, &|_, _| {}).await.expect("import");
-        assert_eq!(total(c.get("/api/v1/practices?target_group=Junge%20Eltern").await), 1);
-        assert_eq!(total(c.get("/api/v1/practices?target_group=junge%20eltern").await), 0);
-        assert_eq!(total(c.get("/api/v1/practices?target_group=Junge").await), 0);
+        assert_eq!(total(c.get("/api/v1/practices?target_group=students").await), before + 1);
+        assert_eq!(total(c.get("/api/v1/practices?target_group=Students").await), 0);
+        assert_eq!(total(c.get("/api/v1/practices?target_group=student").await), 0);
+        assert_eq!(total(c.get("/api/v1/practices?target_group=Junge%20Eltern").await), 0, "a note is no group");
         assert_eq!(total(c.get("/api/v1/practices?target_group=%25").await), 0);
     }
 

@@ -5,11 +5,13 @@
 use crate::domain::catalogue::practice::{
     NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS, Transition,
 };
+use crate::domain::directory::TermMatcher;
+use crate::domain::directory::terms::split_synonyms;
 use crate::domain::permission::PracticeFacts;
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Slug, can};
 use crate::storage::{
     AttachmentRow, EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
-    PracticeTextRow, PracticeWrite, RevisionRow, StorageError, WriteTx, split_list,
+    PracticeTextRow, PracticeWrite, RevisionRow, StorageError, TermRow, WriteTx, split_list,
 };
 
 use crate::app::directory::{Localized, Page, page_size};
@@ -165,9 +167,29 @@ pub(super) fn form_of(
         contacts: contacts.iter().map(|c| c.slug.clone()).collect(),
         themes: split_list(&row.themes),
         target_groups: serde_json::from_str(&row.target_groups).unwrap_or_default(),
+        target_group_note: row.target_group_note.clone(),
         links: serde_json::from_str(&row.links).unwrap_or_default(),
         source: row.source.clone().unwrap_or_default(),
     }
+}
+
+/// Files the names a form gives for themes and target groups under their keys. Target groups
+/// the taxonomy lacks join the note (once); themes it lacks stay, to be refused as unknown.
+pub(crate) fn file_terms(form: &mut PracticeForm, themes: &TermMatcher, groups: &TermMatcher) {
+    let (keys, unknown) = themes.sort(&form.themes);
+    form.themes = keys.into_iter().chain(unknown).collect();
+    let (keys, rest) = groups.sort(&form.target_groups);
+    form.target_groups = keys;
+    let mut note: Vec<String> = split_synonyms(&form.target_group_note)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    for name in rest {
+        if !note.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
+            note.push(name);
+        }
+    }
+    form.target_group_note = note.join("; ");
 }
 
 impl App {
@@ -368,6 +390,18 @@ impl App {
         Ok(self.store().practice_revisions(p.row.id).await?)
     }
 
+    /// `form` with the names it gives for themes and target groups filed under their keys.
+    async fn filed(&self, form: &PracticeForm) -> Result<PracticeForm> {
+        let r = self.reference().await?;
+        let mut form = form.clone();
+        file_terms(
+            &mut form,
+            &TermRow::matcher(&r.themes),
+            &TermRow::matcher(&r.target_groups),
+        );
+        Ok(form)
+    }
+
     /// Checks a form and resolves what it refers to inside `tx`.
     pub(super) async fn check_practice(
         &self,
@@ -410,7 +444,10 @@ impl App {
             }
         }
         let keys: Vec<String> = p.themes.iter().map(|t| t.as_str().to_owned()).collect();
-        for unknown in tx.unknown_themes(&keys).await? {
+        for unknown in tx
+            .unknown_terms(crate::domain::directory::Taxonomy::Themes, &keys)
+            .await?
+        {
             errors.add(
                 "themes",
                 FieldError::with("error-unknown-theme", "value", unknown),
@@ -445,6 +482,7 @@ impl App {
         if actor.role().is_none() {
             return Err(Error::Unauthorized);
         }
+        let form = &self.filed(form).await?;
         let mut tx = self.store().write().await?;
         let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
         // Editors write for an organisation of theirs; coordinators and admins for any, or none.
@@ -517,6 +555,7 @@ impl App {
     ) -> Result<Slug> {
         let current = self.practice(actor, slug, "").await?;
         authorize(actor, Action::EditPractice(current.facts))?;
+        let form = &self.filed(form).await?;
         let mut tx = self.store().write().await?;
         let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
         let before: Vec<i64> = current.owners.iter().map(|o| o.id).collect();

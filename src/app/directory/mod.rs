@@ -8,13 +8,15 @@ pub mod picks;
 pub use organisations::Organisation;
 pub use people::Person;
 
-use crate::domain::directory::{CityForm, CountryForm, NewCity, NewCountry, iso_country};
+use crate::domain::directory::{
+    CityForm, CountryForm, NewCity, NewCountry, NewTerm, Taxonomy, TermForm, iso_country,
+};
 use std::sync::Arc;
 
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Slug, can};
 use crate::storage::{
     CityRow, CountryRow, OrgFilter, OrganisationRow, OrganisationTextRow, PersonRow, StorageError,
-    ThemeRow,
+    TermRow,
 };
 
 use crate::app::{App, Error, Result, authorize};
@@ -24,7 +26,8 @@ pub(crate) struct Reference {
     generation: i64,
     pub(crate) cities: Vec<CityRow>,
     countries: Vec<CountryRow>,
-    pub(crate) themes: Vec<ThemeRow>,
+    pub(crate) themes: Vec<TermRow>,
+    pub(crate) target_groups: Vec<TermRow>,
 }
 
 /// A page of a longer list.
@@ -113,22 +116,37 @@ pub(super) fn country_row(c: &NewCountry) -> CountryRow {
 
 impl App {
     /// The theme taxonomy.
-    pub async fn themes(&self) -> Result<Vec<ThemeRow>> {
-        Ok(self.reference().await?.themes.clone())
+    pub async fn themes(&self) -> Result<Vec<TermRow>> {
+        self.terms(Taxonomy::Themes).await
     }
 
-    /// Adds a theme to the taxonomy or renames one (coordinators and admins).
-    pub async fn put_theme(
+    /// The target group taxonomy.
+    pub async fn target_groups(&self) -> Result<Vec<TermRow>> {
+        self.terms(Taxonomy::TargetGroups).await
+    }
+
+    /// A taxonomy in its order.
+    pub async fn terms(&self, taxonomy: Taxonomy) -> Result<Vec<TermRow>> {
+        let r = self.reference().await?;
+        Ok(match taxonomy {
+            Taxonomy::Themes => r.themes.clone(),
+            Taxonomy::TargetGroups => r.target_groups.clone(),
+        })
+    }
+
+    /// Adds a term to a taxonomy or renames one (coordinators and admins).
+    pub async fn put_term(
         &self,
         actor: &Actor,
-        form: &crate::domain::directory::ThemeForm,
+        taxonomy: Taxonomy,
+        form: &TermForm,
     ) -> Result<String> {
         authorize(actor, Action::EditTaxonomy)?;
-        let theme = crate::domain::directory::NewTheme::try_from(form).map_err(Error::Invalid)?;
+        let term = NewTerm::try_from(form).map_err(Error::Invalid)?;
         let mut tx = self.store().write().await?;
-        tx.upsert_theme(&theme, actor.user_id()).await?;
+        tx.upsert_term(taxonomy, &term, actor.user_id()).await?;
         tx.commit().await?;
-        Ok(theme.key.to_string())
+        Ok(term.key.to_string())
     }
 
     /// Every country.
@@ -153,7 +171,8 @@ impl App {
             generation,
             cities: self.store().cities(None).await?,
             countries: self.store().countries().await?,
-            themes: self.store().themes().await?,
+            themes: self.store().terms(Taxonomy::Themes).await?,
+            target_groups: self.store().terms(Taxonomy::TargetGroups).await?,
         });
         *self
             .inner

@@ -146,7 +146,10 @@ impl App {
             .filter(|t| Slug::try_from(t.trim()).is_ok())
             .map(|t| t.trim().to_owned())
             .collect();
-        for unknown in tx.unknown_themes(&keys).await? {
+        for unknown in tx
+            .unknown_terms(crate::domain::directory::Taxonomy::Themes, &keys)
+            .await?
+        {
             errors.add(
                 "themes",
                 FieldError::with("error-unknown-theme", "value", unknown),

@@ -383,7 +383,10 @@ impl App {
             },
         };
         let keys: Vec<String> = p.themes.iter().map(|t| t.as_str().to_owned()).collect();
-        for unknown in tx.unknown_themes(&keys).await? {
+        for unknown in tx
+            .unknown_terms(crate::domain::directory::Taxonomy::Themes, &keys)
+            .await?
+        {
             errors.add(
                 "themes",
                 FieldError::with("error-unknown-theme", "value", unknown),

@@ -58,7 +58,10 @@ impl App {
             .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
-        for unknown in tx.unknown_themes(&keys).await? {
+        for unknown in tx
+            .unknown_terms(crate::domain::directory::Taxonomy::Themes, &keys)
+            .await?
+        {
             errors.add(
                 "themes",
                 FieldError::with("error-unknown-theme", "value", unknown),

@@ -265,8 +265,10 @@ pub struct PracticeForm {
     pub contacts: Vec<String>,
     /// Theme keys.
     pub themes: Vec<String>,
-    /// Target groups (free tags).
+    /// Target group keys; free text is matched to the taxonomy by `app`, the rest kept as note.
     pub target_groups: Vec<String>,
+    /// Target groups the taxonomy lacks, in the practice's language.
+    pub target_group_note: String,
     /// Web links.
     pub links: Vec<String>,
     /// Where an imported record came from.
@@ -294,8 +296,10 @@ pub struct NewPractice {
     pub contacts: Vec<Slug>,
     /// Themes.
     pub themes: Vec<ThemeKey>,
-    /// Target groups.
+    /// Target groups (keys once `app` has matched them).
     pub target_groups: Vec<String>,
+    /// Target groups the taxonomy lacks.
+    pub target_group_note: Option<String>,
     /// Links.
     pub links: Vec<WebUrl>,
     /// Source.
@@ -462,8 +466,12 @@ impl NewPractice {
             e.add("links", FieldError::with("error-too-many", "max", 20));
         }
         let source = e.check("source", optional_text(&f.source, 300));
+        let note = e.check(
+            "target_group_note",
+            optional_text(&f.target_group_note, 600),
+        );
         match (
-            title, summary, slug, reference, lang, start, end, city, source,
+            title, summary, slug, reference, lang, start, end, city, source, note,
         ) {
             (
                 Some(title),
@@ -475,6 +483,7 @@ impl NewPractice {
                 Some(end),
                 Some(city),
                 Some(source),
+                Some(target_group_note),
             ) if e.is_empty() => {
                 let mut texts: [String; 8] = Default::default();
                 texts[0] = title;
@@ -497,6 +506,7 @@ impl NewPractice {
                     contacts,
                     themes,
                     target_groups,
+                    target_group_note,
                     links,
                     source,
                 })

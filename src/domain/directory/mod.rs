@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod terms;
+
+pub use terms::{NewTerm, Taxonomy, TermForm, TermMatcher};
+
 use crate::domain::errors::{FieldError, FieldErrors};
 use crate::domain::values::{
     ContentLang, CountryCode, Email, LanguageCode, Slug, ThemeKey, WebUrl, optional_text,
@@ -404,47 +408,6 @@ impl TryFrom<&CityForm> for NewCity {
                 name_en,
                 lat,
                 lon,
-            }),
-            _ => Err(e),
-        }
-    }
-}
-
-/// A theme of the taxonomy as typed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ThemeForm {
-    /// Key (a slug, e.g. `interpreting`); fixed once made.
-    pub key: String,
-    /// German label.
-    pub label_de: String,
-    /// French label.
-    pub label_fr: String,
-    /// English label.
-    pub label_en: String,
-}
-
-/// A checked theme.
-#[derive(Debug, Clone)]
-pub struct NewTheme {
-    /// Key.
-    pub key: Slug,
-    /// Labels in de, fr, en.
-    pub labels: [String; 3],
-}
-
-impl TryFrom<&ThemeForm> for NewTheme {
-    type Error = FieldErrors;
-    fn try_from(f: &ThemeForm) -> Result<Self, FieldErrors> {
-        let mut e = FieldErrors::new();
-        let key = e.check("key", Slug::try_from(f.key.trim()));
-        let de = e.check("label_de", required_text(&f.label_de, 80));
-        let fr = e.check("label_fr", required_text(&f.label_fr, 80));
-        let en = e.check("label_en", required_text(&f.label_en, 80));
-        match (key, de, fr, en) {
-            (Some(key), Some(de), Some(fr), Some(en)) => Ok(NewTheme {
-                key,
-                labels: [de, fr, en],
             }),
             _ => Err(e),
         }

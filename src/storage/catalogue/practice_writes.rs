@@ -7,7 +7,7 @@ use crate::domain::catalogue::practice::{NewPractice, PracticeStatus, TEXT_FIELD
 use crate::storage::catalogue::practices::PracticeTextRow;
 use crate::storage::{Result, StorageError, WriteTx, join_list, now};
 
-fn json_list<S: serde::Serialize>(items: &[S]) -> String {
+pub(crate) fn json_list<S: serde::Serialize>(items: &[S]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned())
 }
 
@@ -30,7 +30,8 @@ impl WriteTx {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO practices (slug, ref, city_id, original_lang, status, period_start, period_end, ongoing, themes, \
              target_groups, links, source, version, recommended, opinion_public, created_by, created_at, updated_at, \
-             published_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, 0, 0, $13, $14, $14, $15) RETURNING id",
+             published_at, target_group_note) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, 0, 0, $13, $14, $14, $15, $16) RETURNING id",
         )
         .bind(p.slug.as_str())
         .bind(&p.reference)
@@ -47,6 +48,7 @@ impl WriteTx {
         .bind(actor)
         .bind(now())
         .bind(published)
+        .bind(p.target_group_note.as_deref().unwrap_or_default())
         .fetch_one(&mut *self.tx)
         .await?;
         self.link_practice(id, owners, contacts).await?;
@@ -76,8 +78,8 @@ impl WriteTx {
         let version = expected_version + 1;
         let n = sqlx::query(
             "UPDATE practices SET slug = $3, ref = $4, city_id = $5, original_lang = $6, period_start = $7, period_end = $8, \
-             ongoing = $9, themes = $10, target_groups = $11, links = $12, source = $13, version = $14, updated_at = $15 \
-             WHERE id = $1 AND version = $2",
+             ongoing = $9, themes = $10, target_groups = $11, links = $12, source = $13, version = $14, updated_at = $15, \
+             target_group_note = $16 WHERE id = $1 AND version = $2",
         )
         .bind(id)
         .bind(expected_version)
@@ -94,6 +96,7 @@ impl WriteTx {
         .bind(&p.source)
         .bind(version)
         .bind(now())
+        .bind(p.target_group_note.as_deref().unwrap_or_default())
         .execute(&mut *self.tx)
         .await?
         .rows_affected();

@@ -34,8 +34,10 @@ pub struct PracticeRow {
     pub ongoing: i64,
     /// Stored theme list.
     pub themes: String,
-    /// Target groups as a JSON array.
+    /// Target group keys as a JSON array.
     pub target_groups: String,
+    /// Target groups the taxonomy lacks, in the original language ('' when none).
+    pub target_group_note: String,
     /// Links as a JSON array.
     pub links: String,
     /// Source.
@@ -238,9 +240,9 @@ pub(super) fn conditions(scope: PracticeScope, filter: &PracticeFilter) -> Condi
         }
         w.always(&format!("({})", any.join(" OR ")));
     }
-    // Target groups are a JSON array of free-text strings: match one element exactly and with
-    // its case, the same on both databases (SQLite's LIKE would ignore case, PostgreSQL's not):
-    // the list changes when the quoted element is taken out of it.
+    // Target groups are a JSON array of keys: match one element exactly, the same on both
+    // databases (SQLite's LIKE would ignore case, PostgreSQL's not): the list changes when the
+    // quoted element is taken out of it.
     let group = filter
         .target_group
         .as_ref()
@@ -275,7 +277,7 @@ const STATUS_FACET: &str = "p.status || CASE WHEN p.status = 'in_review' AND p.r
 pub(super) fn select(reader: &str) -> String {
     format!(
         "SELECT p.id, p.slug, p.ref, p.city_id, c.slug AS city_slug, c.country, p.original_lang, p.status, \
-         p.period_start, p.period_end, p.ongoing, p.themes, p.target_groups, p.links, p.source, p.version, \
+         p.period_start, p.period_end, p.ongoing, p.themes, p.target_groups, p.target_group_note, p.links, p.source, p.version, \
          p.reviewer_id, p.review_opinion, p.recommended, p.opinion_public, p.created_by, p.created_at, p.updated_at, p.published_at, \
          COALESCE(tr.body, tor.body, '') AS title, CASE WHEN tr.body IS NULL THEN p.original_lang ELSE {reader} END AS title_lang, \
          COALESCE(sr.body, sor.body, '') AS summary, CASE WHEN sr.body IS NULL THEN p.original_lang ELSE {reader} END AS summary_lang \

@@ -8,7 +8,7 @@ pub mod picks;
 pub use organisations::{OrgFilter, OrganisationRow, OrganisationTextRow};
 pub use people::{PeopleFilter, PersonRow};
 
-use crate::domain::directory::NewCity;
+use crate::domain::directory::{NewCity, NewTerm, Taxonomy, TermMatcher};
 
 use crate::storage::{Result, StorageError, Store, WriteTx, now};
 
@@ -52,9 +52,9 @@ pub struct CityRow {
     pub in_use: i64,
 }
 
-/// A theme of the taxonomy.
+/// A term of a taxonomy (a theme or a target group).
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ThemeRow {
+pub struct TermRow {
     /// Key.
     pub key: String,
     /// German label.
@@ -63,6 +63,36 @@ pub struct ThemeRow {
     pub label_fr: String,
     /// English label.
     pub label_en: String,
+    /// Other names, `; `-separated.
+    pub synonyms: String,
+}
+
+impl TermRow {
+    /// Every name the term answers to: its labels and other names.
+    pub fn names(&self) -> Vec<&str> {
+        let mut names = vec![
+            self.label_de.as_str(),
+            self.label_fr.as_str(),
+            self.label_en.as_str(),
+        ];
+        names.extend(crate::domain::directory::terms::split_synonyms(
+            &self.synonyms,
+        ));
+        names
+    }
+
+    /// A matcher of free text over `terms`.
+    pub fn matcher(terms: &[TermRow]) -> TermMatcher {
+        TermMatcher::new(terms.iter().map(|t| (t.key.as_str(), t.names())))
+    }
+}
+
+/// The table a taxonomy lives in.
+fn table(t: Taxonomy) -> &'static str {
+    match t {
+        Taxonomy::Themes => "themes",
+        Taxonomy::TargetGroups => "target_groups",
+    }
 }
 
 impl Store {
@@ -113,13 +143,15 @@ impl Store {
         .await?)
     }
 
-    /// The theme taxonomy in its order.
-    pub async fn themes(&self) -> Result<Vec<ThemeRow>> {
-        Ok(sqlx::query_as(
-            "SELECT key, label_de, label_fr, label_en FROM themes ORDER BY position, key",
-        )
-        .fetch_all(self.pool())
-        .await?)
+    /// A taxonomy in its order.
+    pub async fn terms(&self, taxonomy: Taxonomy) -> Result<Vec<TermRow>> {
+        let sql = format!(
+            "SELECT key, label_de, label_fr, label_en, synonyms FROM {} ORDER BY position, key",
+            table(taxonomy)
+        );
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_all(self.pool())
+            .await?)
     }
 
     /// Every organisation's and person's slug with its id (for imports).
@@ -135,24 +167,32 @@ impl Store {
 }
 
 impl WriteTx {
-    /// Adds a theme at the end of the taxonomy, or renames an existing one.
-    pub async fn upsert_theme(
+    /// Adds a term at the end of its taxonomy, or renames an existing one.
+    pub async fn upsert_term(
         &mut self,
-        t: &crate::domain::directory::NewTheme,
+        taxonomy: Taxonomy,
+        t: &NewTerm,
         actor: Option<i64>,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO themes (key, label_de, label_fr, label_en, position) \
-             VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM themes)) \
-             ON CONFLICT (key) DO UPDATE SET label_de = $2, label_fr = $3, label_en = $4",
-        )
-        .bind(t.key.as_str())
-        .bind(&t.labels[0])
-        .bind(&t.labels[1])
-        .bind(&t.labels[2])
-        .execute(&mut *self.tx)
-        .await?;
-        self.record("theme", t.key.as_str(), "update", actor).await
+        let sql = format!(
+            "INSERT INTO {0} (key, label_de, label_fr, label_en, synonyms, position) \
+             VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(position), 0) + 1 FROM {0})) \
+             ON CONFLICT (key) DO UPDATE SET label_de = $2, label_fr = $3, label_en = $4, synonyms = $5",
+            table(taxonomy)
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(t.key.as_str())
+            .bind(&t.labels[0])
+            .bind(&t.labels[1])
+            .bind(&t.labels[2])
+            .bind(&t.synonyms)
+            .execute(&mut *self.tx)
+            .await?;
+        let entity = match taxonomy {
+            Taxonomy::Themes => "theme",
+            Taxonomy::TargetGroups => "target_group",
+        };
+        self.record(entity, t.key.as_str(), "update", actor).await
     }
 
     /// Adds a country or renames an existing one.
@@ -252,11 +292,16 @@ impl WriteTx {
         Ok(row.0)
     }
 
-    /// Which of `keys` are not in the theme taxonomy.
-    pub async fn unknown_themes(&mut self, keys: &[String]) -> Result<Vec<String>> {
+    /// Which of `keys` are not in `taxonomy`.
+    pub async fn unknown_terms(
+        &mut self,
+        taxonomy: Taxonomy,
+        keys: &[String],
+    ) -> Result<Vec<String>> {
+        let sql = format!("SELECT key FROM {} WHERE key = $1", table(taxonomy));
         let mut unknown = Vec::new();
         for key in keys {
-            let found: Option<(String,)> = sqlx::query_as("SELECT key FROM themes WHERE key = $1")
+            let found: Option<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
                 .bind(key)
                 .fetch_optional(&mut *self.tx)
                 .await?;

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use crate::app::{App, Error};
-use crate::app::{CityRow, CountryRow, ThemeRow};
+use crate::app::{CityRow, CountryRow, TermRow};
 use crate::domain::{FieldErrors, LanguageCode, Locale};
 use crate::i18n;
 
@@ -214,7 +214,7 @@ pub fn nonempty(s: &str) -> Option<String> {
 }
 
 /// A theme's label in the reader's language.
-pub fn theme_label(t: &ThemeRow, locale: Locale) -> &str {
+pub fn term_label(t: &TermRow, locale: Locale) -> &str {
     match locale {
         Locale::De => &t.label_de,
         Locale::Fr => &t.label_fr,
@@ -249,25 +249,25 @@ pub fn city_choices(cities: &[CityRow], locale: Locale, selected: &[String]) -> 
 }
 
 /// Theme choices with `selected` ticked.
-pub fn theme_choices(themes: &[ThemeRow], locale: Locale, selected: &[String]) -> Vec<Choice> {
+pub fn term_choices(themes: &[TermRow], locale: Locale, selected: &[String]) -> Vec<Choice> {
     themes
         .iter()
         .map(|t| Choice {
             value: t.key.clone(),
-            label: theme_label(t, locale).to_owned(),
+            label: term_label(t, locale).to_owned(),
             selected: selected.contains(&t.key),
         })
         .collect()
 }
 
 /// Labels of stored theme keys.
-pub fn theme_labels(themes: &[ThemeRow], locale: Locale, keys: &[String]) -> Vec<String> {
+pub fn term_labels(themes: &[TermRow], locale: Locale, keys: &[String]) -> Vec<String> {
     keys.iter()
         .map(|k| {
             themes
                 .iter()
                 .find(|t| &t.key == k)
-                .map(|t| theme_label(t, locale).to_owned())
+                .map(|t| term_label(t, locale).to_owned())
                 .unwrap_or_else(|| k.clone())
         })
         .collect()

@@ -2,8 +2,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::app::catalogue::practices::file_terms;
 use crate::domain::catalogue::practice::{NewPractice, PracticeForm, TEXT_FIELDS};
-use crate::domain::directory::{CityForm, NewCity, NewCountry, iso_country};
+use crate::domain::directory::{CityForm, NewCity, NewCountry, TermMatcher, iso_country};
 use crate::domain::{FieldError, Slug};
 
 use super::PracticeRecord;
@@ -49,6 +50,7 @@ impl PracticeRecord {
             contacts: self.contacts.clone(),
             themes: self.themes.clone(),
             target_groups: self.target_groups.clone(),
+            target_group_note: self.target_group_note.clone(),
             links: self.links.clone(),
             source: self.source.clone(),
         }
@@ -60,6 +62,8 @@ pub(super) struct Known {
     pub(super) countries: HashSet<String>,
     pub(super) cities: HashMap<String, (i64, String)>,
     pub(super) themes: HashSet<String>,
+    pub(super) theme_names: TermMatcher,
+    pub(super) target_groups: TermMatcher,
     pub(super) orgs: HashMap<String, i64>,
     pub(super) people: HashMap<String, i64>,
     /// ref → (id, version, slug)
@@ -144,12 +148,13 @@ pub(super) fn check(
             }
         }
     }
-    let form = record.form(
+    let mut form = record.form(
         city_slug
             .as_ref()
             .map(|s| s.to_string())
             .unwrap_or_default(),
     );
+    file_terms(&mut form, &known.theme_names, &known.target_groups);
     // References are checked on the raw record, so that a line reports every problem at once.
     let mut resolve = |field: &str, items: &[String], known: &HashMap<String, i64>| -> Vec<i64> {
         items
@@ -167,7 +172,7 @@ pub(super) fn check(
     };
     let owners = resolve("organisations", &record.organisations, &known.orgs);
     let contacts = resolve("contacts", &record.contacts, &known.people);
-    for t in record
+    for t in form
         .themes
         .iter()
         .map(|t| t.trim())

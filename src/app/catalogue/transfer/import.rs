@@ -4,6 +4,7 @@
 //! in one transaction. Both passes run the same check from the same starting state, so the
 //! second finds exactly what the first approved; a file that changed in between is refused.
 
+use crate::storage::TermRow;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::domain::catalogue::practice::PracticeStatus;
@@ -86,6 +87,7 @@ impl App {
     async fn import_known(&self) -> Result<Known> {
         let (orgs, people) = self.store().directory_keys().await?;
         let keys = self.store().practice_keys().await?;
+        let themes = self.themes().await?;
         Ok(Known {
             countries: self
                 .store()
@@ -101,13 +103,9 @@ impl App {
                 .into_iter()
                 .map(|c| (c.slug.clone(), (c.id, c.country)))
                 .collect(),
-            themes: self
-                .store()
-                .themes()
-                .await?
-                .into_iter()
-                .map(|t| t.key)
-                .collect(),
+            themes: themes.iter().map(|t| t.key.clone()).collect(),
+            theme_names: TermRow::matcher(&themes),
+            target_groups: TermRow::matcher(&self.target_groups().await?),
             orgs: orgs.into_iter().map(|(id, slug)| (slug, id)).collect(),
             people: people.into_iter().map(|(id, slug)| (slug, id)).collect(),
             by_ref: keys

@@ -90,8 +90,10 @@ pub struct PracticeRecord {
     pub contacts: Vec<String>,
     /// Theme keys.
     pub themes: Vec<String>,
-    /// Target groups.
+    /// Target groups: keys or names of the taxonomy; names it lacks go to the note.
     pub target_groups: Vec<String>,
+    /// Target groups the taxonomy lacks, in the practice's language.
+    pub target_group_note: String,
     /// Links.
     pub links: Vec<String>,
     /// Source.
@@ -129,6 +131,7 @@ struct CsvRecord {
     contacts: String,
     themes: String,
     target_groups: String,
+    target_group_note: String,
     links: String,
     source: String,
 }
@@ -168,7 +171,7 @@ pub(crate) fn csv_writer(headers: bool) -> csv::Writer<Vec<u8>> {
 }
 
 impl CsvRecord {
-    fn cells(&mut self) -> [&mut String; 24] {
+    fn cells(&mut self) -> [&mut String; 25] {
         [
             &mut self.reference,
             &mut self.slug,
@@ -192,6 +195,7 @@ impl CsvRecord {
             &mut self.contacts,
             &mut self.themes,
             &mut self.target_groups,
+            &mut self.target_group_note,
             &mut self.links,
             &mut self.source,
         ]
@@ -251,6 +255,7 @@ impl From<CsvRecord> for PracticeRecord {
             contacts: semis(&c.contacts),
             themes: semis(&c.themes),
             target_groups: semis(&c.target_groups),
+            target_group_note: c.target_group_note,
             links: semis(&c.links),
             source: c.source,
             translations: BTreeMap::new(),
@@ -283,6 +288,7 @@ impl From<&PracticeRecord> for CsvRecord {
             contacts: r.contacts.join(";"),
             themes: r.themes.join(";"),
             target_groups: r.target_groups.join(";"),
+            target_group_note: r.target_group_note.clone(),
             links: r.links.join(";"),
             source: r.source.clone(),
         }
@@ -400,6 +406,7 @@ fn page_records(
             contacts: contacts_of.remove(&row.id).unwrap_or_default(),
             themes: split_list(&row.themes),
             target_groups: serde_json::from_str(&row.target_groups).unwrap_or_default(),
+            target_group_note: row.target_group_note.clone(),
             links: serde_json::from_str(&row.links).unwrap_or_default(),
             source: row.source.clone().unwrap_or_default(),
             translations,

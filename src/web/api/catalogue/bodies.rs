@@ -51,8 +51,12 @@ pub struct PracticeFormBody {
     pub contacts: Vec<String>,
     /// Theme keys.
     pub themes: Vec<String>,
-    /// Target groups (free tags).
+    /// Target groups: keys of `/api/v1/target-groups`, or names (a label or other name in any
+    /// language) that are filed under their key; names that match no group are added to
+    /// `target_group_note`.
     pub target_groups: Vec<String>,
+    /// Target groups the taxonomy lacks, in the practice's language.
+    pub target_group_note: String,
     /// Web links.
     pub links: Vec<String>,
     /// Where an imported record came from.
@@ -81,6 +85,7 @@ impl From<PracticeFormBody> for PracticeForm {
             contacts: b.contacts,
             themes: b.themes,
             target_groups: b.target_groups,
+            target_group_note: b.target_group_note,
             links: b.links,
             source: b.source,
         }
@@ -109,6 +114,7 @@ impl From<PracticeForm> for PracticeFormBody {
             contacts: f.contacts,
             themes: f.themes,
             target_groups: f.target_groups,
+            target_group_note: f.target_group_note,
             links: f.links,
             source: f.source,
         }

@@ -78,8 +78,11 @@ pub struct PracticeJson {
     pub period_end: Option<String>,
     /// Still running.
     pub ongoing: bool,
-    /// Target groups.
+    /// Target group keys (see `/api/v1/target-groups`).
     pub target_groups: Vec<String>,
+    /// Target groups the taxonomy lacks, in the original language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_group_note: Option<String>,
     /// Links.
     pub links: Vec<String>,
     /// Source.
@@ -127,6 +130,7 @@ fn practice_json(p: Practice) -> PracticeJson {
         period_end: p.row.period_end.clone(),
         ongoing: p.row.ongoing == 1,
         target_groups: serde_json::from_str(&p.row.target_groups).unwrap_or_default(),
+        target_group_note: Some(p.row.target_group_note.clone()).filter(|n| !n.is_empty()),
         links: serde_json::from_str(&p.row.links).unwrap_or_default(),
         source: p.row.source.clone(),
         organisations: p.owners.iter().map(|o| o.slug.clone()).collect(),
@@ -159,7 +163,7 @@ pub struct PracticeQuery {
     status: Option<String>,
     /// Owner organisation slug.
     organisation: Option<String>,
-    /// A target group.
+    /// A target group key.
     target_group: Option<String>,
     /// `newest` (default) or `title`.
     sort: Option<String>,

@@ -6,7 +6,7 @@ use crate::domain::directory::CityForm;
 use crate::domain::directory::CountryForm;
 use crate::domain::directory::OrganisationForm;
 use crate::domain::directory::PersonForm;
-use crate::domain::directory::ThemeForm;
+use crate::domain::directory::TermForm;
 use crate::domain::directory::TranslationForm;
 
 /// An organisation as typed into a form or sent to the API.
@@ -206,11 +206,11 @@ impl From<CityForm> for CityFormBody {
     }
 }
 
-/// A theme of the taxonomy as typed.
+/// A term of a taxonomy (a theme or a target group) as typed.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-#[schema(as = ThemeForm)]
+#[schema(as = TermForm)]
 #[serde(default)]
-pub struct ThemeFormBody {
+pub struct TermFormBody {
     /// Key (a slug, e.g. `interpreting`); fixed once made.
     pub key: String,
     /// German label.
@@ -222,26 +222,31 @@ pub struct ThemeFormBody {
     /// English label.
     #[schema(required = true)]
     pub label_en: String,
+    /// Other names in any language, separated by `;` (imported free text is matched against
+    /// them and the labels).
+    pub synonyms: String,
 }
 
-impl From<ThemeFormBody> for ThemeForm {
-    fn from(b: ThemeFormBody) -> Self {
-        ThemeForm {
+impl From<TermFormBody> for TermForm {
+    fn from(b: TermFormBody) -> Self {
+        TermForm {
             key: b.key,
             label_de: b.label_de,
             label_fr: b.label_fr,
             label_en: b.label_en,
+            synonyms: b.synonyms,
         }
     }
 }
 
-impl From<ThemeForm> for ThemeFormBody {
-    fn from(f: ThemeForm) -> Self {
-        ThemeFormBody {
+impl From<TermForm> for TermFormBody {
+    fn from(f: TermForm) -> Self {
+        TermFormBody {
             key: f.key,
             label_de: f.label_de,
             label_fr: f.label_fr,
             label_en: f.label_en,
+            synonyms: f.synonyms,
         }
     }
 }

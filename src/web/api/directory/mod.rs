@@ -17,7 +17,9 @@ use utoipa::ToSchema;
 
 use crate::app::App;
 use crate::app::{CityRow, CountryRow};
-use crate::domain::directory::{CityForm, CountryForm};
+use crate::domain::directory::terms::split_synonyms;
+use crate::domain::directory::{CityForm, CountryForm, Taxonomy, TermForm};
+use crate::web::api::directory::bodies::TermFormBody;
 
 use crate::web::ApiError;
 use crate::web::api::{ApiCtx, ApiJson, Path};
@@ -51,6 +53,8 @@ pub fn router() -> Router<App> {
         )
         .route("/themes", get(list_themes))
         .route("/themes/{key}", axum::routing::put(put_theme))
+        .route("/target-groups", get(list_target_groups))
+        .route("/target-groups/{key}", axum::routing::put(put_target_group))
         .route("/countries", get(list_countries))
         .route(
             "/countries/{code}",
@@ -239,23 +243,27 @@ async fn delete_country(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// A theme with its labels.
+/// A term of a taxonomy (a theme or a target group) with its labels.
 #[derive(Serialize, ToSchema)]
-pub struct ThemeJson {
+pub struct TermJson {
     /// Key.
     pub key: String,
     /// language → label.
     pub labels: std::collections::BTreeMap<String, String>,
+    /// Other names, in any language.
+    pub synonyms: Vec<String>,
 }
 
-/// Lists the theme taxonomy.
-#[utoipa::path(get, path = "/api/v1/themes", tag = "directory", responses((status = 200, body = Vec<ThemeJson>)))]
-async fn list_themes(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<Vec<ThemeJson>>> {
-    let themes = app.themes().await.map_err(|e| api.err(e))?;
+async fn list_terms(api: &ApiCtx, app: &App, taxonomy: Taxonomy) -> ApiResult<Json<Vec<TermJson>>> {
+    let terms = app.terms(taxonomy).await.map_err(|e| api.err(e))?;
     Ok(Json(
-        themes
+        terms
             .into_iter()
-            .map(|t| ThemeJson {
+            .map(|t| TermJson {
+                synonyms: split_synonyms(&t.synonyms)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
                 key: t.key,
                 labels: [("de", t.label_de), ("fr", t.label_fr), ("en", t.label_en)]
                     .into_iter()
@@ -266,24 +274,54 @@ async fn list_themes(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<Vec<
     ))
 }
 
-/// Adds or renames a theme (coordinators and admins); the key comes from the path.
-#[utoipa::path(put, path = "/api/v1/themes/{key}", tag = "directory", request_body = crate::web::api::directory::bodies::ThemeFormBody,
-    responses((status = 204), (status = 422, description = "Field errors")))]
+async fn put_term(
+    api: &ApiCtx,
+    app: &App,
+    taxonomy: Taxonomy,
+    key: String,
+    form: TermFormBody,
+) -> ApiResult<StatusCode> {
+    let form = TermForm::from(form);
+    app.put_term(&api.actor, taxonomy, &TermForm { key, ..form })
+        .await
+        .map_err(|e| api.err(e))?;
+    Ok(StatusCode::NO_CONTENT)
+}
 
+/// Lists the theme taxonomy.
+#[utoipa::path(get, path = "/api/v1/themes", tag = "directory", responses((status = 200, body = Vec<TermJson>)))]
+async fn list_themes(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<Vec<TermJson>>> {
+    list_terms(&api, &app, Taxonomy::Themes).await
+}
+
+/// Adds or renames a theme (coordinators and admins); the key comes from the path.
+#[utoipa::path(put, path = "/api/v1/themes/{key}", tag = "directory", request_body = TermFormBody,
+    responses((status = 204), (status = 422, description = "Field errors")))]
 async fn put_theme(
     api: ApiCtx,
     State(app): State<App>,
     Path(key): Path<String>,
-    ApiJson(form): ApiJson<crate::web::api::directory::bodies::ThemeFormBody>,
+    ApiJson(form): ApiJson<TermFormBody>,
 ) -> ApiResult<StatusCode> {
-    let form = crate::domain::directory::ThemeForm::from(form);
-    app.put_theme(
-        &api.actor,
-        &crate::domain::directory::ThemeForm { key, ..form },
-    )
-    .await
-    .map_err(|e| api.err(e))?;
-    Ok(StatusCode::NO_CONTENT)
+    put_term(&api, &app, Taxonomy::Themes, key, form).await
+}
+
+/// Lists the target group taxonomy.
+#[utoipa::path(get, path = "/api/v1/target-groups", tag = "directory", responses((status = 200, body = Vec<TermJson>)))]
+async fn list_target_groups(api: ApiCtx, State(app): State<App>) -> ApiResult<Json<Vec<TermJson>>> {
+    list_terms(&api, &app, Taxonomy::TargetGroups).await
+}
+
+/// Adds or renames a target group (coordinators and admins); the key comes from the path.
+#[utoipa::path(put, path = "/api/v1/target-groups/{key}", tag = "directory", request_body = TermFormBody,
+    responses((status = 204), (status = 422, description = "Field errors")))]
+async fn put_target_group(
+    api: ApiCtx,
+    State(app): State<App>,
+    Path(key): Path<String>,
+    ApiJson(form): ApiJson<TermFormBody>,
+) -> ApiResult<StatusCode> {
+    put_term(&api, &app, Taxonomy::TargetGroups, key, form).await
 }
 
 /// Lists countries.

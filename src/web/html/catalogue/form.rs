@@ -28,7 +28,8 @@ pub(super) struct PracticeHtmlForm {
     organisations: Vec<String>,
     contacts: Vec<String>,
     themes: Vec<String>,
-    target_groups: String,
+    target_groups: Vec<String>,
+    target_group_note: String,
     links: String,
     source: String,
     version: i64,
@@ -62,7 +63,8 @@ impl PracticeHtmlForm {
             organisations: crate::web::html::picked(self.organisations),
             contacts: crate::web::html::picked(self.contacts),
             themes: self.themes,
-            target_groups: split(&self.target_groups, ';'),
+            target_groups: self.target_groups,
+            target_group_note: self.target_group_note,
             links: split(&self.links, '\n'),
             source: self.source,
         };
@@ -82,6 +84,7 @@ pub(super) struct FormPage {
     cities: Vec<Choice>,
     langs: Vec<Choice>,
     themes: Vec<Choice>,
+    target_groups: Vec<Choice>,
     organisations: Picker,
     contacts: Picker,
     /// When someone saved first: their version, shown beside this one.
@@ -118,6 +121,7 @@ pub(super) async fn form_page(
 ) -> Result<Response, Error> {
     let cities = app.cities(None).await?;
     let themes = app.themes().await?;
+    let target_groups = app.target_groups().await?;
     let status = if stored.is_some() {
         axum::http::StatusCode::CONFLICT
     } else {
@@ -142,7 +146,8 @@ pub(super) async fn form_page(
                 .map(|l| (l.code().to_owned(), ctx.tk("language-", l.code()))),
             &form.lang,
         ),
-        themes: theme_choices(&themes, ctx.locale, &form.themes),
+        themes: term_choices(&themes, ctx.locale, &form.themes),
+        target_groups: term_choices(&target_groups, ctx.locale, &form.target_groups),
         organisations: Picker::new(
             app,
             &ctx,
@@ -429,7 +434,7 @@ pub(super) fn changed_fields(a: &PracticeForm, b: &PracticeForm) -> Vec<&'static
         serde_json::to_value(a).unwrap_or_default(),
         serde_json::to_value(b).unwrap_or_default(),
     );
-    const FIELDS: [&str; 21] = [
+    const FIELDS: [&str; 22] = [
         "title",
         "summary",
         "context",
@@ -449,6 +454,7 @@ pub(super) fn changed_fields(a: &PracticeForm, b: &PracticeForm) -> Vec<&'static
         "contacts",
         "themes",
         "target_groups",
+        "target_group_note",
         "links",
         "source",
     ];

@@ -86,6 +86,7 @@ pub(super) async fn list(
     let cities = app.cities(None).await.or_page(&ctx)?;
     let countries = app.countries().await.or_page(&ctx)?;
     let themes = app.themes().await.or_page(&ctx)?;
+    let target_groups = app.target_groups().await.or_page(&ctx)?;
     let items = result
         .items
         .iter()
@@ -96,7 +97,7 @@ pub(super) async fn list(
             summary: p.summary.clone(),
             summary_lang: p.summary_lang.clone(),
             city: crate::web::html::city_name_of(&cities, p.city_id, ctx.locale),
-            themes: theme_labels(&themes, ctx.locale, &split_list(&p.themes)),
+            themes: term_labels(&themes, ctx.locale, &split_list(&p.themes)),
             status: (p.status != PracticeStatus::Published.as_str())
                 .then(|| ctx.tk("practice-status-", &p.status)),
         })
@@ -135,16 +136,7 @@ pub(super) async fn list(
             },
             &q.country.to_ascii_uppercase(),
         ),
-        themes: counted(
-            &facets.themes,
-            |k| {
-                themes
-                    .iter()
-                    .find(|t| t.key == k)
-                    .map(|t| crate::web::html::theme_label(t, ctx.locale).to_owned())
-            },
-            &q.theme,
-        ),
+        themes: term_facet(&facets.themes, &themes, ctx.locale, &q.theme),
         langs: counted(&facets.langs, |k| Some(ctx.tk("language-", k)), &q.lang),
         statuses: if ctx.signed_in() {
             counted(
@@ -155,9 +147,10 @@ pub(super) async fn list(
         } else {
             Vec::new()
         },
-        target_groups: counted(
+        target_groups: term_facet(
             &facets.target_groups,
-            |k| Some(k.to_owned()),
+            &target_groups,
+            ctx.locale,
             &q.target_group,
         ),
         sorts: choices(

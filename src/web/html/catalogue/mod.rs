@@ -18,7 +18,7 @@ use crate::domain::{Action, ContentLang, FieldErrors};
 
 use crate::web::html::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name, country_name, done, form_status,
-    markdown, nonempty, notice, theme_choices, theme_labels,
+    markdown, nonempty, notice, term_choices, term_labels,
 };
 use crate::web::{CsrfForm, Ctx};
 
@@ -96,6 +96,25 @@ fn counted(
         });
     }
     out
+}
+
+/// A facet over a taxonomy's keys, labelled in the reader's language.
+fn term_facet(
+    facet: &[(String, i64)],
+    terms: &[crate::storage::TermRow],
+    locale: crate::domain::Locale,
+    current: &str,
+) -> Vec<Choice> {
+    counted(
+        facet,
+        |k| {
+            terms
+                .iter()
+                .find(|t| t.key == k)
+                .map(|t| crate::web::html::term_label(t, locale).to_owned())
+        },
+        current,
+    )
 }
 
 fn choices(items: impl Iterator<Item = (String, String)>, current: &str) -> Vec<Choice> {

@@ -29,7 +29,10 @@ pub(super) struct ShowPage {
     city: String,
     period: Option<String>,
     themes: Vec<String>,
+    /// Target groups' labels in the reader's language.
     target_groups: Vec<String>,
+    /// Target groups the taxonomy lacks, in the original language.
+    target_group_note: Option<String>,
     links: Vec<String>,
     status_label: String,
     opinion_html: Option<String>,
@@ -313,8 +316,13 @@ pub(super) async fn show_page(
         original_link,
         city: crate::web::html::city_name_of(&cities, p.row.city_id, ctx.locale),
         period,
-        themes: theme_labels(&themes, ctx.locale, &split_list(&p.row.themes)),
-        target_groups: serde_json::from_str(&p.row.target_groups).unwrap_or_default(),
+        themes: term_labels(&themes, ctx.locale, &split_list(&p.row.themes)),
+        target_groups: term_labels(
+            &app.target_groups().await.or_page(&ctx)?,
+            ctx.locale,
+            &serde_json::from_str::<Vec<String>>(&p.row.target_groups).unwrap_or_default(),
+        ),
+        target_group_note: Some(p.row.target_group_note.clone()).filter(|n| !n.is_empty()),
         links: serde_json::from_str(&p.row.links).unwrap_or_default(),
         status_label: ctx.tk("practice-status-", &p.row.status),
         opinion_html: p

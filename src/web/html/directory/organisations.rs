@@ -17,7 +17,7 @@ use crate::domain::{Action, Circle, ContentLang, FieldErrors, OrgKind};
 
 use crate::web::html::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name, country_name, done, language_choices,
-    language_labels, markdown, nonempty, notice, theme_choices, theme_labels,
+    language_labels, markdown, nonempty, notice, term_choices, term_labels,
 };
 use crate::web::{CsrfForm, Ctx};
 
@@ -178,7 +178,7 @@ async fn list(
             &q.circle,
         ),
         languages: language_options,
-        themes: theme_choices(&themes, ctx.locale, std::slice::from_ref(&q.theme)),
+        themes: term_choices(&themes, ctx.locale, std::slice::from_ref(&q.theme)),
         q: q.q.clone(),
         notice: notice(&ctx, q.done.as_deref()),
         can_create: ctx.can(Action::CreateOrganisation),
@@ -255,7 +255,7 @@ async fn show(
         country: country_name(&org.country, ctx.locale).to_owned(),
         website: org.row.website.clone(),
         languages: language_labels(ctx.locale, &split_list(&org.row.languages)),
-        themes: theme_labels(&themes, ctx.locale, &split_list(&org.row.themes)),
+        themes: term_labels(&themes, ctx.locale, &split_list(&org.row.themes)),
         description_html: org.description.as_ref().map(|d| markdown(&d.text)),
         description_lang: org
             .description
@@ -325,7 +325,7 @@ async fn form_page(
         kinds: kind_choices(&ctx, &form.kind),
         content_langs: content_lang_choices(&ctx, &form.lang),
         languages: language_choices(ctx.locale, &form.languages),
-        themes: theme_choices(&themes, ctx.locale, &form.themes),
+        themes: term_choices(&themes, ctx.locale, &form.themes),
         form,
         ctx,
     };

@@ -16,7 +16,7 @@ use crate::domain::directory::PersonForm;
 
 use crate::web::html::{
     Choice, Errors, HtmlResult, OrPage, Pager, done, language_choices, language_labels, notice,
-    theme_choices, theme_labels,
+    term_choices, term_labels,
 };
 use crate::web::{CsrfForm, Ctx};
 
@@ -121,7 +121,7 @@ async fn show(
     let themes = app.themes().await.or_page(&ctx)?;
     Ok(ShowPage {
         languages: language_labels(ctx.locale, &split_list(&person.row.languages)),
-        themes: theme_labels(&themes, ctx.locale, &split_list(&person.row.themes)),
+        themes: term_labels(&themes, ctx.locale, &split_list(&person.row.themes)),
         can_edit: person.can_edit,
         person: person.row,
         notice: notice(&ctx, q.done.as_deref()),
@@ -178,7 +178,7 @@ async fn form_page(
         is_new: slug.is_none(),
         organisations,
         languages: language_choices(ctx.locale, &form.languages),
-        themes: theme_choices(&themes, ctx.locale, &form.themes),
+        themes: term_choices(&themes, ctx.locale, &form.themes),
         form,
         ctx,
     };

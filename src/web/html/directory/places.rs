@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::app::{App, Error};
-use crate::domain::directory::{CityForm, CountryForm};
+use crate::domain::directory::{CityForm, CountryForm, Taxonomy};
 use crate::domain::{Action, FieldErrors};
 
 use crate::web::CsrfForm;
@@ -28,6 +28,7 @@ pub fn router() -> Router<App> {
             axum::routing::post(delete_country),
         )
         .route("/themes", get(themes).post(put_theme))
+        .route("/target-groups", get(target_groups).post(put_target_group))
         .route("/cities", get(cities).post(create_city))
         .route("/cities/new", get(new_city))
         .route("/cities/{slug}", get(city).post(update_city))
@@ -354,13 +355,26 @@ async fn delete_country(
     Ok(done(&ctx, "/countries", "deleted"))
 }
 
+/// A term as the taxonomy page lists it.
+struct TermItem {
+    key: String,
+    label: String,
+    labels: [String; 3],
+    synonyms: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "directory/places/themes.html")]
-struct ThemesPage {
+struct TermsPage {
     ctx: Ctx,
-    themes: Vec<(String, String, String, String, String)>,
+    /// Title, introduction, table caption, form heading, form introduction.
+    texts: [String; 5],
+    /// The page's address (`/themes`) and the practice filter it links to (`theme`).
+    path: &'static str,
+    filter: &'static str,
+    terms: Vec<TermItem>,
     can_edit: bool,
-    form: crate::domain::directory::ThemeForm,
+    form: crate::domain::directory::TermForm,
     errors: Errors,
     notice: Option<String>,
 }
@@ -371,28 +385,53 @@ struct DoneQuery {
     done: Option<String>,
 }
 
-async fn themes_page(
+async fn terms_page(
     ctx: Ctx,
     app: &App,
-    form: crate::domain::directory::ThemeForm,
+    taxonomy: Taxonomy,
+    form: crate::domain::directory::TermForm,
     errors: &FieldErrors,
     done: Option<&str>,
 ) -> HtmlResult<Response> {
-    let rows = app.themes().await.or_page(&ctx)?;
-    let themes = rows
+    let rows = app.terms(taxonomy).await.or_page(&ctx)?;
+    let terms = rows
         .iter()
-        .map(|t| {
-            (
-                t.key.clone(),
-                crate::web::html::theme_label(t, ctx.locale).to_owned(),
-                t.label_de.clone(),
-                t.label_fr.clone(),
-                t.label_en.clone(),
-            )
+        .map(|t| TermItem {
+            key: t.key.clone(),
+            label: crate::web::html::term_label(t, ctx.locale).to_owned(),
+            labels: [t.label_de.clone(), t.label_fr.clone(), t.label_en.clone()],
+            synonyms: t.synonyms.clone(),
         })
         .collect();
-    let page = ThemesPage {
-        themes,
+    let (texts, path, filter) = match taxonomy {
+        Taxonomy::Themes => (
+            [
+                ctx.t("themes-title"),
+                ctx.t("themes-intro"),
+                ctx.t("themes-caption"),
+                ctx.t("themes-add"),
+                ctx.t("themes-add-intro"),
+            ],
+            "/themes",
+            "theme",
+        ),
+        Taxonomy::TargetGroups => (
+            [
+                ctx.t("target-groups-title"),
+                ctx.t("target-groups-intro"),
+                ctx.t("target-groups-caption"),
+                ctx.t("target-groups-add"),
+                ctx.t("target-groups-add-intro"),
+            ],
+            "/target-groups",
+            "target_group",
+        ),
+    };
+    let page = TermsPage {
+        texts,
+        path,
+        filter,
+        terms,
         can_edit: ctx.can(Action::EditTaxonomy),
         form,
         errors: ctx.errors(errors),
@@ -402,29 +441,71 @@ async fn themes_page(
     Ok((crate::web::html::form_status(errors), page).into_response())
 }
 
+async fn show_terms(
+    ctx: Ctx,
+    app: App,
+    taxonomy: Taxonomy,
+    done: Option<String>,
+) -> HtmlResult<Response> {
+    let form = Default::default();
+    terms_page(
+        ctx,
+        &app,
+        taxonomy,
+        form,
+        &FieldErrors::new(),
+        done.as_deref(),
+    )
+    .await
+}
+
+async fn save_term(
+    ctx: Ctx,
+    app: App,
+    taxonomy: Taxonomy,
+    form: crate::domain::directory::TermForm,
+) -> HtmlResult<Response> {
+    match app.put_term(&ctx.actor(), taxonomy, &form).await {
+        Ok(_) => {
+            let path = match taxonomy {
+                Taxonomy::Themes => "/themes",
+                Taxonomy::TargetGroups => "/target-groups",
+            };
+            Ok(done(&ctx, path, "saved"))
+        }
+        Err(Error::Invalid(errors)) => terms_page(ctx, &app, taxonomy, form, &errors, None).await,
+        Err(e) => Err(e).or_page(&ctx),
+    }
+}
+
 async fn themes(
     ctx: Ctx,
     State(app): State<App>,
     HtmlQuery(q): HtmlQuery<DoneQuery>,
 ) -> HtmlResult<Response> {
-    themes_page(
-        ctx,
-        &app,
-        Default::default(),
-        &FieldErrors::new(),
-        q.done.as_deref(),
-    )
-    .await
+    show_terms(ctx, app, Taxonomy::Themes, q.done).await
 }
 
 async fn put_theme(
     ctx: Ctx,
     State(app): State<App>,
-    CsrfForm(form): CsrfForm<crate::domain::directory::ThemeForm>,
+    CsrfForm(form): CsrfForm<crate::domain::directory::TermForm>,
 ) -> HtmlResult<Response> {
-    match app.put_theme(&ctx.actor(), &form).await {
-        Ok(_) => Ok(done(&ctx, "/themes", "saved")),
-        Err(Error::Invalid(errors)) => themes_page(ctx, &app, form, &errors, None).await,
-        Err(e) => Err(e).or_page(&ctx),
-    }
+    save_term(ctx, app, Taxonomy::Themes, form).await
+}
+
+async fn target_groups(
+    ctx: Ctx,
+    State(app): State<App>,
+    HtmlQuery(q): HtmlQuery<DoneQuery>,
+) -> HtmlResult<Response> {
+    show_terms(ctx, app, Taxonomy::TargetGroups, q.done).await
+}
+
+async fn put_target_group(
+    ctx: Ctx,
+    State(app): State<App>,
+    CsrfForm(form): CsrfForm<crate::domain::directory::TermForm>,
+) -> HtmlResult<Response> {
+    save_term(ctx, app, Taxonomy::TargetGroups, form).await
 }

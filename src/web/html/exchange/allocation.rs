@@ -81,7 +81,7 @@ pub(super) fn review_page(
     ctx: Ctx,
     r: Review,
     cities: &[crate::app::CityRow],
-    themes: &[crate::app::ThemeRow],
+    themes: &[crate::app::TermRow],
     done: Option<&str>,
 ) -> ReviewPage {
     let p = &r.call.placements;

@@ -21,7 +21,7 @@ use crate::web::{CsrfForm, Ctx};
 use crate::web::html::exchange::placements::period;
 use crate::web::html::{
     Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, form_status, language_choices, markdown,
-    theme_choices,
+    term_choices,
 };
 
 /// Routes of the call pages.
@@ -345,7 +345,7 @@ pub(super) async fn show_page(
             .collect(),
         preferences,
         languages: language_choices(ctx.locale, &form.languages),
-        themes: theme_choices(&themes, ctx.locale, &form.themes),
+        themes: term_choices(&themes, ctx.locale, &form.themes),
         form,
         errors: ctx.errors(errors),
         notice: call_notice(&ctx, done),

@@ -13,7 +13,7 @@ use crate::web::{CsrfForm, Ctx};
 
 use crate::app::Pick;
 use crate::web::html::{
-    Choice, Errors, HtmlResult, OrPage, Picker, done, form_status, language_choices, theme_choices,
+    Choice, Errors, HtmlResult, OrPage, Picker, done, form_status, language_choices, term_choices,
 };
 
 /// The form as posted: periods as parallel lists of first and last days.
@@ -126,7 +126,7 @@ pub(super) async fn form_page(
                 selected: form.status == *s || (form.status.is_empty() && *s == "open"),
             })
             .collect(),
-        themes: theme_choices(&themes, ctx.locale, &form.themes),
+        themes: term_choices(&themes, ctx.locale, &form.themes),
         languages: language_choices(ctx.locale, &form.languages),
         periods,
         practices: Picker::new(

@@ -21,8 +21,8 @@ use crate::web::Ctx;
 
 use crate::web::html::{
     Choice, Errors, HtmlResult, OrPage, Pager, city_name_of, country_name, form_status,
-    language_choices, language_labels, markdown, nonempty, notice, query_string, theme_choices,
-    theme_labels,
+    language_choices, language_labels, markdown, nonempty, notice, query_string, term_choices,
+    term_labels,
 };
 
 /// Routes of the placement pages.
@@ -181,7 +181,7 @@ pub(super) async fn list(
         count: ctx.t1("placements-count", "count", &total.to_string()),
         pager: Pager::new(&ctx.href("/placements"), &qs, total, limit, page),
         items,
-        themes: theme_choices(&themes, ctx.locale, std::slice::from_ref(&p.theme)),
+        themes: term_choices(&themes, ctx.locale, std::slice::from_ref(&p.theme)),
         cities: crate::web::html::city_choices(&cities, ctx.locale, std::slice::from_ref(&p.city)),
         countries: countries
             .iter()
@@ -331,7 +331,7 @@ pub(super) async fn show(
         practical: markdown(shown.practical),
         accessibility: markdown(shown.accessibility),
         city: city_name_of(&cities, p.row.city_id, ctx.locale),
-        themes: theme_labels(&themes, ctx.locale, &p.themes()),
+        themes: term_labels(&themes, ctx.locale, &p.themes()),
         languages: language_labels(ctx.locale, &p.languages()),
         periods: p
             .windows

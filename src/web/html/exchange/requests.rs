@@ -15,7 +15,7 @@ use crate::web::{CsrfForm, Ctx};
 
 use crate::web::html::exchange::placements::period;
 use crate::web::html::{
-    Choice, Errors, HtmlResult, OrPage, form_status, language_choices, theme_choices,
+    Choice, Errors, HtmlResult, OrPage, form_status, language_choices, term_choices,
 };
 
 /// Routes of the request form.
@@ -74,7 +74,7 @@ async fn form_page(
     let page = FormPage {
         errors: ctx.errors(errors),
         placement,
-        themes: theme_choices(&themes, ctx.locale, &form.themes),
+        themes: term_choices(&themes, ctx.locale, &form.themes),
         cities: crate::web::html::city_choices(&cities, ctx.locale, &form.cities),
         languages: language_choices(ctx.locale, &form.languages),
         form,

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use crate::app::{App, Error, VisitQuery, VisitView};
-use crate::app::{ReportRow, ThemeRow, VisitRow};
+use crate::app::{ReportRow, TermRow, VisitRow};
 use crate::domain::FieldErrors;
 use crate::domain::exchange::placement::parse_day;
 use crate::domain::exchange::visit::{ScheduleForm, Step, VisitStatus};
@@ -23,7 +23,7 @@ use super::checklist::{CheckLine, check_line};
 use crate::web::html::exchange::placements::period;
 use crate::web::html::{
     Choice, DoneParam, Errors, HtmlResult, OrPage, Pager, city_name, form_status, language_labels,
-    markdown, theme_labels,
+    markdown, term_labels,
 };
 
 /// Routes of the visit pages, with the checklist confirmations and the private calendar.
@@ -60,12 +60,12 @@ pub(super) fn span_label(ctx: &Ctx, a: Option<&str>, b: Option<&str>) -> Option<
 }
 
 /// A reason as a sentence.
-pub(crate) fn reason_text(ctx: &Ctx, themes: &[ThemeRow], r: &Reason) -> String {
+pub(crate) fn reason_text(ctx: &Ctx, themes: &[TermRow], r: &Reason) -> String {
     match r {
         Reason::SharedThemes { themes: keys } => ctx.t1(
             "reason-themes",
             "themes",
-            &theme_labels(themes, ctx.locale, keys).join(", "),
+            &term_labels(themes, ctx.locale, keys).join(", "),
         ),
         Reason::SharedLanguage { languages } => ctx.t1(
             "reason-language",
@@ -372,7 +372,7 @@ pub(super) async fn show_page(
                 )
             }),
         agenda: markdown(&r.agenda),
-        themes: theme_labels(&themes, ctx.locale, &crate::app::split_list(&r.themes)),
+        themes: term_labels(&themes, ctx.locale, &crate::app::split_list(&r.themes)),
         languages: language_labels(ctx.locale, &crate::app::split_list(&r.languages)),
         cities: cities
             .iter()
