@@ -1352,6 +1352,10 @@ desk-news-calls = { $count ->
     [one] { $count } neue Ausschreibung
    *[other] { $count } neue Ausschreibungen
 }
+desk-news-reports = { $count ->
+    [one] { $count } neuer Lernbericht
+   *[other] { $count } neue Lernberichte
+}
 practice-locked-submitted = Dieses Praxisbeispiel wartet auf eine Gutachterin oder einen Gutachter aus einer anderen Stadt und kann jetzt nicht geändert werden. Werden Änderungen erbeten, können Sie es wieder bearbeiten; nach der Veröffentlichung ändern es die Koordinierenden.
 reset-gone = Dieser Link wurde bereits verwendet, ist abgelaufen oder unvollständig. Fordern Sie einen neuen an.
 reset-gone-title = Dieser Link gilt nicht mehr

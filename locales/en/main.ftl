@@ -1352,6 +1352,10 @@ desk-news-calls = { $count ->
     [one] { $count } new call for exchanges
    *[other] { $count } new calls for exchanges
 }
+desk-news-reports = { $count ->
+    [one] { $count } new learning report
+   *[other] { $count } new learning reports
+}
 practice-locked-submitted = This practice waits for a reviewer from another city, so it cannot be changed now. If the reviewer asks for changes you can edit it again; once it is published, coordinators make changes.
 reset-gone = This link was already used, has expired, or is not complete. Ask for a new one.
 reset-gone-title = This link no longer works

@@ -1361,6 +1361,10 @@ desk-news-calls = { $count ->
     [one] { $count } nouvel appel à échanges
    *[other] { $count } nouveaux appels à échanges
 }
+desk-news-reports = { $count ->
+    [one] { $count } nouveau rapport d’apprentissage
+   *[other] { $count } nouveaux rapports d’apprentissage
+}
 practice-locked-submitted = Cette pratique attend un relecteur d’une autre ville et ne peut pas être modifiée maintenant. Si des modifications sont demandées, vous pourrez la modifier à nouveau ; une fois publiée, ce sont les coordinateurs qui la modifient.
 reset-gone = Ce lien a déjà servi, a expiré ou est incomplet. Demandez-en un nouveau.
 reset-gone-title = Ce lien ne fonctionne plus

@@ -14,6 +14,14 @@ pub fn name_key(s: &str) -> String {
 
 pub use crate::domain::values::fold;
 
+/// Numbered placeholders `$first, …` for `n` values of an `IN` list.
+pub fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn fold_german(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

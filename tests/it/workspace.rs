@@ -211,7 +211,8 @@ both! {
         let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
         // First seen now: what is new is the last week's, the whole demo.
         let desk = member.get("/en/").await;
-        desk.assert(StatusCode::OK).contains("New since").contains("practices published");
+        desk.assert(StatusCode::OK).contains("New since").contains("practices published")
+            .contains("<a href=\"/en/reports\">").contains("new learning report");
         // A visit that ended two hours ago, before which nothing new came: nothing new since.
         let two_hours_ago = passerelle::storage::now() - 7_200;
         for sql in [
@@ -219,6 +220,7 @@ both! {
             format!("UPDATE practices SET published_at = {} WHERE published_at IS NOT NULL", two_hours_ago - 60),
             format!("UPDATE placements SET created_at = {}", two_hours_ago - 60),
             format!("UPDATE calls SET created_at = {}", two_hours_ago - 60),
+            format!("UPDATE visit_reports SET created_at = {}", two_hours_ago - 60),
         ] {
             // Numbers and a constant address only.
             sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await.expect("age");

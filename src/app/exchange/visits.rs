@@ -32,6 +32,35 @@ pub struct ChecklistLine {
     pub host: bool,
 }
 
+/// The agreement checklist's lines, each with the sides `confirmed(item, side)` says confirmed it.
+pub(crate) fn checklist_lines(
+    items: Vec<crate::storage::ChecklistItemRow>,
+    confirmed: impl Fn(i64, &str) -> bool,
+) -> Vec<ChecklistLine> {
+    items
+        .into_iter()
+        .map(|i| ChecklistLine {
+            visitor: confirmed(i.id, "visitor"),
+            host: confirmed(i.id, "host"),
+            id: i.id,
+            key: i.item_key,
+            labels: [i.label_de, i.label_fr, i.label_en],
+        })
+        .collect()
+}
+
+/// The steps `actor` may take on a visit now, and the side of the agreement they confirm.
+pub(crate) fn allowed(actor: &Actor, facts: VisitFacts) -> (Vec<Step>, Option<Side>) {
+    let steps = Step::ALL
+        .into_iter()
+        .filter(|s| can(actor, Action::StepVisit(*s, facts)))
+        .collect();
+    let confirms = [Side::Visitor, Side::Host]
+        .into_iter()
+        .find(|s| can(actor, Action::ConfirmAgreement(*s, facts)));
+    (steps, confirms)
+}
+
 /// A visit as its reader sees it.
 #[derive(Debug, Clone)]
 pub struct VisitView {
@@ -228,31 +257,13 @@ impl App {
         let events = self.store().visit_events(id).await?;
         let items = self.store().checklist_items(false).await?;
         let confirmations = self.store().visit_confirmations(id).await?;
-        let checklist = items
-            .into_iter()
-            .map(|i| {
-                let by = |side: &str| {
-                    confirmations
-                        .iter()
-                        .any(|c| c.item_id == i.id && c.side == side)
-                };
-                ChecklistLine {
-                    visitor: by("visitor"),
-                    host: by("host"),
-                    id: i.id,
-                    key: i.item_key,
-                    labels: [i.label_de, i.label_fr, i.label_en],
-                }
-            })
-            .collect();
+        let checklist = checklist_lines(items, |item, side| {
+            confirmations
+                .iter()
+                .any(|c| c.item_id == item && c.side == side)
+        });
         let report = self.store().visit_report(id).await?;
-        let steps = Step::ALL
-            .into_iter()
-            .filter(|s| can(actor, Action::StepVisit(*s, facts)))
-            .collect();
-        let confirms = [Side::Visitor, Side::Host]
-            .into_iter()
-            .find(|s| can(actor, Action::ConfirmAgreement(*s, facts)));
+        let (steps, confirms) = allowed(actor, facts);
         Ok(VisitView {
             may_add_host_view: can(actor, Action::AddHostView(facts)),
             row,

@@ -7,7 +7,7 @@ pub mod site_pages;
 
 use time::Date;
 
-use crate::app::exchange::visits::{VisitQuery, today};
+use crate::app::exchange::visits::{VisitQuery, allowed, checklist_lines, today};
 use crate::app::{App, PlacementQuery, PlacementView, Result};
 use crate::domain::catalogue::practice::{PracticeStatus, Transition};
 use crate::domain::exchange::visit::{Side, Step};
@@ -256,32 +256,44 @@ impl App {
                 },
             )
             .await?;
-        for row in visits.items {
-            // Staff see every visit; their desk holds only those they take part in.
-            let facts = crate::app::exchange::visits::facts_of(actor, &row);
-            if !facts.visitor && !facts.host {
-                continue;
-            }
-            let view = self.visit(actor, row.id).await?;
+        // Staff see every visit; their desk holds only those they take part in. Their checklists
+        // and reports are read for all of them at once.
+        let mine: Vec<_> = visits
+            .items
+            .into_iter()
+            .map(|row| (crate::app::exchange::visits::facts_of(actor, &row), row))
+            .filter(|(facts, _)| facts.visitor || facts.host)
+            .collect();
+        let ids: Vec<i64> = mine.iter().map(|(_, row)| row.id).collect();
+        let items = self.store().checklist_items(false).await?;
+        let confirmations = self.store().confirmations_of(&ids).await?;
+        let reported = self.store().reported_visits(&ids).await?;
+        for (facts, row) in mine {
+            let checklist = checklist_lines(items.clone(), |item, side| {
+                confirmations
+                    .iter()
+                    .any(|(visit, i, s)| *visit == row.id && *i == item && s == side)
+            });
+            let (steps, confirms) = allowed(actor, facts);
             let title = row
                 .placement_title
                 .clone()
                 .or_else(|| row.host_name.clone())
                 .unwrap_or_default();
             // The agreement comes before the schedule: scheduling needs both sides' checklist.
-            let unconfirmed = view.checklist.iter().any(|c| match view.confirms {
+            let unconfirmed = checklist.iter().any(|c| match confirms {
                 Some(Side::Visitor) => !c.visitor,
                 Some(Side::Host) => !c.host,
                 None => false,
             });
-            let agreed = view.checklist.iter().all(|c| c.visitor && c.host);
-            let what = if view.steps.contains(&Step::Accept) {
+            let agreed = checklist.iter().all(|c| c.visitor && c.host);
+            let what = if steps.contains(&Step::Accept) {
                 Some(VisitTask::Answer)
             } else if unconfirmed {
                 Some(VisitTask::Confirm)
-            } else if view.steps.contains(&Step::Schedule) && row.status == "accepted" && agreed {
+            } else if steps.contains(&Step::Schedule) && row.status == "accepted" && agreed {
                 Some(VisitTask::Schedule)
-            } else if view.steps.contains(&Step::Report) && view.report.is_none() {
+            } else if steps.contains(&Step::Report) && !reported.contains(&row.id) {
                 Some(VisitTask::Report)
             } else {
                 None

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value as Json};
 use sqlx::{Column, Row, TypeInfo};
 
-use crate::storage::{Result, Store, WriteTx};
+use crate::storage::{Result, Store, WriteTx, placeholders};
 
 /// The rows about an account, section by section: the section's name (the table's, or a name of
 /// its own where one table names the account in two columns), the table, and the column that
@@ -59,13 +59,6 @@ pub struct UnfinishedWork {
 }
 
 /// `$first, $first+1, …` for a list of `n` values.
-fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 async fn unfinished_work(
     conn: &mut sqlx::AnyConnection,
     user_id: i64,

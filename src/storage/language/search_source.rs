@@ -1,7 +1,7 @@
 //! What the search index is built from: published practices, organisations and people with
 //! their texts, read in batches by id. Only SQL; `app` turns the rows into index documents.
 
-use crate::storage::{Result, Store};
+use crate::storage::{Result, Store, placeholders};
 
 /// An entity as the index needs it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -51,13 +51,6 @@ pub enum IndexSelect {
     Ids(Vec<i64>),
     /// The next `limit` rows after id `after`, in id order.
     After(i64, i64),
-}
-
-fn placeholders(from: usize, n: usize) -> String {
-    (from..from + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl IndexSelect {

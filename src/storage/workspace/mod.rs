@@ -14,15 +14,19 @@ pub struct News {
     pub placements: i64,
     /// Calls opened since.
     pub calls: i64,
+    /// Learning reports published since (written since and public).
+    pub reports: i64,
 }
 
 impl Store {
-    /// How many practices were published, open placements added and calls opened after `since`.
+    /// How many practices were published, open placements added, calls opened and public
+    /// learning reports written after `since`.
     pub async fn news_since(&self, since: i64) -> Result<News> {
         Ok(sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM practices WHERE status = 'published' AND published_at > $1) AS practices, \
              (SELECT COUNT(*) FROM placements WHERE status = 'open' AND created_at > $1) AS placements, \
-             (SELECT COUNT(*) FROM calls WHERE created_at > $1) AS calls",
+             (SELECT COUNT(*) FROM calls WHERE created_at > $1) AS calls, \
+             (SELECT COUNT(*) FROM visit_reports WHERE published = 1 AND created_at > $1) AS reports",
         )
         .bind(since)
         .fetch_one(self.pool())

@@ -190,6 +190,7 @@ pub async fn home(ctx: Ctx, State(app): State<App>) -> HtmlResult<HomePage> {
                 ("/practices", "desk-news-practices", n.practices),
                 ("/placements", "desk-news-placements", n.placements),
                 ("/calls", "desk-news-calls", n.calls),
+                ("/reports", "desk-news-reports", n.reports),
             ]
             .into_iter()
             .filter(|(_, _, count)| *count > 0)
