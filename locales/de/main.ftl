@@ -118,6 +118,8 @@ person-email-members-only = Nur für angemeldete Mitglieder sichtbar.
 
 ## Actions and notices
 action-edit = Bearbeiten
+action-change = Ändern
+hint-term-key = Kleinbuchstaben, Ziffern und Bindestriche (z. B. „older-people“). Ein Schlüssel bleibt: Mit einem vorhandenen Schlüssel wird dieser Eintrag umbenannt.
 action-save = Speichern
 action-delete = Löschen
 action-translate = Übersetzen
@@ -263,6 +265,8 @@ error-unknown-city = { $field }: Diese Stadt gibt es im Verzeichnis nicht.
 error-unknown-country = { $field }: Dieses Land gibt es im Verzeichnis nicht.
 error-unknown-organisation = { $field }: Diese Organisation gibt es im Verzeichnis nicht.
 error-unknown-theme = { $field }: „{ $value }“ ist kein Thema der Themenliste.
+error-invisible = { $field }: nur sichtbare Zeichen in einer Zeile, ohne Zeilenumbrüche oder unsichtbare Zeichen.
+error-term-taken = { $field }: „{ $value }“ bezeichnet schon den Eintrag „{ $other }“.
 error-login-failed = { $field }: E-Mail-Adresse oder Passwort ist falsch.
 error-login-rate-limited = { $field }: Zu viele fehlgeschlagene Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal.
 error-account-exists = { $field }: Es gibt bereits ein Konto mit dieser Adresse.
@@ -480,7 +484,7 @@ themes-add-intro = Mit einem vorhandenen Schlüssel benennen Sie dieses Thema um
 field-target_group_note = Weitere Zielgruppen
 hint-target-group-note = Gruppen, die nicht in der Liste stehen, in der Sprache der Praxis, durch Semikolons getrennt.
 target-groups-title = Zielgruppen
-target-groups-intro = Die Gruppen, für die Praxisbeispiele gedacht sind, mit ihren Namen in jeder Sprache. Importierter Text, der eine Gruppe oder einen ihrer anderen Namen nennt, wird ihr zugeordnet; der Rest bleibt als Hinweis an der Praxis.
+target-groups-intro = Die Gruppen, für die Praxisbeispiele gedacht sind, mit ihren Namen in jeder Sprache. Importierter Text, der eine Gruppe oder einen ihrer anderen Namen nennt, wird ihr zugeordnet; der Rest bleibt als Hinweis beim Praxisbeispiel.
 target-groups-caption = Die Zielgruppen-Taxonomie
 target-groups-add = Zielgruppe hinzufügen oder umbenennen
 target-groups-add-intro = Mit einem vorhandenen Schlüssel wird diese Gruppe umbenannt.
@@ -909,6 +913,13 @@ call-change-place = Platz
 call-no-place = Kein Platz
 call-publish-intro = Beim Veröffentlichen wird jede Anfrage mit Platz zu einem zugesagten Besuch, und alle Anfragenden und Gastgeber werden benachrichtigt.
 call-publish = Verteilung veröffentlichen
+call-publish-ask = Zuteilung veröffentlichen…
+call-confirm-publish = Die Zuteilung von „{ $title }“ veröffentlichen?
+call-confirm-publish-body = { $count ->
+    [one] { $granted } von { $count } Anfrage erhält einen Platz und wird ein zugesagter Besuch.
+   *[other] { $granted } von { $count } Anfragen erhalten einen Platz und werden zugesagte Besuche.
+}
+call-confirm-publish-after = Die anderen erfahren, dass es diesmal keinen Platz gibt. Alle Anfragenden und Gastgebenden werden benachrichtigt, und die Zuteilung lässt sich danach nicht mehr ändern.
 call-summary = { $granted } von { $requests } Anfragen haben einen Platz; gesamte Eignung { $fit } Punkte.
 call-no-city = Ohne Stadt
 call-why-own = die eigene Organisation der Anfragenden

@@ -118,6 +118,8 @@ person-email-members-only = Visible to signed-in members only.
 
 ## Actions and notices
 action-edit = Edit
+action-change = Change
+hint-term-key = Lowercase letters, digits and hyphens (e.g. “older-people”). A key stays: giving an existing key renames that entry.
 action-save = Save
 action-delete = Delete
 action-translate = Translate
@@ -263,6 +265,8 @@ error-unknown-city = { $field }: no such city in the directory.
 error-unknown-country = { $field }: no such country in the directory.
 error-unknown-organisation = { $field }: no such organisation in the directory.
 error-unknown-theme = { $field }: “{ $value }” is not a theme of the taxonomy.
+error-invisible = { $field }: use visible letters on one line, without line breaks or invisible characters.
+error-term-taken = { $field }: “{ $value }” already names the entry “{ $other }”.
 error-login-failed = { $field }: e-mail address or password is wrong.
 error-login-rate-limited = { $field }: too many failed attempts. Please wait a minute and try again.
 error-account-exists = { $field }: an account with this address already exists.
@@ -909,6 +913,13 @@ call-change-place = Place
 call-no-place = Not placed
 call-publish-intro = Publishing turns each placed request into an accepted visit and tells every requester and host.
 call-publish = Publish the allocation
+call-publish-ask = Publish the allocation…
+call-confirm-publish = Publish the allocation of “{ $title }”?
+call-confirm-publish-body = { $count ->
+    [one] { $granted } of { $count } request gets a place and becomes an accepted visit.
+   *[other] { $granted } of { $count } requests get a place and become accepted visits.
+}
+call-confirm-publish-after = The others hear that there is no place this time. Every requester and host is notified, and the allocation cannot be changed afterwards.
 call-summary = { $granted } of { $requests } requests placed; total fit { $fit } points.
 call-no-city = Without a city
 call-why-own = the requester's own organisation

@@ -118,6 +118,8 @@ person-email-members-only = Visible uniquement par les membres, après connexion
 
 ## Actions and notices
 action-edit = Modifier
+action-change = Modifier
+hint-term-key = Lettres minuscules, chiffres et traits d’union (par ex. « older-people »). Une clé ne change pas : une clé existante renomme cette entrée.
 action-save = Enregistrer
 action-delete = Supprimer
 action-translate = Traduire
@@ -263,6 +265,8 @@ error-unknown-city = { $field } : cette ville ne figure pas dans l’annuaire.
 error-unknown-country = { $field } : ce pays ne figure pas dans l’annuaire.
 error-unknown-organisation = { $field } : cette organisation ne figure pas dans l’annuaire.
 error-unknown-theme = { $field } : « { $value } » ne fait pas partie de la liste des thèmes.
+error-invisible = { $field } : uniquement des caractères visibles sur une seule ligne, sans retour à la ligne ni caractère invisible.
+error-term-taken = { $field } : « { $value } » désigne déjà l’entrée « { $other } ».
 error-login-failed = { $field } : l’adresse e-mail ou le mot de passe est incorrect.
 error-login-rate-limited = { $field } : trop de tentatives échouées. Veuillez patienter une minute, puis réessayer.
 error-account-exists = { $field } : un compte existe déjà avec cette adresse.
@@ -909,6 +913,13 @@ call-change-place = Place
 call-no-place = Sans place
 call-publish-intro = La publication transforme chaque demande retenue en visite acceptée et informe tous les demandeurs et les hôtes.
 call-publish = Publier la répartition
+call-publish-ask = Publier l’attribution…
+call-confirm-publish = Publier l’attribution de « { $title } » ?
+call-confirm-publish-body = { $count ->
+    [one] { $granted } demande sur { $count } obtient une place et devient une visite acceptée.
+   *[other] { $granted } demandes sur { $count } obtiennent une place et deviennent des visites acceptées.
+}
+call-confirm-publish-after = Les autres apprennent qu’il n’y a pas de place cette fois. Chaque demandeur et chaque accueillant est informé, et l’attribution ne peut plus être modifiée ensuite.
 call-summary = { $granted } demandes sur { $requests } ont une place ; adéquation totale { $fit } points.
 call-no-city = Sans ville
 call-why-own = la propre organisation du demandeur

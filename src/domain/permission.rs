@@ -150,6 +150,9 @@ pub enum Action {
     /// Change a practice's record. A published practice is changed by coordinators and admins
     /// only: they published it, so they answer for what the public reads.
     EditPractice(PracticeFacts),
+    /// Read a practice's earlier versions: its owners' people, coordinators and admins, and its
+    /// reviewer while the review runs.
+    ReadRevisions(PracticeFacts),
     /// Set a practice's owner organisations, which decide who edits it and who reads its drafts.
     ChangePracticeOwners {
         /// Organisations other than the asker's own are added or removed.
@@ -255,6 +258,11 @@ pub fn can(actor: &Actor, action: Action) -> bool {
                 PracticeStatus::Draft | PracticeStatus::ChangesRequested
             );
             (staff && f.status != PracticeStatus::Archived) || (author && open)
+        }
+        ReadRevisions(f) => {
+            staff
+                || (f.own_organisation && f.status != PracticeStatus::Archived)
+                || (f.reviewer && f.status == PracticeStatus::InReview)
         }
         // Like its original text, a published practice's translations are changed by those who
         // published it.
@@ -468,6 +476,11 @@ mod tests {
             (ViewPractice(PracticeFacts { same_city: Some(true), ..facts(Submitted) }), [false, false, false, true, true]),
             (ViewPractice(own(Draft)),                          [false, true,  true,  true,  true]),
             (ViewPractice(reviewing),                           [false, true,  true,  true,  true]),
+            (ReadRevisions(facts(Published)),                   [false, false, false, true,  true]),
+            (ReadRevisions(own(Published)),                     [false, true,  true,  true,  true]),
+            (ReadRevisions(own(Archived)),                      [false, false, false, true,  true]),
+            (ReadRevisions(reviewing),                          [false, true,  true,  true,  true]),
+            (ReadRevisions(PracticeFacts { reviewer: true, ..facts(Published) }), [false, false, false, true, true]),
             (CreatePractice { organisation_id: OWN },           [false, false, true,  true,  true]),
             (CreatePractice { organisation_id: OTHER },         [false, false, false, true,  true]),
             (EditPractice(own(Draft)),                          [false, false, true,  true,  true]),

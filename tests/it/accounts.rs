@@ -244,14 +244,17 @@ both! {
         let at = row.find("/reset\"").expect("a reset button");
         let from = row[..at].rfind("action=\"").expect("its form") + "action=\"".len();
         let reset = format!("{}/reset", &row[from..at]);
-        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
-        member.get("/en/account").await;
+        // The member signs in in German: the link the English-reading admin makes opens in German.
+        let mut member = t.client();
+        member.get("/de/login").await;
+        member.post_form("/de/login", &[("email", MEMBER.0), ("password", MEMBER.1)]).await.assert(StatusCode::SEE_OTHER);
+        member.get("/de/account").await;
         member.post_form(&reset, &[]).await.assert(StatusCode::FORBIDDEN);
         admin.get("/en/admin/users").await;
         let r = admin.post_form(&reset, &[]).await;
         r.assert(StatusCode::OK).contains(MEMBER.0);
         let link = issued_link(&r.body);
-        assert!(link.starts_with("/en/password/reset/"), "{link}");
+        assert!(link.starts_with("/de/password/reset/"), "{link}");
         // A second link, made before the first is used, ends when the password changes.
         admin.get("/en/admin/users").await;
         let older = issued_link(&admin.post_form(&reset, &[]).await.body);
@@ -271,10 +274,10 @@ both! {
             .assert(StatusCode::UNPROCESSABLE_ENTITY).contains("href=\"#password\"");
         let r = owner.post_form(&link, &[("password", "a new long passphrase"), ("password_confirm", "a new long passphrase")]).await;
         r.assert(StatusCode::SEE_OTHER);
-        assert_eq!(r.header("location"), "/en/account?done=password");
+        assert_eq!(r.header("location"), "/de/account?done=password");
         owner.get("/en/account").await.assert(StatusCode::OK).contains(MEMBER.0);
         // Once only; the member's other session ended; the old password no longer works.
-        owner.get(&link).await.assert(StatusCode::NOT_FOUND).contains("This link was already used").contains("href=\"/en/password/forgot\"");
+        owner.get(&link).await.assert(StatusCode::NOT_FOUND).contains("Dieser Link wurde bereits verwendet").contains("href=\"/de/password/forgot\"");
         t.client().get(&older).await.assert(StatusCode::NOT_FOUND);
         member.get("/en/account").await.assert(StatusCode::UNAUTHORIZED);
         let mut c = t.client();

@@ -113,12 +113,40 @@ both! {
         let body = json!({"title": "Sprachcafé", "summary": "Ehrenamtliche leiten Gesprächsrunden. Alle üben in ihrem Tempo.",
             "lang": "fr", "city": "metz", "organisations": ["association-dounia"],
             "target_groups": ["Primo-arrivants", "women", "Integrationsbeirat", "Personnes sans domicile"],
-            "target_group_note": "Familles du quartier"});
+            "target_group_note": "Familles du quartier; Réfugiés"});
         let created = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &body).await.assert(StatusCode::CREATED).json();
-        assert_eq!(created["target_groups"], json!(["newcomers", "women", "advisory-councils"]));
+        // A group named in the note is filed too.
+        assert_eq!(created["target_groups"], json!(["newcomers", "women", "advisory-councils", "refugees"]));
         assert_eq!(created["target_group_note"], "Familles du quartier; Personnes sans domicile");
         coord.get("/en/practices/sprachcafe").await.contains("<li class=\"tag\">Advisory councils</li>")
             .contains("<p class=\"meta\" lang=\"fr\">Familles du quartier; Personnes sans domicile</p>");
+        // A bad name is the groups' error, not the note's; too many names are refused before any
+        // is looked at.
+        let mut bad = body.clone();
+        bad["title"] = json!("Sprachcafé 3");
+        bad["target_groups"] = json!(["a\u{1}b"]);
+        let r = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &bad).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        let fields = r.json()["error"]["fields"].clone();
+        assert!(fields["target_groups"].is_string() && fields["target_group_note"].is_null(), "{fields}");
+        bad["target_groups"] = json!((0..5000).map(|i| format!("g{i}")).collect::<Vec<_>>());
+        let r = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &bad).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["target_groups"].as_str().expect("named").contains("20"), "{}", r.body);
+
+        // A key or name another group has is refused, naming it; a key always files under its group.
+        let r = api.json(Method::PUT, "/api/v1/target-groups/eltern", &json!({"label_de": "Elterncafé", "label_fr": "Café des parents",
+            "label_en": "Parents' café", "synonyms": ""})).await;
+        r.assert(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["key"].as_str().expect("key").contains("families"), "{}", r.body);
+        let r = api.json(Method::PUT, "/api/v1/target-groups/girls", &json!({"label_de": "Mädchen", "label_fr": "Filles",
+            "label_en": "Women", "synonyms": "Jugendliche"})).await;
+        let fields = r.assert(StatusCode::UNPROCESSABLE_ENTITY).json()["error"]["fields"].clone();
+        assert!(fields["label_en"].is_string() && fields["synonyms"].is_string() && fields["label_de"].is_null(), "{fields}");
+        // Renaming keeps what it is not told to change only when the form says so: "Change"
+        // fills the form with the group as it is, other names included.
+        coord.get("/en/target-groups?edit=advisory-councils").await
+            .contains("value=\"advisory-councils\"").contains(">Ausländerbeirat; Integrationsbeirat</textarea>");
     }
 
     async fn writes_need_the_right_role(db) {

@@ -202,6 +202,13 @@ both! {
         assert_eq!(r.json()["granted"], 3);
         assert!(r.body.contains("\"by_hand\":true"));
 
+        // The page asks before publishing, saying who gets a place; members are not asked.
+        coordinator.get(&format!("/en/calls/{slug}/allocation")).await
+            .contains(&format!("href=\"/en/calls/{slug}/publish\"")).lacks(&format!("action=\"/en/calls/{slug}/publish\""));
+        coordinator.get(&format!("/en/calls/{slug}/publish")).await.assert(StatusCode::OK)
+            .contains("Publish the allocation of “Herbst 2027”?").contains("3 of 4 requests get a place")
+            .contains(&format!("action=\"/en/calls/{slug}/publish\""));
+        member.get(&format!("/en/calls/{slug}/publish")).await.assert(StatusCode::FORBIDDEN);
         // Publishing makes accepted visits and tells each requester where they stand.
         let r = coordinator.json(Method::POST, &format!("/api/v1/calls/{slug}/publish"), &json!({})).await;
         r.assert(StatusCode::OK);
@@ -214,6 +221,9 @@ both! {
         assert_eq!(r.json()["placement"], a.as_str());
         coordinator.json(Method::POST, &format!("/api/v1/calls/{slug}/publish"), &json!({})).await.assert(StatusCode::CONFLICT);
         coordinator.json(Method::POST, &allocation, &json!({})).await.assert(StatusCode::CONFLICT);
+        // Once published, the question leads back to the allocation.
+        let r = coordinator.get(&format!("/en/calls/{slug}/publish")).await;
+        assert_eq!(r.header("location"), format!("/en/calls/{slug}/allocation"));
         member
             .get(&format!("/de/calls/{slug}"))
             .await

@@ -199,6 +199,14 @@ both! {
         c.get("/de/practices/conseil-communal-des-jeunes-ville-de-luxembourg").await.assert(StatusCode::OK).lacks("class=\"lang-notice\"");
         c.get("/en/practices/cafe-baer-qualifizierung-trier-west").await.contains("Original in German").contains("<div class=\"prose lead\" lang=\"de\">");
         c.get("/en/practices/integrationskonzept-trier").await.assert(StatusCode::NOT_FOUND);
+        // Earlier versions are for the practice's own organisations, staff, and a reviewer while
+        // the review runs: not for any member.
+        let mut member = t.signed_in(MEMBER.0, MEMBER.1).await;
+        member.get("/en/practices/cafe-baer-qualifizierung-trier-west/revisions").await.assert(StatusCode::FORBIDDEN);
+        member.get("/en/practices/cafe-baer-qualifizierung-trier-west").await.lacks("/revisions\"");
+        let mut editor = t.signed_in(EDITOR.0, EDITOR.1).await;
+        editor.get("/en/practices/cafe-social-chibanis-immigres-ages-dounia-metz").await.contains("/revisions\"").lacks("/edit\"");
+        editor.get("/en/practices/cafe-social-chibanis-immigres-ages-dounia-metz/revisions").await.assert(StatusCode::OK);
         // Saarbrücken's city hall owns two practices, one not public yet.
         c.get("/en/practices/zuwanderungs-und-integrationsbuero-saarbruecken").await.lacks("Other practices");
         let mut coord = t.signed_in(COORDINATOR.0, COORDINATOR.1).await;
@@ -237,10 +245,14 @@ both! {
         let fields = |context: &'static str| vec![("version", "1"), ("lang", "fr"), ("title", "Cafés linguistiques"),
             ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
             ("city", "metz"), ("organisations", "association-dounia"), ("context", context)];
-        coord.post_form("/fr/practices/cafes-linguistiques", &fields("Contexte de la coordination.")).await.assert(StatusCode::SEE_OTHER);
+        let mut theirs = fields("Contexte de la coordination.");
+        theirs.push(("target_groups", "women"));
+        coord.post_form("/fr/practices/cafes-linguistiques", &theirs).await.assert(StatusCode::SEE_OTHER);
         editor.csrf = editor_csrf;
         let conflict = editor.post_form("/fr/practices/cafes-linguistiques", &fields("Contexte de l’autrice.")).await;
+        // Every field the two versions differ in is shown, groups by name.
         conflict.assert(StatusCode::CONFLICT).contains("Contexte de la coordination.").contains("Contexte de l’autrice.")
+            .contains("<tr><th scope=\"row\">Publics cibles</th><td>Femmes</td><td></td></tr>")
             .contains("name=\"version\" value=\"2\"");
         let merged = editor.post_form("/fr/practices/cafes-linguistiques", &[("version", "2"), ("lang", "fr"), ("title", "Cafés linguistiques"),
             ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
@@ -249,7 +261,14 @@ both! {
         let revisions = editor.get("/fr/practices/cafes-linguistiques/revisions").await;
         revisions.assert(StatusCode::OK).contains("<td>3</td>").contains("Contexte et problème");
         let diff = editor.get("/fr/practices/cafes-linguistiques/revisions?from=1&to=3").await;
-        diff.assert(StatusCode::OK).contains("<ins>").contains("Contexte de l’autrice.");
+        diff.assert(StatusCode::OK).contains("<ins>").contains("Contexte de l’autrice.")
+            // Target groups by their names in the reader's language, texts marked with theirs.
+            .contains("<del>Primo-arrivants</del>").lacks("<del>newcomers</del>").contains("<div class=\"diff\" lang=\"fr\">");
+        // The versions either way round, and a version that is not a number, are no error.
+        let back = editor.get("/fr/practices/cafes-linguistiques/revisions?from=3&to=1").await;
+        let compared = |body: &str| body[body.find("id=\"compare\"").expect("the comparison")..].to_owned();
+        assert_eq!(compared(&back.body), compared(&diff.body));
+        editor.get("/fr/practices/cafes-linguistiques/revisions?from=abc").await.assert(StatusCode::OK);
         // A paragraph added from a browser (CRLF line ends): the paragraph before it is unchanged.
         editor.get("/fr/practices/cafes-linguistiques/edit").await;
         editor.post_form("/fr/practices/cafes-linguistiques", &[("version", "3"), ("lang", "fr"), ("title", "Cafés linguistiques"),

@@ -172,6 +172,25 @@ both! {
         page.assert(StatusCode::OK).contains(">Projektleitung, Café Bär Trier-West</a>").contains(">Association Dounia</a>");
         editor.get("/fr/practices/jardins-du-sablon/edit").await
             .contains("value=\"Projektleitung, Café Bär Trier-West\"").lacks("value=\"projektleitung-cafe-baer\"");
+        // A namesake joins the directory: both are offered and shown with their address, the form
+        // that names the first saves again, and the bare name says it is ambiguous.
+        let namesake = passerelle::domain::directory::PersonForm {
+            name: "Projektleitung, Café Bär Trier-West".into(),
+            organisation: "association-dounia".into(),
+            ..Default::default()
+        };
+        let other = t.app.create_person(&passerelle::domain::Actor::System, &namesake).await.expect("namesake");
+        editor.get("/fr/practices/jardins-du-sablon/edit").await
+            .contains("value=\"Projektleitung, Café Bär Trier-West (projektleitung-cafe-baer)\"")
+            .contains(&format!("<option value=\"Projektleitung, Café Bär Trier-West ({other})\">"));
+        let mut again = fields("Projektleitung, Café Bär Trier-West (projektleitung-cafe-baer)");
+        again.push(("version", "1"));
+        editor.post_form("/fr/practices/jardins-du-sablon", &again).await.assert(StatusCode::SEE_OTHER);
+        let mut bare = fields("Projektleitung, Café Bär Trier-West");
+        bare.push(("version", "2"));
+        editor.post_form("/fr/practices/jardins-du-sablon", &bare).await.assert(StatusCode::UNPROCESSABLE_ENTITY)
+            .contains("value=\"Projektleitung, Café Bär Trier-West\"");
+        editor.get("/fr/practices/jardins-du-sablon").await.contains("href=\"/fr/people/projektleitung-cafe-baer\"");
 
         // A coordinator chooses a reviewer among those who may review it (from another city).
         editor.post_form("/fr/practices/jardins-du-sablon/step/submit", &[]).await.assert(StatusCode::SEE_OTHER);
@@ -189,7 +208,8 @@ both! {
             .lacks(">cafe-baer-qualifizierung-trier-west<");
         coordinator.get("/de/placements/bewerbungstraining-cafe-baer/edit").await.assert(StatusCode::OK)
             .contains("value=\"Café Bär in Trier-West: Qualifizierung, Beratung und Begegnung unter einem Dach\"")
-            .contains("value=\"Projektleitung, Café Bär Trier-West\"");
+            // The contact has a namesake now (above): shown with its address.
+            .contains("value=\"Projektleitung, Café Bär Trier-West (projektleitung-cafe-baer)\"");
     }
 }
 

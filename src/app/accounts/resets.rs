@@ -92,7 +92,8 @@ impl App {
         Ok(())
     }
 
-    /// A reset link for an account, made by an administrator to pass on (admins only).
+    /// A reset link for an account, made by an administrator to pass on (admins only), in the
+    /// account's language (`locale` when it has none).
     #[tracing::instrument(skip_all, fields(user_id))]
     pub async fn issue_password_reset(
         &self,
@@ -115,7 +116,15 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok((user.email, self.reset_link(&token, locale)))
+        // The link opens in the account's own language (the one its notices are written in).
+        let own = self
+            .store()
+            .notice_recipients(&[user.id], false)
+            .await?
+            .into_iter()
+            .find_map(|(_, _, l)| Locale::from_code(&l))
+            .unwrap_or(locale);
+        Ok((user.email, self.reset_link(&token, own)))
     }
 
     /// The address a reset link is for; `NotFound` when it is unknown, used or expired.

@@ -2,12 +2,14 @@
 //! optimistic locking, translations and attachments. The review workflow is in `review`.
 //! The permission rule decides; this module gathers the facts it needs.
 
+use crate::domain::catalogue::practice::LIST_MAX;
 use crate::domain::catalogue::practice::{
     NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS, Transition,
 };
 use crate::domain::directory::TermMatcher;
 use crate::domain::directory::terms::split_synonyms;
 use crate::domain::permission::PracticeFacts;
+use crate::domain::values::optional_text;
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Slug, can};
 use crate::storage::{
     AttachmentRow, EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
@@ -42,6 +44,8 @@ pub struct Practice {
     pub can_edit: bool,
     /// Whether the reader may translate it.
     pub can_translate: bool,
+    /// Whether the reader may read its earlier versions.
+    pub can_read_revisions: bool,
     /// Whether the reader may take it for review.
     pub can_take_review: bool,
     /// Whether the reader may assign a reviewer.
@@ -174,21 +178,41 @@ pub(super) fn form_of(
 }
 
 /// Files the names a form gives for themes and target groups under their keys. Target groups
-/// the taxonomy lacks join the note (once); themes it lacks stay, to be refused as unknown.
+/// the taxonomy lacks join the note (once), and the note's items that name a group are filed
+/// too; themes it lacks stay, to be refused as unknown. Values the form's own check refuses
+/// (too many, too long, control characters) are left where they are, so that the error names
+/// their field.
 pub(crate) fn file_terms(form: &mut PracticeForm, themes: &TermMatcher, groups: &TermMatcher) {
-    let (keys, unknown) = themes.sort(&form.themes);
-    form.themes = keys.into_iter().chain(unknown).collect();
-    let (keys, rest) = groups.sort(&form.target_groups);
-    form.target_groups = keys;
-    let mut note: Vec<String> = split_synonyms(&form.target_group_note)
+    if form.themes.len() <= LIST_MAX {
+        let (keys, unknown) = themes.sort(&form.themes);
+        form.themes = keys.into_iter().chain(unknown).collect();
+    }
+    if form.target_groups.len() > LIST_MAX {
+        return;
+    }
+    let (named, refused): (Vec<String>, Vec<String>) = form
+        .target_groups
+        .iter()
+        .cloned()
+        .partition(|g| optional_text(g, 60).is_ok());
+    let noted: Vec<String> = split_synonyms(&form.target_group_note)
         .into_iter()
         .map(str::to_owned)
         .collect();
-    for name in rest {
-        if !note.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
-            note.push(name);
+    let (mut keys, rest) = groups.sort(&named);
+    let (noted_keys, noted_rest) = groups.sort(&noted);
+    for key in noted_keys {
+        if !keys.contains(&key) {
+            keys.push(key);
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    let note: Vec<String> = noted_rest
+        .into_iter()
+        .chain(rest)
+        .filter(|n| seen.insert(n.to_lowercase()))
+        .collect();
+    form.target_groups = keys.into_iter().chain(refused).collect();
     form.target_group_note = note.join("; ");
 }
 
@@ -341,6 +365,7 @@ impl App {
             attachments: self.store().attachments(row.id).await?,
             can_edit: can(actor, Action::EditPractice(facts)),
             can_translate: can(actor, Action::TranslatePractice(facts)),
+            can_read_revisions: can(actor, Action::ReadRevisions(facts)),
             can_take_review: actor.user_id().is_some() && can(actor, Action::TakeReview(facts)),
             can_assign_review: can(actor, Action::AssignReview(facts)),
             show_opinion: row
@@ -384,9 +409,7 @@ impl App {
     /// The revisions of a practice (for those who may edit it).
     pub async fn practice_revisions(&self, actor: &Actor, slug: &str) -> Result<Vec<RevisionRow>> {
         let p = self.practice(actor, slug, "").await?;
-        if !p.can_edit && !p.facts.reviewer {
-            authorize(actor, Action::EditPractice(p.facts))?;
-        }
+        authorize(actor, Action::ReadRevisions(p.facts))?;
         Ok(self.store().practice_revisions(p.row.id).await?)
     }
 
@@ -511,7 +534,12 @@ impl App {
         }
         check_owners(actor, &[], &owners)?;
 
-        let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
+        // The snapshot names the address the practice has (a form may leave it to the title).
+        let snapshot = serde_json::to_string(&PracticeForm {
+            slug: p.slug.to_string(),
+            ..form.clone()
+        })
+        .map_err(|e| anyhow::anyhow!(e))?;
         let write = PracticeWrite {
             practice: &p,
             city_id,
@@ -560,7 +588,12 @@ impl App {
         let (p, city_id, owners, contacts) = self.check_practice(&mut tx, form).await?;
         let before: Vec<i64> = current.owners.iter().map(|o| o.id).collect();
         check_owners(actor, &before, &owners)?;
-        let snapshot = serde_json::to_string(form).map_err(|e| anyhow::anyhow!(e))?;
+        // The snapshot names the address the practice has (a form may leave it to the title).
+        let snapshot = serde_json::to_string(&PracticeForm {
+            slug: p.slug.to_string(),
+            ..form.clone()
+        })
+        .map_err(|e| anyhow::anyhow!(e))?;
         let write = PracticeWrite {
             practice: &p,
             city_id,

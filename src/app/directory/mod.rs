@@ -143,6 +143,17 @@ impl App {
     ) -> Result<String> {
         authorize(actor, Action::EditTaxonomy)?;
         let term = NewTerm::try_from(form).map_err(Error::Invalid)?;
+        // Its key and names must not already name another term: they would be filed there.
+        let others: Vec<TermRow> = self
+            .terms(taxonomy)
+            .await?
+            .into_iter()
+            .filter(|t| t.key != term.key.as_str())
+            .collect();
+        let clashes = TermRow::matcher(&others).clashes(&term);
+        if !clashes.is_empty() {
+            return Err(Error::Invalid(clashes));
+        }
         let mut tx = self.store().write().await?;
         tx.upsert_term(taxonomy, &term, actor.user_id()).await?;
         tx.commit().await?;

@@ -45,7 +45,7 @@ impl App {
         slugs: &[String],
         locale: Locale,
     ) -> Result<(Vec<String>, Vec<String>)> {
-        let offered = self.pick_options(pick).await?;
+        let offered = distinct_names(self.pick_options(pick).await?);
         let titles;
         let known: &[(String, String)] = if pick == Pick::Practice {
             titles = self.practice_titles(slugs, locale).await?;
@@ -97,15 +97,14 @@ impl App {
             return Ok(out);
         }
         for value in values {
-            let found = match pick {
-                Pick::Organisation => {
-                    self.store()
-                        .slugs_named(Named::Organisations, value)
-                        .await?
-                }
-                Pick::Person => self.store().slugs_named(Named::People, value).await?,
-                Pick::Practice => self.store().practices_titled(value).await?,
-            };
+            // A name several share is offered as "Name (slug)": that one of them.
+            if let Some((name, slug)) = named_with_slug(value)
+                && self.named(pick, name).await?.iter().any(|s| s == slug)
+            {
+                out.push(slug.to_owned());
+                continue;
+            }
+            let found = self.named(pick, value).await?;
             match found.as_slice() {
                 [one] => out.push(one.clone()),
                 many if many.iter().any(|s| s == value) => out.push(value.to_owned()),
@@ -127,6 +126,19 @@ impl App {
         }
         out.dedup();
         Ok(out)
+    }
+
+    /// The slugs of what `value` names: a name (or title) or a slug.
+    async fn named(&self, pick: Pick, value: &str) -> Result<Vec<String>> {
+        Ok(match pick {
+            Pick::Organisation => {
+                self.store()
+                    .slugs_named(Named::Organisations, value)
+                    .await?
+            }
+            Pick::Person => self.store().slugs_named(Named::People, value).await?,
+            Pick::Practice => self.store().practices_titled(value).await?,
+        })
     }
 
     /// A practice form with its organisations and contacts as slugs, and what could not be.
@@ -198,5 +210,72 @@ pub(crate) fn with_picks<T>(outcome: Result<T>, picks: FieldErrors) -> Result<T>
     match outcome {
         Err(Error::Invalid(e)) => Err(Error::Invalid(e.overridden_by(picks))),
         other => other,
+    }
+}
+
+/// The names as pickers show them: a name that several share (without case or accents) is
+/// followed by its slug in brackets, "Maria Schmidt (maria-schmidt-2)", so that each can be
+/// chosen and a form that names one can be saved again.
+fn distinct_names(names: Vec<(String, String)>) -> Vec<(String, String)> {
+    let folded: Vec<String> = names
+        .iter()
+        .map(|(_, n)| {
+            crate::storage::fold(n)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, (slug, name))| {
+            let shared = folded.iter().filter(|f| **f == folded[i]).count() > 1;
+            let shown = if shared {
+                format!("{name} ({slug})")
+            } else {
+                name.clone()
+            };
+            (slug.clone(), shown)
+        })
+        .collect()
+}
+
+/// "Name (slug)" split into the name and the slug, when the brackets hold something shaped
+/// like a slug.
+fn named_with_slug(value: &str) -> Option<(&str, &str)> {
+    let inner = value.strip_suffix(')')?;
+    let (name, slug) = inner.rsplit_once(" (")?;
+    crate::domain::Slug::try_from(slug)
+        .is_ok()
+        .then_some((name.trim(), slug))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_several_share_carry_their_slug() {
+        let shown = distinct_names(vec![
+            ("maria-schmidt".into(), "Maria Schmidt".into()),
+            ("maria-schmidt-2".into(), "Maria  Schmidt".into()),
+            ("fatima-benali".into(), "Fatima Benali".into()),
+        ]);
+        let names: Vec<&str> = shown.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Maria Schmidt (maria-schmidt)",
+                "Maria  Schmidt (maria-schmidt-2)",
+                "Fatima Benali"
+            ]
+        );
+        assert_eq!(
+            named_with_slug("Maria Schmidt (maria-schmidt-2)"),
+            Some(("Maria Schmidt", "maria-schmidt-2"))
+        );
+        assert_eq!(named_with_slug("Zentrum für Bildung (ZfB)"), None);
+        assert_eq!(named_with_slug("Fatima Benali"), None);
     }
 }

@@ -326,9 +326,32 @@ pub fn sentence_count(text: &str) -> usize {
     inner + 1
 }
 
+/// The most values a list field is read for; more is refused whole, before any is checked.
+pub const LIST_MAX: usize = 100;
+
+/// The non-empty values of a list field, or `None` (and a field error saying at most `max`)
+/// when there are more than [`LIST_MAX`].
+fn listed<'a>(
+    e: &mut FieldErrors,
+    field: &'static str,
+    items: &'a [String],
+    max: usize,
+) -> Option<Vec<&'a str>> {
+    let items: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() > LIST_MAX {
+        e.add(field, FieldError::with("error-too-many", "max", max));
+        return None;
+    }
+    Some(items)
+}
+
 fn slugs(e: &mut FieldErrors, field: &'static str, items: &[String]) -> Vec<Slug> {
     let mut out: Vec<Slug> = Vec::new();
-    for s in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    for s in listed(e, field, items, LIST_MAX).unwrap_or_default() {
         if let Some(slug) = e.check(field, Slug::try_from(s))
             && !out.contains(&slug)
         {
@@ -435,12 +458,7 @@ impl NewPractice {
         let contacts = slugs(&mut e, "contacts", &f.contacts);
         let themes = slugs(&mut e, "themes", &f.themes);
         let mut target_groups: Vec<String> = Vec::new();
-        for g in f
-            .target_groups
-            .iter()
-            .map(|g| g.trim())
-            .filter(|g| !g.is_empty())
-        {
+        for g in listed(&mut e, "target_groups", &f.target_groups, 20).unwrap_or_default() {
             if let Some(Some(g)) = e.check("target_groups", optional_text(g, 60))
                 && !target_groups
                     .iter()

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::errors::FieldErrors;
+use crate::domain::errors::{FieldError, FieldErrors};
 use crate::domain::values::{Slug, fold, optional_text, required_text};
 
 /// A taxonomy coordinators extend.
@@ -63,15 +63,46 @@ impl TryFrom<&TermForm> for NewTerm {
         let fr = e.check("label_fr", required_text(&f.label_fr, 80));
         let en = e.check("label_en", required_text(&f.label_en, 80));
         let synonyms = e.check("synonyms", optional_text(&f.synonyms, 2000));
+        // A name is one line of visible text: no line breaks, tabs, or characters that show
+        // nothing or turn text around (zero-width spaces, direction overrides, soft hyphens).
+        for (field, value) in [
+            ("label_de", &f.label_de),
+            ("label_fr", &f.label_fr),
+            ("label_en", &f.label_en),
+        ] {
+            if !visible_line(value) && e.get(field).is_none() {
+                e.add(field, FieldError::new("error-invisible"));
+            }
+        }
+        if !split_synonyms(&f.synonyms).iter().all(|n| visible_line(n))
+            && e.get("synonyms").is_none()
+        {
+            e.add("synonyms", FieldError::new("error-invisible"));
+        }
         match (key, de, fr, en, synonyms) {
-            (Some(key), Some(de), Some(fr), Some(en), Some(synonyms)) => Ok(NewTerm {
-                key,
-                labels: [de, fr, en],
-                synonyms: split_synonyms(synonyms.as_deref().unwrap_or_default()).join("; "),
-            }),
+            (Some(key), Some(de), Some(fr), Some(en), Some(synonyms)) if e.is_empty() => {
+                Ok(NewTerm {
+                    key,
+                    labels: [de, fr, en],
+                    synonyms: split_synonyms(synonyms.as_deref().unwrap_or_default()).join("; "),
+                })
+            }
             _ => Err(e),
         }
     }
+}
+
+/// Whether `s` (trimmed) is one line of text that shows something: a letter or digit, and no
+/// control, invisible or direction-changing characters. Empty text passes (required is checked
+/// elsewhere).
+fn visible_line(s: &str) -> bool {
+    let s = s.trim();
+    s.is_empty()
+        || (s.chars().any(char::is_alphanumeric)
+            && !s.chars().any(|c| {
+                c.is_control()
+                    || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+            }))
 }
 
 /// The other names of a term, as stored or typed (`;`-separated), trimmed and without empties.
@@ -99,17 +130,56 @@ fn comparable(name: &str) -> String {
 }
 
 impl TermMatcher {
-    /// A matcher over `terms`: each key with the names it answers to. When two terms share a
-    /// name, the first listed keeps it.
+    /// A matcher over `terms`: each key with the names it answers to. A key always names its
+    /// own term; when two terms share a name, the first listed keeps it.
     pub fn new<'a>(terms: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>) -> Self {
-        let mut keys = HashMap::new();
-        for (key, names) in terms {
-            for name in std::iter::once(key).chain(names) {
+        let terms: Vec<(&str, Vec<&str>)> = terms.into_iter().collect();
+        let mut keys: HashMap<String, String> = terms
+            .iter()
+            .map(|(key, _)| (comparable(key), (*key).to_owned()))
+            .collect();
+        for (key, names) in &terms {
+            for name in names {
                 keys.entry(comparable(name))
-                    .or_insert_with(|| key.to_owned());
+                    .or_insert_with(|| (*key).to_owned());
             }
         }
         TermMatcher { keys }
+    }
+
+    /// The key `name` files under, if any.
+    pub fn key_of(&self, name: &str) -> Option<&str> {
+        self.keys.get(&comparable(name)).map(String::as_str)
+    }
+
+    /// Field errors for a new or renamed `term` whose key or names already name another term
+    /// of this matcher (made without `term`): each would be filed under the other.
+    pub fn clashes(&self, term: &NewTerm) -> FieldErrors {
+        let mut e = FieldErrors::new();
+        let names = [
+            ("key", term.key.as_str()),
+            ("label_de", term.labels[0].as_str()),
+            ("label_fr", term.labels[1].as_str()),
+            ("label_en", term.labels[2].as_str()),
+        ]
+        .into_iter()
+        .chain(
+            split_synonyms(&term.synonyms)
+                .into_iter()
+                .map(|n| ("synonyms", n)),
+        );
+        for (field, name) in names {
+            if let Some(other) = self.key_of(name)
+                && other != term.key.as_str()
+                && e.get(field).is_none()
+            {
+                e.add(
+                    field,
+                    FieldError::with("error-term-taken", "value", name).and("other", other),
+                );
+            }
+        }
+        e
     }
 
     /// Sorts `values`: the keys they name (each once, in order) and the values that name none,
@@ -156,6 +226,53 @@ mod tests {
                 vec!["Ausländerbeirat".to_owned()]
             )
         );
+    }
+
+    #[test]
+    fn a_key_files_under_its_own_term_and_clashes_are_named() {
+        let m = TermMatcher::new([("families", vec!["Eltern"]), ("eltern", vec!["Elterncafé"])]);
+        assert_eq!(m.key_of("eltern"), Some("eltern"));
+        assert_eq!(m.key_of("Elterncafé"), Some("eltern"));
+        let others = TermMatcher::new([("families", vec!["Eltern", "Parents"])]);
+        let new = NewTerm::try_from(&TermForm {
+            key: "eltern".into(),
+            label_de: "Elterncafé".into(),
+            label_fr: "Parents".into(),
+            label_en: "Parents' café".into(),
+            synonyms: "Familien; Eltern".into(),
+        })
+        .expect("valid");
+        let e = others.clashes(&new);
+        for field in ["key", "label_fr", "synonyms"] {
+            assert!(e.get(field).is_some(), "{field}");
+        }
+        assert!(e.get("label_de").is_none() && e.get("label_en").is_none());
+    }
+
+    #[test]
+    fn names_are_one_line_of_visible_text() {
+        for bad in [
+            "\u{200B}",
+            "gni\u{202E}rts",
+            "line1\nline2",
+            "a\tb",
+            "\u{00AD}",
+        ] {
+            let e = NewTerm::try_from(&TermForm {
+                key: "x".into(),
+                label_de: bad.into(),
+                label_fr: "Ok".into(),
+                label_en: "Ok".into(),
+                synonyms: format!("Gut; {bad}"),
+            })
+            .expect_err(bad);
+            // A line break in the other names separates two names, as the hint says.
+            let in_names = !bad.contains('\n');
+            assert!(
+                e.get("label_de").is_some() && e.get("synonyms").is_some() == in_names,
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! in one transaction. Both passes run the same check from the same starting state, so the
 //! second finds exactly what the first approved; a file that changed in between is refused.
 
+use crate::domain::catalogue::practice::PracticeForm;
 use crate::storage::TermRow;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -215,7 +216,11 @@ impl App {
             let (line, record) = next.map_err(|_| changed())?;
             let c = check(&known, &mut seen, line, &record, &mut again).ok_or_else(changed)?;
             let city_id = tx.city_id(c.practice.city.as_str()).await.map_err(raced)?;
-            let snapshot = serde_json::to_string(&c.form).map_err(|e| anyhow::anyhow!(e))?;
+            let snapshot = serde_json::to_string(&PracticeForm {
+                slug: c.practice.slug.to_string(),
+                ..c.form.clone()
+            })
+            .map_err(|e| anyhow::anyhow!(e))?;
             let write = PracticeWrite {
                 practice: &c.practice,
                 city_id,

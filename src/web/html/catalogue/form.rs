@@ -89,6 +89,8 @@ pub(super) struct FormPage {
     contacts: Picker,
     /// When someone saved first: their version, shown beside this one.
     stored: Option<PracticeForm>,
+    /// Then: each field where the two differ, with theirs and this one as text.
+    conflict: Vec<(String, String, String)>,
 }
 
 impl FormPage {
@@ -127,7 +129,31 @@ pub(super) async fn form_page(
     } else {
         form_status(errors)
     };
+    // Where someone saved first, every field the two versions differ in, themes and target
+    // groups by name.
+    let conflict = match &stored {
+        Some(theirs) => {
+            let named = |f: &PracticeForm| PracticeForm {
+                themes: named_terms(&themes, ctx.locale, &f.themes),
+                target_groups: named_terms(&target_groups, ctx.locale, &f.target_groups),
+                ..f.clone()
+            };
+            let (theirs, mine) = (named(theirs), named(&form));
+            changed_fields(&theirs, &mine)
+                .into_iter()
+                .map(|f| {
+                    (
+                        ctx.tk("field-", f),
+                        field_text(&theirs, f),
+                        field_text(&mine, f),
+                    )
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
     let page = FormPage {
+        conflict,
         errors: ctx.errors(errors),
         action: match slug {
             Some(s) => ctx.link("/practices/", s, ""),
@@ -324,19 +350,22 @@ pub(super) struct RevisionsPage {
     ctx: Ctx,
     slug: String,
     title: String,
+    /// The language of the title shown.
+    title_lang: String,
     revisions: Vec<(RevisionRow, (String, String), Vec<String>)>,
     versions: Vec<i64>,
     from: i64,
     to: i64,
-    /// The fields that differ between `from` and `to`, paragraph by paragraph.
-    diff: Vec<(String, Vec<DiffPart>)>,
+    /// The fields that differ between `from` and `to`, paragraph by paragraph, each with the
+    /// language its text is in (the practice's texts; none for lists shown in the reader's).
+    diff: Vec<(String, Option<String>, Vec<DiffPart>)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(super) struct CompareQuery {
-    from: Option<i64>,
-    to: Option<i64>,
+    from: Option<String>,
+    to: Option<String>,
 }
 
 /// A field of a saved form as text (lists one item per paragraph).
@@ -357,7 +386,7 @@ pub(super) async fn revisions(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    Query(q): Query<CompareQuery>,
+    crate::web::html::HtmlQuery(q): crate::web::html::HtmlQuery<CompareQuery>,
 ) -> HtmlResult<RevisionsPage> {
     let p = app
         .practice(&ctx.actor(), &slug, ctx.lang())
@@ -367,10 +396,23 @@ pub(super) async fn revisions(
         .practice_revisions(&ctx.actor(), &slug)
         .await
         .or_page(&ctx)?;
-    // What each revision changed against the one before it, by field.
+    // What each revision changed against the one before it, by field; themes and target
+    // groups by their names in the reader's language.
+    let (themes, groups) = (
+        app.themes().await.or_page(&ctx)?,
+        app.target_groups().await.or_page(&ctx)?,
+    );
     let forms: Vec<Option<PracticeForm>> = rows
         .iter()
-        .map(|r| serde_json::from_str(&r.snapshot).ok())
+        .map(|r| {
+            serde_json::from_str::<PracticeForm>(&r.snapshot)
+                .ok()
+                .map(|f| PracticeForm {
+                    themes: named_terms(&themes, ctx.locale, &f.themes),
+                    target_groups: named_terms(&groups, ctx.locale, &f.target_groups),
+                    ..f
+                })
+        })
         .collect();
     let revisions = rows
         .iter()
@@ -393,11 +435,14 @@ pub(super) async fn revisions(
     // Any two versions compared (by default the newest with the one before it).
     let versions: Vec<i64> = rows.iter().map(|r| r.version).collect();
     let newest = versions.first().copied().unwrap_or(1);
-    let to = q.to.filter(|v| versions.contains(v)).unwrap_or(newest);
-    let from = q
-        .from
-        .filter(|v| versions.contains(v))
-        .unwrap_or_else(|| versions.get(1).copied().unwrap_or(to));
+    let chosen = |v: Option<String>| {
+        v.and_then(|v| v.trim().parse::<i64>().ok())
+            .filter(|v| versions.contains(v))
+    };
+    let to = chosen(q.to).unwrap_or(newest);
+    let from = chosen(q.from).unwrap_or_else(|| versions.get(1).copied().unwrap_or(to));
+    // The older one is always "from".
+    let (from, to) = (from.min(to), from.max(to));
     let form_of = |v: i64| {
         rows.iter()
             .position(|r| r.version == v)
@@ -408,8 +453,12 @@ pub(super) async fn revisions(
             .into_iter()
             .map(|f| {
                 let parts = revision::compare(&field_text(&a, f), &field_text(&b, f));
+                // Texts are in the practice's language; lists of names in the reader's.
+                let lang = (!matches!(f, "themes" | "target_groups" | "ongoing" | "lang"))
+                    .then(|| b.lang.clone());
                 (
                     ctx.tk("field-", f),
+                    lang,
                     parts.into_iter().map(DiffPart::from).collect(),
                 )
             })
@@ -418,6 +467,7 @@ pub(super) async fn revisions(
     };
     Ok(RevisionsPage {
         title: p.row.title.clone(),
+        title_lang: p.row.title_lang.clone(),
         slug,
         revisions,
         versions,
@@ -426,6 +476,22 @@ pub(super) async fn revisions(
         diff,
         ctx,
     })
+}
+
+/// Taxonomy keys as their names in `locale` (a key no longer in the taxonomy as it is).
+fn named_terms(
+    terms: &[crate::storage::TermRow],
+    locale: crate::domain::Locale,
+    keys: &[String],
+) -> Vec<String> {
+    keys.iter()
+        .map(|k| {
+            terms.iter().find(|t| &t.key == k).map_or_else(
+                || k.clone(),
+                |t| crate::web::html::term_label(t, locale).to_owned(),
+            )
+        })
+        .collect()
 }
 
 /// The fields that differ between two saved forms.

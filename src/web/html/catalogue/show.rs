@@ -19,6 +19,8 @@ pub(super) struct ShowPage {
     p: Practice,
     title: String,
     title_lang: String,
+    /// When the title is left in the original while other parts are translated: names it.
+    title_only_in: Option<String>,
     summary: Option<Section>,
     /// The summary as plain text, for search engines and link previews.
     description: String,
@@ -178,24 +180,43 @@ pub(super) async fn show_page(
         .as_ref()
         .map(|t| (t.text.clone(), t.lang.clone()))
         .unwrap_or_default();
+    // What the reader should know of the languages: partly or not translated, and whether a
+    // translation shown is a machine's or older than the original (each part is marked too).
     let lang_notice = p.texts[1].1.as_ref().and_then(|t| {
         let original = ctx.tk("language-", &p.row.original_lang);
+        let mut said = Vec::new();
         if partly {
-            Some(ctx.t1("lang-notice-partly", "original", &original))
+            said.push(ctx.t1("lang-notice-partly", "original", &original));
         } else if t.fallback {
-            Some(ctx.t1("lang-notice-untranslated", "original", &original))
-        } else if t.status == "machine" {
-            Some(ctx.t("lang-notice-machine"))
-        } else if t.status == "outdated" {
-            Some(ctx.t("lang-notice-outdated"))
-        } else {
-            None
+            said.push(ctx.t1("lang-notice-untranslated", "original", &original));
         }
+        if shown.iter().any(|t| t.status == "machine") {
+            said.push(ctx.t("lang-notice-machine"));
+        }
+        if shown.iter().any(|t| t.status == "outdated") {
+            said.push(ctx.t("lang-notice-outdated"));
+        }
+        (!said.is_empty()).then(|| said.join(" "))
     });
+    let title_only_in = p.texts[0]
+        .1
+        .as_ref()
+        .filter(|t| partly && t.fallback)
+        .map(|t| {
+            ctx.t1(
+                "lang-section-original",
+                "lang",
+                &ctx.tk("language-", &t.lang),
+            )
+        });
     let original_link = p.texts[1]
         .1
         .as_ref()
-        .filter(|t| t.status == "machine" || t.status == "outdated")
+        .filter(|_| {
+            shown
+                .iter()
+                .any(|t| t.status == "machine" || t.status == "outdated")
+        })
         .and_then(|_| crate::domain::Locale::from_code(&p.row.original_lang))
         .map(|l| {
             (
@@ -305,6 +326,7 @@ pub(super) async fn show_page(
         reviewers,
         title: title.0,
         title_lang: title.1,
+        title_only_in,
         summary: section(&p.texts[1]),
         description: p.texts[1]
             .1

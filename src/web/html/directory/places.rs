@@ -383,6 +383,8 @@ struct TermsPage {
 #[serde(default)]
 struct DoneQuery {
     done: Option<String>,
+    /// The key of a term whose form to fill in (taxonomy pages).
+    edit: Option<String>,
 }
 
 async fn terms_page(
@@ -441,20 +443,32 @@ async fn terms_page(
     Ok((crate::web::html::form_status(errors), page).into_response())
 }
 
-async fn show_terms(
-    ctx: Ctx,
-    app: App,
-    taxonomy: Taxonomy,
-    done: Option<String>,
-) -> HtmlResult<Response> {
-    let form = Default::default();
+async fn show_terms(ctx: Ctx, app: App, taxonomy: Taxonomy, q: DoneQuery) -> HtmlResult<Response> {
+    // "Change" fills the form with the term as it is, other names included.
+    let form = match q.edit {
+        Some(key) => app
+            .terms(taxonomy)
+            .await
+            .or_page(&ctx)?
+            .into_iter()
+            .find(|t| t.key == key)
+            .map(|t| crate::domain::directory::TermForm {
+                key: t.key,
+                label_de: t.label_de,
+                label_fr: t.label_fr,
+                label_en: t.label_en,
+                synonyms: t.synonyms,
+            })
+            .unwrap_or_default(),
+        None => Default::default(),
+    };
     terms_page(
         ctx,
         &app,
         taxonomy,
         form,
         &FieldErrors::new(),
-        done.as_deref(),
+        q.done.as_deref(),
     )
     .await
 }
@@ -483,7 +497,7 @@ async fn themes(
     State(app): State<App>,
     HtmlQuery(q): HtmlQuery<DoneQuery>,
 ) -> HtmlResult<Response> {
-    show_terms(ctx, app, Taxonomy::Themes, q.done).await
+    show_terms(ctx, app, Taxonomy::Themes, q).await
 }
 
 async fn put_theme(
@@ -499,7 +513,7 @@ async fn target_groups(
     State(app): State<App>,
     HtmlQuery(q): HtmlQuery<DoneQuery>,
 ) -> HtmlResult<Response> {
-    show_terms(ctx, app, Taxonomy::TargetGroups, q.done).await
+    show_terms(ctx, app, Taxonomy::TargetGroups, q).await
 }
 
 async fn put_target_group(

@@ -237,6 +237,45 @@ pub(super) async fn assign(
     ))
 }
 
+/// The question before publishing an allocation: who gets a place, who does not, and that
+/// everyone is told. Once it is no longer a proposal, the allocation page.
+pub(super) async fn confirm_publish(
+    ctx: Ctx,
+    State(app): State<App>,
+    Path(slug): Path<String>,
+) -> HtmlResult<Response> {
+    let r = app
+        .review_allocation(&ctx.actor(), &slug)
+        .await
+        .or_page(&ctx)?;
+    let back = ctx.link("/calls/", &slug, "/allocation");
+    if r.call.status != crate::domain::exchange::call::CallStatus::Proposed {
+        return Ok(axum::response::IntoResponse::into_response(
+            axum::response::Redirect::to(&back),
+        ));
+    }
+    Ok(crate::web::html::workspace::confirm::page(
+        ctx.clone(),
+        crate::web::html::workspace::confirm::Question {
+            title: ctx.t1("call-confirm-publish", "title", &r.call.row.title),
+            body: format!(
+                "{} {}",
+                ctx.t_args(
+                    "call-confirm-publish-body",
+                    &[
+                        ("granted", r.granted.to_string()),
+                        ("count", r.rows.len().to_string()),
+                    ],
+                ),
+                ctx.t("call-confirm-publish-after")
+            ),
+            action: ctx.link("/calls/", &slug, "/publish"),
+            button: ctx.t("call-publish"),
+            back,
+        },
+    ))
+}
+
 pub(super) async fn publish(
     ctx: Ctx,
     State(app): State<App>,

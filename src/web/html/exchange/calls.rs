@@ -35,7 +35,7 @@ pub fn router() -> Router<App> {
         .route("/calls/{slug}/close", get(confirm_close).post(close))
         .route("/calls/{slug}/allocation", get(review).post(run))
         .route("/calls/{slug}/assign", post(assign))
-        .route("/calls/{slug}/publish", post(publish))
+        .route("/calls/{slug}/publish", get(confirm_publish).post(publish))
         .route("/exchange", get(matrix))
 }
 
