@@ -735,6 +735,7 @@ visit-outcome-hint = Einige Zeit nach dem Besuch: Was ist daraus geworden?
 visit-report-publish = Diesen Bericht für alle veröffentlichen (sonst nur für Mitglieder)
 visit-cancel-title = Besuch absagen
 visit-cancel = Besuch absagen
+visit-cancel-intro = Eine Absage lässt sich nicht zurücknehmen: Beide Seiten erfahren es mit Ihrer Begründung, und der Besuch verschwindet aus ihren Kalendern. Für einen neuen Besuch braucht es eine neue Anfrage.
 visit-timeline-title = Verlauf
 visit-status-open = Offene Anfrage
 visit-status-requested = Angefragt

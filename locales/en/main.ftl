@@ -735,6 +735,7 @@ visit-outcome-hint = Some time after the visit: what came of it?
 visit-report-publish = Publish this report for everyone (otherwise members only)
 visit-cancel-title = Cancel the visit
 visit-cancel = Cancel the visit
+visit-cancel-intro = Cancelling cannot be undone: both sides are told, with your reason, and the visit leaves their calendars. A new visit needs a new request.
 visit-timeline-title = Timeline
 visit-status-open = Open request
 visit-status-requested = Requested

@@ -735,6 +735,7 @@ visit-outcome-hint = Quelque temps après la visite : qu’en est-il advenu ?
 visit-report-publish = Publier ce rapport pour tous (sinon réservé aux membres)
 visit-cancel-title = Annuler la visite
 visit-cancel = Annuler la visite
+visit-cancel-intro = Une annulation est définitive : les deux parties en sont informées, avec votre motif, et la visite disparaît de leurs agendas. Une nouvelle visite demande une nouvelle demande.
 visit-timeline-title = Historique
 visit-status-open = Demande ouverte
 visit-status-requested = Demandée
