@@ -20,6 +20,33 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whether `s` (trimmed) is one line of text that shows something: a letter or digit, and no
+/// control or format character, line or paragraph separator, private-use character, or code
+/// point Unicode marks as ignorable (zero-width spaces and joiners, direction marks and
+/// overrides, soft hyphens, variation selectors, fillers, tags). Empty text passes (whether a
+/// value is required is checked elsewhere).
+pub fn visible_line(s: &str) -> bool {
+    let s = s.trim();
+    s.is_empty() || (s.chars().any(char::is_alphanumeric) && !s.chars().any(hidden))
+}
+
+/// A character that shows nothing, breaks the line or turns text around.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            // Default_Ignorable_Code_Point (Unicode DerivedCoreProperties).
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}'
+            // Line and paragraph separators, interlinear annotation, other format characters.
+            | '\u{2028}' | '\u{2029}' | '\u{FFF9}'..='\u{FFFB}' | '\u{0600}'..='\u{0605}'
+            | '\u{06DD}' | '\u{070F}' | '\u{08E2}' | '\u{110BD}' | '\u{110CD}'
+            // Private use, and the blank Braille cell.
+            | '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' | '\u{2800}')
+}
+
 /// URL-safe identifier: lowercase ASCII letters, digits and single hyphens; 1–80 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -462,6 +489,40 @@ pub fn optional_text(s: &str, max: usize) -> Result<Option<String>, FieldError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_visible_line_shows_something_and_stays_one_line() {
+        for ok in [
+            "Frauen",
+            "Personnes âgées",
+            "Eltern & Kinder",
+            "Café Bär",
+            "",
+        ] {
+            assert!(visible_line(ok), "{ok:?}");
+        }
+        for bad in [
+            "a\u{2028}b",
+            "a\u{2029}b",
+            "a\u{061C}b",
+            "a\u{034F}b",
+            "a\u{180E}b",
+            "a\u{FE0F}",
+            "a\u{E0041}",
+            "a\u{FFF9}b",
+            "\u{3164}",
+            "a\u{2800}",
+            "a\nb",
+            "a\tb",
+            "a\u{200B}b",
+            "gni\u{202E}rts",
+            "a\u{00AD}b",
+            "\u{E000}a",
+            "---",
+        ] {
+            assert!(!visible_line(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn a_taken_slug_gets_the_first_free_number() {

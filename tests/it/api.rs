@@ -129,6 +129,17 @@ both! {
         r.assert(StatusCode::UNPROCESSABLE_ENTITY);
         let fields = r.json()["error"]["fields"].clone();
         assert!(fields["target_groups"].is_string() && fields["target_group_note"].is_null(), "{fields}");
+        bad["target_groups"] = json!(["Line\nbreak"]);
+        let r = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &bad).await;
+        assert!(r.assert(StatusCode::UNPROCESSABLE_ENTITY).json()["error"]["fields"]["target_groups"].is_string(), "{}", r.body);
+        // Empty values do not count, and do not keep the rest from being filed.
+        let mut padded: Vec<String> = vec![String::new(); 200];
+        padded.extend(["Migranten".to_owned(), "Grandparents".to_owned()]);
+        bad["target_groups"] = json!(padded);
+        let r = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &bad).await;
+        let created = r.assert(StatusCode::CREATED).json();
+        assert_eq!((created["target_groups"].clone(), created["target_group_note"].clone()), (json!(["migrants", "refugees"]), json!("Familles du quartier; Grandparents")));
+        bad["title"] = json!("Sprachcafé 4");
         bad["target_groups"] = json!((0..5000).map(|i| format!("g{i}")).collect::<Vec<_>>());
         let r = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &bad).await;
         r.assert(StatusCode::UNPROCESSABLE_ENTITY);

@@ -253,6 +253,7 @@ both! {
         // Every field the two versions differ in is shown, groups by name.
         conflict.assert(StatusCode::CONFLICT).contains("Contexte de la coordination.").contains("Contexte de l’autrice.")
             .contains("<tr><th scope=\"row\">Publics cibles</th><td>Femmes</td><td></td></tr>")
+            .lacks("<tr><th scope=\"row\">Organisations</th>")
             .contains("name=\"version\" value=\"2\"");
         let merged = editor.post_form("/fr/practices/cafes-linguistiques", &[("version", "2"), ("lang", "fr"), ("title", "Cafés linguistiques"),
             ("summary", "Des bénévoles animent des cafés de conversation. Chacun pratique le français à son rythme."),
@@ -269,6 +270,7 @@ both! {
         let compared = |body: &str| body[body.find("id=\"compare\"").expect("the comparison")..].to_owned();
         assert_eq!(compared(&back.body), compared(&diff.body));
         editor.get("/fr/practices/cafes-linguistiques/revisions?from=abc").await.assert(StatusCode::OK);
+        editor.get("/fr/practices/cafes-linguistiques/revisions?from=1&from=2&to=x").await.assert(StatusCode::OK);
         // A paragraph added from a browser (CRLF line ends): the paragraph before it is unchanged.
         editor.get("/fr/practices/cafes-linguistiques/edit").await;
         editor.post_form("/fr/practices/cafes-linguistiques", &[("version", "3"), ("lang", "fr"), ("title", "Cafés linguistiques"),

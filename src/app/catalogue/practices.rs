@@ -9,7 +9,7 @@ use crate::domain::catalogue::practice::{
 use crate::domain::directory::TermMatcher;
 use crate::domain::directory::terms::split_synonyms;
 use crate::domain::permission::PracticeFacts;
-use crate::domain::values::optional_text;
+use crate::domain::values::{optional_text, visible_line};
 use crate::domain::{Action, Actor, FieldError, FieldErrors, Slug, can};
 use crate::storage::{
     AttachmentRow, EventRow, LinkRow, PracticeFacets, PracticeFilter, PracticeRow, PracticeScope,
@@ -183,6 +183,8 @@ pub(super) fn form_of(
 /// (too many, too long, control characters) are left where they are, so that the error names
 /// their field.
 pub(crate) fn file_terms(form: &mut PracticeForm, themes: &TermMatcher, groups: &TermMatcher) {
+    form.themes.retain(|t| !t.trim().is_empty());
+    form.target_groups.retain(|g| !g.trim().is_empty());
     if form.themes.len() <= LIST_MAX {
         let (keys, unknown) = themes.sort(&form.themes);
         form.themes = keys.into_iter().chain(unknown).collect();
@@ -194,7 +196,7 @@ pub(crate) fn file_terms(form: &mut PracticeForm, themes: &TermMatcher, groups: 
         .target_groups
         .iter()
         .cloned()
-        .partition(|g| optional_text(g, 60).is_ok());
+        .partition(|g| optional_text(g, 60).is_ok() && visible_line(g));
     let noted: Vec<String> = split_synonyms(&form.target_group_note)
         .into_iter()
         .map(str::to_owned)
@@ -465,6 +467,20 @@ impl App {
                 ),
                 Err(e) => return Err(e.into()),
             }
+        }
+        // Filing left only keys, or values the form's check refused: a key that is not one is
+        // refused here too, never stored.
+        for unknown in tx
+            .unknown_terms(
+                crate::domain::directory::Taxonomy::TargetGroups,
+                &p.target_groups,
+            )
+            .await?
+        {
+            errors.add(
+                "target_groups",
+                FieldError::with("error-unknown-value", "value", unknown),
+            );
         }
         let keys: Vec<String> = p.themes.iter().map(|t| t.as_str().to_owned()).collect();
         for unknown in tx

@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::errors::{FieldError, FieldErrors};
-use crate::domain::values::{ContentLang, Slug, ThemeKey, WebUrl, optional_text, required_text};
+use crate::domain::values::{
+    ContentLang, Slug, ThemeKey, WebUrl, optional_text, required_text, visible_line,
+};
 
 /// The translatable text fields of a practice, in display order.
 pub const TEXT_FIELDS: [&str; 8] = [
@@ -459,6 +461,10 @@ impl NewPractice {
         let themes = slugs(&mut e, "themes", &f.themes);
         let mut target_groups: Vec<String> = Vec::new();
         for g in listed(&mut e, "target_groups", &f.target_groups, 20).unwrap_or_default() {
+            if !visible_line(g) {
+                e.add("target_groups", FieldError::new("error-invisible"));
+                continue;
+            }
             if let Some(Some(g)) = e.check("target_groups", optional_text(g, 60))
                 && !target_groups
                     .iter()

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::errors::{FieldError, FieldErrors};
-use crate::domain::values::{Slug, fold, optional_text, required_text};
+use crate::domain::values::{Slug, fold, optional_text, required_text, visible_line};
 
 /// A taxonomy coordinators extend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,19 +90,6 @@ impl TryFrom<&TermForm> for NewTerm {
             _ => Err(e),
         }
     }
-}
-
-/// Whether `s` (trimmed) is one line of text that shows something: a letter or digit, and no
-/// control, invisible or direction-changing characters. Empty text passes (required is checked
-/// elsewhere).
-fn visible_line(s: &str) -> bool {
-    let s = s.trim();
-    s.is_empty()
-        || (s.chars().any(char::is_alphanumeric)
-            && !s.chars().any(|c| {
-                c.is_control()
-                    || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-            }))
 }
 
 /// The other names of a term, as stored or typed (`;`-separated), trimmed and without empties.

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::app::catalogue::practices::file_terms;
-use crate::domain::catalogue::practice::{NewPractice, PracticeForm, TEXT_FIELDS};
+use crate::domain::catalogue::practice::{LIST_MAX, NewPractice, PracticeForm, TEXT_FIELDS};
 use crate::domain::directory::{CityForm, NewCity, NewCountry, TermMatcher, iso_country};
 use crate::domain::{FieldError, Slug};
 
@@ -157,6 +157,10 @@ pub(super) fn check(
     file_terms(&mut form, &known.theme_names, &known.target_groups);
     // References are checked on the raw record, so that a line reports every problem at once.
     let mut resolve = |field: &str, items: &[String], known: &HashMap<String, i64>| -> Vec<i64> {
+        // Too many values are refused whole by the form's own check, not one by one.
+        if items.len() > LIST_MAX {
+            return Vec::new();
+        }
         items
             .iter()
             .map(|s| s.trim())
@@ -175,6 +179,11 @@ pub(super) fn check(
     for t in form
         .themes
         .iter()
+        .take(if form.themes.len() > LIST_MAX {
+            0
+        } else {
+            LIST_MAX
+        })
         .map(|t| t.trim())
         .filter(|t| Slug::try_from(*t).is_ok() && !known.themes.contains(*t))
     {

@@ -133,19 +133,29 @@ pub(super) async fn form_page(
     // groups by name.
     let conflict = match &stored {
         Some(theirs) => {
-            let named = |f: &PracticeForm| PracticeForm {
-                themes: named_terms(&themes, ctx.locale, &f.themes),
-                target_groups: named_terms(&target_groups, ctx.locale, &f.target_groups),
-                ..f.clone()
-            };
-            let (theirs, mine) = (named(theirs), named(&form));
-            changed_fields(&theirs, &mine)
+            // Organisations and contacts by name too: the form holds names, the store slugs.
+            let mut names = Vec::new();
+            for f in [theirs, &form] {
+                let (orgs, _) = app
+                    .picker(Pick::Organisation, &f.organisations, ctx.locale)
+                    .await?;
+                let (people, _) = app.picker(Pick::Person, &f.contacts, ctx.locale).await?;
+                names.push(PracticeForm {
+                    themes: named_terms(&themes, ctx.locale, &f.themes),
+                    target_groups: named_terms(&target_groups, ctx.locale, &f.target_groups),
+                    organisations: orgs,
+                    contacts: people,
+                    ..f.clone()
+                });
+            }
+            let (theirs, mine) = (&names[0], &names[1]);
+            changed_fields(theirs, mine)
                 .into_iter()
                 .map(|f| {
                     (
                         ctx.tk("field-", f),
-                        field_text(&theirs, f),
-                        field_text(&mine, f),
+                        field_text(theirs, f),
+                        field_text(mine, f),
                     )
                 })
                 .collect()
@@ -364,8 +374,9 @@ pub(super) struct RevisionsPage {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(super) struct CompareQuery {
-    from: Option<String>,
-    to: Option<String>,
+    // Lists, so that a repeated parameter is no error: the first usable value counts.
+    from: Vec<String>,
+    to: Vec<String>,
 }
 
 /// A field of a saved form as text (lists one item per paragraph).
@@ -386,8 +397,11 @@ pub(super) async fn revisions(
     ctx: Ctx,
     State(app): State<App>,
     Path(slug): Path<String>,
-    crate::web::html::HtmlQuery(q): crate::web::html::HtmlQuery<CompareQuery>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> HtmlResult<RevisionsPage> {
+    // Read leniently: a repeated or malformed version is ignored, not an error page.
+    let q: CompareQuery =
+        serde_html_form::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
     let p = app
         .practice(&ctx.actor(), &slug, ctx.lang())
         .await
@@ -435,9 +449,10 @@ pub(super) async fn revisions(
     // Any two versions compared (by default the newest with the one before it).
     let versions: Vec<i64> = rows.iter().map(|r| r.version).collect();
     let newest = versions.first().copied().unwrap_or(1);
-    let chosen = |v: Option<String>| {
-        v.and_then(|v| v.trim().parse::<i64>().ok())
-            .filter(|v| versions.contains(v))
+    let chosen = |v: Vec<String>| {
+        v.iter()
+            .filter_map(|v| v.trim().parse::<i64>().ok())
+            .find(|v| versions.contains(v))
     };
     let to = chosen(q.to).unwrap_or(newest);
     let from = chosen(q.from).unwrap_or_else(|| versions.get(1).copied().unwrap_or(to));
