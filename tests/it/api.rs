@@ -139,6 +139,12 @@ both! {
         let r = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &bad).await;
         let created = r.assert(StatusCode::CREATED).json();
         assert_eq!((created["target_groups"].clone(), created["target_group_note"].clone()), (json!(["migrants", "refugees"]), json!("Familles du quartier; Grandparents")));
+        // Names the note cannot hold are the groups' error, not the note's.
+        bad["title"] = json!("Sprachcafé 5");
+        bad["target_groups"] = json!((0..30).map(|i| format!("Eine lange, unbekannte Gruppe Nummer {i}")).collect::<Vec<_>>());
+        let r = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &bad).await;
+        let fields = r.assert(StatusCode::UNPROCESSABLE_ENTITY).json()["error"]["fields"].clone();
+        assert!(fields["target_groups"].is_string() && fields["target_group_note"].is_null(), "{fields}");
         bad["title"] = json!("Sprachcafé 4");
         bad["target_groups"] = json!((0..5000).map(|i| format!("g{i}")).collect::<Vec<_>>());
         let r = bearer(&t, &editor).json(Method::POST, "/api/v1/practices", &bad).await;

@@ -2,7 +2,7 @@
 //! optimistic locking, translations and attachments. The review workflow is in `review`.
 //! The permission rule decides; this module gathers the facts it needs.
 
-use crate::domain::catalogue::practice::LIST_MAX;
+use crate::domain::catalogue::practice::{LIST_MAX, NOTE_MAX};
 use crate::domain::catalogue::practice::{
     NewPractice, PracticeForm, PracticeStatus, TEXT_FIELDS, Transition,
 };
@@ -210,12 +210,20 @@ pub(crate) fn file_terms(form: &mut PracticeForm, themes: &TermMatcher, groups: 
     }
     let mut seen = std::collections::HashSet::new();
     let note: Vec<String> = noted_rest
-        .into_iter()
-        .chain(rest)
+        .iter()
+        .chain(&rest)
         .filter(|n| seen.insert(n.to_lowercase()))
+        .cloned()
         .collect();
+    let note = note.join("; ");
+    if note.chars().count() > NOTE_MAX {
+        // Names that would not fit the note stay where they were given: their field's error.
+        form.target_groups = keys.into_iter().chain(rest).chain(refused).collect();
+        form.target_group_note = noted_rest.join("; ");
+        return;
+    }
     form.target_groups = keys.into_iter().chain(refused).collect();
-    form.target_group_note = note.join("; ");
+    form.target_group_note = note;
 }
 
 impl App {

@@ -328,6 +328,9 @@ pub fn sentence_count(text: &str) -> usize {
     inner + 1
 }
 
+/// The longest note of target groups the taxonomy lacks.
+pub const NOTE_MAX: usize = 600;
+
 /// The most values a list field is read for; more is refused whole, before any is checked.
 pub const LIST_MAX: usize = 100;
 
@@ -492,7 +495,7 @@ impl NewPractice {
         let source = e.check("source", optional_text(&f.source, 300));
         let note = e.check(
             "target_group_note",
-            optional_text(&f.target_group_note, 600),
+            optional_text(&f.target_group_note, NOTE_MAX),
         );
         match (
             title, summary, slug, reference, lang, start, end, city, source, note,
