@@ -413,6 +413,23 @@ impl Store {
         &self.pool
     }
 
+    /// The rows `sql` selects for `ids`, its `{ids}` standing for their placeholders; none for
+    /// no ids (an empty `IN` list is not SQL).
+    async fn rows_for_ids<T>(&self, sql: &str, ids: &[i64]) -> Result<Vec<T>>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = sql.replace("{ids}", &placeholders(1, ids.len()));
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+        for id in ids {
+            q = q.bind(*id);
+        }
+        Ok(q.fetch_all(self.pool()).await?)
+    }
+
     /// A setting's value.
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {
         let row: Option<(String,)> = sqlx::query_as("SELECT value FROM settings WHERE key = $1")

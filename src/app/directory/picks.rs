@@ -226,12 +226,15 @@ fn distinct_names(names: Vec<(String, String)>) -> Vec<(String, String)> {
                 .join(" ")
         })
         .collect();
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for f in &folded {
+        *uses.entry(f.as_str()).or_default() += 1;
+    }
     names
         .iter()
-        .enumerate()
-        .map(|(i, (slug, name))| {
-            let shared = folded.iter().filter(|f| **f == folded[i]).count() > 1;
-            let shown = if shared {
+        .zip(&folded)
+        .map(|((slug, name), f)| {
+            let shown = if uses[f.as_str()] > 1 {
                 format!("{name} ({slug})")
             } else {
                 name.clone()

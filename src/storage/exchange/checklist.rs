@@ -57,34 +57,21 @@ impl Store {
 impl Store {
     /// The confirmations of several visits at once: (visit, item, side).
     pub async fn confirmations_of(&self, ids: &[i64]) -> Result<Vec<(i64, i64, String)>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT visit_id, item_id, side FROM visit_confirmations WHERE visit_id IN ({})",
-            crate::storage::placeholders(1, ids.len())
-        );
-        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-        for id in ids {
-            q = q.bind(*id);
-        }
-        Ok(q.fetch_all(self.pool()).await?)
+        self.rows_for_ids(
+            "SELECT visit_id, item_id, side FROM visit_confirmations WHERE visit_id IN ({ids})",
+            ids,
+        )
+        .await
     }
 
     /// Which of several visits have a report.
     pub async fn reported_visits(&self, ids: &[i64]) -> Result<Vec<i64>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT visit_id FROM visit_reports WHERE visit_id IN ({})",
-            crate::storage::placeholders(1, ids.len())
-        );
-        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-        for id in ids {
-            q = q.bind(*id);
-        }
-        let rows: Vec<(i64,)> = q.fetch_all(self.pool()).await?;
+        let rows: Vec<(i64,)> = self
+            .rows_for_ids(
+                "SELECT visit_id FROM visit_reports WHERE visit_id IN ({ids})",
+                ids,
+            )
+            .await?;
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 }

@@ -83,15 +83,7 @@ impl Store {
     }
 
     async fn index_texts(&self, sql: &str, ids: &[i64]) -> Result<Vec<IndexText>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = sql.replace("{ids}", &placeholders(1, ids.len()));
-        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-        for id in ids {
-            q = q.bind(*id);
-        }
-        Ok(q.fetch_all(self.pool()).await?)
+        self.rows_for_ids(sql, ids).await
     }
 
     /// Published practices.
