@@ -44,12 +44,19 @@ both! {
             r#"not json"#,
             r#"{"ref":"e","title":"Thema","summary":"Eins. Zwei.","lang":"de","city":"Metz","country":"FR","themes":["cooking"],"period_start":"2008-13"}"#,
             r#"{"ref":"a","title":"Doppelt","summary":"Eins. Zwei.","lang":"xx","city":"Trier","country":"DE"}"#,
+            &format!(r#"{{"ref":"g","title":"Viele","summary":"Eins. Zwei.","lang":"de","city":"Trier","country":"DE","organisations":{many},"contacts":{many},"themes":{many}}}"#,
+                many = serde_json::to_string(&(0..101).map(|i| format!("unbekannt-{i}")).collect::<Vec<_>>()).expect("json")),
         ].join("\n");
         let report = t.app.import_practices(&Actor::System, &file, Format::JsonLines, ImportOptions::default(), &none).await.expect("report");
         let found: Vec<(usize, &str, &str)> = report.problems.iter().map(|p| (p.line, p.field.as_str(), p.error.key)).collect();
         for expected in [(2, "title", "error-required"), (3, "country", "error-unknown-country"), (4, "line", "error-import-json"),
                          (5, "themes", "error-unknown-theme"), (5, "period_start", "error-date"), (6, "lang", "error-choice")] {
             assert!(found.contains(&expected), "missing {expected:?} in {found:?}");
+        }
+        // Too many values in a list are one error for the field, not one per unknown value.
+        for field in ["organisations", "contacts", "themes"] {
+            let on_line: Vec<_> = report.problems.iter().filter(|p| p.line == 7 && p.field == field).collect();
+            assert_eq!(on_line.len(), 1, "{field}: {on_line:?}");
         }
         assert!(!report.written);
         assert_eq!(count(&t).await, before, "nothing was written");

@@ -90,6 +90,12 @@ pub(super) struct Checked {
     pub(super) contacts: Vec<i64>,
 }
 
+/// The values of a list field to check one by one: none when there are too many, which the
+/// form's own check refuses whole (one error, not one per value).
+fn one_by_one(items: &[String]) -> &[String] {
+    if items.len() > LIST_MAX { &[] } else { items }
+}
+
 /// Checks one record against what is stored and what came before it in the file, noting its
 /// keys in `seen`; its problems and warnings go to `report`.
 pub(super) fn check(
@@ -157,11 +163,7 @@ pub(super) fn check(
     file_terms(&mut form, &known.theme_names, &known.target_groups);
     // References are checked on the raw record, so that a line reports every problem at once.
     let mut resolve = |field: &str, items: &[String], known: &HashMap<String, i64>| -> Vec<i64> {
-        // Too many values are refused whole by the form's own check, not one by one.
-        if items.len() > LIST_MAX {
-            return Vec::new();
-        }
-        items
+        one_by_one(items)
             .iter()
             .map(|s| s.trim())
             .filter(|s| Slug::try_from(*s).is_ok())
@@ -176,14 +178,8 @@ pub(super) fn check(
     };
     let owners = resolve("organisations", &record.organisations, &known.orgs);
     let contacts = resolve("contacts", &record.contacts, &known.people);
-    for t in form
-        .themes
+    for t in one_by_one(&form.themes)
         .iter()
-        .take(if form.themes.len() > LIST_MAX {
-            0
-        } else {
-            LIST_MAX
-        })
         .map(|t| t.trim())
         .filter(|t| Slug::try_from(*t).is_ok() && !known.themes.contains(*t))
     {
