@@ -176,7 +176,15 @@ async fn mail_and_digest_read_the_same_notice_and_send_it_once() {
     assert!(now[0].data.replace("=\n", "").contains(&slug));
 
     // The next morning (after seven in the network), one digest with the notice.
-    let tomorrow = (passerelle::app::now() / 86_400 + 1) * 86_400 + 10 * 3600;
+    // Ten o'clock on the network's next day: its local day, not UTC's (between 23:00 and 24:00
+    // UTC in winter the network's day has already turned, and a UTC "tomorrow" is its today).
+    let now = passerelle::app::now();
+    let clock = passerelle::domain::local_time::local(now)
+        .expect("local time")
+        .time();
+    let since_midnight =
+        i64::from(clock.hour()) * 3600 + i64::from(clock.minute()) * 60 + i64::from(clock.second());
+    let tomorrow = now - since_midnight + 86_400 + 10 * 3600;
     assert_eq!(t.app.send_digests(tomorrow).await.expect("digest"), 1);
     let digest = smtp.next_message().await;
     assert!(digest.recipients.iter().any(|r| r.contains(ADMIN.0)));
