@@ -33,8 +33,10 @@ const GERMAN_PARTS: &str = include_str!("../../data/decompound-de.txt");
 /// one process all use the same one.
 #[derive(Debug)]
 pub struct Compounds {
-    /// Folded word → Zipf frequency (log10 of occurrences per billion words).
-    words: HashMap<String, f32>,
+    /// Folded word → Zipf frequency (log10 of occurrences per billion words). Hashed with
+    /// foldhash, not the default SipHash: a split looks up every part that might start at
+    /// every letter, for every word of every text indexed or shown as a snippet.
+    words: HashMap<String, f32, foldhash::fast::RandomState>,
     /// Identifies the list: an index built with another one is rebuilt.
     fingerprint: String,
 }
@@ -65,7 +67,7 @@ impl Compounds {
     /// comes from in the fingerprint.
     pub fn from_words(words: impl IntoIterator<Item = (String, f32)>, source: &str) -> Compounds {
         use sha2::Digest;
-        let mut map: HashMap<String, f32> = HashMap::new();
+        let mut map: HashMap<String, f32, foldhash::fast::RandomState> = HashMap::default();
         for (word, zipf) in words {
             let word = fold_word(&word);
             if word.chars().count() >= MIN_PART && zipf.is_finite() {

@@ -16,6 +16,7 @@ mod coherence;
 pub mod expand;
 pub mod lexicon;
 mod most;
+mod parallel;
 mod query;
 mod request;
 mod snippets;

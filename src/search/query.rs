@@ -207,7 +207,8 @@ impl SearchIndex {
             let top = TopDocs::with_limit(limit)
                 .and_offset(req.offset)
                 .order_by_score();
-            let (top, total, counts) = searcher.search(&query, &(top, Count, facets()))?;
+            let (top, total, counts) =
+                super::parallel::search(&searcher, &query, &(top, Count, facets()))?;
             if total >= GOOD_PAGE || (req.most_words == Some(true) && total > 0) {
                 results.most_words = true;
                 found = Some((query, top, total, counts));
@@ -234,7 +235,8 @@ impl SearchIndex {
                 );
                 let query = BooleanQuery::new(clauses);
                 let top = TopDocs::with_limit(CANDIDATES.max(req.offset + limit)).order_by_score();
-                let (top, total, counts) = searcher.search(&query, &(top, Count, facets()))?;
+                let (top, total, counts) =
+                    super::parallel::search(&searcher, &query, &(top, Count, facets()))?;
                 (query, top, total, counts)
             }
             None => {
@@ -242,7 +244,8 @@ impl SearchIndex {
                 let top = TopDocs::with_limit(limit)
                     .and_offset(req.offset)
                     .order_by_score();
-                let (top, total, counts) = searcher.search(&query, &(top, Count, facets()))?;
+                let (top, total, counts) =
+                    super::parallel::search(&searcher, &query, &(top, Count, facets()))?;
                 (query, top, total, counts)
             }
         };
@@ -272,23 +275,28 @@ impl SearchIndex {
         let words = words
             .map(|q| q.weight(EnableScoring::disabled_from_searcher(&searcher)))
             .transpose()?;
-        let mut snippets = Snippets::new(self, &searcher, &query);
-        for (score, address) in top {
-            if let Some(mut hit) = self.hit(&searcher, address, score, req, &mut snippets)? {
-                // Not among the first candidates of the words (a common word in a large
-                // catalogue): the words are asked about this document itself.
-                hit.meaning_only = match &words {
-                    Some(words) if !lexical.contains(&address) => {
-                        let reader = searcher.segment_reader(address.segment_ord);
-                        let mut scorer = words.scorer(reader, 1.0)?;
-                        // A scorer starts on its first document, which may lie past this one.
-                        scorer.doc() > address.doc_id
-                            || scorer.seek(address.doc_id) != address.doc_id
-                    }
-                    _ => false,
-                };
-                results.hits.push(hit);
-            }
+        let hits = super::parallel::in_runs(&top, |run| {
+            let mut snippets = Snippets::new(self, &searcher, &query);
+            run.iter()
+                .map(|(score, address)| {
+                    let hit = self.hit(&searcher, *address, *score, req, &mut snippets)?;
+                    Ok(hit.map(|hit| (hit, *address)))
+                })
+                .collect()
+        })?;
+        for (mut hit, address) in hits.into_iter().flatten() {
+            // Not among the first candidates of the words (a common word in a large
+            // catalogue): the words are asked about this document itself.
+            hit.meaning_only = match &words {
+                Some(words) if !lexical.contains(&address) => {
+                    let reader = searcher.segment_reader(address.segment_ord);
+                    let mut scorer = words.scorer(reader, 1.0)?;
+                    // A scorer starts on its first document, which may lie past this one.
+                    scorer.doc() > address.doc_id || scorer.seek(address.doc_id) != address.doc_id
+                }
+                _ => false,
+            };
+            results.hits.push(hit);
         }
         if lexical_total == 0 {
             results.suggestion = self.suggest(&searcher, &req.q, req.members)?;
