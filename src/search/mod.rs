@@ -580,6 +580,7 @@ fn read_payload(index: &Index) -> Option<Payload> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::query::AllQuery;
 
     #[test]
     fn an_index_split_by_another_word_list_is_rebuilt() {
@@ -754,6 +755,24 @@ mod tests {
             }
         }
         index.apply(ops, 2).expect("written");
+        // The vectors scanned in ranges on threads, each scorer starting by a seek, find the
+        // same nearest documents as one pass.
+        let searcher = index.reader.searcher();
+        let vector = unit([1.0, 0.1, 0.0, 0.0]);
+        let nearest = |ranges: &[parallel::Range]| -> Vec<(u64, u32)> {
+            let found = index
+                .vectors
+                .nearest_in(&searcher, index.fields.key, &AllQuery, &vector, ranges)
+                .expect("scan");
+            found.iter().map(|n| (n.key, n.cosine.to_bits())).collect()
+        };
+        let whole = nearest(&parallel::ranges_of(&searcher, 1, u32::MAX));
+        assert_eq!(whole.len(), 4, "{whole:?}");
+        for (threads, min_range) in [(2, 1), (3, 7), (4, 50)] {
+            let ranges = parallel::ranges_of(&searcher, threads, min_range);
+            assert!(ranges.len() > 1);
+            assert_eq!(nearest(&ranges), whole, "{threads} threads");
+        }
         req.limit = 100;
         let r = index.search(&req, &glossary).expect("search");
         let flag = |id: &str| r.hits.iter().find(|h| h.id == id).map(|h| h.meaning_only);

@@ -35,6 +35,31 @@ pub(super) fn search<C: Collector>(
     search_on(searcher, query, collector, threads(), MIN_RANGE)
 }
 
+/// A range of the documents of one segment: `(segment, start, end)`.
+pub(super) type Range = (SegmentOrdinal, DocId, DocId);
+
+/// Every segment of `searcher`, a large one cut into as many ranges as the machine has cores
+/// (up to [`MAX_THREADS`]), in segment order: for [`in_runs`].
+pub(super) fn ranges(searcher: &Searcher) -> Vec<Range> {
+    ranges_of(searcher, threads(), MIN_RANGE)
+}
+
+/// [`ranges`] on `threads` threads, ranges of at least `min_range` documents.
+pub(super) fn ranges_of(searcher: &Searcher, threads: usize, min_range: u32) -> Vec<Range> {
+    let mut parts = Vec::new();
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let max = reader.max_doc();
+        let cuts = (max / min_range.max(1)).clamp(1, threads.max(1) as u32);
+        let step = max.div_ceil(cuts).max(1);
+        let mut start = 0;
+        while start < max {
+            parts.push((ord as SegmentOrdinal, start, (start + step).min(max)));
+            start += step;
+        }
+    }
+    parts
+}
+
 /// `f` over `items` cut into one run of items per thread (the hits of a page, each read and cut
 /// into a snippet); the results in the items' order.
 pub(super) fn in_runs<T: Sync, R: Send>(
@@ -73,19 +98,8 @@ pub(super) fn search_on<C: Collector>(
     } else {
         EnableScoring::disabled_from_searcher(searcher)
     })?;
-    // Every (segment, range) to collect, in segment order.
-    let mut parts: Vec<(SegmentOrdinal, DocId, DocId)> = Vec::new();
-    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-        let max = reader.max_doc();
-        let cuts = (max / min_range.max(1)).clamp(1, threads.max(1) as u32);
-        let step = max.div_ceil(cuts).max(1);
-        let mut start = 0;
-        while start < max {
-            parts.push((ord as SegmentOrdinal, start, (start + step).min(max)));
-            start += step;
-        }
-    }
-    let collect = |&(ord, start, end): &(SegmentOrdinal, DocId, DocId)| {
+    let parts = ranges_of(searcher, threads, min_range);
+    let collect = |&(ord, start, end): &Range| {
         let reader = searcher.segment_reader(ord);
         collect_range(collector, weight.as_ref(), ord, reader, start, end, scoring)
     };

@@ -256,6 +256,19 @@ impl Vectors {
         filter: &dyn Query,
         query: &[f32],
     ) -> Result<Vec<Near>> {
+        let ranges = super::parallel::ranges(searcher);
+        self.nearest_in(searcher, key_field, filter, query, &ranges)
+    }
+
+    /// [`Vectors::nearest`], scanning the documents `ranges` on threads.
+    pub(super) fn nearest_in(
+        &self,
+        searcher: &Searcher,
+        key_field: tantivy::schema::Field,
+        filter: &dyn Query,
+        query: &[f32],
+        ranges: &[super::parallel::Range],
+    ) -> Result<Vec<Near>> {
         let arena = self.read();
         if arena.slots.is_empty() || query.len() != arena.dimensions {
             return Ok(Vec::new());
@@ -264,47 +277,64 @@ impl Vectors {
         let query = Packed::new(query);
         let weight = filter.weight(EnableScoring::disabled_from_searcher(searcher))?;
         let name = searcher.schema().get_field_name(key_field).to_string();
-        let mut near: Vec<Near> = Vec::with_capacity(2 * CANDIDATES);
-        let mut threshold = FLOOR;
+        // Each segment's keys and vector slots, then its documents scanned in ranges, one
+        // thread per core.
         let mut live = Vec::new();
-        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let mut segments = Vec::new();
+        for reader in searcher.segment_readers() {
             live.push(reader.segment_id());
-            let Ok(keys) = reader.fast_fields().u64(&name) else {
-                continue;
-            };
-            let slots = self.segment_slots(&arena, reader, &keys);
-            let alive = reader.alive_bitset();
-            let mut docs = weight.scorer(reader, 1.0)?;
-            let mut doc: DocId = docs.doc();
-            while doc != TERMINATED {
-                let slot = slots.get(doc as usize).copied().unwrap_or_default();
-                if slot.count > 0 && alive.is_none_or(|a| a.is_alive(doc)) {
-                    let mut cosine = f32::NEG_INFINITY;
-                    for v in slot.first as usize..(slot.first + slot.count) as usize {
-                        let c = dot(
-                            &query.q,
-                            query.scale,
-                            &arena.data[v * d..(v + 1) * d],
-                            arena.scales[v],
-                        );
-                        cosine = cosine.max(c);
-                    }
-                    if cosine >= threshold {
-                        near.push(Near {
-                            cosine,
-                            key: keys.first(doc).unwrap_or_default(),
-                            address: DocAddress::new(ord as u32, doc),
-                        });
-                        if near.len() >= 2 * CANDIDATES {
-                            // Keep the nearest; later documents must beat the farthest of them.
-                            keep_nearest(&mut near);
-                            threshold = near.last().map_or(FLOOR, |n| n.cosine.max(FLOOR));
+            let keys = reader.fast_fields().u64(&name).ok();
+            let slots = keys
+                .as_ref()
+                .map(|keys| self.segment_slots(&arena, reader, keys));
+            segments.push(keys.zip(slots));
+        }
+        let found = super::parallel::in_runs(ranges, |run| {
+            let mut near: Vec<Near> = Vec::with_capacity(2 * CANDIDATES);
+            let mut threshold = FLOOR;
+            for &(ord, start, end) in run {
+                let Some((keys, slots)) = &segments[ord as usize] else {
+                    continue;
+                };
+                let reader = searcher.segment_reader(ord);
+                let alive = reader.alive_bitset();
+                let mut docs = weight.scorer(reader, 1.0)?;
+                let mut doc: DocId = docs.doc();
+                if doc < start {
+                    doc = docs.seek(start);
+                }
+                while doc != TERMINATED && doc < end {
+                    let slot = slots.get(doc as usize).copied().unwrap_or_default();
+                    if slot.count > 0 && alive.is_none_or(|a| a.is_alive(doc)) {
+                        let mut cosine = f32::NEG_INFINITY;
+                        for v in slot.first as usize..(slot.first + slot.count) as usize {
+                            let c = dot(
+                                &query.q,
+                                query.scale,
+                                &arena.data[v * d..(v + 1) * d],
+                                arena.scales[v],
+                            );
+                            cosine = cosine.max(c);
+                        }
+                        if cosine >= threshold {
+                            near.push(Near {
+                                cosine,
+                                key: keys.first(doc).unwrap_or_default(),
+                                address: DocAddress::new(ord, doc),
+                            });
+                            if near.len() >= 2 * CANDIDATES {
+                                // Keep the nearest; later documents must beat the farthest.
+                                keep_nearest(&mut near);
+                                threshold = near.last().map_or(FLOOR, |n| n.cosine.max(FLOOR));
+                            }
                         }
                     }
+                    doc = docs.advance();
                 }
-                doc = docs.advance();
             }
-        }
+            Ok(near)
+        })?;
+        let mut near = found;
         // Segments merged away are forgotten.
         self.segments
             .lock()

@@ -37,85 +37,117 @@ pub fn accelerated() -> bool {
     token().is_some()
 }
 
-/// `Σ_b w_scale[b] · a_scale[b] · (Σ_i w[b,i] · a[b,i] − 8 · a_sum[b])` over the blocks of one
-/// weight row (`w`: 0..=15 per weight, the weight being `w − 8`) and one token's quantized
-/// activations (one output of a matrix product), with AVX2; `None` without it (the encoder's own
-/// loop then computes it, where the compiler vectorizes it for the baseline processor).
-pub(crate) fn row_dot(
+/// `Σ_b w_scale[b] · (a_scale[b] · Σ_i w[b,i] · a[b,i] − a_offset[b])` over the blocks of one
+/// weight row (`w`: 0..=15 per weight, the weight being `w − 8`) and each token's quantized
+/// activations (`a_offset[b]` being `8 · a_scale[b] · Σ_i a[b,i]`; `a`, `a_scale`, `a_offset`
+/// hold `out.len()` tokens one after the other): one output
+/// of a matrix product per token, into `out`, with AVX2; `false` without it (the encoder's own
+/// loop then computes them, where the compiler vectorizes it for the baseline processor). One
+/// call per weight row, not per output: the row stays in the first-level cache and the call
+/// into the AVX2 code is paid once.
+pub(crate) fn row_dots(
     w: &[u8],
     w_scale: &[f32],
     a: &[i8],
     a_scale: &[f32],
-    a_sum: &[i32],
-) -> Option<f32> {
+    a_offset: &[f32],
+    out: &mut [f32],
+) -> bool {
     #[cfg(target_arch = "x86_64")]
     if let Some(simd) = token() {
-        return Some(simd.vectorize(RowDot {
+        simd.vectorize(RowDots {
             simd,
             w,
             w_scale,
             a,
             a_scale,
-            a_sum,
-        }));
+            a_offset,
+            out,
+        });
+        return true;
     }
-    let _ = (w, w_scale, a, a_scale, a_sum);
-    None
+    let _ = (w, w_scale, a, a_scale, a_offset, out);
+    false
 }
 
 #[cfg(target_arch = "x86_64")]
-struct RowDot<'a> {
+struct RowDots<'a> {
     simd: pulp::x86::V3,
     w: &'a [u8],
     w_scale: &'a [f32],
     a: &'a [i8],
     a_scale: &'a [f32],
-    a_sum: &'a [i32],
+    a_offset: &'a [f32],
+    out: &'a mut [f32],
 }
 
 #[cfg(target_arch = "x86_64")]
-impl pulp::NullaryFnOnce for RowDot<'_> {
-    type Output = f32;
+impl pulp::NullaryFnOnce for RowDots<'_> {
+    type Output = ();
 
     #[inline(always)]
-    fn call(self) -> f32 {
-        use std::arch::x86_64::__m256i;
+    fn call(self) {
+        use std::arch::x86_64::{__m256, __m256i};
         let simd = self.simd;
         let ones = simd.avx._mm256_set1_epi16(1);
-        // Four sums, so that each block's multiply-add need not wait for the previous one.
-        let mut sums = [simd.avx._mm256_setzero_ps(); 4];
         let blocks = self.w_scale.len();
-        for (b, (w, a)) in self.w[..blocks * QK]
-            .chunks_exact(QK)
-            .zip(self.a[..blocks * QK].chunks_exact(QK))
-            .enumerate()
-        {
-            let (Ok(w), Ok(a)) = (<[u8; QK]>::try_from(w), <[i8; QK]>::try_from(a)) else {
-                continue;
+        let cols = blocks * QK;
+        let w = &self.w[..cols];
+        // One block: u8 × i8 in pairs to i16 (at most 2 · 15 · 128: no saturation), then to
+        // i32, to float, times the two scales, added to `sum`.
+        let block = |sum: __m256, a: &[i8], b: usize, scale: f32| -> __m256 {
+            let at = b * QK..(b + 1) * QK;
+            let (Ok(w), Ok(a)) = (
+                <[u8; QK]>::try_from(&w[at.clone()]),
+                <[i8; QK]>::try_from(&a[at]),
+            ) else {
+                return sum;
             };
             let w: __m256i = pulp::cast(w);
             let a: __m256i = pulp::cast(a);
-            // u8 × i8 in pairs to i16 (at most 2 · 15 · 128: no saturation), then to i32; the
-            // weights' offset of 8 is taken off in integers, in the first lane, as the plain
-            // loop does per block.
-            let pairs = simd.avx2._mm256_maddubs_epi16(w, a);
-            let offset = simd
-                .avx
-                ._mm256_setr_epi32(8 * self.a_sum[b], 0, 0, 0, 0, 0, 0, 0);
             let dots = simd
                 .avx2
-                ._mm256_sub_epi32(simd.avx2._mm256_madd_epi16(pairs, ones), offset);
-            let scale = simd.avx._mm256_set1_ps(self.w_scale[b] * self.a_scale[b]);
-            sums[b % 4] =
-                simd.fma
-                    ._mm256_fmadd_ps(simd.avx._mm256_cvtepi32_ps(dots), scale, sums[b % 4]);
+                ._mm256_madd_epi16(simd.avx2._mm256_maddubs_epi16(w, a), ones);
+            simd.fma._mm256_fmadd_ps(
+                simd.avx._mm256_cvtepi32_ps(dots),
+                simd.avx._mm256_set1_ps(scale),
+                sum,
+            )
+        };
+        for (t, out) in self.out.iter_mut().enumerate() {
+            let a = &self.a[t * cols..(t + 1) * cols];
+            let a_scale = &self.a_scale[t * blocks..(t + 1) * blocks];
+            let a_offset = &self.a_offset[t * blocks..(t + 1) * blocks];
+            // Four sums in registers, so that each block's multiply-add need not wait for the
+            // previous one; the weights' offset of 8 is taken off once, in a scalar sum.
+            let mut sums = [simd.avx._mm256_setzero_ps(); 4];
+            let mut offset = 0f32;
+            let scale = |b: usize| self.w_scale[b] * a_scale[b];
+            let mut b = 0;
+            while b + 4 <= blocks {
+                let [s0, s1, s2, s3] = sums;
+                sums = [
+                    block(s0, a, b, scale(b)),
+                    block(s1, a, b + 1, scale(b + 1)),
+                    block(s2, a, b + 2, scale(b + 2)),
+                    block(s3, a, b + 3, scale(b + 3)),
+                ];
+                b += 4;
+            }
+            while b < blocks {
+                sums[0] = block(sums[0], a, b, scale(b));
+                b += 1;
+            }
+            for (w_scale, a_offset) in self.w_scale.iter().zip(a_offset) {
+                offset += w_scale * a_offset;
+            }
+            let sum = simd.avx._mm256_add_ps(
+                simd.avx._mm256_add_ps(sums[0], sums[1]),
+                simd.avx._mm256_add_ps(sums[2], sums[3]),
+            );
+            let lanes: [f32; 8] = pulp::cast(sum);
+            *out = lanes.iter().sum::<f32>() - offset;
         }
-        let sum = simd.avx._mm256_add_ps(
-            simd.avx._mm256_add_ps(sums[0], sums[1]),
-            simd.avx._mm256_add_ps(sums[2], sums[3]),
-        );
-        let lanes: [f32; 8] = pulp::cast(sum);
-        lanes.iter().sum::<f32>()
     }
 }
 
