@@ -40,11 +40,10 @@ pub fn accelerated() -> bool {
 /// `Σ_b w_scale[b] · (a_scale[b] · Σ_i w[b,i] · a[b,i] − a_offset[b])` over the blocks of one
 /// weight row (`w`: 0..=15 per weight, the weight being `w − 8`) and each token's quantized
 /// activations (`a_offset[b]` being `8 · a_scale[b] · Σ_i a[b,i]`; `a`, `a_scale`, `a_offset`
-/// hold `out.len()` tokens one after the other): one output
-/// of a matrix product per token, into `out`, with AVX2; `false` without it (the encoder's own
-/// loop then computes them, where the compiler vectorizes it for the baseline processor). One
-/// call per weight row, not per output: the row stays in the first-level cache and the call
-/// into the AVX2 code is paid once.
+/// hold `out.len()` tokens one after the other): one output of a matrix product per token,
+/// into `out`, with AVX2; `false` without it (the encoder's own loop then computes them, where
+/// the compiler vectorizes it for the baseline processor). One call per weight row, not per
+/// output: the row stays in the first-level cache and the call into the AVX2 code is paid once.
 pub(crate) fn row_dots(
     w: &[u8],
     w_scale: &[f32],
