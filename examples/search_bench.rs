@@ -6,7 +6,10 @@
 //! `search_bench DATA_DIR [ROUNDS] [--verbose]` (`DATABASE_URL` for PostgreSQL); README "Measuring the
 //! search" gives the whole recipe with 100,000 generated practices. `QUERIES=FILE.jsonl` adds
 //! the queries of a relevance set (`query` and `lang` per line, as in `../shared/eval-open/`) as
-//! the kind "natural": phrased as practitioners type them, 2–7 words.
+//! the kind "natural": phrased as practitioners type them, 2–7 words. `PASSERELLE_EMBEDDINGS=DIR`
+//! configures the embedding model, as the server's setting does: each query is then embedded
+//! (once: later rounds find it in the cache) and fused with the nearest stored vectors. `WARM=0`
+//! measures without the first round that warms the caches: with 1 round, every query is new.
 
 use std::time::{Duration, Instant};
 
@@ -117,6 +120,7 @@ fn main() -> anyhow::Result<()> {
     runtime.block_on(async {
         let mut config = Config::for_data_dir(std::path::Path::new(&dir));
         config.database_url = std::env::var("DATABASE_URL").ok();
+        config.embeddings = std::env::var_os("PASSERELLE_EMBEDDINGS").map(std::path::PathBuf::from);
         let app = App::new(config).await?;
         let started = Instant::now();
         app.open_search().await?;
@@ -125,6 +129,19 @@ fn main() -> anyhow::Result<()> {
             started.elapsed().as_secs_f64(),
             memory()
         );
+        if app.embedding_model().is_some() {
+            // The queries are measured once every practice has its vectors (read from the
+            // database, or computed): the pass over the catalogue would compete with them.
+            while app.embedding_in_progress() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            let (indexed, embedded) = app.vector_counts();
+            println!(
+                "embedding model: {indexed} practices with vectors ({embedded} texts embedded here) after {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        let mut missed = 0;
         let mut cases: Vec<(String, String, String, [Option<&str>; 4])> = CASES
             .iter()
             .map(|(k, q, l, f)| (k.to_string(), q.to_string(), l.to_string(), *f))
@@ -139,7 +156,11 @@ fn main() -> anyhow::Result<()> {
         let mut by_kind: std::collections::BTreeMap<String, Vec<Duration>> = Default::default();
         let mut by_query: Vec<Vec<Duration>> = vec![Vec::new(); cases.len()];
         let mut totals = Vec::new();
-        for round in 0..=rounds {
+        let first = match std::env::var("WARM").as_deref() {
+            Ok("0") => 1,
+            _ => 0,
+        };
+        for round in first..=rounds {
             for (i, (kind, q, lang, [kind_filter, city, country, theme])) in
                 cases.iter().enumerate()
             {
@@ -155,6 +176,7 @@ fn main() -> anyhow::Result<()> {
                 let t = Instant::now();
                 let results = app.search(&Actor::Anonymous, &query, lang).await?;
                 let took = t.elapsed();
+                missed += usize::from(app.meaning_missed(&results));
                 if round == 0 {
                     // The first round warms the caches and shows what was found.
                     if verbose || kind != "natural" {
@@ -185,6 +207,9 @@ fn main() -> anyhow::Result<()> {
                 percentile(&times, 0.99),
                 percentile(&times, 1.0)
             );
+        }
+        if app.embedding_model().is_some() {
+            println!("\nsearched without the meaning (the model was busy): {missed}");
         }
         println!("\nmemory after the queries: {}", memory());
         anyhow::Ok(())
