@@ -422,35 +422,28 @@ mod tests {
                 .expect("count");
             assert_eq!(count, want.len());
             // Cut into ranges searched on threads, each scorer starting by a seek: the same.
-            let (ranged, count) = super::super::parallel::search_on(
-                &searcher,
-                &query.tier_only(),
-                &(
-                    TopDocs::with_limit(1000).order_by_score(),
-                    tantivy::collector::Count,
-                ),
-                3,
-                7,
-            )
-            .expect("ranges");
-            let mut ranged: Vec<(u32, u32)> = ranged
+            let ranged = |query: &MostQuery| {
+                super::super::parallel::search_on(
+                    &searcher,
+                    query,
+                    &(
+                        TopDocs::with_limit(1000).order_by_score(),
+                        tantivy::collector::Count,
+                    ),
+                    3,
+                    7,
+                )
+                .expect("ranges")
+            };
+            let (tier, count) = ranged(&query.tier_only());
+            let mut tier: Vec<(u32, u32)> = tier
                 .iter()
                 .map(|(score, a)| (a.doc_id, score.to_bits()))
                 .collect();
-            ranged.sort();
-            assert_eq!(ranged, want, "most = {most}, in ranges");
+            tier.sort();
+            assert_eq!(tier, want, "most = {most}, in ranges");
             assert_eq!(count, want.len());
-            let (whole, _) = super::super::parallel::search_on(
-                &searcher,
-                &query,
-                &(
-                    TopDocs::with_limit(1000).order_by_score(),
-                    tantivy::collector::Count,
-                ),
-                3,
-                7,
-            )
-            .expect("ranges");
+            let (whole, _) = ranged(&query);
             assert_eq!(whole.len(), all.len());
         }
     }

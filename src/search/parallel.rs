@@ -7,7 +7,7 @@
 //! the searcher's), so the results are the same.
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{EnableScoring, Query, Weight};
+use tantivy::query::{EnableScoring, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::Result;
@@ -145,6 +145,21 @@ fn collect_range<C: Collector>(
     scoring: bool,
 ) -> Result<<C::Child as SegmentCollector>::Fruit> {
     let mut child = collector.for_segment(ord, reader)?;
+    each_in_range(weight, reader, start, end, |doc, scorer| {
+        child.collect(doc, if scoring { scorer.score() } else { 0.0 });
+    })?;
+    Ok(child.harvest())
+}
+
+/// Calls `f` with each live document among `start..end` of one segment that `weight` matches,
+/// in order, and the scorer standing on it (its own scorer, moved to the range by a seek).
+pub(super) fn each_in_range(
+    weight: &dyn Weight,
+    reader: &SegmentReader,
+    start: DocId,
+    end: DocId,
+    mut f: impl FnMut(DocId, &mut dyn Scorer),
+) -> Result<()> {
     let mut scorer = weight.scorer(reader, 1.0)?;
     let alive = reader.alive_bitset();
     let mut doc = scorer.doc();
@@ -153,11 +168,11 @@ fn collect_range<C: Collector>(
     }
     while doc != TERMINATED && doc < end {
         if alive.is_none_or(|a| a.is_alive(doc)) {
-            child.collect(doc, if scoring { scorer.score() } else { 0.0 });
+            f(doc, scorer.as_mut());
         }
         doc = scorer.advance();
     }
-    Ok(child.harvest())
+    Ok(())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
-use tantivy::{DocAddress, DocId, DocSet, Searcher, TERMINATED};
+use tantivy::{DocAddress, Searcher};
 
 use super::query::MOST_TIER;
 use super::{DocKind, Result};
@@ -289,7 +289,16 @@ impl Vectors {
                 .map(|keys| self.segment_slots(&arena, reader, keys));
             segments.push(keys.zip(slots));
         }
-        let found = super::parallel::in_runs(ranges, |run| {
+        // A document's cosine: that of its nearest vector.
+        let cosine = |slot: Slot| {
+            (slot.first as usize..(slot.first + slot.count) as usize)
+                .map(|v| {
+                    let vector = &arena.data[v * d..(v + 1) * d];
+                    dot(&query.q, query.scale, vector, arena.scales[v])
+                })
+                .fold(f32::NEG_INFINITY, f32::max)
+        };
+        let mut near = super::parallel::in_runs(ranges, |run| {
             let mut near: Vec<Near> = Vec::with_capacity(2 * CANDIDATES);
             let mut threshold = FLOOR;
             for &(ord, start, end) in run {
@@ -297,44 +306,29 @@ impl Vectors {
                     continue;
                 };
                 let reader = searcher.segment_reader(ord);
-                let alive = reader.alive_bitset();
-                let mut docs = weight.scorer(reader, 1.0)?;
-                let mut doc: DocId = docs.doc();
-                if doc < start {
-                    doc = docs.seek(start);
-                }
-                while doc != TERMINATED && doc < end {
+                super::parallel::each_in_range(weight.as_ref(), reader, start, end, |doc, _| {
                     let slot = slots.get(doc as usize).copied().unwrap_or_default();
-                    if slot.count > 0 && alive.is_none_or(|a| a.is_alive(doc)) {
-                        let mut cosine = f32::NEG_INFINITY;
-                        for v in slot.first as usize..(slot.first + slot.count) as usize {
-                            let c = dot(
-                                &query.q,
-                                query.scale,
-                                &arena.data[v * d..(v + 1) * d],
-                                arena.scales[v],
-                            );
-                            cosine = cosine.max(c);
-                        }
-                        if cosine >= threshold {
-                            near.push(Near {
-                                cosine,
-                                key: keys.first(doc).unwrap_or_default(),
-                                address: DocAddress::new(ord, doc),
-                            });
-                            if near.len() >= 2 * CANDIDATES {
-                                // Keep the nearest; later documents must beat the farthest.
-                                keep_nearest(&mut near);
-                                threshold = near.last().map_or(FLOOR, |n| n.cosine.max(FLOOR));
-                            }
-                        }
+                    if slot.count == 0 {
+                        return;
                     }
-                    doc = docs.advance();
-                }
+                    let cosine = cosine(slot);
+                    if cosine < threshold {
+                        return;
+                    }
+                    near.push(Near {
+                        cosine,
+                        key: keys.first(doc).unwrap_or_default(),
+                        address: DocAddress::new(ord, doc),
+                    });
+                    if near.len() >= 2 * CANDIDATES {
+                        // Keep the nearest; later documents must beat the farthest of them.
+                        keep_nearest(&mut near);
+                        threshold = near.last().map_or(FLOOR, |n| n.cosine.max(FLOOR));
+                    }
+                })?;
             }
             Ok(near)
         })?;
-        let mut near = found;
         // Segments merged away are forgotten.
         self.segments
             .lock()
